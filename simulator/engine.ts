@@ -1,0 +1,54 @@
+/**
+ * The sans-I/O contract every protocol engine follows (python-hyper/h11, algesten/str0m):
+ * bytes and time go in, a list of outputs comes out. Engines own no socket, timer or clock.
+ */
+
+/** What an engine asks its transport to do, in order. */
+export type Output<E = EngineEvent> =
+  | { type: 'write'; bytes: Uint8Array }
+  | { type: 'event'; event: E }
+  /** Flush the writes before this, then run the TLS handshake; call `tlsStarted` when done. */
+  | { type: 'starttls' }
+  /** Flush the writes before this, then close the connection. */
+  | { type: 'close' }
+  /** Call `tick(at)` at (or after) this time, in milliseconds. */
+  | { type: 'timer'; at: number };
+
+/** What the transport knows about the TLS layer of a connection. */
+export interface TlsInfo {
+  version: string;
+  cipher: string;
+  /** The name the client asked for (SNI), if any. */
+  serverName?: string;
+}
+
+/** Who is on the other end of the connection, as the transport knows it. */
+export interface Peer {
+  /** The address as text: an IP, or a virtual host name in the simulator. */
+  address: string;
+  /** The local port the connection arrived on (decides the role: 25, 587, 465 …). */
+  localPort: number;
+  /** True when the connection was TLS from its first byte (465, 993, 995; RFC 8314 §3). */
+  implicitTls: boolean;
+}
+
+/** Events shared by every engine; each protocol adds its own to the union it emits. */
+export type EngineEvent =
+  | { kind: 'state'; from: string; to: string }
+  | { kind: 'auth'; user: string; ok: boolean; mechanism: string }
+  | { kind: 'tls'; info: TlsInfo };
+
+/** A server engine for one connection. `S` is the protocol's state union, `E` its events. */
+export interface ServerEngine<S extends string = string, E = EngineEvent> {
+  readonly state: S;
+  /** The connection is open: returns the greeting. */
+  start(now: number): Output<E>[];
+  /** Bytes arrived from the client. */
+  feed(bytes: Uint8Array, now: number): Output<E>[];
+  /** The TLS handshake asked for by a `starttls` output (or implicit TLS) finished. */
+  tlsStarted(info: TlsInfo, now: number): Output<E>[];
+  /** A timer asked for by a `timer` output is due. */
+  tick(now: number): Output<E>[];
+  /** The connection went away without the protocol's goodbye (no QUIT/LOGOUT). */
+  closed(now: number): Output<E>[];
+}

@@ -1,0 +1,32 @@
+/** The virtual network's DNS: just the records mail routing needs. */
+
+export type DnsRecord =
+  | { type: 'A'; name: string; address: string }
+  | { type: 'MX'; name: string; preference: number; exchange: string };
+
+export class Dns {
+  constructor(readonly records: DnsRecord[] = []) {}
+
+  a(name: string): string[] {
+    const n = name.toLowerCase();
+    return this.records.flatMap((r) => (r.type === 'A' && r.name === n ? [r.address] : []));
+  }
+
+  /** MX exchanges, lowest preference first (RFC 5321 §5.1). */
+  mx(domain: string): Array<{ preference: number; exchange: string }> {
+    const n = domain.toLowerCase();
+    return this.records
+      .flatMap((r) => (r.type === 'MX' && r.name === n ? [{ preference: r.preference, exchange: r.exchange }] : []))
+      .sort((a, b) => a.preference - b.preference);
+  }
+
+  /**
+   * RFC 5321 §5.1: the hosts to try for a domain, in order. With no MX records the domain's own
+   * A record is the implicit MX; an empty list means the domain cannot receive mail.
+   */
+  mailHosts(domain: string): string[] {
+    const mx = this.mx(domain);
+    if (mx.length) return mx.map((r) => r.exchange);
+    return this.a(domain).length ? [domain.toLowerCase()] : [];
+  }
+}

@@ -1,0 +1,36 @@
+import type { PortSpec } from './ports.ts';
+
+/** A server's behaviour switches, as an admin would set them in its config. */
+export interface HostSettings {
+  /**
+   * Allow AUTH/LOGIN/USER/PASS on a connection that is not TLS. Off by default, as RFC 8314 §4
+   * and RFC 2595 §3.2 recommend; on, to show what an eavesdropper sees.
+   */
+  plaintextAuth: boolean;
+  /** RFC 1870 SIZE: the largest message accepted, in octets. */
+  maxMessageSize: number;
+  /** Capabilities switched off on this host, by their wire name (`PIPELINING`, `IDLE`, `STLS` …). */
+  disabled: string[];
+}
+
+/** A virtual mail server: its name, the domains it is the mail host for, and its open ports. */
+export interface HostConfig {
+  /** The host name the greeting uses: `mail.example.com`. */
+  name: string;
+  /** Its virtual address in the simulated network (an A record points here). */
+  address: string;
+  /** Domains whose mail this host accepts and whose users log in here. */
+  domains: string[];
+  ports: PortSpec[];
+  settings: HostSettings;
+}
+
+export const DEFAULT_SETTINGS: HostSettings = {
+  plaintextAuth: false,
+  maxMessageSize: 10 * 1024 * 1024,
+  disabled: [],
+};
+
+export function isEnabled(host: HostConfig, capability: string): boolean {
+  return !host.settings.disabled.includes(capability.toUpperCase());
+}
