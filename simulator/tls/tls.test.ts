@@ -132,3 +132,17 @@ describe('virtual TLS', () => {
     expect(replies.filter((o) => o.type === 'send').length).toBe(5);
   });
 });
+
+describe('what an observer sees', () => {
+  it('reads SNI from the ClientHello and nothing but lengths afterwards', async () => {
+    const { RecordObserver } = await import('./observe.ts');
+    const { ca, server } = await pki();
+    const run = await connect(server, [ca], 'mail.example.com');
+    await pump(run, 'client', await run.client.send(utf8Bytes('PASS builder\r\n')));
+    const fromClient = new RecordObserver();
+    const seen = run.wire.filter((w) => w.from === 'client').flatMap((w) => fromClient.push(w.bytes));
+    expect(seen[0]).toMatchObject({ contentType: 'handshake', messages: ['ClientHello'], serverName: 'mail.example.com' });
+    expect(seen.slice(1).every((r) => r.contentType === 'application_data' && r.serverName === null)).toBe(true);
+    expect(seen[seen.length - 1]!.learns).toContain('14 octets');
+  });
+});
