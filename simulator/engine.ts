@@ -20,6 +20,19 @@ export interface TlsInfo {
   cipher: string;
   /** The name the client asked for (SNI), if any. */
   serverName?: string;
+  /** The server's certificate, as the client saw it. */
+  certificate?: {
+    subject: string;
+    issuer: string;
+    subjectAltNames: string[];
+    validFrom: string;
+    validTo: string;
+    fingerprint256: string;
+  };
+  /** The client's verdict: chain trusted and name matched. */
+  authorized?: boolean;
+  /** Why not, in words, when `authorized` is false. */
+  authorizationError?: string | null;
 }
 
 /** Who is on the other end of the connection, as the transport knows it. */
