@@ -1,0 +1,238 @@
+/**
+ * One browser's session through the relay: a WebSocket on one side, one TCP (or TLS) connection
+ * to a mail server on the other. Control messages are JSON text frames; stream bytes are binary.
+ */
+import { connect as tcpConnect, type Socket } from 'node:net';
+import { checkServerIdentity, connect as tlsConnect, rootCertificates, type TLSSocket } from 'node:tls';
+import type { WebSocket } from 'ws';
+import { addressAllowed, formatIPv4, isAddressLiteral, parseIPv4 } from '../address-policy.ts';
+import { parseBrowserMessage, type BrowserMessage, type RelayErrorCode, type RelayMessage } from '../relay-protocol.ts';
+import { chainOf, summarize } from './certificate-summary.ts';
+import { hostAllowed, type RelayOptions } from './options.ts';
+
+export type Resolver = (host: string) => Promise<string[]>;
+
+export interface SessionLog {
+  time: string;
+  client: string;
+  target: string | null;
+  address: string | null;
+  bytesUp: number;
+  bytesDown: number;
+  durationMs: number;
+  outcome: string;
+}
+
+type SessionState = 'idle' | 'connecting' | 'open' | 'upgrading' | 'closed';
+
+export class RelaySession {
+  private state: SessionState = 'idle';
+  private socket: Socket | TLSSocket | null = null;
+  private target: { host: string; port: number; address: string } | null = null;
+  private bytesUp = 0;
+  private bytesDown = 0;
+  private readonly started = Date.now();
+  private idleTimer: NodeJS.Timeout | null = null;
+  private readonly lifeTimer: NodeJS.Timeout;
+  private heldDuringUpgrade: Buffer[] = [];
+
+  constructor(
+    private readonly ws: WebSocket,
+    private readonly client: string,
+    private readonly options: RelayOptions,
+    private readonly resolve: Resolver,
+    private readonly onEnd: (log: SessionLog) => void,
+  ) {
+    this.lifeTimer = setTimeout(() => this.fail('LIMIT', `sessions last at most ${Math.round(options.limits.maxSessionMs / 60000)} minutes`), options.limits.maxSessionMs);
+    this.touch();
+    ws.on('message', (data: Buffer, isBinary: boolean) => this.onFrame(data, isBinary));
+    ws.on('close', () => this.end('client', 'the browser closed the session'));
+    ws.on('error', () => this.end('client', 'the WebSocket failed'));
+  }
+
+  private send(message: RelayMessage): void {
+    if (this.ws.readyState === this.ws.OPEN) this.ws.send(JSON.stringify(message));
+  }
+
+  private touch(): void {
+    if (this.idleTimer) clearTimeout(this.idleTimer);
+    this.idleTimer = setTimeout(() => this.fail('TIMEOUT', `no traffic for ${Math.round(this.options.limits.idleMs / 1000)} seconds`), this.options.limits.idleMs);
+  }
+
+  private onFrame(data: Buffer, isBinary: boolean): void {
+    if (this.state === 'closed') return;
+    this.touch();
+    if (isBinary) return this.onBytes(data);
+    const message = parseBrowserMessage(data.toString('utf8'));
+    if (typeof message === 'string') return this.fail('PROTOCOL', message);
+    this.onControl(message);
+  }
+
+  private onBytes(data: Buffer): void {
+    if (data.length > this.options.limits.maxFrame) return this.fail('LIMIT', `a frame of ${data.length} bytes is over the ${this.options.limits.maxFrame}-byte limit`);
+    if (!this.countBytes(data.length, 'up')) return;
+    if (this.state === 'upgrading') this.heldDuringUpgrade.push(data);
+    else if (this.state === 'open' && this.socket) this.socket.write(data);
+    else this.fail('PROTOCOL', 'bytes sent before a connection was open');
+  }
+
+  private countBytes(n: number, direction: 'up' | 'down'): boolean {
+    if (direction === 'up') this.bytesUp += n;
+    else this.bytesDown += n;
+    if (this.bytesUp + this.bytesDown > this.options.limits.maxBytes) {
+      this.fail('LIMIT', `this session relayed more than ${this.options.limits.maxBytes} bytes`);
+      return false;
+    }
+    return true;
+  }
+
+  private onControl(message: BrowserMessage): void {
+    if (message.type === 'close') return this.end('client', 'the browser asked to close');
+    if (message.type === 'starttls') {
+      if (this.state !== 'open' || !this.socket || 'encrypted' in this.socket) return this.fail('PROTOCOL', 'starttls needs an open plaintext connection');
+      return this.upgrade();
+    }
+    if (this.state !== 'idle') return this.fail('PROTOCOL', 'one connection per session: this one is already connected');
+    void this.open(message.host, message.port, message.tls);
+  }
+
+  private async open(host: string, port: number, tls: 'none' | 'implicit'): Promise<void> {
+    this.state = 'connecting';
+    const { options } = this;
+    if (!options.allowPorts.includes(port)) return this.fail('POLICY_PORT', `port ${port} is not a mail port this relay serves (${options.allowPorts.join(', ')})`);
+    if (!hostAllowed(host, options.allowHosts)) return this.fail('POLICY_HOST', `${host} is not on this relay's list of allowed hosts`);
+    const address = await this.pickAddress(host);
+    if (!address) return;
+    this.target = { host, port, address };
+    const servername = isAddressLiteral(host) ? undefined : host;
+    const socket =
+      tls === 'implicit'
+        ? tlsConnect({ host: address, port, servername, rejectUnauthorized: false, ca: this.trust() })
+        : tcpConnect({ host: address, port });
+    this.socket = socket;
+    const timer = setTimeout(() => this.fail('TIMEOUT', `${host} port ${port} did not answer within ${options.limits.connectTimeoutMs / 1000} seconds`), options.limits.connectTimeoutMs);
+    socket.once(tls === 'implicit' ? 'secureConnect' : 'connect', () => {
+      clearTimeout(timer);
+      if (this.state !== 'connecting') return;
+      this.state = 'open';
+      this.send({ type: 'connected', address, port });
+      if (tls === 'implicit') this.reportTls(socket as TLSSocket);
+      this.pipeFrom(socket);
+    });
+    this.watch(socket, timer);
+  }
+
+  /** Resolves once and returns the exact address to connect to, so DNS rebinding cannot slip through. */
+  private async pickAddress(host: string): Promise<string | null> {
+    let addresses: string[];
+    if (isAddressLiteral(host)) {
+      const v4 = parseIPv4(host);
+      addresses = [v4 !== null ? formatIPv4(v4) : host.replace(/^\[|\]$/g, '')];
+    } else {
+      try {
+        addresses = await this.resolve(host);
+      } catch {
+        this.fail('DNS', `${host} could not be found in DNS`);
+        return null;
+      }
+      if (!addresses.length) {
+        this.fail('DNS', `${host} has no address`);
+        return null;
+      }
+    }
+    const allowed = addresses.find((a) => addressAllowed(a, this.options.allowPrivate).ok);
+    if (!allowed) {
+      const { cls } = addressAllowed(addresses[0]!, false);
+      this.fail('POLICY_ADDRESS', `${host} is at ${addresses[0]}, a ${cls} address: this relay only connects to public internet hosts`);
+      return null;
+    }
+    return allowed;
+  }
+
+  private trust(): string[] | undefined {
+    return this.options.ca ? [...rootCertificates, this.options.ca] : undefined;
+  }
+
+  private pipeFrom(socket: Socket | TLSSocket): void {
+    socket.on('data', (chunk: Buffer) => {
+      if (this.state !== 'open' || this.socket !== socket) return; // RFC 3207 §4.2: nothing from before the switch
+      if (!this.countBytes(chunk.length, 'down')) return;
+      this.touch();
+      this.ws.send(chunk, { binary: true });
+    });
+  }
+
+  private watch(socket: Socket | TLSSocket, timer?: NodeJS.Timeout): void {
+    socket.on('error', (error: NodeJS.ErrnoException) => {
+      if (timer) clearTimeout(timer);
+      if (this.socket !== socket) return;
+      if (error.code === 'ECONNREFUSED') this.fail('REFUSED', `${this.target?.host} refused the connection on port ${this.target?.port}`);
+      else if (error.code === 'ETIMEDOUT') this.fail('TIMEOUT', `${this.target?.host} did not answer`);
+      else if (/SSL|TLS|certificate/i.test(`${error.code} ${error.message}`)) this.fail('TLS', `TLS failed: ${error.message}`);
+      else this.fail('REFUSED', `connection failed: ${error.message}`);
+    });
+    socket.on('close', () => {
+      if (this.socket === socket && this.state !== 'upgrading') this.end('server', 'the server closed the connection');
+    });
+  }
+
+  /** STARTTLS: wrap the same TCP connection in TLS; bytes sent meanwhile wait for the handshake. */
+  private upgrade(): void {
+    const plain = this.socket as Socket;
+    this.state = 'upgrading';
+    plain.removeAllListeners('data');
+    const host = this.target!.host;
+    const secure = tlsConnect({ socket: plain, servername: isAddressLiteral(host) ? undefined : host, rejectUnauthorized: false, ca: this.trust() });
+    this.socket = secure;
+    secure.once('secureConnect', () => {
+      this.state = 'open';
+      this.reportTls(secure);
+      this.pipeFrom(secure);
+      for (const held of this.heldDuringUpgrade) secure.write(held);
+      this.heldDuringUpgrade = [];
+    });
+    this.watch(secure);
+  }
+
+  private reportTls(socket: TLSSocket): void {
+    const cert = socket.getPeerCertificate(true);
+    const hasCert = cert && Object.keys(cert).length > 0;
+    const identity = hasCert && !isAddressLiteral(this.target!.host) ? checkServerIdentity(this.target!.host, cert) : undefined;
+    const chainError = socket.authorized ? null : String(socket.authorizationError ?? 'not verified');
+    this.send({
+      type: 'tls',
+      version: socket.getProtocol() ?? 'unknown',
+      cipher: socket.getCipher()?.standardName ?? socket.getCipher()?.name ?? 'unknown',
+      authorized: socket.authorized && !identity,
+      error: chainError ?? identity?.message ?? null,
+      certificate: hasCert ? summarize(cert) : null,
+      chain: hasCert ? chainOf(cert) : [],
+    });
+  }
+
+  fail(code: RelayErrorCode, message: string): void {
+    if (this.state === 'closed') return;
+    this.send({ type: 'error', code, message });
+    this.end('relay', message, code);
+  }
+
+  end(by: 'server' | 'client' | 'relay', reason: string, outcome: string = by === 'relay' ? 'refused' : `closed by ${by}`): void {
+    if (this.state === 'closed') return;
+    this.state = 'closed';
+    if (this.idleTimer) clearTimeout(this.idleTimer);
+    clearTimeout(this.lifeTimer);
+    this.send({ type: 'closed', by, reason });
+    this.socket?.destroy();
+    if (this.ws.readyState === this.ws.OPEN) this.ws.close(1000);
+    this.onEnd({
+      time: new Date(this.started).toISOString(),
+      client: this.client,
+      target: this.target ? `${this.target.host}:${this.target.port}` : null,
+      address: this.target?.address ?? null,
+      bytesUp: this.bytesUp,
+      bytesDown: this.bytesDown,
+      durationMs: Date.now() - this.started,
+      outcome,
+    });
+  }
+}
