@@ -1,0 +1,152 @@
+/**
+ * Bridge mode against real servers nobody here wrote: Dovecot and Postfix on loopback, reached
+ * through the relay by the browser-side BridgeConnector, as a learner's terminal would.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { BridgeConnector } from '../bridge.ts';
+import { LineSession } from './line-session.ts';
+import { startLiveServers, type LiveServers } from './live-servers.ts';
+import { startRelay, type RelayHandle } from './server.ts';
+import { makeTestPki } from './test-pki.ts';
+
+let live: LiveServers;
+let relay: RelayHandle;
+let connector: BridgeConnector;
+
+beforeAll(async () => {
+  const pki = makeTestPki(['localhost', 'mail.test']);
+  live = await startLiveServers(pki);
+  relay = await startRelay({ port: 0, origins: [], allowPrivate: true, allowPorts: Object.values(live.ports), ca: pki.caCert }, { log: () => undefined });
+  connector = new BridgeConnector(relay.url);
+}, 60_000);
+
+afterAll(async () => {
+  await relay?.close();
+  live?.stop();
+});
+
+function expectTrusted(session: LineSession, tls: NonNullable<LineSession['transport']['tls']>): void {
+  expect(tls.authorized).toBe(true);
+  expect(tls.version).toMatch(/^TLSv1\.[23]$/);
+  expect(tls.certificate?.subjectAltNames).toContain('DNS:localhost');
+  expect(tls.certificate?.issuer).toContain('Mailwire Test CA');
+  expect(tls.certificate?.fingerprint256).toMatch(/^([0-9A-F]{2}:){31}[0-9A-F]{2}$/);
+  expect(session.events.some((e) => e.type === 'error')).toBe(false);
+}
+
+describe('bridge mode against Dovecot and Postfix', () => {
+  it('IMAP on the STARTTLS port: STARTTLS, LOGIN, SELECT, FETCH', async () => {
+    const s = new LineSession(connector.connect('localhost', live.ports.imap, { tls: 'none' }));
+    await s.expect(/^\* OK .*Dovecot.*\r\n/m);
+    s.send('a1 STARTTLS');
+    await s.expect(/a1 OK .*\r\n/);
+    s.transport.startTls();
+    expectTrusted(s, await s.tls());
+    s.send('a2 LOGIN alice wonderland');
+    await s.expect(/a2 OK .*\r\n/);
+    s.send('a3 SELECT INBOX');
+    await s.expect(/\* \d+ EXISTS[\s\S]*a3 OK \[READ-WRITE\].*\r\n/);
+    s.send('a4 FETCH 1 BODY[HEADER.FIELDS (SUBJECT)]');
+    expect(await s.expect(/a4 OK .*\r\n/)).toContain('Subject: Hello from Dovecot');
+    s.send('a5 LOGOUT');
+    await s.expect(/a5 OK/);
+  });
+
+  it('IMAP on the implicit-TLS port (993 role)', async () => {
+    const s = new LineSession(connector.connect('localhost', live.ports.imaps, { tls: 'implicit' }));
+    await s.expect(/^\* OK .*\r\n/m);
+    expectTrusted(s, await s.tls());
+    s.send('b1 LOGIN alice wonderland');
+    await s.expect(/b1 OK .*\r\n/);
+    s.send('b2 EXAMINE INBOX');
+    await s.expect(/b2 OK \[READ-ONLY\]/);
+    s.send('b3 LOGOUT');
+    await s.expect(/b3 OK/);
+  });
+
+  it('POP3 on the STLS port: STLS, USER/PASS, RETR', async () => {
+    const s = new LineSession(connector.connect('localhost', live.ports.pop3, { tls: 'none' }));
+    await s.expect(/^\+OK .*\r\n/);
+    s.send('STLS');
+    await s.expect(/^\+OK .*\r\n/m);
+    s.transport.startTls();
+    expectTrusted(s, await s.tls());
+    s.send('USER alice');
+    await s.expect(/\+OK.*\r\n/);
+    s.send('PASS wonderland');
+    await s.expect(/\+OK.*\r\n/);
+    s.send('RETR 1');
+    expect(await s.expect(/\r\n\.\r\n/)).toContain('This message sits in a real Dovecot maildir.');
+    s.send('QUIT');
+    await s.expect(/\+OK/);
+  });
+
+  it('POP3 on the implicit-TLS port (995 role)', async () => {
+    const s = new LineSession(connector.connect('localhost', live.ports.pop3s, { tls: 'implicit' }));
+    await s.expect(/^\+OK .*\r\n/);
+    expectTrusted(s, await s.tls());
+    s.send('USER alice');
+    await s.expect(/\+OK.*\r\n/);
+    s.send('PASS wonderland');
+    await s.expect(/\+OK.*\r\n/);
+    s.send('STAT');
+    await s.expect(/\+OK \d+ \d+\r\n/);
+    s.send('QUIT');
+    await s.expect(/\+OK/);
+  });
+
+  it('SMTP with STARTTLS and AUTH: a message Postfix delivers into the mailbox Dovecot serves', async () => {
+    const s = new LineSession(connector.connect('localhost', live.ports.smtp, { tls: 'none' }));
+    await s.expect(/^220 mail\.test ESMTP.*\r\n/);
+    s.send('EHLO laptop');
+    expect(await s.expect(/250 .*\r\n/)).toContain('250-STARTTLS');
+    s.send('STARTTLS');
+    await s.expect(/^220 .*\r\n/m);
+    s.transport.startTls();
+    expectTrusted(s, await s.tls());
+    s.send('EHLO laptop');
+    expect(await s.expect(/250 .*\r\n/)).toMatch(/250-AUTH .*PLAIN/);
+    s.send('AUTH PLAIN AGFsaWNlAHdvbmRlcmxhbmQ=');
+    await s.expect(/^235 .*\r\n/m);
+    s.send('MAIL FROM:<alice@mail.test>');
+    await s.expect(/^250 .*\r\n/m);
+    s.send('RCPT TO:<alice@mail.test>');
+    await s.expect(/^250 .*\r\n/m);
+    s.send('DATA');
+    await s.expect(/^354 .*\r\n/m);
+    s.send('Subject: Through the relay\r\n\r\nSent from the bridge test.\r\n.');
+    await s.expect(/^250 .*queued.*\r\n/m);
+    s.send('QUIT');
+    await s.expect(/^221 /m);
+
+    // The message arrives in the maildir and IMAP sees it.
+    const imap = new LineSession(connector.connect('localhost', live.ports.imaps, { tls: 'implicit' }));
+    await imap.expect(/^\* OK .*\r\n/m);
+    imap.send('c1 LOGIN alice wonderland');
+    await imap.expect(/c1 OK .*\r\n/);
+    imap.send('sel SELECT INBOX');
+    await imap.expect(/sel OK .*\r\n/);
+    let found = '';
+    for (let i = 0; i < 50 && !found; i++) {
+      imap.send(`s${i} SEARCH SUBJECT "Through the relay"`);
+      const reply = await imap.expect(new RegExp(`s${i} OK .*\\r\\n`));
+      if (/\* SEARCH \d/.test(reply)) found = 'Through the relay';
+      else await new Promise((ok) => setTimeout(ok, 100)); // local delivery is asynchronous
+    }
+    expect(found).toBe('Through the relay');
+    imap.send('c9 LOGOUT');
+    await imap.expect(/c9 OK/);
+  }, 30_000);
+
+  it('SMTP on the implicit-TLS port (465 role)', async () => {
+    const s = new LineSession(connector.connect('localhost', live.ports.smtps, { tls: 'implicit' }));
+    await s.expect(/^220 .*\r\n/);
+    expectTrusted(s, await s.tls());
+    s.send('EHLO laptop');
+    const ehlo = await s.expect(/250 .*\r\n/);
+    expect(ehlo).toMatch(/250-AUTH .*PLAIN/);
+    expect(ehlo).not.toContain('STARTTLS');
+    s.send('QUIT');
+    await s.expect(/^221 /m);
+  });
+});
