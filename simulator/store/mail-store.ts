@@ -167,12 +167,17 @@ export class MailStore {
       return made;
     }
     if (target.startsWith(box.name + HIERARCHY_DELIMITER)) return fail('cannot', 'cannot rename a mailbox into itself');
-    const prefix = box.name + HIERARCHY_DELIMITER;
+    const source = box.name;
+    const prefix = source + HIERARCHY_DELIMITER;
     const renames = [...account.mailboxes.values()].filter((b) => b === box || b.name.startsWith(prefix));
+    // An inferior's new name must be free too, or the mailbox there would be overwritten.
+    const taken = renames.find((b) => account.mailboxes.has(target + b.name.slice(source.length)));
+    if (taken) return fail('already-exists', `mailbox ${target + taken.name.slice(source.length)} already exists`);
     for (const b of renames) {
       const oldName = b.name;
       account.mailboxes.delete(oldName);
-      b.name = target + oldName.slice(box.name.length);
+      // `source`, not `box.name`: box is renamed first, and its inferiors keep their own suffix.
+      b.name = target + oldName.slice(source.length);
       account.mailboxes.set(b.name, b);
       this.emit({ kind: 'mailbox-renamed', account: account.address, mailbox: oldName, to: b.name, origin });
     }

@@ -1,0 +1,20 @@
+import { capabilityLines } from '../capabilities.ts';
+import { linesBody } from '../multiline.ts';
+import { R } from '../replies.ts';
+import type { Pop3Command } from '../types.ts';
+
+/**
+ * @rfc 2449#5 CAPA: "available in both the AUTHORIZATION and TRANSACTION states"; the list is a
+ * multi-line response, one capability per line.
+ */
+export const CAPA: Pop3Command = {
+  verb: 'CAPA',
+  states: ['AUTHORIZATION', 'TRANSACTION'],
+  syntax: 'CAPA',
+  rfc: '2449#5',
+  args: { min: 0, max: 0 },
+  summary: 'List what this server supports',
+  handle(s) {
+    s.multi(R.capa, linesBody(capabilityLines(s)));
+  },
+};

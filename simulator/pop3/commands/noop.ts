@@ -1,0 +1,15 @@
+import { R } from '../replies.ts';
+import type { Pop3Command } from '../types.ts';
+
+/** @rfc 1939#5 NOOP: "The POP3 server does nothing, it merely replies with a positive response." */
+export const NOOP: Pop3Command = {
+  verb: 'NOOP',
+  states: ['TRANSACTION'],
+  syntax: 'NOOP',
+  rfc: '1939#5',
+  args: { min: 0, max: 0 },
+  summary: 'Do nothing (keeps the connection alive)',
+  handle(s) {
+    s.reply(R.noop);
+  },
+};

@@ -1,0 +1,27 @@
+import { loginFailed, loginSucceeded } from '../login.ts';
+import { R } from '../replies.ts';
+import type { Pop3Command } from '../types.ts';
+
+/**
+ * @rfc 1939#7 PASS string: "may only be given in the AUTHORIZATION state immediately after a
+ * successful USER command". And: "a POP3 server may treat spaces in the argument as part of the
+ * password", so the password is the rest of the line, spaces and all.
+ */
+export const PASS: Pop3Command = {
+  verb: 'PASS',
+  states: ['AUTHORIZATION'],
+  syntax: 'PASS password',
+  rfc: '1939#7',
+  args: { min: 1, max: 1, rest: true, long: true },
+  summary: 'The password for the USER name; opens the maildrop',
+  capability: 'USER',
+  handle(s, [password]) {
+    if (!s.plaintextAllowed) return s.reply(R.plaintextRefused);
+    const user = s.pendingUser;
+    if (user === null) return s.reply(R.passWithoutUser);
+    s.pendingUser = null;
+    const account = s.ctx.world.store.authenticate(user, password ?? '', s.ctx.host.domains);
+    if (!account) return loginFailed(s, user, 'PASS');
+    loginSucceeded(s, account, 'PASS');
+  },
+};

@@ -1,0 +1,22 @@
+import { maildropOf, messageArg } from '../message-arg.ts';
+import { R } from '../replies.ts';
+import type { Pop3Command } from '../types.ts';
+
+/**
+ * @rfc 1939#5 RETR msg: "+OK" then the message, byte-stuffed, then ".". The octet count in the
+ * status line is the message's size before byte-stuffing, the same number LIST gives.
+ */
+export const RETR: Pop3Command = {
+  verb: 'RETR',
+  states: ['TRANSACTION'],
+  syntax: 'RETR msg',
+  rfc: '1939#5',
+  args: { min: 1, max: 1 },
+  summary: 'Download a whole message',
+  handle(s, [arg = '']) {
+    const m = messageArg(s, arg);
+    if (!m) return;
+    maildropOf(s).markRetrieved(m.number);
+    s.multi(R.retr(m.size), m.wire);
+  },
+};

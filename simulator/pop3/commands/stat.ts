@@ -1,0 +1,20 @@
+import { maildropOf } from '../message-arg.ts';
+import { R } from '../replies.ts';
+import type { Pop3Command } from '../types.ts';
+
+/**
+ * @rfc 1939#5 STAT: "+OK nn mm", the number of messages and their size in octets;
+ * "messages marked as deleted are not counted in either total".
+ */
+export const STAT: Pop3Command = {
+  verb: 'STAT',
+  states: ['TRANSACTION'],
+  syntax: 'STAT',
+  rfc: '1939#5',
+  args: { min: 0, max: 0 },
+  summary: 'How many messages, and how many octets in all',
+  handle(s) {
+    const drop = maildropOf(s);
+    s.reply(R.stat(drop.count, drop.octets));
+  },
+};

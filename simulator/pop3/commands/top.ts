@@ -1,0 +1,25 @@
+import { messageArg } from '../message-arg.ts';
+import { topOf } from '../multiline.ts';
+import { R } from '../replies.ts';
+import type { Pop3Command } from '../types.ts';
+
+/**
+ * @rfc 1939#7 TOP msg n ("a non-negative number of lines"): "the headers of the message, the
+ * blank line separating the headers from the body, and then the number of lines of the indicated
+ * message's body"; the whole message when it has fewer lines.
+ */
+export const TOP: Pop3Command = {
+  verb: 'TOP',
+  states: ['TRANSACTION'],
+  syntax: 'TOP msg n',
+  rfc: '1939#7',
+  args: { min: 2, max: 2 },
+  summary: 'Headers plus the first n lines of the body',
+  capability: 'TOP',
+  handle(s, [arg = '', lines = '']) {
+    if (!/^[0-9]{1,9}$/.test(lines)) return s.reply(R.badLineCount(lines));
+    const m = messageArg(s, arg);
+    if (!m) return;
+    s.multi(R.top, topOf(m.wire, Number(lines)));
+  },
+};

@@ -1,0 +1,91 @@
+/**
+ * POP3 multi-line responses (RFC 1939 §3): lines end in CRLF, a line that begins with the
+ * termination octet "." gets one more ".", and a line holding only "." ends the response.
+ */
+import { utf8Bytes } from '../wire/bytes.ts';
+
+const CR = 0x0d;
+const LF = 0x0a;
+const DOT = 0x2e;
+const TERMINATOR = utf8Bytes('.\r\n');
+
+/**
+ * The message with every line ending as CRLF and a final CRLF, so that what LIST counts is what
+ * RETR sends (RFC 1939 §11: a server storing bare LF "simply counts each occurrence of this
+ * character in a message as two octets"). Returns the input itself when it is already canonical
+ * (the store keeps CRLF).
+ */
+export function canonicalCrlf(raw: Uint8Array): Uint8Array {
+  let fixes = 0;
+  for (let i = 0; i < raw.length; i++) {
+    const b = raw[i];
+    if (b === LF && raw[i - 1] !== CR) fixes++;
+    else if (b === CR && raw[i + 1] !== LF) fixes++;
+  }
+  const endsWell = raw.length === 0 || (raw[raw.length - 2] === CR && raw[raw.length - 1] === LF);
+  if (fixes === 0 && endsWell) return raw;
+  const out: number[] = [];
+  for (let i = 0; i < raw.length; i++) {
+    const b = raw[i]!;
+    if (b === LF && raw[i - 1] !== CR) out.push(CR, LF);
+    else if (b === CR && raw[i + 1] !== LF) out.push(CR, LF);
+    else out.push(b);
+  }
+  if (out.length && !(out[out.length - 2] === CR && out[out.length - 1] === LF)) out.push(CR, LF);
+  return Uint8Array.from(out);
+}
+
+/**
+ * `first` (the status line, CRLF added), then `body` (canonical CRLF text) byte-stuffed, then the
+ * ".CRLF" terminator. @rfc 1939#3 "If any line of the multi-line response begins with the
+ * termination octet, the line is 'byte-stuffed' by pre-pending the termination octet to that line".
+ */
+export function multiLine(first: string, body: Uint8Array): Uint8Array {
+  const head = utf8Bytes(first + '\r\n');
+  let dots = 0;
+  for (let i = 0; i < body.length; i++) if (body[i] === DOT && (i === 0 || body[i - 1] === LF)) dots++;
+  const out = new Uint8Array(head.length + body.length + dots + TERMINATOR.length);
+  out.set(head, 0);
+  let o = head.length;
+  if (dots === 0) {
+    out.set(body, o);
+    o += body.length;
+  } else {
+    for (let i = 0; i < body.length; i++) {
+      const b = body[i]!;
+      if (b === DOT && (i === 0 || body[i - 1] === LF)) out[o++] = DOT;
+      out[o++] = b;
+    }
+  }
+  out.set(TERMINATOR, o);
+  return out;
+}
+
+/** Lines of text as a multi-line body: each ends with CRLF. */
+export function linesBody(lines: readonly string[]): Uint8Array {
+  return utf8Bytes(lines.map((l) => l + '\r\n').join(''));
+}
+
+/**
+ * RFC 1939 §7 TOP: the header, the blank line after it, and the first `lines` lines of the body.
+ * A message without a blank line is all header.
+ */
+export function topOf(wire: Uint8Array, lines: number): Uint8Array {
+  let headerEnd = -1;
+  for (let i = 0; i + 3 < wire.length; i++) {
+    if (wire[i] === CR && wire[i + 1] === LF && wire[i + 2] === CR && wire[i + 3] === LF) {
+      headerEnd = i + 4;
+      break;
+    }
+  }
+  // A message that starts with the blank line has an empty header.
+  if (wire[0] === CR && wire[1] === LF) headerEnd = 2;
+  if (headerEnd < 0) return wire;
+  let end = headerEnd;
+  for (let taken = 0; taken < lines && end < wire.length; taken++) {
+    let lf = wire.indexOf(LF, end);
+    if (lf < 0) lf = wire.length - 1;
+    end = lf + 1;
+  }
+  return wire.subarray(0, end);
+}
