@@ -1,0 +1,29 @@
+/**
+ * `npm run bench`: throughput of the engines over real TCP on loopback (and SMTP in-process).
+ * Not a test. A part whose engine is missing is reported as skipped.
+ */
+import { benchImap } from './imap.ts';
+import { benchPop3 } from './pop3.ts';
+import { table, type Row } from './report.ts';
+import { benchSmtp } from './smtp.ts';
+
+async function main(): Promise<void> {
+  const rows: Row[] = [];
+  for (const part of [benchSmtp, benchPop3, benchImap]) {
+    try {
+      rows.push(...(await part()));
+    } catch (error) {
+      rows.push({ part: part.name.replace('bench', '').toUpperCase(), operation: 'failed', messages: 0, ms: 0, bytes: 0, note: error instanceof Error ? error.message.split('\n')[0] : String(error) });
+    }
+  }
+  console.log(`Mailwire benchmark, Node ${process.version}, ${new Date().toISOString()}`);
+  console.log(table(rows));
+}
+
+main().then(
+  () => process.exit(0),
+  (error: unknown) => {
+    console.error(error);
+    process.exit(1);
+  },
+);
