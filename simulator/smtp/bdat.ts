@@ -1,0 +1,56 @@
+/**
+ * Reads one BDAT chunk (RFC 3030 §2): exactly the announced number of octets, straight after the
+ * command's CRLF, with no dot-stuffing and no end marker. Streams, so a large chunk that will be
+ * refused is never held in memory.
+ */
+import type { LineBuffer } from '../wire/line-buffer.ts';
+import type { InputReader, SmtpSession } from './session.ts';
+
+export class ChunkReader implements InputReader {
+  private readonly parts: Uint8Array[] = [];
+  private remaining: number;
+
+  /**
+   * `keep`: collect the octets (false: read and discard them). `done` runs once the whole chunk
+   * is in, with the octets when kept.
+   */
+  constructor(
+    private readonly session: SmtpSession,
+    size: number,
+    private readonly keep: boolean,
+    private readonly done: (chunk: Uint8Array[], now: number) => void,
+  ) {
+    this.remaining = size;
+  }
+
+  read(input: LineBuffer, now: number): boolean {
+    if (this.remaining > 0) {
+      if (input.length === 0) return false;
+      const part = input.readUpTo(this.remaining);
+      this.remaining -= part.length;
+      if (this.keep) this.parts.push(part);
+      if (this.remaining > 0) return false;
+    }
+    this.session.reader = null;
+    this.done(this.parts, now);
+    return true;
+  }
+}
+
+/**
+ * RFC 3030 §3: text sent with BDAT "MUST be sent in the canonical MIME format with lines
+ * delimited with a <CR><LF>". A bare LF is stored as CRLF so that no relay can later forward a
+ * bare-LF "." (SMTP smuggling).
+ */
+export function canonicalLineEnds(bytes: Uint8Array): Uint8Array {
+  let bare = 0;
+  for (let i = 0; i < bytes.length; i++) if (bytes[i] === 0x0a && bytes[i - 1] !== 0x0d) bare++;
+  if (!bare) return bytes;
+  const out = new Uint8Array(bytes.length + bare);
+  let o = 0;
+  for (let i = 0; i < bytes.length; i++) {
+    if (bytes[i] === 0x0a && bytes[i - 1] !== 0x0d) out[o++] = 0x0d;
+    out[o++] = bytes[i]!;
+  }
+  return out;
+}

@@ -1,0 +1,108 @@
+import { latin1Text } from '../../wire/bytes.ts';
+import type { LineBuffer } from '../../wire/line-buffer.ts';
+import { isOffered } from '../capabilities.ts';
+import type { SmtpCommand } from '../command.ts';
+import {
+  R235AuthOk,
+  R334Challenge,
+  R500AuthLineTooLong,
+  R501AuthCancelled,
+  R501Syntax,
+  R502NotImplemented,
+  R503BadSequence,
+  R504UnknownMechanism,
+  R530StartTlsFirst,
+  R535AuthFailed,
+  type Reply,
+} from '../replies.ts';
+import { createMechanism, type SaslMechanism, type SaslStep } from '../sasl.ts';
+import type { InputReader, SmtpSession } from '../session.ts';
+
+/** RFC 4954 §4: "12288 octets is considered to be a sufficient line length limit". */
+export const MAX_SASL_LINE = 12288;
+const AUTH_SYNTAX = 'AUTH mechanism [initial-response]';
+
+function finish(s: SmtpSession, reply: Reply): void {
+  s.reader = null;
+  s.send(reply);
+  if (s.state === 'auth') s.move('AUTH done');
+}
+
+/** Checks the credentials against the store; the failure never says which part was wrong (RFC 4954 §9). */
+function verify(s: SmtpSession, mechanism: SaslMechanism, step: Extract<SaslStep, { kind: 'credentials' }>): void {
+  const store = s.ctx.world.store;
+  const account = store.authenticate(step.login, step.password, s.ctx.host.domains);
+  const actingAs = step.authzid ? store.resolveLogin(step.authzid, s.ctx.host.domains) : account;
+  const ok = account !== null && actingAs === account;
+  s.emit({ kind: 'auth', user: account?.address ?? step.login, ok, mechanism: mechanism.name });
+  if (ok) s.user = account.address;
+  finish(s, ok ? R235AuthOk : R535AuthFailed);
+}
+
+function advance(s: SmtpSession, mechanism: SaslMechanism, step: SaslStep): void {
+  if (step.kind === 'fail') {
+    s.emit({ kind: 'auth', user: '', ok: false, mechanism: mechanism.name });
+    return finish(s, step.reply);
+  }
+  if (step.kind === 'credentials') return verify(s, mechanism, step);
+  if (s.state !== 'auth') s.move('AUTH');
+  s.reader = new SaslReader(s, mechanism);
+  s.send(R334Challenge(step.base64));
+}
+
+/** The client's lines during the exchange: base64 responses, or "*" to cancel. */
+class SaslReader implements InputReader {
+  constructor(
+    private readonly session: SmtpSession,
+    private readonly mechanism: SaslMechanism,
+  ) {}
+
+  read(input: LineBuffer): boolean {
+    const line = input.readLine(MAX_SASL_LINE);
+    if (!line) return false;
+    // RFC 4954 §4: a line longer than the buffer fails the AUTH command with 500 5.5.6.
+    if (line.overflow) finish(this.session, R500AuthLineTooLong);
+    else {
+      const text = latin1Text(line.bytes);
+      // RFC 4954 §4: "If the client wishes to cancel … a line with a single "*" … MUST reject the
+      // AUTH command by sending a 501 reply."
+      if (text === '*') finish(this.session, R501AuthCancelled);
+      else advance(this.session, this.mechanism, this.mechanism.next(text));
+    }
+    return true;
+  }
+}
+
+/** Why AUTH cannot start now, or null. */
+function refusal(s: SmtpSession): Reply | null {
+  if (!s.helo?.esmtp) return R503BadSequence('send EHLO first; AUTH is an ESMTP extension');
+  // RFC 4954 §4: "After an AUTH command has been successfully completed, no more AUTH commands
+  // may be issued in the same session … a server MUST reject any further AUTH commands with a 503."
+  if (s.user) return R503BadSequence('already authenticated');
+  if (!s.authAllowed) return R530StartTlsFirst;
+  if (!isOffered(s, 'AUTH')) return R502NotImplemented;
+  return null;
+}
+
+/**
+ * RFC 4954 §4 AUTH with the SASL mechanisms PLAIN (RFC 4616) and LOGIN, with or without an
+ * initial response. Only over TLS unless the host allows plaintext (RFC 8314 §4).
+ * @rfc 4954#4 "The AUTH command is not permitted during a mail transaction."
+ */
+export const AUTH: SmtpCommand = {
+  verb: 'AUTH',
+  states: ['ready'],
+  syntax: AUTH_SYNTAX,
+  rfc: 'RFC 4954 §4',
+  summary: 'log in: AUTH PLAIN base64(\\0user\\0password), or AUTH LOGIN and answer the 334 prompts',
+  handle(s, args) {
+    const refused = refusal(s);
+    if (refused) return s.send(refused);
+    const words = args.split(' ').filter((w) => w !== '');
+    const [name, initial] = words;
+    if (!name || words.length > 2) return s.send(R501Syntax(AUTH_SYNTAX));
+    const mechanism = createMechanism(name);
+    if (!mechanism) return s.send(R504UnknownMechanism);
+    advance(s, mechanism, mechanism.start(initial ?? null));
+  },
+};

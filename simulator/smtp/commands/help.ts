@@ -1,0 +1,30 @@
+import type { SmtpCommand } from '../command.ts';
+import { R504UnknownHelpTopic } from '../replies.ts';
+import { COMMAND_STATES } from '../state.ts';
+
+/**
+ * RFC 5321 §4.1.1.8 HELP, written from the command registry so it can never list a command the
+ * server does not have.
+ * @rfc 5321#4.1.1.8
+ */
+export const HELP: SmtpCommand = {
+  verb: 'HELP',
+  states: COMMAND_STATES,
+  syntax: 'HELP [command]',
+  rfc: 'RFC 5321 §4.1.1.8',
+  summary: 'list the commands, or explain one',
+  handle(s, args) {
+    const topic = args.trim().toUpperCase();
+    if (topic) {
+      const command = s.commands.find((c) => c.verb === topic);
+      if (!command) return s.send(R504UnknownHelpTopic);
+      return s.send({ code: 214, status: '2.0.0', lines: [`${command.syntax}: ${command.summary} (${command.rfc})`] });
+    }
+    const lines = [
+      `Commands: ${s.commands.map((c) => c.verb).join(' ')}`,
+      ...s.commands.map((c) => `${c.syntax} (${c.rfc})`),
+      'End of HELP info; HELP <command> explains one',
+    ];
+    s.send({ code: 214, status: '2.0.0', lines });
+  },
+};

@@ -1,0 +1,19 @@
+import type { SmtpCommand } from '../command.ts';
+import { R221Bye } from '../replies.ts';
+import { COMMAND_STATES } from '../state.ts';
+
+/**
+ * RFC 5321 §4.1.1.10 QUIT: "The receiver MUST send a "221 OK" reply, and then close the
+ * transmission channel." An open transaction is abandoned.
+ * @rfc 5321#4.1.1.10
+ */
+export const QUIT: SmtpCommand = {
+  verb: 'QUIT',
+  states: COMMAND_STATES,
+  syntax: 'QUIT',
+  rfc: 'RFC 5321 §4.1.1.10',
+  summary: 'end the session',
+  handle(s) {
+    s.close(R221Bye(s.hostName), 'QUIT');
+  },
+};

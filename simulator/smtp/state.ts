@@ -1,0 +1,97 @@
+/**
+ * The SMTP server's states and every transition between them, in one table (python-hyper/h11
+ * `_state.py`). The UI draws the state diagram from `SMTP_TRANSITIONS`; the engine moves only
+ * along its rows.
+ */
+
+export type SmtpState =
+  /** The 220 greeting is out; no EHLO/HELO yet (RFC 5321 §4.1.4: MAIL needs EHLO first). */
+  | 'connected'
+  /** EHLO/HELO accepted, no mail transaction open. */
+  | 'ready'
+  /** MAIL FROM accepted: the reverse-path is known, no recipient yet (RFC 5321 §3.3). */
+  | 'mail'
+  /** At least one RCPT TO accepted. */
+  | 'rcpt'
+  /** After 354: message content until <CRLF>.<CRLF> (RFC 5321 §4.1.1.4). */
+  | 'data'
+  /** Between BDAT chunks, before BDAT … LAST (RFC 3030 §2). */
+  | 'bdat'
+  /** A SASL exchange of 334 challenges and client responses (RFC 4954 §4). */
+  | 'auth'
+  /** 220 to STARTTLS sent; waiting for the TLS handshake (RFC 3207 §4). */
+  | 'starttls'
+  | 'closed';
+
+/** What moves the session: a command, the end of a payload, or the connection itself. */
+export type SmtpInput =
+  | 'EHLO'
+  | 'HELO'
+  | 'MAIL'
+  | 'RCPT'
+  | 'DATA'
+  | 'end of data'
+  | 'BDAT'
+  | 'BDAT LAST'
+  | 'RSET'
+  | 'AUTH'
+  | 'AUTH done'
+  | 'STARTTLS'
+  | 'TLS started'
+  | 'QUIT'
+  | '421'
+  | 'connection lost';
+
+export interface SmtpTransition {
+  from: SmtpState;
+  on: SmtpInput;
+  to: SmtpState;
+  rfc: string;
+}
+
+export const SMTP_STATES: readonly SmtpState[] = ['connected', 'ready', 'mail', 'rcpt', 'data', 'bdat', 'auth', 'starttls', 'closed'];
+
+/** The states in which the server reads command lines (the others read payload or nothing). */
+export const COMMAND_STATES: readonly SmtpState[] = ['connected', 'ready', 'mail', 'rcpt', 'bdat'];
+
+const TRANSACTION_STATES: readonly SmtpState[] = ['mail', 'rcpt', 'bdat'];
+
+function rows(from: readonly SmtpState[], on: SmtpInput, to: SmtpState, rfc: string): SmtpTransition[] {
+  return from.map((f) => ({ from: f, on, to, rfc }));
+}
+
+export const SMTP_TRANSITIONS: readonly SmtpTransition[] = [
+  // RFC 5321 §4.1.4: a later EHLO resets the state "exactly as if a RSET command had been issued".
+  ...rows(COMMAND_STATES, 'EHLO', 'ready', 'RFC 5321 §4.1.1.1'),
+  ...rows(COMMAND_STATES, 'HELO', 'ready', 'RFC 5321 §4.1.1.1'),
+  { from: 'ready', on: 'MAIL', to: 'mail', rfc: 'RFC 5321 §4.1.1.2' },
+  { from: 'mail', on: 'RCPT', to: 'rcpt', rfc: 'RFC 5321 §4.1.1.3' },
+  { from: 'rcpt', on: 'RCPT', to: 'rcpt', rfc: 'RFC 5321 §4.1.1.3' },
+  { from: 'rcpt', on: 'DATA', to: 'data', rfc: 'RFC 5321 §4.1.1.4' },
+  { from: 'data', on: 'end of data', to: 'ready', rfc: 'RFC 5321 §4.1.1.4' },
+  { from: 'rcpt', on: 'BDAT', to: 'bdat', rfc: 'RFC 3030 §2' },
+  { from: 'bdat', on: 'BDAT', to: 'bdat', rfc: 'RFC 3030 §2' },
+  { from: 'rcpt', on: 'BDAT LAST', to: 'ready', rfc: 'RFC 3030 §2' },
+  { from: 'bdat', on: 'BDAT LAST', to: 'ready', rfc: 'RFC 3030 §2' },
+  ...rows(TRANSACTION_STATES, 'RSET', 'ready', 'RFC 5321 §4.1.1.5'),
+  { from: 'ready', on: 'AUTH', to: 'auth', rfc: 'RFC 4954 §4' },
+  { from: 'auth', on: 'AUTH done', to: 'ready', rfc: 'RFC 4954 §4' },
+  ...rows(['connected', 'ready'], 'STARTTLS', 'starttls', 'RFC 3207 §4'),
+  // RFC 3207 §4.2: after the handshake the session is as new, before EHLO.
+  { from: 'starttls', on: 'TLS started', to: 'connected', rfc: 'RFC 3207 §4.2' },
+  ...rows(COMMAND_STATES, 'QUIT', 'closed', 'RFC 5321 §4.1.1.10'),
+  // RFC 5321 §3.8: the server may close with 421 (too many errors, timeout).
+  ...rows(['connected', 'ready', 'mail', 'rcpt', 'data', 'bdat', 'auth'], '421', 'closed', 'RFC 5321 §3.8'),
+  ...rows(['connected', 'ready', 'mail', 'rcpt', 'data', 'bdat', 'auth', 'starttls'], 'connection lost', 'closed', 'RFC 5321 §3.8'),
+];
+
+/** The state `on` leads to from `from`; throws when the table has no such row (our bug, not the peer's). */
+export function nextState(from: SmtpState, on: SmtpInput): SmtpState {
+  const row = SMTP_TRANSITIONS.find((t) => t.from === from && t.on === on);
+  if (!row) throw new Error(`SMTP state table has no transition from ${from} on ${on}`);
+  return row.to;
+}
+
+export function isTransactionState(state: SmtpState): boolean {
+  return TRANSACTION_STATES.includes(state);
+}

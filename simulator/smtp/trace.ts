@@ -1,0 +1,63 @@
+/**
+ * The trace fields a server adds to each message it accepts (RFC 5321 §4.4): Received on every
+ * hop, Return-Path at final delivery.
+ */
+import { isAddressLiteral, isDomain } from './address.ts';
+import type { SmtpSession, Transaction } from './session.ts';
+
+const DAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+function two(n: number): string {
+  return String(n).padStart(2, '0');
+}
+
+/** RFC 5322 §3.3 date-time in UTC: `Thu, 26 Nov 2026 09:00:00 +0000`. */
+export function rfc5322Date(ms: number): string {
+  const d = new Date(ms);
+  const time = `${two(d.getUTCHours())}:${two(d.getUTCMinutes())}:${two(d.getUTCSeconds())}`;
+  return `${DAYS[d.getUTCDay()]}, ${d.getUTCDate()} ${MONTHS[d.getUTCMonth()]} ${d.getUTCFullYear()} ${time} +0000`;
+}
+
+/** The client's address as RFC 5321 §4.1.3 writes it: `[192.0.2.1]`, `[IPv6:::1]`. */
+function peerLiteral(s: SmtpSession): string {
+  const address = s.ctx.peer.address;
+  if (/^\d{1,3}(\.\d{1,3}){3}$/.test(address)) return `[${address}]`;
+  if (address.includes(':')) return `[IPv6:${address}]`;
+  // A virtual host name: TCP-info = Domain FWS address-literal.
+  const ip = s.ctx.world.dns.a(address)[0];
+  return ip ? `${address} [${ip}]` : address;
+}
+
+/**
+ * RFC 3848 / RFC 6531 §4.3 "with" protocol names: ESMTP, plus S for TLS and A for AUTH;
+ * UTF8SMTP… when the SMTPUTF8 parameter was used; SMTP after HELO.
+ */
+export function withProtocol(s: SmtpSession, tx: Transaction): string {
+  if (!s.helo?.esmtp) return 'SMTP';
+  const suffix = `${s.secure ? 'S' : ''}${s.user ? 'A' : ''}`;
+  return tx.smtputf8 ? `UTF8SMTP${suffix}` : `ESMTP${suffix}`;
+}
+
+/**
+ * RFC 5321 §4.4 Time-stamp-line. "for" names the recipient only when there is one, so that a
+ * copy does not reveal the other (Bcc) recipients.
+ */
+export function receivedHeader(s: SmtpSession, tx: Transaction, id: string, now: number): string {
+  const helo = s.helo?.name ?? '';
+  const from = isDomain(helo) || isAddressLiteral(helo) ? helo : 'unknown';
+  const lines = [`Received: from ${from} (${peerLiteral(s)})`];
+  lines.push(`\tby ${s.hostName} (Mailwire) with ${withProtocol(s, tx)} id ${id}`);
+  if (s.tls) lines.push(`\t(using ${s.tls.version} with cipher ${s.tls.cipher})`);
+  if (s.user) lines.push(`\t(Authenticated sender: ${s.user})`);
+  const only = tx.recipients.length === 1 ? tx.recipients[0] : undefined;
+  const stamp = rfc5322Date(now);
+  if (only) lines.push(`\tfor <${only.mailbox.address}>; ${stamp}`);
+  else lines[lines.length - 1] += `; ${stamp}`;
+  return lines.join('\r\n') + '\r\n';
+}
+
+/** RFC 5321 §4.4: "the final delivery SMTP server … MUST insert a return-path line". */
+export function returnPathHeader(tx: Transaction): string {
+  return `Return-Path: <${tx.from?.address ?? ''}>\r\n`;
+}
