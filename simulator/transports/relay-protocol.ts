@@ -3,6 +3,7 @@
  * docs/relay-protocol.md): text frames carry these JSON control messages, binary frames carry the
  * raw bytes of the TCP stream in either direction.
  */
+import type { TlsInfo } from '../engine.ts';
 
 export type RelayTlsMode = 'none' | 'implicit';
 
@@ -12,14 +13,8 @@ export type BrowserMessage =
   | { type: 'starttls' }
   | { type: 'close' };
 
-export interface RelayCertificate {
-  subject: string;
-  issuer: string;
-  subjectAltNames: string[];
-  validFrom: string;
-  validTo: string;
-  fingerprint256: string;
-}
+/** The certificate fields the relay reports: the same shape the terminal shows for any TLS. */
+export type RelayCertificate = NonNullable<TlsInfo['certificate']>;
 
 export type RelayErrorCode =
   | 'POLICY_PORT'

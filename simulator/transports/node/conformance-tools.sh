@@ -1,11 +1,13 @@
 #!/usr/bin/env bash
-# Installs the real mail clients the conformance tests drive (simulator/transports/node/*-clients.test.ts)
-# when they are missing: python3 and curl are expected on the machine; fetchmail comes from Debian.
+# Installs the real mail software the tests drive when it is missing: the clients of the
+# conformance tests (simulator/transports/node/*-clients.test.ts; python3 and curl are expected on
+# the machine, fetchmail comes from Debian) and the servers of the bridge tests
+# (simulator/transports/relay/live.test.ts: Dovecot and Postfix, with openssl for their test CA).
 # Idempotent: does nothing when everything is there. Installs only as root on Debian/Ubuntu.
 set -euo pipefail
 
 missing=()
-for tool in python3 curl fetchmail; do
+for tool in python3 curl fetchmail openssl dovecot postfix; do
   command -v "$tool" >/dev/null 2>&1 || missing+=("$tool")
 done
 [ ${#missing[@]} -eq 0 ] && exit 0
@@ -21,9 +23,14 @@ for tool in "${missing[@]}"; do
     python3) packages+=(python3) ;;
     curl) packages+=(curl) ;;
     fetchmail) packages+=(fetchmail) ;;
+    openssl) packages+=(openssl) ;;
+    dovecot) packages+=(dovecot-imapd dovecot-pop3d) ;;
+    postfix) packages+=(postfix) ;;
   esac
 done
 echo "conformance-tools: installing ${packages[*]}"
 export DEBIAN_FRONTEND=noninteractive
+# Postfix asks how it is used; the tests run their own instances with their own config.
+echo "postfix postfix/main_mailer_type select No configuration" | debconf-set-selections 2>/dev/null || true
 apt-get update -qq
 apt-get install -y -qq --no-install-recommends "${packages[@]}" >/dev/null
