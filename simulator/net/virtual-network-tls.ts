@@ -1,0 +1,26 @@
+/**
+ * The one place where a virtual connection becomes TLS. Today the handshake only records the
+ * parameters a TLS 1.3 session would have; a real encrypted record layer replaces this seam later
+ * without touching the network or the engines.
+ */
+import type { TlsInfo } from '../engine.ts';
+
+export type TlsHandshakeResult = { ok: true; info: TlsInfo } | { ok: false; message: string };
+
+/** Starts TLS on a pipe between a client and a server. */
+export interface TlsHandshake {
+  /**
+   * `serverName` is what the client asked for (SNI, RFC 6066 §3); `hostName` the name the server
+   * has a certificate for (RFC 7817 §3: the client checks one against the other).
+   */
+  start(serverName: string | undefined, hostName: string): TlsHandshakeResult;
+}
+
+/** The stand-in handshake: always succeeds with the parameters of a typical TLS 1.3 session. */
+export const VIRTUAL_TLS: TlsHandshake = {
+  start(serverName) {
+    const info: TlsInfo = { version: 'TLSv1.3', cipher: 'TLS_AES_128_GCM_SHA256' };
+    if (serverName !== undefined) info.serverName = serverName;
+    return { ok: true, info };
+  },
+};
