@@ -1,0 +1,86 @@
+/**
+ * The capabilities this server can advertise: one typed list with the RFC per entry
+ * (emersion/go-imap capability.go). CAPABILITY, the greeting's [CAPABILITY ...] code and the
+ * post-login [CAPABILITY ...] code are all derived from it, the session and the host settings.
+ */
+import { isEnabled, type HostConfig } from '../net/host.ts';
+import type { ImapVerb } from './state.ts';
+
+export interface CapabilityEntry {
+  name: string;
+  rfc: string;
+  /** Shown only before authentication (STARTTLS, LOGINDISABLED, AUTH=…, SASL-IR). */
+  preAuthOnly?: boolean;
+  /** The command it stands for: switching the capability off on a host switches the command off. */
+  verb?: ImapVerb;
+}
+
+export const CAPABILITIES: readonly CapabilityEntry[] = [
+  { name: 'IMAP4rev2', rfc: '9051' },
+  { name: 'IMAP4rev1', rfc: '9051#E' }, // Appendix E: a server may advertise both
+  { name: 'STARTTLS', rfc: '9051#6.2.1', preAuthOnly: true, verb: 'STARTTLS' },
+  { name: 'LOGINDISABLED', rfc: '9051#6.2.3', preAuthOnly: true },
+  { name: 'AUTH=PLAIN', rfc: '4616', preAuthOnly: true },
+  { name: 'SASL-IR', rfc: '4959', preAuthOnly: true },
+  { name: 'ENABLE', rfc: '5161', verb: 'ENABLE' },
+  { name: 'IDLE', rfc: '2177', verb: 'IDLE' },
+  { name: 'MOVE', rfc: '6851', verb: 'MOVE' },
+  { name: 'UIDPLUS', rfc: '4315' },
+  { name: 'NAMESPACE', rfc: '2342', verb: 'NAMESPACE' },
+  { name: 'ID', rfc: '2971', verb: 'ID' },
+  { name: 'UNSELECT', rfc: '3691', verb: 'UNSELECT' },
+  { name: 'CHILDREN', rfc: '3348' },
+  { name: 'LIST-EXTENDED', rfc: '5258' },
+  { name: 'LIST-STATUS', rfc: '5819' },
+  { name: 'SPECIAL-USE', rfc: '6154' },
+  { name: 'LITERAL+', rfc: '7888' },
+  { name: 'ESEARCH', rfc: '4731' },
+  { name: 'SEARCHRES', rfc: '5182' },
+  { name: 'STATUS=SIZE', rfc: '8438' },
+  { name: 'BINARY', rfc: '3516' },
+];
+
+/** What the capability list depends on besides the host. */
+export interface CapabilityInputs {
+  host: HostConfig;
+  /** The connection is TLS (after STARTTLS, or implicit on 993). */
+  tls: boolean;
+  authenticated: boolean;
+  /** The verbs the command registry implements: a capability whose command is missing is not offered. */
+  verbs: ReadonlySet<ImapVerb>;
+}
+
+/** The host lets plaintext passwords through: over TLS, or when its settings allow cleartext. */
+export function passwordsAllowed(inputs: { host: HostConfig; tls: boolean }): boolean {
+  return inputs.tls || inputs.host.settings.plaintextAuth;
+}
+
+/** @rfc 9051#7.2.2 the capability names for this moment of the session, in the table's order. */
+export function currentCapabilities(inputs: CapabilityInputs): string[] {
+  const passwords = passwordsAllowed(inputs);
+  return CAPABILITIES.filter((c) => {
+    if (!isEnabled(inputs.host, c.name)) return false;
+    if (c.verb && !inputs.verbs.has(c.verb)) return false;
+    if (c.preAuthOnly && inputs.authenticated) return false;
+    switch (c.name) {
+      case 'STARTTLS':
+        return !inputs.tls; // RFC 9051 §6.2.1: not after TLS is in place
+      case 'LOGINDISABLED':
+        return !passwords; // RFC 9051 §6.2.3 / RFC 2595 §3.2
+      case 'AUTH=PLAIN':
+      case 'SASL-IR':
+        return passwords;
+      default:
+        return true;
+    }
+  }).map((c) => c.name);
+}
+
+/** Is the command behind this verb switched off on the host (`IDLE`, `MOVE`, …)? */
+export function verbDisabled(host: HostConfig, verb: ImapVerb): boolean {
+  const entry = CAPABILITIES.find((c) => c.verb === verb);
+  return entry !== undefined && !isEnabled(host, entry.name);
+}
+
+/** RFC 5161 / RFC 9051 §6.3.1: the extensions ENABLE can switch on. */
+export const ENABLEABLE = ['IMAP4REV2', 'UTF8=ACCEPT'] as const;

@@ -1,0 +1,43 @@
+import type { CommandSpec, Reply } from './command.ts';
+import { decodePlain, logIn, privacyRefusal } from '../auth.ts';
+import { decodeBase64 } from '../../wire/base64.ts';
+import { bad, Code, no } from '../responses.ts';
+import type { Session } from '../session.ts';
+
+/**
+ * @rfc 9051#6.2.2 AUTHENTICATE with SASL PLAIN (RFC 4616), the initial response of RFC 4959
+ * (SASL-IR; "=" is an empty one) or the `+ ` continuation. "If the client wishes to cancel an
+ * authentication exchange, it issues a line consisting of a single "*". If the server receives
+ * such a response, or if it receives an invalid BASE64 string, it MUST reject the AUTHENTICATE
+ * command by sending a tagged BAD response."
+ */
+export const AUTHENTICATE: CommandSpec<'AUTHENTICATE'> = {
+  name: 'AUTHENTICATE',
+  verb: 'AUTHENTICATE',
+  syntax: 'AUTHENTICATE PLAIN [base64]',
+  rfc: '9051#6.2.2',
+  handle(cmd, s) {
+    if (cmd.mechanism.toUpperCase() !== 'PLAIN') {
+      return no(`The SASL mechanism ${cmd.mechanism} is not supported; use PLAIN`, Code.CANNOT);
+    }
+    const refusal = privacyRefusal(s);
+    if (refusal) return refusal;
+    if (cmd.initialResponse !== null) return plain(cmd.initialResponse === '=' ? '' : cmd.initialResponse, s);
+    // RFC 4616 §2: PLAIN has no server challenge, so the continuation is empty.
+    return { kind: 'continue', prompt: '', onLine: (line, session) => (line === '*' ? bad('AUTHENTICATE cancelled') : plain(line, session)) };
+  },
+};
+
+function plain(base64: string, s: Session): Reply {
+  const bytes = decodeBase64(base64.trim());
+  if (bytes === null) return bad('The response is not valid base64');
+  const creds = decodePlain(bytes);
+  if (!creds) return no('PLAIN needs authzid NUL user NUL password', Code.AUTHENTICATIONFAILED);
+  const account = s.ctx.world.store.resolveLogin(creds.authcid, s.ctx.host.domains);
+  // RFC 4616 §2: an authorization identity other than the user's own is not allowed here.
+  if (creds.authzid && (!account || s.ctx.world.store.resolveLogin(creds.authzid, s.ctx.host.domains) !== account)) {
+    s.event({ kind: 'auth', user: creds.authcid, ok: false, mechanism: 'PLAIN' });
+    return no(`Not allowed to act as ${creds.authzid}`, 'AUTHORIZATIONFAILED');
+  }
+  return logIn(s, creds.authcid, creds.password, 'AUTHENTICATE');
+}

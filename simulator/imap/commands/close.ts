@@ -1,0 +1,25 @@
+import type { CommandSpec } from './command.ts';
+import { ok } from '../responses.ts';
+
+/**
+ * @rfc 9051#6.4.1 CLOSE: "permanently removes all messages that have the \Deleted flag set from
+ * the currently selected mailbox, and it returns to the authenticated state ... No messages are
+ * removed, and no error is given, if the mailbox is selected by an EXAMINE command or is
+ * otherwise selected as read-only." No untagged EXPUNGE responses are sent.
+ */
+export const CLOSE: CommandSpec<'CLOSE'> = {
+  name: 'CLOSE',
+  verb: 'CLOSE',
+  syntax: 'CLOSE',
+  rfc: '9051#6.4.1',
+  handle(_cmd, s) {
+    const view = s.selected;
+    if (!view.readOnly) {
+      const doomed = view.all().filter((m) => m.flags.has('\\Deleted')).map((m) => m.uid);
+      if (doomed.length) s.ctx.world.store.expunge(s.user.address, view.mailbox.name, doomed, s.ctx.sessionId);
+    }
+    s.dropView();
+    s.setState('authenticated');
+    return ok('CLOSE completed');
+  },
+};

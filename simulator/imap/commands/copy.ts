@@ -1,0 +1,28 @@
+import type { CommandSpec } from './command.ts';
+import { copyUid, expungeIssued, pick } from '../message-set.ts';
+import { Code, no, ok, storeRefusal } from '../responses.ts';
+
+/**
+ * @rfc 9051#6.4.7 COPY: "If the destination mailbox does not exist, a server SHOULD return an
+ * error. It SHOULD NOT automatically create the mailbox ... the server MUST send the response
+ * code "[TRYCREATE]"". With UIDPLUS (RFC 4315 §3) the tagged OK carries COPYUID.
+ */
+export const COPY: CommandSpec<'COPY'> = {
+  name: 'COPY',
+  verb: 'COPY',
+  syntax: 'COPY sequence-set mailbox',
+  rfc: '9051#6.4.7',
+  handle(cmd, s) {
+    const messages = pick(cmd, s);
+    if (!Array.isArray(messages)) return messages;
+    const target = s.user.mailbox(cmd.mailbox);
+    if (!target) return no(`Mailbox ${cmd.mailbox} does not exist`, Code.TRYCREATE);
+    const issued = expungeIssued(messages, s);
+    if (issued) return issued;
+    const uids = messages.map((m) => m.uid);
+    if (!uids.length) return ok('No messages to copy');
+    const copied = s.ctx.world.store.copy(s.user.address, s.selected.mailbox.name, uids, target.name, s.ctx.sessionId);
+    if (!copied.ok) return storeRefusal(copied.error, copied.message);
+    return ok(`${cmd.uid ? 'UID COPY' : 'COPY'} completed`, copyUid(target.uidValidity, copied.value.pairs));
+  },
+};

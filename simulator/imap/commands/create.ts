@@ -1,0 +1,30 @@
+import type { CommandSpec } from './command.ts';
+import { newNameProblem } from '../mailbox-name.ts';
+import type { SpecialUse } from '../../store/types.ts';
+import { no, ok, storeRefusal } from '../responses.ts';
+
+/** RFC 6154 §2 attributes a new mailbox may take here (\All and \Flagged are virtual views we lack). */
+const CREATABLE_USES: readonly SpecialUse[] = ['\\Archive', '\\Drafts', '\\Junk', '\\Sent', '\\Trash'];
+
+/**
+ * @rfc 9051#6.3.4 CREATE: superior names are created as needed; "It is an error to attempt to
+ * create INBOX or a mailbox with a name that refers to an extant mailbox" → NO [ALREADYEXISTS].
+ * RFC 6154 §3 CREATE-SPECIAL-USE: an attribute the server cannot give is NO [USEATTR].
+ */
+export const CREATE: CommandSpec<'CREATE'> = {
+  name: 'CREATE',
+  verb: 'CREATE',
+  syntax: 'CREATE mailbox [(USE (\\Sent))]',
+  rfc: '9051#6.3.4',
+  handle(cmd, s) {
+    const bad = newNameProblem(cmd.mailbox);
+    if (bad) return bad;
+    const use = cmd.specialUse[0] ?? null;
+    if (cmd.specialUse.length > 1) return no('Give a mailbox at most one special-use attribute', 'USEATTR');
+    const known = CREATABLE_USES.find((u) => u.toLowerCase() === use?.toLowerCase()) ?? null;
+    if (use !== null && !known) return no(`${use} cannot be given to a new mailbox here`, 'USEATTR');
+    const made = s.ctx.world.store.createMailbox(s.user.address, cmd.mailbox, known, s.ctx.sessionId);
+    if (!made.ok) return storeRefusal(made.error, made.message);
+    return ok('CREATE completed');
+  },
+};

@@ -1,0 +1,33 @@
+import type { CommandSpec } from './command.ts';
+import { hasChildren } from '../mailbox-list.ts';
+import { no, ok, storeRefusal } from '../responses.ts';
+
+/**
+ * @rfc 9051#6.3.5 DELETE: "It is an error to attempt to delete INBOX or a mailbox name that does
+ * not exist." Inferiors are never removed, and this server keeps no \Noselect placeholders: "If
+ * the server implementation does not permit deleting the name while inferior hierarchical names
+ * exist, then it SHOULD disallow the DELETE command by returning a tagged NO response. The NO
+ * response SHOULD include the HASCHILDREN response code."
+ */
+export const DELETE: CommandSpec<'DELETE'> = {
+  name: 'DELETE',
+  verb: 'DELETE',
+  syntax: 'DELETE mailbox',
+  rfc: '9051#6.3.5',
+  handle(cmd, s) {
+    const box = s.user.mailbox(cmd.mailbox);
+    if (box && box.name !== 'INBOX' && hasChildren(s.user, box)) {
+      return no(`Mailbox ${box.name} has child mailboxes; delete them first`, 'HASCHILDREN');
+    }
+    const selected = box !== undefined && s.view?.mailbox === box;
+    const gone = s.ctx.world.store.deleteMailbox(s.user.address, cmd.mailbox, s.ctx.sessionId);
+    if (!gone.ok) return storeRefusal(gone.error, gone.message);
+    if (selected) {
+      // Deleting the selected mailbox closes it first (as Dovecot does); IMAP4rev2 clients are told.
+      s.dropView();
+      s.setState('authenticated');
+      if (s.rev2) s.untagged('OK [CLOSED] The selected mailbox was deleted');
+    }
+    return ok('DELETE completed');
+  },
+};

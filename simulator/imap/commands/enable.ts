@@ -1,0 +1,30 @@
+import type { CommandSpec } from './command.ts';
+import { ok } from '../responses.ts';
+
+/**
+ * @rfc 9051#6.3.1 ENABLE: unknown and non-enableable names are ignored; "the server MUST send
+ * an untagged ENABLED response ... even if no extensions were enabled", and each ENABLED
+ * "SHOULD only contain extensions enabled by the corresponding ENABLE command".
+ */
+export const ENABLE: CommandSpec<'ENABLE'> = {
+  name: 'ENABLE',
+  verb: 'ENABLE',
+  syntax: 'ENABLE IMAP4rev2 | UTF8=ACCEPT',
+  rfc: '9051#6.3.1',
+  handle(cmd, s) {
+    const enabled: string[] = [];
+    for (const cap of cmd.capabilities) {
+      const name = cap.toUpperCase();
+      if (name === 'IMAP4REV2' && !s.rev2) {
+        s.rev2 = true;
+        s.utf8 = true; // RFC 9051 §5.1: IMAP4rev2 names and strings are UTF-8
+        enabled.push('IMAP4rev2');
+      } else if (name === 'UTF8=ACCEPT' && !s.utf8) {
+        s.utf8 = true; // RFC 6855 §3
+        enabled.push('UTF8=ACCEPT');
+      }
+    }
+    s.untagged(['ENABLED', ...enabled].join(' '));
+    return ok('ENABLE completed');
+  },
+};

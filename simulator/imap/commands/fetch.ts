@@ -1,0 +1,53 @@
+import type { CommandSpec } from './command.ts';
+import { pick } from '../message-set.ts';
+import { type Piece } from '../encode.ts';
+import { itemPieces, setsSeen, UnknownCte, type ItemContext } from '../fetch/items.ts';
+import type { FetchItem } from '../parse/ast.ts';
+import { no, ok } from '../responses.ts';
+import type { Session } from '../session.ts';
+import type { StoredMessage } from '../../store/types.ts';
+
+
+/**
+ * @rfc 9051#6.4.5 FETCH. "The \Seen flag is implicitly set" by BODY[...] and BINARY[...]
+ * (not their .PEEK forms); "if this causes the flags to change, they SHOULD be included as
+ * part of the FETCH responses". UID FETCH responses always include UID (§6.4.9).
+ * RFC 3516 §4.3: a BINARY fetch of an unknown Content-Transfer-Encoding is NO [UNKNOWN-CTE].
+ */
+export const FETCH: CommandSpec<'FETCH'> = {
+  name: 'FETCH',
+  verb: 'FETCH',
+  syntax: 'FETCH sequence-set (FLAGS ENVELOPE BODY.PEEK[HEADER] ...) | ALL | FAST | FULL',
+  rfc: '9051#6.4.5',
+  handle(cmd, s) {
+    const messages = pick(cmd, s);
+    if (!Array.isArray(messages)) return messages;
+    const items: FetchItem[] = cmd.uid && !cmd.items.some((i) => i.item === 'UID') ? [{ item: 'UID' }, ...cmd.items] : cmd.items;
+    const marksSeen = !s.selected.readOnly && items.some(setsSeen);
+    const ctx: ItemContext = { opts: s.strings, flags: (m) => s.selected.flagsOf(m) };
+    try {
+      for (const m of messages) s.write(fetchResponse(s, m, items, marksSeen, ctx));
+    } catch (e) {
+      if (e instanceof UnknownCte) return no(`Cannot decode Content-Transfer-Encoding "${e.encoding}"`, 'UNKNOWN-CTE');
+      throw e;
+    }
+    return ok(`${cmd.uid ? 'UID FETCH' : 'FETCH'} completed`);
+  },
+};
+
+function fetchResponse(s: Session, m: StoredMessage, items: FetchItem[], marksSeen: boolean, ctx: ItemContext): Piece[] {
+  const view = s.selected;
+  let withFlags = items;
+  if (marksSeen && !m.flags.has('\\Seen') && view.isLive(m)) {
+    s.ctx.world.store.setFlags(s.user.address, view.mailbox.name, m.uid, [...m.flags, '\\Seen'], s.ctx.sessionId);
+    if (!items.some((i) => i.item === 'FLAGS')) withFlags = [...items, { item: 'FLAGS' }];
+  }
+  if (withFlags.some((i) => i.item === 'FLAGS')) view.flagsReported(m.uid);
+  const out: Piece[] = [`* ${view.seqOf(m.uid)} FETCH (`];
+  withFlags.forEach((item, i) => {
+    if (i) out.push(' ');
+    out.push(...itemPieces(item, m, ctx));
+  });
+  out.push(')\r\n');
+  return out;
+}

@@ -1,0 +1,26 @@
+import type { CommandSpec } from './command.ts';
+import { istring, list } from '../encode.ts';
+import { ok } from '../responses.ts';
+
+/** What this server says about itself (RFC 2971 §3.3 field names). */
+const SERVER_ID: Array<[string, string]> = [
+  ['name', 'Mailwire'],
+  ['vendor', 'Mailwire'],
+  ['support-url', 'https://mailwire.example/'],
+];
+
+/**
+ * @rfc 2971#3.1 ID: "the server MUST return an untagged ID response" with its own
+ * field/value pairs, whatever the client sent (the client's pairs are only informational).
+ */
+export const ID: CommandSpec<'ID'> = {
+  name: 'ID',
+  verb: 'ID',
+  syntax: 'ID ("name" "client" ...) | ID NIL',
+  rfc: '2971#3.1',
+  handle(_cmd, s) {
+    const pairs = SERVER_ID.map(([k, v]) => [...istring(k, s.strings), ' ', ...istring(v, s.strings)]);
+    s.untagged('ID ', ...list(pairs));
+    return ok('ID completed');
+  },
+};

@@ -1,0 +1,24 @@
+import type { CommandSpec } from './command.ts';
+import { HIERARCHY_DELIMITER } from '../../store/types.ts';
+import { mailboxName, quote } from '../encode.ts';
+import { patternMatcher, sortedMailboxes } from '../mailbox-list.ts';
+import { ok } from '../responses.ts';
+
+/**
+ * @rfc 3501#6.3.9 LSUB: the subscribed names matching the pattern (IMAP4rev1; RFC 9051
+ * Appendix E item 19 replaces it with LIST (SUBSCRIBED)).
+ */
+export const LSUB: CommandSpec<'LSUB'> = {
+  name: 'LSUB',
+  verb: 'LSUB',
+  syntax: 'LSUB reference pattern',
+  rfc: '3501#6.3.9',
+  handle(cmd, s) {
+    const matches = patternMatcher(cmd.reference, cmd.pattern);
+    for (const box of sortedMailboxes(s.user)) {
+      if (!box.subscribed || !matches(box.name)) continue;
+      s.untagged(`LSUB () ${quote(HIERARCHY_DELIMITER)} `, ...mailboxName(box.name, s.strings));
+    }
+    return ok('LSUB completed');
+  },
+};

@@ -1,0 +1,31 @@
+import type { CommandSpec } from './command.ts';
+import { copyUid, expungeIssued, pick } from '../message-set.ts';
+import { Code, no, ok, storeRefusal } from '../responses.ts';
+
+/**
+ * @rfc 6851#3.3 MOVE: a COPY then an EXPUNGE of the originals, atomically. "the server SHOULD
+ * send ... an untagged OK response with COPYUID" before the untagged EXPUNGE responses, and the
+ * tagged OK carries no COPYUID (RFC 6851 §4.3 / RFC 9051 §6.4.8).
+ */
+export const MOVE: CommandSpec<'MOVE'> = {
+  name: 'MOVE',
+  verb: 'MOVE',
+  syntax: 'MOVE sequence-set mailbox',
+  rfc: '6851#3.3',
+  handle(cmd, s) {
+    const messages = pick(cmd, s);
+    if (!Array.isArray(messages)) return messages;
+    const view = s.selected;
+    if (view.readOnly) return no('The mailbox is read-only (EXAMINE): messages cannot be moved out of it', Code.READ_ONLY);
+    const target = s.user.mailbox(cmd.mailbox);
+    if (!target) return no(`Mailbox ${cmd.mailbox} does not exist`, Code.TRYCREATE);
+    const issued = expungeIssued(messages, s);
+    if (issued) return issued;
+    const uids = messages.map((m) => m.uid);
+    if (!uids.length) return ok('No messages to move');
+    const moved = s.ctx.world.store.move(s.user.address, view.mailbox.name, uids, target.name, s.ctx.sessionId);
+    if (!moved.ok) return storeRefusal(moved.error, moved.message);
+    s.untagged(`OK [${copyUid(target.uidValidity, moved.value.pairs)}] Moved`);
+    return ok(`${cmd.uid ? 'UID MOVE' : 'MOVE'} completed`);
+  },
+};

@@ -1,0 +1,17 @@
+import type { CommandSpec } from './command.ts';
+import { ok } from '../responses.ts';
+
+/**
+ * @rfc 9051#6.1.2 NOOP: "Since any command can return a status update as untagged data, the
+ * NOOP command can be used as a periodic poll for new messages or message status updates."
+ * The server delivers the pending updates after every command that allows them.
+ */
+export const NOOP: CommandSpec<'NOOP'> = {
+  name: 'NOOP',
+  verb: 'NOOP',
+  syntax: 'NOOP',
+  rfc: '9051#6.1.2',
+  handle() {
+    return ok('NOOP completed');
+  },
+};

@@ -1,0 +1,21 @@
+import type { CommandSpec } from './command.ts';
+import { newNameProblem } from '../mailbox-name.ts';
+import { ok, storeRefusal } from '../responses.ts';
+
+/**
+ * @rfc 9051#6.3.6 RENAME: inferiors move along; renaming INBOX moves its messages to the new
+ * mailbox and leaves INBOX empty. An existing target is NO [ALREADYEXISTS].
+ */
+export const RENAME: CommandSpec<'RENAME'> = {
+  name: 'RENAME',
+  verb: 'RENAME',
+  syntax: 'RENAME existing-mailbox new-mailbox',
+  rfc: '9051#6.3.6',
+  handle(cmd, s) {
+    const bad = newNameProblem(cmd.to);
+    if (bad) return bad;
+    const renamed = s.ctx.world.store.renameMailbox(s.user.address, cmd.from, cmd.to, s.ctx.sessionId);
+    if (!renamed.ok) return storeRefusal(renamed.error, renamed.message);
+    return ok('RENAME completed');
+  },
+};

@@ -1,0 +1,68 @@
+import type { CommandOf, CommandSpec } from './command.ts';
+import { quote } from '../encode.ts';
+import { compactSequenceSet, formatSequenceSet } from '../parse/sequence-set.ts';
+import { isUtf8Charset } from '../parse/search.ts';
+import type { SearchReturnOption } from '../parse/ast.ts';
+import { no, ok } from '../responses.ts';
+import { SearchRun } from '../search/evaluate.ts';
+import type { StoredMessage } from '../../store/types.ts';
+
+/**
+ * @rfc 9051#6.4.4 SEARCH with the RFC 4731 ESEARCH result options. "Servers MUST support
+ * US-ASCII and UTF-8 charsets"; another is NO [BADCHARSET (...)]. IMAP4rev1 sessions that ask
+ * for no RETURN options get the old `* SEARCH` response (RFC 3501 §7.2.5); IMAP4rev2 sessions
+ * always get ESEARCH ("If no result option is specified ..., ALL is assumed").
+ */
+export const SEARCH: CommandSpec<'SEARCH'> = {
+  name: 'SEARCH',
+  verb: 'SEARCH',
+  syntax: 'SEARCH [RETURN (MIN MAX ALL COUNT SAVE)] [CHARSET UTF-8] criteria...',
+  rfc: '9051#6.4.4',
+  handle(cmd, s) {
+    if (!isUtf8Charset(cmd.charset)) {
+      if (cmd.returns?.includes('SAVE')) s.selected.saved = []; // §6.4.4.1: a failed SEARCH empties $
+      return no(`Charset ${cmd.charset} is not supported`, 'BADCHARSET (US-ASCII UTF-8)');
+    }
+    const found = new SearchRun(s.selected).run(cmd.criteria);
+    const numbers = found.map((m) => (cmd.uid ? m.uid : s.selected.seqOf(m.uid)));
+    const returns = cmd.returns ?? (s.rev2 ? [] : null);
+    if (returns === null) {
+      s.untagged(['SEARCH', ...numbers].join(' '));
+    } else {
+      const options: SearchReturnOption[] = returns.length ? returns : ['ALL'];
+      if (options.includes('SAVE')) s.selected.saved = saved(found, options);
+      if (options.some((o) => o !== 'SAVE')) s.untagged(esearch(cmd, numbers, options));
+    }
+    return ok(`${cmd.uid ? 'UID SEARCH' : 'SEARCH'} completed`);
+  },
+};
+
+/** RFC 4731 §3.1 / RFC 9051 §7.3.4: `ESEARCH (TAG "a1") UID MIN 2 MAX 9 COUNT 3 ALL 2,4,9`. */
+function esearch(cmd: CommandOf<'SEARCH'>, numbers: number[], options: SearchReturnOption[]): string {
+  const parts = [`ESEARCH (TAG ${quote(cmd.tag)})`];
+  if (cmd.uid) parts.push('UID');
+  // Messages are in sequence order, which is also UID order: the ends are MIN and MAX.
+  const has = numbers.length > 0;
+  for (const option of options) {
+    if (option === 'MIN' && has) parts.push(`MIN ${numbers[0]}`);
+    if (option === 'MAX' && has) parts.push(`MAX ${numbers[numbers.length - 1]}`);
+    if (option === 'COUNT') parts.push(`COUNT ${numbers.length}`);
+    if (option === 'ALL' && has) parts.push(`ALL ${formatSequenceSet(compactSequenceSet(numbers))}`);
+  }
+  return parts.join(' ');
+}
+
+/**
+ * RFC 9051 §6.4.4.1: with SAVE and only MIN and/or MAX the saved result is those messages;
+ * with ALL or COUNT (or SAVE alone), all matching messages.
+ */
+function saved(found: StoredMessage[], options: SearchReturnOption[]): number[] {
+  if (!found.length) return [];
+  const onlyMinMax = !options.includes('ALL') && !options.includes('COUNT') && (options.includes('MIN') || options.includes('MAX'));
+  if (!onlyMinMax) return found.map((m) => m.uid);
+  const picks: number[] = [];
+  if (options.includes('MIN')) picks.push(found[0]!.uid);
+  if (options.includes('MAX')) picks.push(found[found.length - 1]!.uid);
+  return [...new Set(picks)];
+}
+

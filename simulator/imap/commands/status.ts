@@ -1,0 +1,21 @@
+import type { CommandSpec } from './command.ts';
+import { mailboxName } from '../encode.ts';
+import { statusValues } from '../mailbox-status.ts';
+import { Code, no, ok } from '../responses.ts';
+
+/**
+ * @rfc 9051#6.3.11 STATUS: "The STATUS command requests the status of the indicated mailbox.
+ * It does not change the currently selected mailbox."
+ */
+export const STATUS: CommandSpec<'STATUS'> = {
+  name: 'STATUS',
+  verb: 'STATUS',
+  syntax: 'STATUS mailbox (MESSAGES UIDNEXT UIDVALIDITY UNSEEN DELETED SIZE [RECENT])',
+  rfc: '9051#6.3.11',
+  handle(cmd, s) {
+    const box = s.user.mailbox(cmd.mailbox);
+    if (!box) return no(`Mailbox ${cmd.mailbox} does not exist`, Code.NONEXISTENT);
+    s.untagged('STATUS ', ...mailboxName(box.name, s.strings), ` (${statusValues(box, cmd.items, s.view)})`);
+    return ok('STATUS completed');
+  },
+};

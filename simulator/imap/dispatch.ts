@@ -1,0 +1,38 @@
+/**
+ * Runs one parsed command: checks that its state allows it and that the host has it switched on,
+ * then calls its handler. RFC 9051 §6: a command in the wrong state is a protocol error (BAD).
+ */
+import { verbDisabled } from './capabilities.ts';
+import { COMMANDS } from './commands/index.ts';
+import type { AnyCommand, CommandSpec, Reply } from './commands/command.ts';
+import type { ImapCommand } from './parse/ast.ts';
+import { bad } from './responses.ts';
+import type { Session } from './session.ts';
+import { allowedCommands, COMMAND_STATES, stateName } from './state.ts';
+
+/** The handler's name for a command as the client wrote it: `UID FETCH`, `FETCH`. */
+export function displayName(cmd: ImapCommand): string {
+  return 'uid' in cmd && cmd.uid ? `UID ${cmd.name}` : cmd.name;
+}
+
+/**
+ * RFC 9051 §7.5.1: "An EXPUNGE response MUST NOT be sent ... while responding to a FETCH,
+ * STORE, or SEARCH command" — the UID forms may carry them.
+ */
+export function mayExpunge(cmd: ImapCommand): boolean {
+  if (cmd.name === 'FETCH' || cmd.name === 'STORE' || cmd.name === 'SEARCH') return cmd.uid;
+  return true;
+}
+
+export function dispatch(cmd: ImapCommand, s: Session): Reply {
+  const spec = COMMANDS[cmd.name] as AnyCommand | undefined;
+  // The parser may learn a command before the registry has a handler for it.
+  if (!spec) return bad(`${cmd.name} is not implemented by this server`);
+  const verb = 'uid' in cmd && cmd.uid ? 'UID' : spec.verb;
+  if (!COMMAND_STATES[verb].includes(s.state)) {
+    const allowed = allowedCommands(s.state).join(' ');
+    return bad(`${displayName(cmd)} is not allowed in the ${stateName(s.state)}; allowed here: ${allowed}`);
+  }
+  if (verbDisabled(s.ctx.host, spec.verb)) return bad(`${cmd.name} is switched off on this server`);
+  return (spec as CommandSpec<typeof cmd.name>).handle(cmd as never, s);
+}

@@ -1,0 +1,94 @@
+/**
+ * Response pieces for the command handlers: text and octets joined once per response, so a
+ * FETCH of a large body is not copied through strings. Strings, quoting and literals are the
+ * wire helpers' (./wire/encode.ts, RFC 9051 §4.3); this file only adds the session's options.
+ */
+import { canQuote, encodeValue, isBareAstring, quoteString } from './wire/encode.ts';
+import { encodeMutf7 } from './wire/mutf7.ts';
+import type { EncodeOptions } from './wire/value.ts';
+
+export type Piece = string | Uint8Array;
+
+export interface StringOptions {
+  /**
+   * The client may receive UTF-8 in quoted strings (it ENABLEd IMAP4rev2 or UTF8=ACCEPT).
+   * RFC 9051 Appendix A: servers advertising both revisions "MUST NOT generate UTF-8-quoted
+   * strings unless the client has issued ENABLE IMAP4rev2" — such text goes as a literal.
+   */
+  utf8: boolean;
+}
+
+function encodeOptions(opts: StringOptions): EncodeOptions {
+  return { utf8: opts.utf8, maxQuoted: 1000 };
+}
+
+/** A string as `"quoted"` where it may be, otherwise as a `{n}` literal; null is NIL. */
+export function nstring(value: string | null, opts: StringOptions): Piece[] {
+  return value === null ? ['NIL'] : istring(value, opts);
+}
+
+export function istring(value: string, opts: StringOptions): Piece[] {
+  // The common case stays a string piece: joined with its neighbours and encoded once.
+  const options = encodeOptions(opts);
+  if (canQuote(value, options) && !value.includes('\0')) return [quoteString(value)];
+  return [encodeValue(value, options)];
+}
+
+/** `"text"` for ASCII we produce ourselves (media types, tags). */
+export function quote(value: string): string {
+  return `"${value.replace(/["\\]/g, (c) => '\\' + c)}"`;
+}
+
+/** A `{n}` literal, or `~{n}` literal8 when `binary` and the octets hold NUL (RFC 3516 §4.3). */
+export function literal(bytes: Uint8Array, binary = false): Piece[] {
+  const prefix = binary && bytes.includes(0) ? '~' : '';
+  return [`${prefix}{${bytes.length}}\r\n`, bytes];
+}
+
+/**
+ * A mailbox name as this session should see it: UTF-8, or modified UTF-7 for IMAP4rev1
+ * (RFC 9051 Appendix A.1); bare when it is an astring (§9 mailbox = "INBOX" / astring).
+ */
+export function mailboxName(name: string, opts: StringOptions): Piece[] {
+  const wire = opts.utf8 ? name : encodeMutf7(name);
+  return isBareAstring(wire) ? [wire] : istring(wire, opts);
+}
+
+/** Joins pieces into the octets to send. */
+const encoder = new TextEncoder();
+
+export function joinPieces(pieces: readonly Piece[]): Uint8Array {
+  const parts: Uint8Array[] = [];
+  let text = '';
+  for (const p of pieces) {
+    if (typeof p === 'string') {
+      text += p;
+      continue;
+    }
+    if (text) parts.push(encoder.encode(text));
+    text = '';
+    parts.push(p);
+  }
+  if (text) parts.push(encoder.encode(text));
+  if (parts.length === 1) return parts[0]!;
+  let length = 0;
+  for (const p of parts) length += p.length;
+  const out = new Uint8Array(length);
+  let offset = 0;
+  for (const p of parts) {
+    out.set(p, offset);
+    offset += p.length;
+  }
+  return out;
+}
+
+/** Pieces of a parenthesised list, with SP between the items. */
+export function list(items: readonly Piece[][]): Piece[] {
+  const out: Piece[] = ['('];
+  items.forEach((item, i) => {
+    if (i) out.push(' ');
+    out.push(...item);
+  });
+  out.push(')');
+  return out;
+}

@@ -1,0 +1,272 @@
+/**
+ * The IMAP4rev2 server engine (RFC 9051), IMAP4rev1-compatible (Appendix E), sans-I/O: bytes
+ * and time in, outputs out. Framing and literals are the command reader's; the commands are in
+ * commands/; this file runs the connection: greeting, dispatch, continuations, IDLE, STARTTLS,
+ * the tagged line, and when other sessions' changes may be told (session-view.ts).
+ */
+import type { Output, ServerEngine, TlsInfo } from '../engine.ts';
+import type { ServerContext } from '../net/server-context.ts';
+import { utf8Text } from '../wire/bytes.ts';
+import { isTagged, type Reply } from './commands/command.ts';
+import { dispatch, displayName, mayExpunge } from './dispatch.ts';
+import type { ImapEvent } from './events.ts';
+import type { ImapCommand } from './parse/ast.ts';
+import { CommandReader, type ReaderResult } from './parse/reader.ts';
+import { bad, ok, type TaggedResult } from './responses.ts';
+import { Session } from './session.ts';
+import type { ImapState } from './state.ts';
+import { continuation, statusResponse } from './wire/response.ts';
+
+/** BADs in a row before the server gives up on the client (RFC 9051 §7.1.5 BYE). */
+export const MAX_BADS_IN_A_ROW = 10;
+
+export interface ImapOptions {
+  /**
+   * @rfc 9051#5.4 "If a server has an inactivity autologout timer that applies to sessions after
+   * authentication, the duration of that timer MUST be at least 30 minutes." 0 switches it off.
+   */
+  autologoutMs: number;
+}
+
+export const DEFAULT_IMAP_OPTIONS: ImapOptions = { autologoutMs: 30 * 60_000 };
+
+type Mode =
+  | { kind: 'commands' }
+  /** A command asked for continuation data (AUTHENTICATE): the next line is for it. */
+  | { kind: 'continuation'; tag: string; name: string; onLine: (line: string, s: Session) => Reply }
+  /** RFC 2177: until DONE. */
+  | { kind: 'idle'; tag: string }
+  /** STARTTLS was accepted: input waits for the handshake. */
+  | { kind: 'tls' }
+  | { kind: 'closed' };
+
+export class ImapServer implements ServerEngine<ImapState, ImapEvent> {
+  /** Set by the transport: called when output is waiting for a reason other than input (IDLE). */
+  waker?: () => void;
+  private readonly session: Session;
+  private readonly reader: CommandReader;
+  private mode: Mode = { kind: 'commands' };
+  private badsInARow = 0;
+  private stopWatching: (() => void) | null = null;
+  private readonly options: ImapOptions;
+  /** When the autologout timer fires, in ms. */
+  private deadline = Infinity;
+
+  constructor(
+    readonly ctx: ServerContext,
+    options: Partial<ImapOptions> = {},
+  ) {
+    this.options = { ...DEFAULT_IMAP_OPTIONS, ...options };
+    if (this.options.autologoutMs > 0 && this.options.autologoutMs < 30 * 60_000) {
+      throw new Error('IMAP autologout "MUST be at least 30 minutes" (RFC 9051 §5.4)');
+    }
+    this.session = new Session(ctx);
+    this.reader = new CommandReader({ maxMessage: ctx.host.settings.maxMessageSize, literalPlus: true });
+  }
+
+  get state(): ImapState {
+    return this.session.state;
+  }
+
+  /** @rfc 9051#7.1.1 greeting: `* OK [CAPABILITY ...]` so clients need not ask (PREAUTH is never used). */
+  start(now: number): Output<ImapEvent>[] {
+    const s = this.session;
+    s.now = now;
+    s.write([statusResponse('*', 'OK', `${this.ctx.host.name} IMAP4rev2 Mailwire ready`, `CAPABILITY ${s.capabilities().join(' ')}`)]);
+    this.arm(now);
+    return this.take();
+  }
+
+  feed(bytes: Uint8Array, now: number): Output<ImapEvent>[] {
+    // Bytes between STARTTLS and the handshake are plaintext nobody may act on (RFC 2595 §3.1).
+    if (this.mode.kind === 'closed' || this.mode.kind === 'tls') return [];
+    this.session.now = now;
+    this.reader.feed(bytes);
+    this.pump();
+    this.arm(now);
+    return this.take();
+  }
+
+  tlsStarted(info: TlsInfo, now: number): Output<ImapEvent>[] {
+    const s = this.session;
+    s.now = now;
+    s.tls = true;
+    s.event({ kind: 'tls', info });
+    if (this.mode.kind === 'tls') {
+      this.reader.clear();
+      this.mode = { kind: 'commands' };
+    }
+    return this.take();
+  }
+
+  /**
+   * Delivers what other sessions changed while this one IDLEs (after a `waker` call), and logs
+   * out a client silent past the autologout time (RFC 2177: "MAY log the client off implicitly").
+   */
+  tick(now: number): Output<ImapEvent>[] {
+    if (this.mode.kind === 'closed') return [];
+    this.session.now = now;
+    if (now >= this.deadline) this.bye('Autologout: no command for too long');
+    else if (this.mode.kind === 'idle') {
+      this.session.flushUpdates(true);
+      this.byeIfMailboxGone();
+    }
+    return this.take();
+  }
+
+  closed(now: number): Output<ImapEvent>[] {
+    this.session.now = now;
+    this.shutDown();
+    return this.take();
+  }
+
+  private arm(now: number): void {
+    if (this.options.autologoutMs <= 0 || this.mode.kind === 'closed') return;
+    this.deadline = now + this.options.autologoutMs;
+    this.session.out.push({ type: 'timer', at: this.deadline });
+  }
+
+  private take(): Output<ImapEvent>[] {
+    return this.session.out.splice(0, this.session.out.length);
+  }
+
+  /** Runs every complete command (or continuation line) that has arrived, in order. */
+  private pump(): void {
+    for (;;) {
+      const mode = this.mode;
+      if (mode.kind === 'closed' || mode.kind === 'tls') return;
+      if (mode.kind === 'commands') {
+        this.reader.options.utf8Names = this.session.utf8;
+        const result = this.reader.next();
+        if (!result) return;
+        this.onReaderResult(result);
+      } else {
+        const line = this.reader.nextLine();
+        if (!line) return;
+        const text = line.overflow ? '' : utf8Text(line.bytes);
+        if (mode.kind === 'idle') this.onIdleLine(mode.tag, text);
+        else this.onReply(mode.tag, mode.name, mode.onLine(text, this.session), true);
+      }
+    }
+  }
+
+  private onReaderResult(result: ReaderResult): void {
+    const s = this.session;
+    switch (result.kind) {
+      case 'continue':
+        s.write([continuation('Ready for literal data')]); // RFC 9051 §7.6
+        return;
+      case 'no':
+        this.finish(result.tag, 'APPEND', { status: 'NO', code: result.code, text: result.message });
+        return;
+      case 'bad':
+        this.finish(result.tag, '', bad(result.message));
+        if (result.fatal && this.mode.kind !== 'closed') this.bye('The input can no longer be framed into commands');
+        return;
+      case 'command':
+        this.run(result.command);
+        return;
+    }
+  }
+
+  private run(cmd: ImapCommand): void {
+    this.onReply(cmd.tag, displayName(cmd), dispatch(cmd, this.session), mayExpunge(cmd));
+  }
+
+  private onReply(tag: string, name: string, reply: Reply, allowExpunge: boolean): void {
+    const s = this.session;
+    if (isTagged(reply)) {
+      this.mode = { kind: 'commands' };
+      if (reply.then !== 'close') s.flushUpdates(allowExpunge);
+      this.finish(tag, name, reply);
+      return;
+    }
+    if (reply.kind === 'continue') {
+      this.mode = { kind: 'continuation', tag, name, onLine: reply.onLine };
+      s.write([`+ ${reply.prompt}\r\n`]); // RFC 9051 §7.6 continuation request (SASL: base64)
+      return;
+    }
+    this.startIdle(tag);
+  }
+
+  /** `tag STATUS [CODE] text`, then what the result asks the connection to do. */
+  private finish(tag: string, name: string, result: TaggedResult): void {
+    const s = this.session;
+    s.write([statusResponse(tag, result.status, result.text, result.code)]);
+    s.event({ kind: 'command', tag, name, status: result.status });
+    this.badsInARow = result.status === 'BAD' ? this.badsInARow + 1 : 0;
+    if (result.then === 'starttls') {
+      // RFC 9051 §6.2.1 / RFC 2595 §3.1: nothing the client sent before the handshake counts.
+      this.reader.clear();
+      this.mode = { kind: 'tls' };
+      s.out.push({ type: 'starttls' });
+    } else if (result.then === 'close') {
+      this.mode = { kind: 'closed' };
+      this.shutDown();
+      s.out.push({ type: 'close' });
+    } else if (this.badsInARow >= MAX_BADS_IN_A_ROW) {
+      this.bye(`Too many errors (${this.badsInARow} BAD responses in a row)`);
+    } else {
+      this.byeIfMailboxGone();
+    }
+  }
+
+  /**
+   * Another session deleted the selected mailbox: there is no response that deselects it, so the
+   * server disconnects, as Dovecot does (RFC 9051 §7.1.5 BYE "as a panic shutdown announcement").
+   */
+  private byeIfMailboxGone(): void {
+    if (this.session.view?.deleted) this.bye('Selected mailbox was deleted, have to disconnect');
+  }
+
+  /** @rfc 9051#7.1.5 BYE: the server is closing the connection. */
+  private bye(text: string): void {
+    const s = this.session;
+    s.write([statusResponse('*', 'BYE', text)]);
+    this.mode = { kind: 'closed' };
+    this.shutDown();
+    s.out.push({ type: 'close' });
+  }
+
+  /**
+   * @rfc 2177#3 "The server requests a response to the IDLE command using the continuation ("+")
+   * response." Updates already waiting go out at once; later ones wake the transport.
+   */
+  private startIdle(tag: string): void {
+    const s = this.session;
+    this.mode = { kind: 'idle', tag };
+    s.write([continuation('idling')]);
+    s.event({ kind: 'idle', active: true });
+    s.flushUpdates(true);
+    const account = s.account?.address;
+    this.stopWatching = this.ctx.world.store.subscribe((change) => {
+      if (change.account === account && s.view?.hasPending(true)) this.waker?.();
+    });
+  }
+
+  /** @rfc 2177#3 "The IDLE command is terminated by the receipt of a "DONE" continuation". */
+  private onIdleLine(tag: string, line: string): void {
+    const s = this.session;
+    this.stopIdle();
+    s.flushUpdates(true);
+    this.finish(tag, 'IDLE', line.trim().toUpperCase() === 'DONE' ? ok('IDLE terminated') : bad(`Expected DONE to end IDLE, got "${line.slice(0, 40)}"`));
+  }
+
+  private stopIdle(): void {
+    if (this.stopWatching) {
+      this.stopWatching();
+      this.stopWatching = null;
+      this.session.event({ kind: 'idle', active: false });
+    }
+    if (this.mode.kind === 'idle') this.mode = { kind: 'commands' };
+  }
+
+  /** Releases the store subscriptions and moves to the logout state (LOGOUT, BYE, or a dropped connection). */
+  private shutDown(): void {
+    const s = this.session;
+    this.stopIdle();
+    this.mode = { kind: 'closed' };
+    s.dropView();
+    if (s.state !== 'logout') s.setState('logout');
+  }
+}

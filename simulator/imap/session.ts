@@ -1,0 +1,108 @@
+/**
+ * What one IMAP connection knows about itself, apart from framing: its state, who logged in,
+ * what it ENABLEd, the selected mailbox's view, and the untagged responses a command produced.
+ * Command handlers get a Session; the server owns framing and the tagged line.
+ */
+import type { Output } from '../engine.ts';
+import type { ServerContext } from '../net/server-context.ts';
+import type { Account } from '../store/account.ts';
+import type { Mailbox } from '../store/mailbox.ts';
+import { currentCapabilities } from './capabilities.ts';
+import { joinPieces, type Piece, type StringOptions } from './encode.ts';
+import type { ImapEvent } from './events.ts';
+import type { NameOptions } from './parse/mailbox.ts';
+import type { SessionView } from './session-view.ts';
+import { canTransition, type ImapState, type ImapVerb } from './state.ts';
+import { COMMANDS } from './commands/index.ts';
+
+/** What the command registry implements (CAPABILITY is derived from it). */
+const REGISTERED_VERBS: ReadonlySet<ImapVerb> = new Set(Object.values(COMMANDS).map((c) => c.verb));
+
+export class Session {
+  state: ImapState = 'not-authenticated';
+  tls: boolean;
+  account: Account | null = null;
+  view: SessionView | null = null;
+  /** RFC 9051 Appendix A: "ENABLE IMAP4rev2" switches the session to IMAP4rev2 behaviour. */
+  rev2 = false;
+  /** RFC 6855 UTF8=ACCEPT (implied by IMAP4rev2): UTF-8 in quoted strings and mailbox names. */
+  utf8 = false;
+  /** What this session holds as \Recent, per mailbox, across SELECTs (RFC 3501 §2.3.2). */
+  private readonly recent = new WeakMap<Mailbox, Set<number>>();
+  /** The time of the input being handled (ms); the engine is given it, never reads a clock. */
+  now = 0;
+  /** What the current command has produced so far, in order. */
+  readonly out: Output<ImapEvent>[] = [];
+
+  constructor(readonly ctx: ServerContext) {
+    this.tls = ctx.peer.implicitTls;
+  }
+
+  get strings(): StringOptions {
+    return { utf8: this.utf8 };
+  }
+
+  get names(): NameOptions {
+    return { utf8Names: this.utf8 };
+  }
+
+  /** `* text` */
+  untagged(...pieces: Piece[]): void {
+    this.write(['* ', ...pieces, '\r\n']);
+  }
+
+  write(pieces: readonly Piece[]): void {
+    this.out.push({ type: 'write', bytes: joinPieces(pieces) });
+  }
+
+  event(event: ImapEvent): void {
+    this.out.push({ type: 'event', event });
+  }
+
+  /** Moves along one edge of IMAP_TRANSITIONS; any other move is a bug in this server. */
+  setState(to: ImapState): void {
+    if (to === this.state && to !== 'selected') return;
+    if (!canTransition(this.state, to)) throw new Error(`IMAP: no transition ${this.state} → ${to}`);
+    const from = this.state;
+    this.state = to;
+    if (from !== to) this.event({ kind: 'state', from, to });
+  }
+
+  capabilities(): string[] {
+    return currentCapabilities({ host: this.ctx.host, tls: this.tls, authenticated: this.account !== null, verbs: REGISTERED_VERBS });
+  }
+
+  /** The session's \Recent set for a mailbox, or null once IMAP4rev2 is enabled. */
+  recentFor(box: Mailbox): Set<number> | null {
+    if (this.rev2) return null;
+    let set = this.recent.get(box);
+    if (!set) {
+      set = new Set();
+      this.recent.set(box, set);
+    }
+    return set;
+  }
+
+  /** Leaves the selected mailbox (CLOSE, UNSELECT, a new SELECT, LOGOUT). */
+  dropView(): void {
+    this.view?.close();
+    this.view = null;
+  }
+
+  /** The account, for handlers that only run once authenticated. */
+  get user(): Account {
+    if (!this.account) throw new Error('IMAP: handler needs an authenticated session');
+    return this.account;
+  }
+
+  get selected(): SessionView {
+    if (!this.view) throw new Error('IMAP: handler needs a selected mailbox');
+    return this.view;
+  }
+
+  /** Delivers what other sessions changed, where RFC 9051 §7.5.1 allows it. */
+  flushUpdates(allowExpunge: boolean): void {
+    if (!this.view) return;
+    for (const line of this.view.drain(allowExpunge)) this.untagged(line);
+  }
+}
