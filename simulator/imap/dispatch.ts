@@ -6,9 +6,9 @@ import { verbDisabled } from './capabilities.ts';
 import { COMMANDS } from './commands/index.ts';
 import type { AnyCommand, CommandSpec, Reply } from './commands/command.ts';
 import type { ImapCommand } from './parse/ast.ts';
-import { bad } from './responses.ts';
+import { bad, type TaggedResult } from './responses.ts';
 import type { Session } from './session.ts';
-import { allowedCommands, COMMAND_STATES, stateName } from './state.ts';
+import { allowedCommands, COMMAND_STATES, isImapVerb, stateName } from './state.ts';
 
 /** The handler's name for a command as the client wrote it: `UID FETCH`, `FETCH`. */
 export function displayName(cmd: ImapCommand): string {
@@ -24,15 +24,19 @@ export function mayExpunge(cmd: ImapCommand): boolean {
   return true;
 }
 
+/** RFC 9051 §6: BAD, naming the state, for a command the current state does not allow. */
+export function stateRefusal(verb: string, display: string, state: Session['state']): TaggedResult | null {
+  if (!isImapVerb(verb) || COMMAND_STATES[verb].includes(state)) return null;
+  return bad(`${display} is not allowed in the ${stateName(state)}; allowed here: ${allowedCommands(state).join(' ')}`);
+}
+
 export function dispatch(cmd: ImapCommand, s: Session): Reply {
   const spec = COMMANDS[cmd.name] as AnyCommand | undefined;
   // The parser may learn a command before the registry has a handler for it.
   if (!spec) return bad(`${cmd.name} is not implemented by this server`);
   const verb = 'uid' in cmd && cmd.uid ? 'UID' : spec.verb;
-  if (!COMMAND_STATES[verb].includes(s.state)) {
-    const allowed = allowedCommands(s.state).join(' ');
-    return bad(`${displayName(cmd)} is not allowed in the ${stateName(s.state)}; allowed here: ${allowed}`);
-  }
+  const refusal = stateRefusal(verb, displayName(cmd), s.state);
+  if (refusal) return refusal;
   if (verbDisabled(s.ctx.host, spec.verb)) return bad(`${cmd.name} is switched off on this server`);
   return (spec as CommandSpec<typeof cmd.name>).handle(cmd as never, s);
 }

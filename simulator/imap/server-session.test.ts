@@ -183,3 +183,17 @@ describe('timers and TLS hand-over', () => {
     expect(server.state).toBe('not-authenticated');
   });
 });
+
+describe('a literal for a command the state does not allow', () => {
+  it('is refused before the client sends it: no continuation, and the next line is a new command', () => {
+    play(
+      `
+      S~ \\* OK .*
+      C: a1 APPEND INBOX {5}
+      S~ a1 BAD APPEND is not allowed in the not authenticated state.*
+      C: a2 NOOP
+      S~ a2 OK .*
+      `,
+    );
+  });
+});

@@ -8,7 +8,7 @@ import type { Output, ServerEngine, TlsInfo } from '../engine.ts';
 import type { ServerContext } from '../net/server-context.ts';
 import { utf8Text } from '../wire/bytes.ts';
 import { isTagged, type Reply } from './commands/command.ts';
-import { dispatch, displayName, mayExpunge } from './dispatch.ts';
+import { dispatch, displayName, mayExpunge, stateRefusal } from './dispatch.ts';
 import type { ImapEvent } from './events.ts';
 import type { ImapCommand } from './parse/ast.ts';
 import { CommandReader, type ReaderResult } from './parse/reader.ts';
@@ -153,9 +153,17 @@ export class ImapServer implements ServerEngine<ImapState, ImapEvent> {
   private onReaderResult(result: ReaderResult): void {
     const s = this.session;
     switch (result.kind) {
-      case 'continue':
+      case 'continue': {
+        // Refuse a command the state does not allow before its literal is sent, not after.
+        const refusal = stateRefusal(result.verb, result.verb, s.state);
+        if (refusal) {
+          this.reader.refuseLiteral();
+          this.finish(result.tag, result.verb, refusal);
+          return;
+        }
         s.write([continuation('Ready for literal data')]); // RFC 9051 §7.6
         return;
+      }
       case 'no':
         this.finish(result.tag, 'APPEND', { status: 'NO', code: result.code, text: result.message });
         return;

@@ -15,10 +15,10 @@ describe('synchronizing literals (RFC 9051 §7.6)', () => {
   it('asks for each literal once, only when the command so far is valid', () => {
     const reader = new CommandReader();
     reader.feed(utf8Bytes('a LOGIN {5}\r\n'));
-    expect(reader.next()).toEqual({ kind: 'continue', tag: 'a' });
+    expect(reader.next()).toEqual({ kind: 'continue', tag: 'a', verb: 'LOGIN' });
     expect(reader.next()).toBeNull();
     reader.feed(utf8Bytes('alice {10}\r\n'));
-    expect(reader.next()).toEqual({ kind: 'continue', tag: 'a' });
+    expect(reader.next()).toEqual({ kind: 'continue', tag: 'a', verb: 'LOGIN' });
     expect(reader.next()).toBeNull();
     reader.feed(utf8Bytes('wonderland\r\n'));
     expect(reader.next()).toEqual({ kind: 'command', command: { tag: 'a', name: 'LOGIN', user: 'alice', password: 'wonderland' } });

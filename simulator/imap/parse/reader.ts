@@ -56,7 +56,7 @@ export type ReaderResult =
   | ParseBad
   | ReaderTooBig
   /** A synchronizing literal is wanted: send `+ Ready for literal data`, then keep feeding. */
-  | { kind: 'continue'; tag: string };
+  | { kind: 'continue'; tag: string; verb: string };
 
 interface LiteralHeader {
   size: number;
@@ -160,7 +160,15 @@ export class CommandReader {
     if (refusal) return this.refuse(header, refusal);
     this.literals++;
     this.mode = { kind: 'literal', remaining: outcome.size };
-    return outcome.sync ? { kind: 'continue', tag: outcome.tag } : null;
+    return outcome.sync ? { kind: 'continue', tag: outcome.tag, verb: outcome.verb } : null;
+  }
+
+  /**
+   * The server refuses the command whose synchronizing literal it was asked to accept: no `+` is
+   * sent, so the client sends no literal octets (RFC 9051 §7.6), and the next line is a new command.
+   */
+  refuseLiteral(): void {
+    this.reset();
   }
 
   /** RFC 9051 §4.3 / RFC 7888: limits a literal must meet before it is read. */
