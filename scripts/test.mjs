@@ -1,0 +1,99 @@
+// npm test: every suite in order, each one's result, then one line "N passed, N failed".
+//   check (astro check + tsc)   1 test      vitest             its tests
+//   ensure-browser              1 test      build              1 test
+//   bundle budget               1 test      playwright         its tests
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
+const npx = process.platform === 'win32' ? 'npx.cmd' : 'npx';
+const work = mkdtempSync(join(tmpdir(), 'mailwire-test-'));
+/** @type {Array<{ suite: string, passed: number, failed: number, note: string }>} */
+const results = [];
+
+function banner(text) {
+  console.log(`\n=== ${text} ${'='.repeat(Math.max(0, 70 - text.length))}`);
+}
+
+function run(command, args, env = {}) {
+  const r = spawnSync(command, args, { stdio: 'inherit', env: { ...process.env, ...env } });
+  return r.status ?? 1;
+}
+
+function single(suite, title, command, args, env) {
+  banner(title);
+  const ok = run(command, args, env) === 0;
+  results.push({ suite, passed: ok ? 1 : 0, failed: ok ? 0 : 1, note: ok ? 'ok' : 'FAILED' });
+  return ok;
+}
+
+function readJson(file) {
+  try {
+    return JSON.parse(readFileSync(file, 'utf8'));
+  } catch {
+    return null;
+  }
+}
+
+function vitest() {
+  banner('unit tests (vitest)');
+  const out = join(work, 'vitest.json');
+  const status = run(npx, ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${out}`]);
+  const report = readJson(out);
+  if (!report) {
+    results.push({ suite: 'vitest', passed: 0, failed: 1, note: `no report (exit ${status})` });
+    return;
+  }
+  // A file that fails outside its tests (import error, failing hook) counts as one failure more.
+  const brokenFiles = (report.testResults ?? []).filter(
+    (f) => f.status === 'failed' && !(f.assertionResults ?? []).some((a) => a.status === 'failed'),
+  ).length;
+  const failed = (report.numFailedTests ?? 0) + brokenFiles;
+  const passed = report.numPassedTests ?? 0;
+  const bad = status !== 0 && failed === 0 ? 1 : 0;
+  results.push({ suite: 'vitest', passed, failed: failed + bad, note: `${report.numTotalTests ?? 0} tests in ${(report.testResults ?? []).length} files, ${(report.numPendingTests ?? 0) + (report.numTodoTests ?? 0)} skipped${brokenFiles ? `, ${brokenFiles} file(s) failed outside their tests` : ''}` });
+}
+
+function playwright() {
+  banner('end-to-end tests (playwright, headless Chromium)');
+  const out = join(work, 'playwright.json');
+  const status = run(npx, ['playwright', 'test', '--reporter=list,json'], { MAILWIRE_BUILT: '1', PLAYWRIGHT_JSON_OUTPUT_NAME: out });
+  const report = readJson(out);
+  const stats = report?.stats;
+  if (!stats) {
+    results.push({ suite: 'playwright', passed: 0, failed: 1, note: `no report (exit ${status})` });
+    return;
+  }
+  const failed = (stats.unexpected ?? 0) + (report.errors?.length ?? 0);
+  const bad = status !== 0 && failed === 0 ? 1 : 0;
+  results.push({ suite: 'playwright', passed: (stats.expected ?? 0) + (stats.flaky ?? 0), failed: failed + bad, note: `${stats.skipped ?? 0} skipped, ${stats.flaky ?? 0} flaky` });
+}
+
+function notRun(suite, why) {
+  results.push({ suite, passed: 0, failed: 1, note: `not run: ${why}` });
+}
+
+single('check', 'type check (astro check + tsc --noEmit)', npm, ['run', 'check']);
+// The real clients and servers the conformance and bridge tests drive (fetchmail, Dovecot, Postfix).
+single('test tools', 'test tools (real mail clients and servers)', 'bash', ['simulator/transports/node/conformance-tools.sh']);
+vitest();
+const haveBrowser = single('ensure-browser', 'ensure-browser', 'node', ['scripts/ensure-browser.mjs']);
+const built = single('build', 'build (astro build)', npm, ['run', 'build']);
+if (built && existsSync('dist')) single('bundle budget', 'bundle budget (first-load JS, gzip)', 'node', ['scripts/bundle-budget.mjs']);
+else notRun('bundle budget', 'the build failed');
+if (!built) notRun('playwright', 'the build failed');
+else if (!haveBrowser) notRun('playwright', 'no browser');
+else playwright();
+
+rmSync(work, { recursive: true, force: true });
+
+banner('summary');
+for (const r of results) {
+  console.log(`  ${r.failed ? 'FAIL' : 'pass'}  ${r.suite.padEnd(16)} ${String(r.passed).padStart(4)} passed ${String(r.failed).padStart(4)} failed  ${r.note}`);
+}
+const passed = results.reduce((n, r) => n + r.passed, 0);
+const failed = results.reduce((n, r) => n + r.failed, 0);
+console.log(`${passed} passed, ${failed} failed`);
+process.exit(failed > 0 ? 1 : 0);

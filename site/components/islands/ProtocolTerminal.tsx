@@ -1,0 +1,155 @@
+/**
+ * The protocol terminal island: xterm.js (loaded lazily, so it stays off the first paint) around
+ * a TerminalSession. On touch screens it adds an input row and command chips.
+ */
+import { useEffect, useRef, useState, type SubmitEvent } from 'react';
+import { useStore } from 'zustand';
+import type { Connector } from '../../../simulator/transport.ts';
+import type { TerminalSession } from '../../terminal/session.ts';
+import { portSpec } from '../../../simulator/net/ports.ts';
+import { appStore } from '../../store/app-store.ts';
+import { DISCONNECTED_CHIPS, PROTOCOL_CHIPS } from '../../terminal/chips.ts';
+import { downloadText, pageStorage, siteTheme, watchTheme } from '../../terminal/browser/page-services.ts';
+import { paletteFor } from '../../terminal/xterm-theme.ts';
+
+interface Props {
+  /** Names the terminal: its history is kept under this id. */
+  terminalId: string;
+  size?: 'full' | 'compact';
+}
+
+let sharedConnector: Promise<Connector> | null = null;
+/** Every terminal on a page talks to the same network, loaded with xterm.js (off the first paint). */
+function pageConnector(): Promise<Connector> {
+  sharedConnector ??= import('../../terminal/connector.ts').then((m) => m.createConnector());
+  return sharedConnector;
+}
+
+type Status = 'loading' | 'ready' | 'failed';
+
+function useTouch(): boolean {
+  const [touch, setTouch] = useState(false);
+  useEffect(() => {
+    const query = window.matchMedia('(pointer: coarse)');
+    const update = (): void => setTouch(query.matches);
+    update();
+    query.addEventListener('change', update);
+    return () => query.removeEventListener('change', update);
+  }, []);
+  return touch;
+}
+
+export default function ProtocolTerminal({ terminalId, size = 'compact' }: Props) {
+  const screenRef = useRef<HTMLDivElement>(null);
+  const sessionRef = useRef<TerminalSession | null>(null);
+  const [status, setStatus] = useState<Status>('loading');
+  const [draft, setDraft] = useState('');
+  const touch = useTouch();
+  const port = useStore(appStore, (s) => {
+    const id = s.terminals[terminalId]?.sessionId;
+    return id ? (s.sessions[id]?.port ?? null) : null;
+  });
+
+  useEffect(() => {
+    let cleanup = (): void => {};
+    let cancelled = false;
+    void (async () => {
+      const [{ Terminal }, { FitAddon }, { SessionAddon }, { TerminalSession }, connector] = await Promise.all([
+        import('@xterm/xterm'),
+        import('@xterm/addon-fit'),
+        import('../../terminal/browser/session-addon.ts'),
+        import('../../terminal/session.ts'),
+        pageConnector(),
+      ]);
+      const element = screenRef.current;
+      if (cancelled || !element) return;
+      const term = new Terminal({
+        screenReaderMode: true,
+        cursorBlink: true,
+        fontSize: 14,
+        fontFamily: 'ui-monospace, SFMono-Regular, Menlo, Consolas, "Liberation Mono", monospace',
+        scrollback: 5000,
+        theme: paletteFor(siteTheme()),
+      });
+      const fit = new FitAddon();
+      term.loadAddon(fit);
+      term.open(element);
+      fit.fit();
+      const session = new TerminalSession({
+        terminalId,
+        screen: { write: (data) => term.write(data) },
+        connector,
+        store: appStore,
+        storage: pageStorage(),
+        download: downloadText,
+        cols: term.cols,
+      });
+      term.loadAddon(new SessionAddon(session));
+      session.start();
+      sessionRef.current = session;
+      const resize = new ResizeObserver(() => fit.fit());
+      resize.observe(element);
+      const unwatch = watchTheme((theme) => (term.options.theme = paletteFor(theme)));
+      setStatus('ready');
+      cleanup = () => {
+        unwatch();
+        resize.disconnect();
+        session.dispose();
+        term.dispose();
+        sessionRef.current = null;
+      };
+    })().catch(() => setStatus('failed'));
+    return () => {
+      cancelled = true;
+      cleanup();
+    };
+  }, [terminalId]);
+
+  const run = (line: string): void => sessionRef.current?.submit(line);
+  const onSubmit = (event: SubmitEvent<HTMLFormElement>): void => {
+    event.preventDefault();
+    run(draft);
+    setDraft('');
+  };
+  const protocol = port === null ? null : (portSpec(port)?.protocol ?? null);
+  const chips = protocol ? PROTOCOL_CHIPS[protocol] : DISCONNECTED_CHIPS;
+
+  return (
+    <section className={`mw-terminal mw-terminal--${size}`} aria-label="Protocol terminal" data-status={status}>
+      <div className="mw-terminal__screen" ref={screenRef} data-testid="terminal-screen">
+        {status === 'loading' && <p className="mw-terminal__message" role="status">Loading the terminal…</p>}
+        {status === 'failed' && (
+          <p className="mw-terminal__message" role="alert">The terminal could not load. Reload the page to try again.</p>
+        )}
+      </div>
+      <p className="mw-terminal__hint">
+        Tab completes commands; press Esc then Tab to move focus out of the terminal.
+      </p>
+      {touch && status === 'ready' && (
+        <div className="mw-terminal__touch">
+          <form className="mw-terminal__input" onSubmit={onSubmit}>
+            <input
+              aria-label="Line to send"
+              value={draft}
+              onChange={(e) => setDraft(e.target.value)}
+              autoCapitalize="off"
+              autoCorrect="off"
+              autoComplete="off"
+              spellCheck={false}
+              enterKeyHint="send"
+              placeholder="Type a command"
+            />
+            <button type="submit">Send</button>
+          </form>
+          <div className="mw-terminal__chips" role="group" aria-label="Common commands">
+            {chips.map((chip) => (
+              <button key={chip} type="button" onClick={() => run(chip)}>
+                {chip}
+              </button>
+            ))}
+          </div>
+        </div>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,13 @@
+/**
+ * The virtual network in the page: the default world (README) with the protocol engines behind
+ * its ports, on real time. `createConnector()` in connector.ts returns this once the lead switches.
+ */
+import type { Connector } from '../../simulator/transport.ts';
+import { VirtualConnector } from '../../simulator/transports/virtual.ts';
+import { createVirtualNetwork } from '../../simulator/net/virtual-network-engines.ts';
+import { defaultWorld } from '../../simulator/net/world.ts';
+import { TimerScheduler } from './timer-scheduler.ts';
+
+export function createVirtualConnector(now: () => number = () => Date.now()): Connector {
+  return new VirtualConnector(createVirtualNetwork(defaultWorld(now()), { now, scheduler: new TimerScheduler() }));
+}
