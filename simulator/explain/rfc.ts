@@ -1,0 +1,27 @@
+/**
+ * RFC references and their links. `LOCAL_RFCS` lists the texts kept in ../shared/rfc (INDEX.md);
+ * every other RFC is marked external, so a test can check each local link against its text.
+ */
+import type { RfcRef } from './types.ts';
+
+export const LOCAL_RFCS: readonly number[] = [
+  1700, 1870, 1939, 2034, 2045, 2046, 2047, 2177, 2342, 2449, 2595, 2920, 2971, 3030, 3207, 3463, 3501, 4315, 4616, 4648, 4954, 5034, 5321,
+  5322, 5530, 5598, 6152, 6154, 6186, 6335, 6409, 6531, 6851, 7817, 8314, 9051,
+];
+
+/** `https://www.rfc-editor.org/rfc/rfc5321#section-4.2.1`; an appendix is `#appendix-E`. */
+export function rfcUrl(rfc: number, section?: string): string {
+  const base = `https://www.rfc-editor.org/rfc/rfc${rfc}`;
+  if (!section) return base;
+  return /^[A-Z]/.test(section) ? `${base}#appendix-${section}` : `${base}#section-${section}`;
+}
+
+export function ref(rfc: number, section?: string): RfcRef {
+  const external = !LOCAL_RFCS.includes(rfc);
+  return section === undefined ? { rfc, url: rfcUrl(rfc), external } : { rfc, section, url: rfcUrl(rfc, section), external };
+}
+
+/** "RFC 5321 §4.2.1", as the code and the site cite it. */
+export function citation(r: RfcRef): string {
+  return r.section ? `RFC ${r.rfc} §${r.section}` : `RFC ${r.rfc}`;
+}
