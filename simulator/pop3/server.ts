@@ -15,9 +15,6 @@ import { Pop3Session } from './session.ts';
 import type { Pop3State } from './state.ts';
 import { DEFAULT_POP3_OPTIONS, type Pop3Event, type Pop3Options } from './types.ts';
 
-/** Numbers the APOP timestamps: RFC 1939 §7 suggests "process-ID.clock@hostname". */
-let sessionCounter = 0;
-
 const WRONG_STATE_HINTS: Record<Pop3State, string> = {
   AUTHORIZATION: 'log in first: USER and PASS, APOP or AUTH',
   TRANSACTION: 'you are logged in already',
@@ -51,7 +48,8 @@ export class Pop3Server implements ServerEngine<Pop3State, Pop3Event> {
   start(now: number): Output<Pop3Event>[] {
     const s = this.session;
     s.now = now;
-    if (isEnabled(s.ctx.host, 'APOP')) s.banner = `<${++sessionCounter}.${Math.floor(now)}@${s.host}>`;
+    // RFC 1939 §7 suggests "process-ID.clock@hostname"; the connection's id plays the process-ID.
+    if (isEnabled(s.ctx.host, 'APOP')) s.banner = `<${s.ctx.sessionId.replace(/[^A-Za-z0-9.-]/g, '')}.${Math.floor(now)}@${s.host}>`;
     s.reply(R.greeting(s.host, s.banner));
     this.arm(now);
     return s.flush();

@@ -9,7 +9,7 @@ import { playTranscript } from '../testing/transcript.ts';
 import { T0 } from './fixtures.ts';
 import { Pop3Server } from './server.ts';
 
-const GREETING = 'S~ \\+OK mail\\.example\\.org POP3 Mailwire ready <\\d+\\.\\d+@mail\\.example\\.org>';
+const GREETING = 'S~ \\+OK mail\\.example\\.org POP3 Mailwire ready <[A-Za-z0-9.-]+\\.\\d+@mail\\.example\\.org>';
 
 function setup(port = 995, plaintextAuth = false) {
   const world = defaultWorld(Date.UTC(2026, 10, 26, 8, 0, 0));
