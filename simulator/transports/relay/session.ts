@@ -33,6 +33,7 @@ export class RelaySession {
   private bytesDown = 0;
   private readonly started = Date.now();
   private idleTimer: NodeJS.Timeout | null = null;
+  private lastActivity = Date.now();
   private readonly lifeTimer: NodeJS.Timeout;
   private heldDuringUpgrade: Buffer[] = [];
 
@@ -54,9 +55,16 @@ export class RelaySession {
     if (this.ws.readyState === this.ws.OPEN) this.ws.send(JSON.stringify(message));
   }
 
+  /** Notes traffic; one timer re-arms itself, so a busy session costs no timer churn per frame. */
   private touch(): void {
-    if (this.idleTimer) clearTimeout(this.idleTimer);
-    this.idleTimer = setTimeout(() => this.fail('TIMEOUT', `no traffic for ${Math.round(this.options.limits.idleMs / 1000)} seconds`), this.options.limits.idleMs);
+    this.lastActivity = Date.now();
+    if (this.idleTimer) return;
+    const check = () => {
+      const idle = Date.now() - this.lastActivity;
+      if (idle >= this.options.limits.idleMs) this.fail('TIMEOUT', `no traffic for ${Math.round(this.options.limits.idleMs / 1000)} seconds`);
+      else this.idleTimer = setTimeout(check, this.options.limits.idleMs - idle);
+    };
+    this.idleTimer = setTimeout(check, this.options.limits.idleMs);
   }
 
   private onFrame(data: Buffer, isBinary: boolean): void {
@@ -110,6 +118,8 @@ export class RelaySession {
         ? tlsConnect({ host: address, port, servername, rejectUnauthorized: false, ca: this.trust() })
         : tcpConnect({ host: address, port });
     this.socket = socket;
+    // Mail dialogues are short lines, one at a time: don't let Nagle hold them back.
+    socket.setNoDelay(true);
     const timer = setTimeout(() => this.fail('TIMEOUT', `${host} port ${port} did not answer within ${options.limits.connectTimeoutMs / 1000} seconds`), options.limits.connectTimeoutMs);
     socket.once(tls === 'implicit' ? 'secureConnect' : 'connect', () => {
       clearTimeout(timer);
