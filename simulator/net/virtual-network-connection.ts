@@ -1,14 +1,23 @@
 /**
  * One virtual connection: a client end the caller drives, and a server engine behind it.
  * The connection honours the engine's outputs (writes, STARTTLS, close, timers, its waker) and
- * logs every byte. Work runs to completion in order: a handler that sends while it is being told
- * about data queues the send behind the current step, so engines are never re-entered.
+ * logs every byte that crosses the wire. Once TLS is on, the two ends are joined by a real
+ * TlsClient/TlsServer pair (./tls-channel.ts): the log holds the encrypted records, and only the
+ * ends see plaintext. Work runs to completion in order (./virtual-network-steps.ts): a send made
+ * while the caller is told about data waits behind the current step, and a step that waits on
+ * WebCrypto holds every later one, so engines are never re-entered and results arrive in order.
  */
 import type { Output, ServerEngine, TlsInfo } from '../engine.ts';
 import type { TransportErrorCode } from '../transport.ts';
+import type { OnPath, WirePhase } from './attack-types.ts';
 import type { Scheduler } from './virtual-network-clock.ts';
-import type { SessionLog, SessionRecord } from './virtual-network-log.ts';
+import type { SessionLog, SessionRecord, WireEntry } from './virtual-network-log.ts';
+import { inOrder, StepQueue } from './virtual-network-steps.ts';
 import type { TlsHandshake } from './virtual-network-tls.ts';
+import { TlsChannel } from './tls-channel.ts';
+import type { ServerIdentityKind, VirtualPki } from './tls-pki.ts';
+import type { CertificatePolicy } from '../tls/client.ts';
+import { bytesEqual } from '../wire/bytes.ts';
 
 /** A server engine as the network drives it, with the optional waker it calls when it has output without input. */
 export type WakeableEngine = ServerEngine<string, unknown> & { waker?: () => void };
@@ -22,24 +31,51 @@ export type ConnectionEvent =
 
 export type ConnectionSink = (event: ConnectionEvent) => void;
 
+/**
+ * How TLS is made: 'records' runs the real handshake and encrypts (asynchronous, WebCrypto);
+ * 'stand-in' only records the parameters, synchronously, for drivers that run a whole session
+ * inside one call (the MTA's runSmtpSession).
+ */
+export type TlsLayer = 'records' | 'stand-in';
+
 /** What a connection needs from its network. */
 export interface ConnectionEnv {
   now: () => number;
   scheduler: Scheduler;
   tls: TlsHandshake;
+  pki: VirtualPki;
   log: SessionLog;
   /** Rethrow engine exceptions after closing (tests); otherwise they only close the connection. */
   strict: boolean;
+  /** An exception after an await, which no caller can catch: the network keeps it for settle(). */
+  asyncError(error: unknown): void;
+}
+
+/** How one connection is set up. */
+export interface ConnectionSetup {
+  /** The name the client asked for (SNI; undefined when it connected by address), and the server's own name. */
+  serverName: string | undefined;
+  /** What the client typed to connect: the name it checks the certificate against. */
+  target: string;
+  hostName: string;
+  /** TLS from the first byte (RFC 8314 §3). */
+  implicitTls: boolean;
+  layer: TlsLayer;
+  /** The client end's answer to a certificate it cannot verify. */
+  policy: CertificatePolicy;
+  /** Which certificate the server end presents. */
+  identity: ServerIdentityKind;
+  onPath: OnPath | null;
 }
 
 export class VirtualConnection {
   private sink: ConnectionSink | null = null;
   private phase: 'new' | 'open' | 'closed' = 'new';
   private tlsInfo: TlsInfo | null = null;
+  private channel: TlsChannel | null = null;
   /** The engine asked for STARTTLS and waits for the client's handshake. */
   private serverAwaitsTls = false;
-  private readonly queue: Array<() => void> = [];
-  private running = false;
+  private readonly steps: StepQueue;
   private readonly timers = new Set<() => void>();
   private wakePending = false;
 
@@ -47,11 +83,10 @@ export class VirtualConnection {
     private readonly env: ConnectionEnv,
     readonly session: SessionRecord,
     private readonly engine: WakeableEngine,
-    /** TLS from the first byte (RFC 8314 §3). */
-    private readonly implicitTls: boolean,
-    /** The name the client asked for (SNI), and the server's own name. */
-    private readonly names: { serverName: string | undefined; hostName: string },
-  ) {}
+    private readonly setup: ConnectionSetup,
+  ) {
+    this.steps = new StepQueue((error, afterAwait) => this.crashed(error, afterAwait));
+  }
 
   get tls(): TlsInfo | null {
     return this.tlsInfo;
@@ -61,9 +96,24 @@ export class VirtualConnection {
     return this.phase === 'open';
   }
 
+  /** True while the connection waits on cryptography (or runs a step). */
+  get busy(): boolean {
+    return this.steps.busy;
+  }
+
+  /** Resolves when every step asked for so far has run. */
+  idle(): Promise<void> {
+    return this.steps.idle();
+  }
+
   /** The engine's current state (for the UI's state diagram). */
   get serverState(): string {
     return this.engine.state;
+  }
+
+  /** What the attacker on this connection did and learnt (null without an attack). */
+  get attack(): OnPath['report'] | null {
+    return this.setup.onPath?.report ?? null;
   }
 
   /** Starts the server: the greeting (after the TLS handshake on an implicit-TLS port) goes to `sink`. */
@@ -72,42 +122,46 @@ export class VirtualConnection {
     this.sink = sink;
     this.phase = 'open';
     this.engine.waker = () => this.wake();
-    this.run(() => {
-      if (this.implicitTls) {
-        if (!this.handshake()) return;
-        this.apply(this.engine.tlsStarted(this.tlsInfo!, this.env.now()));
-      }
-      if (this.phase === 'open') this.apply(this.engine.start(this.env.now()));
+    this.steps.push(() => {
+      const greet = (): void | Promise<void> => (this.phase === 'open' ? this.apply(this.engine.start(this.env.now())) : undefined);
+      if (!this.setup.implicitTls) return greet();
+      const started = this.handshake();
+      return started instanceof Promise ? started.then(greet) : greet();
     });
   }
 
   send(bytes: Uint8Array): void {
-    this.run(() => this.fromClient(bytes));
+    this.steps.push(() => this.fromClient(bytes));
   }
 
   /** The client starts the TLS handshake (after the server's 220 to STARTTLS, or +OK to STLS). */
   startTls(): void {
-    this.run(() => this.clientStartsTls());
+    this.steps.push(() => this.clientStartsTls());
   }
 
   close(reason?: string): void {
-    this.run(() => this.shutdown('client', reason, true));
+    this.steps.push(() => {
+      if (this.phase !== 'open') return;
+      if (this.channel?.connected) return this.channel.close('client').then(() => this.shutdown('client', reason, true));
+      this.shutdown('client', reason, true);
+    });
   }
 
-  // ── Steps (always inside run) ───────────────────────────────────────────────
+  // ── Steps (always inside the step queue) ────────────────────────────────────
 
-  private fromClient(bytes: Uint8Array): void {
+  private fromClient(bytes: Uint8Array): void | Promise<void> {
     if (this.phase !== 'open' || bytes.length === 0) return;
-    this.record('to-server', bytes);
+    if (this.channel) return this.channel.clientSend(bytes).then(() => this.afterTls());
+    const arriving = this.wire('to-server', bytes, this.tlsInfo ? 'tls' : 'plaintext');
     if (this.serverAwaitsTls) {
       // The server now reads a ClientHello; plaintext makes its handshake fail (RFC 3207 §4).
       this.fail('TLS', 'the server expected a TLS handshake after agreeing to start TLS, and got plaintext');
       return;
     }
-    this.apply(this.engine.feed(bytes, this.env.now()));
+    if (arriving.length) return this.apply(this.engine.feed(arriving, this.env.now()));
   }
 
-  private clientStartsTls(): void {
+  private clientStartsTls(): void | Promise<void> {
     if (this.phase !== 'open') return;
     if (this.tlsInfo) return this.deliver({ type: 'error', code: 'TLS', message: 'the connection is already TLS' });
     if (!this.serverAwaitsTls) {
@@ -116,56 +170,98 @@ export class VirtualConnection {
       return;
     }
     this.serverAwaitsTls = false;
-    if (this.handshake()) this.apply(this.engine.tlsStarted(this.tlsInfo!, this.env.now()));
+    return this.handshake();
   }
 
-  /** "Start TLS on this pipe": the single seam a real record layer will replace. */
-  private handshake(): boolean {
-    const result = this.env.tls.start(this.names.serverName, this.names.hostName);
-    if (!result.ok) {
-      this.fail('TLS', `TLS handshake failed: ${result.message}`);
-      return false;
+  /** Starts TLS on this pipe; on success the engine hears `tlsStarted`. */
+  private handshake(): void | Promise<void> {
+    if (this.setup.layer === 'stand-in') {
+      const result = this.env.tls.start(this.setup.serverName, this.setup.hostName);
+      if (!result.ok) return this.fail('TLS', `TLS handshake failed: ${result.message}`);
+      this.tlsOn(result.info);
+      return this.apply(this.engine.tlsStarted(result.info, this.env.now()));
     }
-    this.tlsInfo = result.info;
-    this.session.tls = result.info;
-    this.env.log.emit({ type: 'tls', session: this.session, info: result.info });
-    this.deliver({ type: 'tls', info: result.info });
-    return true;
+    return this.recordHandshake();
   }
 
-  private apply(outputs: Output<unknown>[]): void {
-    for (const out of outputs) {
-      if (this.phase !== 'open') return;
-      switch (out.type) {
-        case 'write':
-          this.record('to-client', out.bytes);
-          this.deliver({ type: 'data', bytes: out.bytes });
-          break;
-        case 'event':
-          this.env.log.emit({ type: 'engine', session: this.session, event: out.event });
-          break;
-        case 'starttls':
-          this.serverAwaitsTls = true;
-          break;
-        case 'close':
-          this.shutdown('server', undefined, false);
-          break;
-        case 'timer':
-          this.schedule(out.at);
-          break;
-      }
+  private async recordHandshake(): Promise<void> {
+    const identity = await this.env.pki.identity(this.setup.hostName, this.setup.identity);
+    const channel = new TlsChannel(
+      {
+        serverName: this.setup.serverName ?? this.setup.target, sendServerName: this.setup.serverName !== undefined,
+        trusted: await this.env.pki.trusted(), identity, policy: this.setup.policy, now: this.env.now(),
+      },
+      {
+        wire: (direction, bytes, carries) => this.wire(direction, bytes, this.channel?.connected ? 'tls' : 'handshake', carries),
+        toEngine: (bytes) => this.toEngine(bytes),
+        toClient: (bytes) => this.toClient(bytes),
+      },
+    );
+    this.channel = channel;
+    const info = await channel.handshake();
+    if (!info) return this.afterTls();
+    this.tlsOn(info);
+    await this.apply(this.engine.tlsStarted(channel.serverInfo(), this.env.now()));
+  }
+
+  private tlsOn(info: TlsInfo): void {
+    this.tlsInfo = info;
+    this.session.tls = info;
+    this.env.log.emit({ type: 'tls', session: this.session, info });
+    this.deliver({ type: 'tls', info });
+  }
+
+  /** Plaintext the server end decrypted. */
+  private toEngine(bytes: Uint8Array): void | Promise<void> {
+    if (this.phase !== 'open') return;
+    // An impostor certificate means the attacker, not the server, holds the client's TLS session.
+    if (this.setup.identity !== 'genuine') this.setup.onPath?.decrypted('to-server', bytes, this.env.now());
+    return this.apply(this.engine.feed(bytes, this.env.now()));
+  }
+
+  /** A fatal alert ends the connection (RFC 8446 §6.2); the engine never sees the bad bytes. */
+  private afterTls(): void {
+    const failure = this.channel?.failure;
+    if (!failure || this.phase !== 'open') return;
+    this.fail('TLS', `TLS ${failure.side === 'client' ? 'client' : 'server'} sent a fatal alert: ${failure.description}`);
+  }
+
+  private apply(outputs: Output<unknown>[]): void | Promise<void> {
+    return inOrder(outputs, (out) => this.applyOne(out));
+  }
+
+  private applyOne(out: Output<unknown>): void | Promise<void> {
+    if (this.phase !== 'open') return;
+    switch (out.type) {
+      case 'write':
+        if (this.channel) return this.channel.serverSend(out.bytes).then(() => this.afterTls());
+        this.toClient(this.wire('to-client', out.bytes, this.tlsInfo ? 'tls' : 'plaintext'));
+        return;
+      case 'event':
+        this.env.log.emit({ type: 'engine', session: this.session, event: out.event });
+        return;
+      case 'starttls':
+        this.serverAwaitsTls = true;
+        return;
+      case 'close':
+        if (this.channel?.connected) return this.channel.close('server').then(() => this.shutdown('server', undefined, false));
+        this.shutdown('server', undefined, false);
+        return;
+      case 'timer':
+        this.schedule(out.at);
+        return;
     }
   }
 
-  private tickEngine(): void {
-    if (this.phase === 'open') this.apply(this.engine.tick(this.env.now()));
+  private tickEngine(): void | Promise<void> {
+    if (this.phase === 'open') return this.apply(this.engine.tick(this.env.now()));
   }
 
   private schedule(at: number): void {
     const holder: { cancel: () => void } = { cancel: () => {} };
     holder.cancel = this.env.scheduler.at(at, () => {
       this.timers.delete(holder.cancel);
-      this.run(() => this.tickEngine());
+      this.steps.push(() => this.tickEngine());
     });
     this.timers.add(holder.cancel);
   }
@@ -177,7 +273,7 @@ export class VirtualConnection {
     const cancel = this.env.scheduler.at(this.env.now(), () => {
       this.timers.delete(cancel);
       this.wakePending = false;
-      this.run(() => this.tickEngine());
+      this.steps.push(() => this.tickEngine());
     });
     this.timers.add(cancel);
   }
@@ -208,42 +304,35 @@ export class VirtualConnection {
     this.deliver(reason === undefined ? { type: 'closed', by } : { type: 'closed', by, reason });
   }
 
-  private record(direction: 'to-server' | 'to-client', bytes: Uint8Array): void {
-    // A copy: the log must not change if the sender reuses its buffer.
-    this.env.log.wire(this.session, { time: this.env.now(), direction, bytes: bytes.slice(), tls: this.tlsInfo !== null });
+  /** Logs a chunk as its sender put it on the wire; returns it as the other end receives it. */
+  private wire(direction: 'to-server' | 'to-client', bytes: Uint8Array, phase: WirePhase, carries?: string): Uint8Array {
+    const time = this.env.now();
+    const sent = bytes.slice(); // the log must not change if the sender reuses its buffer
+    const arriving = this.setup.onPath ? this.setup.onPath.alter(direction, sent, phase, time) : sent;
+    const entry: WireEntry = { time, direction, bytes: sent, tls: phase !== 'plaintext' || this.tlsInfo !== null };
+    if (carries !== undefined) entry.carries = carries;
+    this.env.log.wire(this.session, arriving === sent || bytesEqual(arriving, sent) ? entry : { ...entry, received: arriving.slice() });
+    return arriving;
+  }
+
+  /** An attacker holding back part of a line leaves nothing to deliver yet. */
+  private toClient(bytes: Uint8Array): void {
+    if (bytes.length) this.deliver({ type: 'data', bytes });
   }
 
   private deliver(event: ConnectionEvent): void {
     this.sink?.(event);
   }
 
-  /** Run-to-completion: one step at a time, in the order asked for. */
-  private run(step: () => void): void {
-    this.queue.push(step);
-    if (this.running) return;
-    this.running = true;
-    try {
-      while (this.queue.length) {
-        const next = this.queue.shift()!;
-        try {
-          next();
-        } catch (error) {
-          this.crashed(error);
-        }
-      }
-    } finally {
-      this.running = false;
-    }
-  }
-
-  private crashed(error: unknown): void {
+  private crashed(error: unknown, afterAwait: boolean): void {
     const message = error instanceof Error ? error.message : String(error);
-    this.queue.length = 0;
+    this.steps.clear();
     if (this.phase === 'open') {
       const reason = `the virtual connection failed: ${message}`;
       this.deliver({ type: 'error', code: 'PROTOCOL', message: reason });
       this.shutdown('server', reason, false);
     }
-    if (this.env.strict) throw error;
+    if (afterAwait) this.env.asyncError(error);
+    else if (this.env.strict) throw error;
   }
 }

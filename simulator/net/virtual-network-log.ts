@@ -5,7 +5,9 @@
  */
 import type { TlsInfo } from '../engine.ts';
 import type { TransportErrorCode } from '../transport.ts';
+import type { AttackReport } from './attack-types.ts';
 import type { MailProtocol } from './ports.ts';
+import type { TlsLayer } from './virtual-network-connection.ts';
 
 /** Who opened the connection: the learner's terminal, the MTA relaying, or a scripted client. */
 export type SessionOrigin = 'terminal' | 'mta' | 'client';
@@ -14,8 +16,16 @@ export interface WireEntry {
   time: number;
   direction: 'to-server' | 'to-client';
   bytes: Uint8Array;
-  /** The bytes travelled inside TLS. */
+  /** The bytes travelled inside TLS (handshake records included). */
   tls: boolean;
+  /** What reached the other end, when an attacker on the path changed the bytes (attack-middlebox.ts). */
+  received?: Uint8Array;
+  /**
+   * What a TLS record holds, as its sender knows it (ClientHello, Certificate, application data,
+   * alert …). An observer of a protected record cannot know this: the wire view may show it as
+   * the simulation's hindsight, never as something the observer learnt.
+   */
+  carries?: string;
 }
 
 export interface SessionRecord {
@@ -32,6 +42,10 @@ export interface SessionRecord {
   /** Why it closed when that was not the protocol's own goodbye. */
   reason?: string;
   tls: TlsInfo | null;
+  /** How TLS was made on this connection: real records, or the parameters-only stand-in. */
+  tlsLayer?: TlsLayer;
+  /** The attacker on this connection's path, and what it got (issue 7's scenarios). */
+  attack?: AttackReport;
   entries: WireEntry[];
   /** Octets not kept because the session outgrew the log's per-session limit. */
   droppedBytes: number;

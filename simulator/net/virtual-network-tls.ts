@@ -1,7 +1,8 @@
 /**
- * The one place where a virtual connection becomes TLS. Today the handshake only records the
- * parameters a TLS 1.3 session would have; a real encrypted record layer replaces this seam later
- * without touching the network or the engines.
+ * The stand-in TLS layer: the handshake only records the parameters a TLS 1.3 session would have,
+ * synchronously, and the bytes stay as they are. Real encryption is the 'records' layer
+ * (./tls-channel.ts); the stand-in remains for drivers that run a whole session inside one call
+ * and cannot wait for WebCrypto (runSmtpSession, and the MTA built on it).
  */
 import type { TlsInfo } from '../engine.ts';
 

@@ -118,6 +118,8 @@ describe('VirtualNetwork connect', () => {
     expect(c.text()).toBe('tls TLSv1.3\r\nhello 203.0.113.5 tls=true\r\n');
     expect(EchoServer.last!.ctx.peer.implicitTls).toBe(true);
     expect(c.connection.session.entries.every((e) => e.tls)).toBe(true);
+    // Without tlsLayer: 'records' the network keeps the synchronous stand-in (runSmtpSession needs it).
+    expect(c.connection.session.tlsLayer).toBe('stand-in');
   });
 
   it('fails a TLS mode that does not match the port', () => {

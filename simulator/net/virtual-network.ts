@@ -4,17 +4,23 @@
  * protocol. Every session is recorded for the UI (./virtual-network-log.ts).
  */
 import type { ServerEngine } from '../engine.ts';
+import type { CertificatePolicy } from '../tls/client.ts';
+import { Middlebox } from './attack-middlebox.ts';
+import type { AttackOptions } from './attack-types.ts';
+import { VirtualPki } from './tls-pki.ts';
+import { ManualScheduler } from './virtual-network-clock.ts';
 import type { TransportErrorCode } from '../transport.ts';
 import type { HostConfig } from './host.ts';
 import type { MailProtocol, PortSpec } from './ports.ts';
 import type { ServerContext } from './server-context.ts';
 import type { Scheduler } from './virtual-network-clock.ts';
-import { VirtualConnection, type WakeableEngine } from './virtual-network-connection.ts';
+import { VirtualConnection, type ConnectionSetup, type TlsLayer, type WakeableEngine } from './virtual-network-connection.ts';
 import { DEFAULT_LOG_LIMITS, SessionLog, type LogLimits, type NetworkListener, type SessionOrigin, type SessionRecord } from './virtual-network-log.ts';
 import { VIRTUAL_TLS, type TlsHandshake } from './virtual-network-tls.ts';
 import type { World } from './world.ts';
 
-export { VirtualConnection, type ConnectionEvent, type ConnectionSink } from './virtual-network-connection.ts';
+export { VirtualConnection, type ConnectionEvent, type ConnectionSink, type TlsLayer } from './virtual-network-connection.ts';
+export type { AttackOptions, AttackReport, Credential } from './attack-types.ts';
 export type { NetworkEvent, NetworkListener, SessionOrigin, SessionRecord, WireEntry } from './virtual-network-log.ts';
 
 /** A server engine class, constructed once per connection as `new XServer(ctx)`. */
@@ -27,7 +33,14 @@ export interface VirtualNetworkOptions {
   now: () => number;
   scheduler: Scheduler;
   engines: EngineRegistry;
+  /** The parameters-only handshake the 'stand-in' TLS layer uses. */
   tls?: TlsHandshake;
+  /**
+   * The TLS layer for connections that do not choose one; 'stand-in' when unset, because some
+   * drivers run a whole session synchronously inside one call (runSmtpSession, used by the MTA)
+   * and cannot wait for WebCrypto. The page passes 'records' (real encryption on the wire).
+   */
+  tlsLayer?: TlsLayer;
   log?: Partial<LogLimits>;
   /** Rethrow exceptions from engines after closing the connection (for tests). */
   strict?: boolean;
@@ -39,6 +52,12 @@ export interface ConnectOptions {
   /** Override the port's own TLS mode; a mismatch fails the way a real handshake would. */
   tls?: 'none' | 'implicit';
   origin?: SessionOrigin;
+  /** How TLS is made on this connection (see VirtualNetworkOptions.tlsLayer for the default). */
+  tlsLayer?: TlsLayer;
+  /** What the client end does with a certificate it cannot verify: refuse (default) or warn and go on. */
+  certificatePolicy?: CertificatePolicy;
+  /** An attacker on this connection's path (real TLS records only: the stand-in has none to attack). */
+  attack?: AttackOptions;
 }
 
 export type ConnectResult =
@@ -52,13 +71,42 @@ type Resolved = { ok: true; host: HostConfig; serverName: string | undefined } |
 
 export class VirtualNetwork {
   readonly log: SessionLog;
+  /** The virtual CA and the hosts' certificates: made on first use, never serialised. */
+  readonly pki: VirtualPki;
   private counter = 0;
+  private readonly live = new Set<VirtualConnection>();
+  private readonly asyncErrors: unknown[] = [];
 
   constructor(
     readonly world: World,
     private readonly options: VirtualNetworkOptions,
   ) {
     this.log = new SessionLog({ ...DEFAULT_LOG_LIMITS, ...options.log });
+    this.pki = new VirtualPki(options.now);
+  }
+
+  /** True while a connection waits on cryptography. */
+  get busy(): boolean {
+    return [...this.live].some((c) => c.busy);
+  }
+
+  /**
+   * Waits until no connection waits on cryptography; with a ManualScheduler, also runs the tasks
+   * due now (deliveries, wakes) and waits again, until nothing moves. Tests and scripted scenarios
+   * call it where a real page would simply let time pass. In strict mode it rethrows an engine
+   * exception that happened after an await.
+   */
+  async settle(limit = 10_000): Promise<void> {
+    for (let round = 0; round < limit; round++) {
+      for (const c of [...this.live]) {
+        await c.idle();
+        if (!c.isOpen && !c.busy) this.live.delete(c);
+      }
+      const ran = this.options.scheduler instanceof ManualScheduler ? this.options.scheduler.runDue() : 0;
+      if (this.options.strict && this.asyncErrors.length) throw this.asyncErrors.shift();
+      if (ran === 0 && !this.busy) return;
+    }
+    throw new Error(`VirtualNetwork.settle: still busy after ${limit} rounds`);
   }
 
   get now(): () => number {
@@ -118,10 +166,34 @@ export class VirtualNetwork {
       if (this.options.strict) throw error;
       return refuse('REFUSED', `${target} port ${port}: the server failed to start (${error instanceof Error ? error.message : String(error)})`);
     }
-    const env = { now: this.options.now, scheduler: this.options.scheduler, tls: this.options.tls ?? VIRTUAL_TLS, log: this.log, strict: this.options.strict ?? false };
-    const connection = new VirtualConnection(env, session, engine, implicitTls, { serverName, hostName: host.name });
+    const setup = this.setupFor(options, spec, serverName, host.name, target.trim().replace(/^\[(.*)\]$/, '$1'));
+    session.tlsLayer = setup.layer;
+    if (setup.onPath) session.attack = setup.onPath.report;
+    const env = {
+      now: this.options.now, scheduler: this.options.scheduler, tls: this.options.tls ?? VIRTUAL_TLS, pki: this.pki, log: this.log,
+      strict: this.options.strict ?? false,
+      asyncError: (error: unknown) => {
+        if (this.options.strict) this.asyncErrors.push(error);
+      },
+    };
+    const connection = new VirtualConnection(env, session, engine, setup);
+    for (const c of this.live) if (!c.isOpen && !c.busy) this.live.delete(c);
+    this.live.add(connection);
     this.log.open(session);
     return { ok: true, connection };
+  }
+
+  private setupFor(options: ConnectOptions, spec: PortSpec, serverName: string | undefined, hostName: string, target: string): ConnectionSetup {
+    const attack = options.attack;
+    // An attack is a scenario run by async-aware code: it gets real records unless told otherwise.
+    const layer = options.tlsLayer ?? (attack ? 'records' : undefined) ?? this.options.tlsLayer ?? 'stand-in';
+    const impostor = attack?.impostor;
+    return {
+      serverName, target, hostName, implicitTls: spec.tls === 'implicit', layer,
+      policy: options.certificatePolicy ?? 'strict',
+      identity: impostor === undefined || impostor === false ? 'genuine' : impostor === true ? 'untrusted-ca' : impostor,
+      onPath: attack && Object.values(attack).some(Boolean) ? new Middlebox(spec.protocol, attack, spec.tls === 'implicit') : null,
+    };
   }
 
   private newSession(host: HostConfig, spec: PortSpec, from: { address: string; name?: string }, origin: SessionOrigin): SessionRecord {

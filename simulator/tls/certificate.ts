@@ -109,8 +109,13 @@ export interface Verification {
 
 /** RFC 7817 §3 / RFC 6125 §6.4: match the name the user typed against the certificate's DNS names. */
 export function nameMatches(certificate: Certificate, host: string): boolean {
+  return dnsNameMatches(certificate.subjectAltNames, host);
+}
+
+/** The same rule on a list of DNS names (a certificate summary's subjectAltNames). */
+export function dnsNameMatches(subjectAltNames: readonly string[], host: string): boolean {
   const wanted = host.toLowerCase().replace(/\.$/, '');
-  return certificate.subjectAltNames.some((pattern) => {
+  return subjectAltNames.some((pattern) => {
     const p = pattern.toLowerCase();
     if (p === wanted) return true;
     // RFC 6125 §6.4.3: a wildcard only as the whole left-most label, matching exactly one label.

@@ -27,6 +27,8 @@ export interface TlsClientOptions {
   trusted: readonly Certificate[];
   now: number;
   policy: CertificatePolicy;
+  /** RFC 6066 §3: "Literal IPv4 and IPv6 addresses are not permitted in HostName": false leaves SNI out. */
+  sendServerName?: boolean;
 }
 
 type Expecting = 'server-hello' | 'encrypted-extensions' | 'certificate' | 'certificate-verify' | 'finished' | 'done';
@@ -49,7 +51,8 @@ export class TlsClient extends TlsSession {
   start(): Promise<TlsOutput[]> {
     return this.serial(async (out) => {
       this.keys = await ecdhKeyPair();
-      const hello = encodeClientHello({ random: randomBytes(32), serverName: this.options.serverName, keyShare: this.keys.publicKey });
+      const serverName = this.options.sendServerName === false ? null : this.options.serverName;
+      const hello = encodeClientHello({ random: randomBytes(32), serverName, keyShare: this.keys.publicKey });
       this.transcript.add(hello);
       this.state = 'handshake';
       await this.sendHandshake(out, hello);

@@ -1,6 +1,6 @@
 /** What the TLS client and server share: the record loop, alerts and application data. */
 import { DecodeError } from './codec.ts';
-import { splitHandshake, type HandshakeMessage } from './messages.ts';
+import { HANDSHAKE_NAMES, splitHandshake, type HandshakeMessage } from './messages.ts';
 import { ContentType, frame, MAX_FRAGMENT, RecordReader, TrafficProtection } from './record.ts';
 import type { Verification } from './certificate.ts';
 
@@ -25,7 +25,8 @@ export interface TlsSummary {
 }
 
 export type TlsOutput =
-  | { type: 'send'; bytes: Uint8Array }
+  /** `carries` names what the record holds (the sender knows; an observer of a protected record does not). */
+  | { type: 'send'; bytes: Uint8Array; carries?: string }
   | { type: 'data'; bytes: Uint8Array }
   | { type: 'handshake'; summary: TlsSummary }
   | { type: 'alert'; description: string; fatal: boolean; sent: boolean };
@@ -81,7 +82,7 @@ export abstract class TlsSession {
     return this.serial(async (out) => {
       if (this.state !== 'connected' || !this.writeProtection) throw new Error(`TLS session is ${this.state}, cannot send`);
       for (let i = 0; i < plaintext.length || i === 0; i += MAX_FRAGMENT) {
-        out.push({ type: 'send', bytes: await this.writeProtection.seal(ContentType.applicationData, plaintext.subarray(i, i + MAX_FRAGMENT)) });
+        out.push({ type: 'send', bytes: await this.writeProtection.seal(ContentType.applicationData, plaintext.subarray(i, i + MAX_FRAGMENT)), carries: 'application data' });
         if (plaintext.length === 0) break;
       }
     });
@@ -116,7 +117,7 @@ export abstract class TlsSession {
 
   protected async sendHandshake(out: TlsOutput[], message: Uint8Array): Promise<void> {
     const bytes = this.writeProtection ? await this.writeProtection.seal(ContentType.handshake, message) : frame(ContentType.handshake, message);
-    out.push({ type: 'send', bytes });
+    out.push({ type: 'send', bytes, carries: HANDSHAKE_NAMES[message[0]!] ?? 'handshake' });
   }
 
   private async onRecord(type: number, header: Uint8Array, fragment: Uint8Array, out: TlsOutput[]): Promise<void> {
@@ -151,7 +152,7 @@ export abstract class TlsSession {
   private async sendAlert(out: TlsOutput[], code: number, fatal: boolean): Promise<void> {
     const body = Uint8Array.of(fatal ? 2 : 1, code);
     const bytes = this.writeProtection ? await this.writeProtection.seal(ContentType.alert, body) : frame(ContentType.alert, body);
-    out.push({ type: 'send', bytes });
+    out.push({ type: 'send', bytes, carries: `alert ${ALERTS[code] ?? code}` });
     out.push({ type: 'alert', description: ALERTS[code] ?? `alert ${code}`, fatal, sent: true });
   }
 

@@ -162,3 +162,61 @@ describe('VirtualConnector with IMAP', () => {
     expect(lines().at(-1)).toMatch(/^a3 OK/);
   });
 });
+
+describe('VirtualConnector with real TLS records', () => {
+  function recordsSetup() {
+    const world = defaultWorld(T0);
+    const scheduler = new ManualScheduler(T0);
+    const network = createVirtualNetwork(world, { now: scheduler.clock, scheduler, strict: true });
+    return { scheduler, network, connector: new VirtualConnector(network, { tlsLayer: 'records' }) };
+  }
+
+  it('delivers open, tls (with the certificate) and the greeting in order on 995', async () => {
+    const { connector, network } = recordsSetup();
+    const t = connector.connect('mail.example.org', 995);
+    const { events, lines } = listen(t);
+    await network.settle();
+    expect(events.map((e) => e.type)).toEqual(['open', 'tls', 'data']);
+    expect(t.tls).toMatchObject({ authorized: true, serverName: 'mail.example.org', certificate: { subject: 'CN=mail.example.org', issuer: 'CN=Mailwire Virtual CA' } });
+    t.send(utf8Bytes('USER bob@example.org\r\nPASS builder\r\nSTAT\r\n'));
+    await network.settle();
+    expect(lines().slice(1).map((l) => l.slice(0, 3))).toEqual(['+OK', '+OK', '+OK']);
+    const session = network.sessions.at(-1)!;
+    expect(session.tlsLayer).toBe('records');
+    expect(session.entries.some((e) => new TextDecoder('latin1').decode(e.bytes).includes('builder'))).toBe(false);
+  });
+
+  it('runs STARTTLS on 587 and keeps the learner’s submission working', async () => {
+    const { connector, network } = recordsSetup();
+    const t = connector.connect('mail.example.com', 587);
+    const { events, lines } = listen(t);
+    const say = async (text: string): Promise<void> => {
+      t.send(utf8Bytes(text + '\r\n'));
+      await network.settle();
+    };
+    await network.settle();
+    await say('EHLO laptop');
+    await say('STARTTLS');
+    t.startTls();
+    await network.settle();
+    expect(events.at(-1)).toMatchObject({ type: 'tls', info: { version: 'TLSv1.3', authorized: true } });
+    await say('EHLO laptop');
+    await say('AUTH PLAIN AGFsaWNlAHdvbmRlcmxhbmQ=');
+    expect(lines().at(-1)).toMatch(/^235 2\.7\.0/);
+    await say('QUIT');
+    expect(events.at(-1)).toEqual({ type: 'closed', by: 'server' });
+  });
+
+  it('warns or refuses an impostor as the connector is configured, and reports the attack', async () => {
+    const { network } = recordsSetup();
+    const warn = new VirtualConnector(network, { certificatePolicy: 'warn', attack: { impostor: true } }).connect('mail.example.com', 993);
+    const refuse = new VirtualConnector(network, { attack: { impostor: 'wrong-name' } }).connect('mail.example.com', 993);
+    const w = listen(warn);
+    const r = listen(refuse);
+    await network.settle();
+    expect(warn.tls).toMatchObject({ authorized: false, authorizationError: expect.stringContaining('Eve Interception CA') });
+    expect(w.lines()[0]).toMatch(/^\* OK/);
+    expect(r.events.map((e) => e.type)).toEqual(['open', 'error', 'closed']);
+    expect(refuse.attack?.options).toEqual({ impostor: 'wrong-name' });
+  });
+});

@@ -6,14 +6,23 @@
  */
 import type { TlsInfo } from '../engine.ts';
 import type { Connector, Transport, TransportEvent, TransportHandler } from '../transport.ts';
-import type { ConnectionEvent, SessionOrigin, VirtualConnection, VirtualNetwork } from '../net/virtual-network.ts';
+import type { AttackReport, ConnectionEvent, ConnectOptions, SessionOrigin, VirtualConnection, VirtualNetwork } from '../net/virtual-network.ts';
 import { DEFAULT_CLIENT } from '../net/virtual-network.ts';
 
 export interface VirtualConnectorOptions {
   /** The connecting machine as servers see it (the learner's laptop by default). */
   from?: { address: string; name?: string };
   origin?: SessionOrigin;
+  /** Real encrypted records, or the parameters-only stand-in (the network's default otherwise). */
+  tlsLayer?: ConnectOptions['tlsLayer'];
+  /** What the client end does with a certificate it cannot verify (default: refuse). */
+  certificatePolicy?: ConnectOptions['certificatePolicy'];
+  /** An attacker on the path of every connection this connector opens. */
+  attack?: ConnectOptions['attack'];
 }
+
+/** Per-connection choices beyond the Connector interface's: they override the connector's. */
+export type VirtualConnectOptions = { tls?: 'none' | 'implicit' } & Pick<VirtualConnectorOptions, 'tlsLayer' | 'certificatePolicy' | 'attack'>;
 
 export class VirtualConnector implements Connector {
   constructor(
@@ -21,8 +30,8 @@ export class VirtualConnector implements Connector {
     private readonly options: VirtualConnectorOptions = {},
   ) {}
 
-  connect(host: string, port: number, options?: { tls?: 'none' | 'implicit' }): VirtualTransport {
-    return new VirtualTransport(this.network, host, port, options?.tls, this.options);
+  connect(host: string, port: number, options: VirtualConnectOptions = {}): VirtualTransport {
+    return new VirtualTransport(this.network, host, port, { ...this.options, ...options });
   }
 }
 
@@ -40,12 +49,15 @@ export class VirtualTransport implements Transport {
     private readonly network: VirtualNetwork,
     host: string,
     port: number,
-    tls: 'none' | 'implicit' | undefined,
-    options: VirtualConnectorOptions,
+    options: VirtualConnectorOptions & VirtualConnectOptions,
   ) {
     this.label = `${host}:${port}`;
-    const connectOptions = { from: options.from ?? DEFAULT_CLIENT, origin: options.origin ?? 'terminal' as const };
-    const result = network.connect(host, port, tls === undefined ? connectOptions : { ...connectOptions, tls });
+    const connectOptions: ConnectOptions = { from: options.from ?? DEFAULT_CLIENT, origin: options.origin ?? 'terminal' };
+    if (options.tls !== undefined) connectOptions.tls = options.tls;
+    if (options.tlsLayer !== undefined) connectOptions.tlsLayer = options.tlsLayer;
+    if (options.certificatePolicy !== undefined) connectOptions.certificatePolicy = options.certificatePolicy;
+    if (options.attack !== undefined) connectOptions.attack = options.attack;
+    const result = network.connect(host, port, connectOptions);
     if (!result.ok) {
       this.push({ type: 'error', code: result.code, message: result.message });
       this.push({ type: 'closed', by: 'client', reason: result.message });
@@ -60,6 +72,11 @@ export class VirtualTransport implements Transport {
   /** The TLS state as the events delivered so far have told it. */
   get tls(): TlsInfo | null {
     return this.tlsInfo;
+  }
+
+  /** What the attacker on this connection's path did and learnt (null without an attack). */
+  get attack(): AttackReport | null {
+    return this.connection?.attack ?? null;
   }
 
   /** The server engine's current state, for the UI's state diagram (null if never connected). */
