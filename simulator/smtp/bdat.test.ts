@@ -26,7 +26,8 @@ describe('BDAT', () => {
       C: EHLO ymir.claremont.edu
       S* 
       S: 250-CHUNKING
-      S: 250 STARTTLS
+      S: 250-STARTTLS
+      S: 250 HELP
       C: MAIL FROM:<Sam@Random.com>
       S: 250 2.1.0 Sender OK
       C: RCPT TO:<bob@example.org>

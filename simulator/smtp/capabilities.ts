@@ -39,6 +39,9 @@ export const SMTP_CAPABILITIES: readonly SmtpCapability[] = [
     param: () => SASL_MECHANISMS.join(' '),
     when: (s) => s.authAllowed,
   },
+  // RFC 5321 §4.1.1.1: the EHLO reply "MUST contain keywords ... for all commands not listed as
+  // 'required' in Section 4.5.1"; HELP is not on that list, so implementing it means naming it.
+  { keyword: 'HELP', rfc: 'RFC 5321 §4.1.1.1', summary: 'HELP lists the commands this server knows' },
 ];
 
 export function isOffered(session: SmtpSession, keyword: string): boolean {

@@ -28,14 +28,16 @@ describe.each(MODES)('SmtpClient transcripts (%s)', (mode) => {
       S: 250-mail.example.com
       S: 250-PIPELINING
       S: 250-STARTTLS
-      S: 250 ENHANCEDSTATUSCODES
+      S: 250-ENHANCEDSTATUSCODES
+      S: 250 HELP
       C: STARTTLS
       S: 220 2.0.0 Ready to start TLS
       C: EHLO mail.example.com
       S: 250-mail.example.com
       S: 250-PIPELINING
       S: 250-AUTH PLAIN LOGIN
-      S: 250 ENHANCEDSTATUSCODES
+      S: 250-ENHANCEDSTATUSCODES
+      S: 250 HELP
       C: AUTH PLAIN AGFsaWNlQGV4YW1wbGUuY29tAHdvbmRlcmxhbmQ=
       S: 235 2.7.0 Authentication successful
       C: MAIL FROM:<alice@example.com>
@@ -113,7 +115,8 @@ describe.each(MODES)('SmtpClient transcripts (%s)', (mode) => {
       S: 220 mx.example.net ESMTP
       C: EHLO mail.example.com
       S: 250-mx.example.net
-      S: 250 8BITMIME
+      S: 250-8BITMIME
+      S: 250 HELP
       C: QUIT
       S: 221 Bye
       `,
@@ -132,7 +135,8 @@ describe.each(MODES)('SmtpClient transcripts (%s)', (mode) => {
       S: 220 mx.example.net ESMTP
       C: EHLO mail.example.com
       S: 250-mx.example.net
-      S: 250 STARTTLS
+      S: 250-STARTTLS
+      S: 250 HELP
       C: STARTTLS
       S: 454 4.7.0 TLS not available due to temporary reason
       C: MAIL FROM:<alice@example.com>
@@ -183,7 +187,8 @@ describe.each(MODES)('SmtpClient transcripts (%s)', (mode) => {
       C: EHLO mail.example.com
       S: 250-mx.example.net
       S: 250-SIZE 1000000
-      S: 250 PIPELINING
+      S: 250-PIPELINING
+      S: 250 HELP
       C: MAIL FROM:<alice@example.com> SIZE=${MESSAGE.length}
       C: RCPT TO:<bob@example.org>
       C: DATA
@@ -207,7 +212,8 @@ describe.each(MODES)('SmtpClient transcripts (%s)', (mode) => {
       S: 220 mx.example.net ESMTP
       C: EHLO mail.example.com
       S: 250-mx.example.net
-      S: 250 PIPELINING
+      S: 250-PIPELINING
+      S: 250 HELP
       C: MAIL FROM:<alice@example.com>
       C: RCPT TO:<bob@example.org>
       C: DATA
@@ -251,7 +257,8 @@ describe.each(MODES)('SmtpClient transcripts (%s)', (mode) => {
       C: EHLO mail.example.com
       S: 250-mx.example.net
       S: 250-8BITMIME
-      S: 250 SMTPUTF8
+      S: 250-SMTPUTF8
+      S: 250 HELP
       C: MAIL FROM:<alice@example.com> BODY=8BITMIME SMTPUTF8
       S: 250 OK
       C: RCPT TO:<jürgen@example.org>

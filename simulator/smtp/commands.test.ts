@@ -29,7 +29,7 @@ describe('order of commands (RFC 5321 §4.1.4)', () => {
       S: 501 5.5.4 Syntax: EHLO domain (or an address literal such as [192.0.2.1])
       C: EHLO [192.0.2.1]
       S* 
-      S: 250 STARTTLS
+      S: 250 HELP
       C: RCPT TO:<bob@example.org>
       S: 503 5.5.1 Bad sequence of commands: need MAIL command
       C: DATA
@@ -42,7 +42,7 @@ describe('order of commands (RFC 5321 §4.1.4)', () => {
       S: 503 5.5.1 Bad sequence of commands: STARTTLS is not allowed during a mail transaction (RSET ends it)
       C: EHLO again.test
       S* 
-      S: 250 STARTTLS
+      S: 250 HELP
       C: RCPT TO:<bob@example.org>
       S: 503 5.5.1 Bad sequence of commands: need MAIL command
       C: RSET extra

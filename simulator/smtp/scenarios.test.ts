@@ -16,7 +16,8 @@ const EHLO_REPLY = `
   S: 250-ENHANCEDSTATUSCODES
   S: 250-SMTPUTF8
   S: 250-CHUNKING
-  S: 250 STARTTLS`;
+  S: 250-STARTTLS
+  S: 250 HELP`;
 
 describe('RFC 5321 Appendix D', () => {
   it('D.1 a typical transaction: one recipient refused, the others get the message', () => {
@@ -109,7 +110,7 @@ describe('RFC 5321 Appendix D', () => {
       C: EHLO bar.com
       S: 250-mail.example.com greets bar.com
       S* 
-      S: 250 AUTH PLAIN LOGIN
+      S: 250 HELP
       C: AUTH PLAIN ${PLAIN_ALICE}
       S: 235 2.7.0 Authentication successful
       C: MAIL FROM:<alice@example.com>

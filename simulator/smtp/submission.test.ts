@@ -14,7 +14,8 @@ const EHLO_PLAIN = `
   S: 250-ENHANCEDSTATUSCODES
   S: 250-SMTPUTF8
   S: 250-CHUNKING
-  S: 250 STARTTLS`;
+  S: 250-STARTTLS
+  S: 250 HELP`;
 const EHLO_TLS = `
   C: EHLO laptop
   S: 250-mail.example.com greets laptop
@@ -24,7 +25,8 @@ const EHLO_TLS = `
   S: 250-ENHANCEDSTATUSCODES
   S: 250-SMTPUTF8
   S: 250-CHUNKING
-  S: 250 AUTH PLAIN LOGIN`;
+  S: 250-AUTH PLAIN LOGIN
+  S: 250 HELP`;
 
 describe('submission on 587', () => {
   it('the learner path of the issue: STARTTLS, AUTH PLAIN, a message to bob and carol', () => {
@@ -82,7 +84,7 @@ describe('submission on 587', () => {
       `${GREETING}
       C: EHLO laptop
       S* 
-      S: 250 STARTTLS
+      S: 250 HELP
       C: STARTTLS
       S: 220 2.0.0 Ready to start TLS
       ${EHLO_TLS}
@@ -198,7 +200,8 @@ describe('submission on 587', () => {
       C: EHLO laptop
       S* 
       S: 250-STARTTLS
-      S: 250 AUTH PLAIN LOGIN
+      S: 250-AUTH PLAIN LOGIN
+      S: 250 HELP
       C: AUTH PLAIN ${PLAIN_ALICE}
       S: 235 2.7.0 Authentication successful
       `,
@@ -247,7 +250,7 @@ describe('STARTTLS (RFC 3207)', () => {
       `${GREETING}
       C: EHLO laptop
       S* 
-      S: 250 AUTH PLAIN LOGIN
+      S: 250 HELP
       C: AUTH PLAIN ${PLAIN_ALICE}
       S: 235 2.7.0 Authentication successful
       C: STARTTLS
@@ -273,7 +276,8 @@ describe('STARTTLS (RFC 3207)', () => {
       S: 250-SIZE 10485760
       S: 250-8BITMIME
       S: 250-ENHANCEDSTATUSCODES
-      S: 250 SMTPUTF8
+      S: 250-SMTPUTF8
+      S: 250 HELP
       C: STARTTLS
       S: 454 4.7.0 TLS not available due to temporary reason
       `,
