@@ -3,19 +3,25 @@
  * tests drive it directly. It owns the line editor, the history, the slash commands and the
  * current connection.
  */
+import type { TlsInfo } from '../../simulator/engine.ts';
 import type { Connector } from '../../simulator/transport.ts';
+import { BridgeConnector } from '../../simulator/transports/bridge.ts';
 import { portSpec, type MailProtocol } from '../../simulator/net/ports.ts';
 import { terminalRecord, updateTerminal, transcriptOf, type MailwireStore } from '../store/store.ts';
 import { classifyServerLine, printable, styled, LINE_STYLE, type LineKind } from './colour.ts';
+import { tlsSummary, untrustedQuestion } from './certificate-text.ts';
 import { SLASH_COMMANDS, findSlashCommand } from './commands/registry.ts';
-import type { SlashCommand, TerminalControl } from './commands/types.ts';
+import type { ConnectOptions, SlashCommand, TerminalControl } from './commands/types.ts';
 import { complete } from './completion.ts';
+import { errorText, liveErrorText, tryingText } from './connect-messages.ts';
 import { Connection } from './connection.ts';
 import { hostsOf, type HostListing } from './connector.ts';
 import { History, type KeyValueStorage } from './history.ts';
+import { applyKey } from './key-actions.ts';
 import { parseKeys, type Key } from './keys.ts';
 import { LineEditor } from './line-editor.ts';
-import { PROTOCOL_COMMANDS } from './protocol-commands.ts';
+import { liveDefault, relayUrlOf, setLiveDefault, setRelayUrl } from './relay-setting.ts';
+import { commandsFor } from './state-commands.ts';
 import { transcriptFileName, transcriptText } from './transcript-text.ts';
 
 export interface TerminalScreen {
@@ -31,8 +37,12 @@ export interface TerminalSessionOptions {
   hosts?: () => HostListing[];
   clock?: () => number;
   download?: (fileName: string, text: string) => void;
-  /** The verbs Tab may complete for a protocol (later: those the engine's current state allows). */
-  completions?: (protocol: MailProtocol) => readonly string[];
+  /** The verbs Tab may complete for a protocol in a server state (null: unknown). */
+  completions?: (protocol: MailProtocol, state: string | null) => readonly string[];
+  /** The connector for live servers through a relay (bridge mode). */
+  liveConnector?: (relayUrl: string) => Connector;
+  /** Whether /connect goes live by default (the lab's "Live" switch); unset: as last chosen here. */
+  live?: boolean;
   cols?: number;
 }
 
@@ -43,17 +53,21 @@ export class TerminalSession {
   readonly editor: LineEditor;
   readonly history: History;
   #connection: Connection | null = null;
-  readonly #o: Required<Omit<TerminalSessionOptions, 'cols'>>;
+  readonly #o: Required<Omit<TerminalSessionOptions, 'cols' | 'live'>>;
   #typing = true;
+  /** A yes/no question the next line answers (an untrusted certificate). */
+  #question: ((yes: boolean) => void) | null = null;
 
   constructor(options: TerminalSessionOptions) {
     this.#o = {
       hosts: () => hostsOf(options.connector),
       clock: () => Date.now(),
       download: () => {},
-      completions: (p) => PROTOCOL_COMMANDS[p],
+      completions: commandsFor,
+      liveConnector: (url) => new BridgeConnector(url),
       ...options,
     };
+    if (options.live !== undefined) this.live = options.live;
     this.editor = new LineEditor(options.cols ?? 80);
     this.history = new History(options.storage, options.terminalId);
     this.#updatePrompt();
@@ -92,48 +106,40 @@ export class TerminalSession {
     return this.#connection;
   }
 
-  #key(key: Key): void {
-    const e = this.editor;
-    switch (key.type) {
-      case 'text': e.insert(key.text); break;
-      case 'enter': return this.#enter();
-      case 'backspace': e.backspace(); break;
-      case 'delete': e.deleteForward(); break;
-      case 'left': e.left(); break;
-      case 'right': e.right(); break;
-      case 'word-left': e.wordLeft(); break;
-      case 'word-right': e.wordRight(); break;
-      case 'home': e.home(); break;
-      case 'end': e.end(); break;
-      case 'up': { const t = this.history.previous(e.text); if (t !== undefined) e.set(t); break; }
-      case 'down': { const t = this.history.next(); if (t !== undefined) e.set(t); break; }
-      case 'tab': return this.#tab();
-      case 'ctrl': return this.#ctrl(key.key);
-    }
-    this.#write(e.render());
+  /** Whether /connect HOST PORT reaches live servers through the relay (remembered per terminal). */
+  get live(): boolean {
+    return liveDefault(this.#o.storage, this.#o.terminalId);
   }
 
-  #ctrl(letter: string): void {
+  set live(on: boolean) {
+    setLiveDefault(this.#o.storage, this.#o.terminalId, on);
+  }
+
+  get relayUrl(): string {
+    return relayUrlOf(this.#o.storage);
+  }
+
+  set relayUrl(url: string) {
+    setRelayUrl(this.#o.storage, url);
+  }
+
+  #key(key: Key): void {
     const e = this.editor;
-    switch (letter) {
-      case 'a': e.home(); break;
-      case 'e': e.end(); break;
-      case 'u': e.killToStart(); break;
-      case 'k': e.killToEnd(); break;
-      case 'w': e.killWordBefore(); break;
-      case 'c': {
+    switch (applyKey(e, this.history, key)) {
+      case 'enter': return this.#enter();
+      case 'tab': return this.#tab();
+      case 'ignore': return;
+      case 'interrupt':
         e.end();
         this.#write(e.render() + styled('note', '^C') + e.commit());
         e.take();
         this.history.reset();
         break;
-      }
-      case 'l': {
+      case 'clear':
         e.hide();
         this.#write(CLEAR_SCREEN);
         break;
-      }
-      default: return; // other control keys do nothing here
+      case 'render': break;
     }
     this.#write(e.render());
   }
@@ -154,6 +160,8 @@ export class TerminalSession {
   }
 
   #run(line: string): void {
+    // Slash commands still work while a question waits (/disconnect is an answer too).
+    if (this.#question && !line.startsWith('/')) return this.#answer(line);
     if (line.startsWith('/') && !line.startsWith('//')) return this.#slash(line);
     const text = line.startsWith('//') ? line.slice(1) : line;
     if (this.#connection) return this.#connection.sendLine(text);
@@ -178,11 +186,12 @@ export class TerminalSession {
   #tab(): void {
     const e = this.editor;
     const before = e.beforeCursor;
-    const protocol = this.#connection?.protocol ?? null;
+    const c = this.#connection;
+    const protocol = c?.protocol ?? null;
     const result = before.trimStart().startsWith('/')
-      ? complete(before, SLASH_COMMANDS.map((c) => `/${c.name}`))
-      : protocol && this.#connection
-        ? complete(before, this.#o.completions(protocol), protocol === 'imap' ? 1 : 0)
+      ? complete(before, SLASH_COMMANDS.map((s) => `/${s.name}`))
+      : protocol && c
+        ? complete(before, this.#o.completions(protocol, c.serverState), protocol === 'imap' ? 1 : 0)
         : null;
     if (!result) return;
     const unchanged = result.insert.length === result.replace;
@@ -204,8 +213,8 @@ export class TerminalSession {
   #updatePrompt(): void {
     const c = this.#connection;
     const tls = c && this.#o.store.getState().sessions[c.session.id]?.tls ? ' tls' : '';
-    const where = c ? `${c.session.host}:${c.session.port}${tls}${c.status === 'connecting' ? ' connecting' : ''}` : 'mailwire';
-    this.editor.prompt = { text: `${where}> `, style: '1' };
+    const where = c ? `${c.session.host}:${c.session.port}${c.live ? ' live' : ''}${tls}${c.status === 'connecting' ? ' connecting' : ''}` : 'mailwire';
+    this.editor.prompt = this.#question ? { text: 'Go on? (y/n) ', style: '1;33' } : { text: `${where}> `, style: '1' };
     this.editor.textStyle = c ? LINE_STYLE.client : '';
     updateTerminal(this.#o.store, this.#o.terminalId, { prompt: this.editor.prompt.text });
   }
@@ -216,31 +225,78 @@ export class TerminalSession {
     if (this.editor.visible) this.#write(this.editor.render());
   }
 
-  #connect(host: string, port: number): void {
+  #connect(host: string, port: number, options: ConnectOptions): void {
     const spec = portSpec(port);
-    this.#print(`Trying ${host} port ${port}${spec ? ` (${spec.protocol.toUpperCase()}${spec.tls === 'implicit' ? ' over TLS' : ''})` : ''}...`, 'note');
-    const transport = this.#o.connector.connect(host, port, { tls: spec?.tls === 'implicit' ? 'implicit' : 'none' });
+    const live = options.live ?? this.live;
+    const tls = options.tls ?? (spec?.tls === 'implicit' ? 'implicit' : 'none');
+    const relay = live ? this.relayUrl : null;
+    this.#print(tryingText(host, port, spec, tls === 'implicit', relay), 'note');
+    const connector = relay ? this.#o.liveConnector(relay) : this.#o.connector;
+    const transport = connector.connect(host, port, { tls });
+    const meta = { terminalId: this.#o.terminalId, host, port, live, implicitTls: tls === 'implicit' };
     this.#connection = new Connection(transport, spec?.protocol ?? null, this.#o.store, this.#o.clock, {
-      line: (t) => this.#print(printable(t), classifyServerLine(t, spec?.protocol ?? null)),
+      line: (t) => this.#print(printable(t), classifyServerLine(t, this.#connection?.protocol ?? null)),
       open: (remote, p) => {
-        this.#print(`Connected to ${host}${remote && remote !== host ? ` (${remote})` : ''} port ${p}.`, 'note');
+        // The relay reports "host (address)"; the virtual network the host alone.
+        const who = remote.startsWith(host) ? remote : `${host}${remote ? ` (${remote})` : ''}`;
+        this.#print(`Connected to ${who} port ${p}.`, 'note');
         this.#refreshPrompt();
       },
-      tls: (version, cipher) => {
-        this.#print(`TLS is on: ${version}, ${cipher}.`, 'note');
-        this.#refreshPrompt();
+      tls: (info) => this.#tlsStarted(info, host),
+      error: (code, message) => {
+        const lines = relay ? liveErrorText(host, port, code, message, relay) : [errorText(host, port, code, message)];
+        for (const l of lines) this.#print(l, 'error');
       },
-      error: (code, message) => this.#print(errorText(host, port, code, message), 'error'),
       closed: (by, reason, wasOpen) => {
         this.#connection = null;
-        if (wasOpen) this.#print(`Connection closed by ${by === 'client' ? 'you' : `the ${by}`}${reason ? `: ${reason}` : ''}.`, 'note');
+        this.#question = null;
+        if (wasOpen) this.#print(by === 'client' ? 'Connection closed by you.' : `Connection closed by the ${by}${reason ? `: ${reason}` : ''}.`, 'note');
         this.#refreshPrompt();
       },
-    }, { terminalId: this.#o.terminalId, host, port });
+    }, meta);
+  }
+
+  /** Shows the TLS summary; with a certificate nobody vouches for, asks before going on. */
+  #tlsStarted(info: TlsInfo, host: string): boolean {
+    this.#print(tlsSummary(info, host), 'note');
+    if (info.authorized !== false) {
+      this.#refreshPrompt();
+      return false;
+    }
+    this.#print(untrustedQuestion(info), 'transient');
+    this.#question = (yes) => {
+      const c = this.#connection;
+      if (yes) c?.resume();
+      else c?.close();
+    };
+    this.#refreshPrompt();
+    return true;
+  }
+
+  /** A mail client's choice on an untrusted certificate: y goes on, n hangs up. */
+  #answer(line: string): void {
+    const a = line.trim().toLowerCase();
+    const ask = this.#question;
+    if (!ask) return;
+    if (a !== 'y' && a !== 'yes' && a !== 'n' && a !== 'no') {
+      this.#print('Please answer y (go on with this certificate) or n (close the connection).', 'note');
+      return;
+    }
+    this.#question = null;
+    this.#print(a.startsWith('y') ? 'Going on with a certificate that is not trusted.' : 'Not going on: closing the connection.', 'note');
+    ask(a.startsWith('y'));
   }
 
   readonly #control: TerminalControl = {
-    connect: (host, port) => this.#connect(host, port),
+    connect: (host, port, options) => this.#connect(host, port, options),
+    live: (on) => {
+      if (on !== undefined) this.live = on;
+      return this.live;
+    },
+    relay: (url) => {
+      if (url !== undefined) this.relayUrl = url;
+      return this.relayUrl;
+    },
     disconnect: () => this.#connection?.close(),
     clear: () => {
       this.editor.hide();
@@ -263,14 +319,5 @@ export class TerminalSession {
     const name = transcriptFileName(session);
     this.#o.download(name, transcriptText(session, transcriptOf(store, session.id)));
     return name;
-  }
-}
-
-function errorText(host: string, port: number, code: string, message: string): string {
-  switch (code) {
-    case 'REFUSED': return `Connection refused: nothing is listening on ${host} port ${port}.`;
-    case 'DNS': return `${message.includes(host) ? message : `Unknown host ${host}: ${message}`}. /hosts lists the servers.`;
-    case 'TIMEOUT': return `Timed out connecting to ${host} port ${port}.`;
-    default: return `Connection error (${code}): ${message}.`;
   }
 }

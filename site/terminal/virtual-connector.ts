@@ -9,5 +9,7 @@ import { defaultWorld } from '../../simulator/net/world.ts';
 import { TimerScheduler } from './timer-scheduler.ts';
 
 export function createVirtualConnector(now: () => number = () => Date.now()): Connector {
-  return new VirtualConnector(createVirtualNetwork(defaultWorld(now()), { now, scheduler: new TimerScheduler() }));
+  // Real TLS records (WebCrypto) for the terminal's own connections, so STARTTLS shows a real
+  // certificate; the network's default stays the synchronous stand-in its MTA needs.
+  return new VirtualConnector(createVirtualNetwork(defaultWorld(now()), { now, scheduler: new TimerScheduler() }), { tlsLayer: 'records' });
 }

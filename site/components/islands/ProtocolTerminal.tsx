@@ -16,6 +16,13 @@ interface Props {
   /** Names the terminal: its history is kept under this id. */
   terminalId: string;
   size?: 'full' | 'compact';
+  /**
+   * The "Live" switch: true sends /connect HOST PORT to real servers through the relay, false to
+   * the virtual network; unset keeps what the learner last chose in this terminal (/live on|off).
+   */
+  live?: boolean;
+  /** The relay's URL for live connections; unset keeps the learner's /relay setting (default ws://127.0.0.1:8787/relay). */
+  relayUrl?: string;
 }
 
 let sharedConnector: Promise<Connector> | null = null;
@@ -39,7 +46,7 @@ function useTouch(): boolean {
   return touch;
 }
 
-export default function ProtocolTerminal({ terminalId, size = 'compact' }: Props) {
+export default function ProtocolTerminal({ terminalId, size = 'compact', live, relayUrl }: Props) {
   const screenRef = useRef<HTMLDivElement>(null);
   const sessionRef = useRef<TerminalSession | null>(null);
   const [status, setStatus] = useState<Status>('loading');
@@ -83,7 +90,9 @@ export default function ProtocolTerminal({ terminalId, size = 'compact' }: Props
         storage: pageStorage(),
         download: downloadText,
         cols: term.cols,
+        ...(live === undefined ? {} : { live }),
       });
+      if (relayUrl) session.relayUrl = relayUrl;
       term.loadAddon(new SessionAddon(session));
       session.start();
       sessionRef.current = session;
@@ -103,7 +112,16 @@ export default function ProtocolTerminal({ terminalId, size = 'compact' }: Props
       cancelled = true;
       cleanup();
     };
+    // The switch's first value goes in above; later flips arrive through the effects below.
   }, [terminalId]);
+
+  useEffect(() => {
+    if (sessionRef.current && live !== undefined) sessionRef.current.live = live;
+  }, [live]);
+
+  useEffect(() => {
+    if (sessionRef.current && relayUrl) sessionRef.current.relayUrl = relayUrl;
+  }, [relayUrl]);
 
   const run = (line: string): void => sessionRef.current?.submit(line);
   const onSubmit = (event: SubmitEvent<HTMLFormElement>): void => {

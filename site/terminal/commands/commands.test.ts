@@ -12,7 +12,7 @@ function run(h: Harness, line: string): string[] {
 
 describe('slash command registry', () => {
   it('has the commands the terminal promises, each with usage and summary', () => {
-    expect(SLASH_COMMANDS.map((c) => c.name)).toEqual(['help', 'hosts', 'connect', 'disconnect', 'clear', 'history', 'base64', 'save']);
+    expect(SLASH_COMMANDS.map((c) => c.name)).toEqual(['help', 'hosts', 'connect', 'disconnect', 'live', 'relay', 'clear', 'history', 'base64', 'save']);
     for (const c of SLASH_COMMANDS) {
       expect(c.usage.startsWith(`/${c.name}`)).toBe(true);
       expect(c.summary.length).toBeGreaterThan(0);

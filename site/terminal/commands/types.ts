@@ -1,9 +1,21 @@
 import type { LineKind } from '../colour.ts';
 import type { HostListing } from '../connector.ts';
 
+/** How /connect reaches the server: live through the relay or on the virtual network; TLS from the start or not. */
+export interface ConnectOptions {
+  /** Unset: the terminal's Live setting decides. */
+  live?: boolean;
+  /** Unset: implicit TLS on 465, 993 and 995 (RFC 8314 §3), plaintext elsewhere. */
+  tls?: 'none' | 'implicit';
+}
+
 /** What a slash command may ask of the terminal it runs in. */
 export interface TerminalControl {
-  connect(host: string, port: number): void;
+  connect(host: string, port: number, options: ConnectOptions): void;
+  /** Reads, or with an argument sets, whether /connect goes live by default. */
+  live(on?: boolean): boolean;
+  /** Reads, or with an argument sets, the relay's URL. */
+  relay(url?: string): string;
   disconnect(): void;
   clear(): void;
   history(): readonly string[];

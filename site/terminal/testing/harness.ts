@@ -12,6 +12,8 @@ export class ScriptedTransport implements Transport {
   tls: TlsInfo | null = null;
   readonly sent: string[] = [];
   closedByClient = false;
+  /** How many times the client asked for TLS (after the server agreed to STARTTLS/STLS). */
+  startTlsCalls = 0;
   readonly #events = new EventQueue();
 
   constructor(readonly label: string, readonly options: { tls?: 'none' | 'implicit' } | undefined) {}
@@ -19,7 +21,9 @@ export class ScriptedTransport implements Transport {
   send(bytes: Uint8Array): void {
     this.sent.push(new TextDecoder().decode(bytes));
   }
-  startTls(): void {}
+  startTls(): void {
+    this.startTlsCalls++;
+  }
   close(): void {
     this.closedByClient = true;
   }
@@ -72,7 +76,16 @@ export interface Harness {
 export const T0 = Date.UTC(2026, 0, 2, 3, 4, 5);
 
 export function makeHarness(
-  options: { connector?: Connector; storage?: KeyValueStorage; cols?: number; terminalId?: string; store?: MailwireStore } = {},
+  options: {
+    connector?: Connector;
+    storage?: KeyValueStorage;
+    cols?: number;
+    terminalId?: string;
+    store?: MailwireStore;
+    /** Bridge mode: the connector live connections use, given the relay URL. */
+    liveConnector?: (relayUrl: string) => Connector;
+    live?: boolean;
+  } = {},
 ): Harness {
   const screen = new ScreenModel(options.cols ?? 80);
   const raw: string[] = [];
@@ -89,6 +102,8 @@ export function makeHarness(
     clock: () => (now += 10),
     download: (name, text) => downloads.push({ name, text }),
     cols: options.cols ?? 80,
+    ...(options.liveConnector ? { liveConnector: options.liveConnector } : {}),
+    ...(options.live === undefined ? {} : { live: options.live }),
   });
   session.start();
   return {
