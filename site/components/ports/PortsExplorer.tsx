@@ -1,0 +1,147 @@
+/**
+ * The ports explorer: one table of the mail ports, each row able to open a console on the
+ * virtual server at that port, and "Try all", which probes every port in turn with the
+ * simulator's probe (simulator/net/ports-probe.ts) and fills the last columns with what the
+ * engines actually did. The engines load on first use.
+ */
+import { useEffect, useState } from 'react';
+import type { ProbeRow } from '../../../simulator/net/ports-probe.ts';
+import ClientConsole from '../wire/ClientConsole.tsx';
+import WireView from '../wire/WireView.tsx';
+import { loadWireNetwork, loadWireRuntime } from '../wire/use-wire-network.ts';
+import type { VirtualNetwork } from '../../../simulator/net/virtual-network.ts';
+import { PORT_FACTS, ROLE_TEXT, TLS_TEXT, type PortFacts } from './port-facts.ts';
+import { probeText } from './probe-text.ts';
+import '../wire/wire.css';
+import './ports.css';
+
+const HOST = 'mail.example.com';
+
+type Probe = { state: 'waiting' | 'running' } | { state: 'done'; row: ProbeRow };
+
+export default function PortsExplorer() {
+  const [network, setNetwork] = useState<VirtualNetwork | null>(null);
+  const [probes, setProbes] = useState<Record<number, Probe>>({});
+  const [running, setRunning] = useState(false);
+  const [progress, setProgress] = useState('');
+  const [open, setOpen] = useState<number | null>(null);
+  const [sessionId, setSessionId] = useState<string | null>(null);
+  // The table is server-rendered; the buttons work once React has hydrated it.
+  const [hydrated, setHydrated] = useState(false);
+  useEffect(() => setHydrated(true), []);
+
+  const ensureNetwork = async (): Promise<VirtualNetwork> => {
+    const n = await loadWireNetwork();
+    setNetwork(n);
+    return n;
+  };
+
+  const tryAll = async (): Promise<void> => {
+    setRunning(true);
+    setProbes(Object.fromEntries(PORT_FACTS.map((f) => [f.port, { state: 'waiting' }])));
+    try {
+      const [n, runtime] = await Promise.all([ensureNetwork(), loadWireRuntime()]);
+      for (const [i, f] of PORT_FACTS.entries()) {
+        setProgress(`Connecting to port ${f.port} (${i + 1} of ${PORT_FACTS.length})…`);
+        setProbes((p) => ({ ...p, [f.port]: { state: 'running' } }));
+        const row = await runtime.probePort(n, HOST, f.port);
+        setProbes((p) => ({ ...p, [f.port]: { state: 'done', row } }));
+      }
+      setProgress(`Done: ${PORT_FACTS.length} ports tried.`);
+    } finally {
+      setRunning(false);
+    }
+  };
+
+  const openConsole = (port: number): void => {
+    setOpen(port);
+    setSessionId(null);
+    void ensureNetwork();
+  };
+
+  return (
+    <div className="mw-ports" data-testid="ports-explorer" data-ready={hydrated}>
+      <div className="mw-ports__actions">
+        <button type="button" className="mw-button" onClick={() => void tryAll()} disabled={running} data-testid="try-all">
+          {running ? 'Trying…' : 'Try all'}
+        </button>
+        <p role="status" aria-live="polite" className="mw-ports__progress">{progress}</p>
+      </div>
+      <div className="mw-ports__scroll" role="region" aria-labelledby="mw-ports-caption" tabIndex={0}>
+        <table className="mw-ports__table">
+          <caption id="mw-ports-caption">The mail ports of mail.example.com; the last column fills in when you press Try all</caption>
+          <thead>
+            <tr>
+              <th scope="col">Port</th>
+              <th scope="col">TLS and registry</th>
+              <th scope="col">In the real world</th>
+              <th scope="col">What the server did</th>
+            </tr>
+          </thead>
+          <tbody>
+            {PORT_FACTS.map((f) => (
+              <Row key={f.port} facts={f} probe={probes[f.port]} onOpen={() => openConsole(f.port)} isOpen={open === f.port} />
+            ))}
+          </tbody>
+        </table>
+      </div>
+      {open !== null && (
+        <section className="mw-ports__console" aria-label={`Console on port ${open}`} data-testid="ports-console">
+          <h2 id="console">Port {open} on {HOST}</h2>
+          <div className="mw-lab__split">
+            <ClientConsole key={open} network={network} host={HOST} port={open} autoConnect onSession={setSessionId} />
+            <WireView network={network} sessionId={sessionId} heading="What the wire carries" />
+          </div>
+        </section>
+      )}
+    </div>
+  );
+}
+
+function Row({ facts: f, probe, onOpen, isOpen }: { facts: PortFacts; probe: Probe | undefined; onOpen: () => void; isOpen: boolean }) {
+  const done = probe?.state === 'done' ? probeText(probe.row) : null;
+  const pending = probe && probe.state !== 'done' ? (probe.state === 'running' ? 'connecting…' : 'waiting') : 'not tried yet';
+  return (
+    <tr data-port={f.port} data-testid="port-row">
+      <th scope="row">
+        <span className="mw-ports__port">{f.port}</span>
+        <span className="mw-ports__meta">
+          {f.protocol.toUpperCase()}, {ROLE_TEXT[f.role]}
+        </span>
+        <span className={`mw-ports__std mw-ports__std--${f.standard ? 'yes' : 'no'}`}>{f.standard ? 'standard' : 'unofficial'}</span>
+        <button type="button" className={`mw-button${isOpen ? '' : ' mw-button--quiet'}`} onClick={onOpen} aria-label={`Open a console on port ${f.port}`}>
+          Open
+        </button>
+      </th>
+      <td>
+        <strong>{TLS_TEXT[f.tls]}</strong> <small>{f.tlsRfc}</small>
+        <br />
+        {f.iana ? (
+          <>
+            IANA: <code>{f.iana.service}</code>, {f.iana.description}
+            {f.iana.references.length > 0 && <small> [{f.iana.references.join('][')}]</small>}
+          </>
+        ) : (
+          <>IANA: <em>no mail service registered</em></>
+        )}
+      </td>
+      <td>{f.status}</td>
+      <td className="mw-ports__result" data-state={probe?.state ?? 'idle'}>
+        {done ? (
+          <dl>
+            <dt>Banner</dt>
+            <dd data-testid="probe-banner" data-state="done" data-status={probe?.state === 'done' ? probe.row.status : ''}>
+              <code>{done.banner}</code>
+            </dd>
+            <dt>TLS</dt>
+            <dd data-testid="probe-tls">{done.tls}</dd>
+            <dt>AUTH before TLS</dt>
+            <dd data-testid="probe-auth">{done.auth}</dd>
+          </dl>
+        ) : (
+          <span data-testid="probe-banner" data-state={probe?.state ?? 'idle'}>{pending}</span>
+        )}
+      </td>
+    </tr>
+  );
+}
