@@ -19,7 +19,15 @@ export default defineConfig({
       markdown: { processedDirs: ['./content'] },
       customCss: ['./site/styles/theme.css'],
       sidebar: [
-        { label: 'Start here', items: [{ label: 'Home', link: '/' }, { label: 'Lab: the terminal', link: '/lab/' }] },
+        {
+          label: 'Start here',
+          items: [
+            { label: 'Home', link: '/' },
+            { label: 'Lab: the terminal', link: '/lab/' },
+            { label: 'Ports explorer', link: '/ports/' },
+            { label: 'See the wire', link: '/wire/' },
+          ],
+        },
         { label: 'Learn', items: [{ autogenerate: { directory: 'content/learn' } }] },
         { label: 'Reference', items: [{ autogenerate: { directory: 'content/reference' } }] },
       ],
