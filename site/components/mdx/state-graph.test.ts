@@ -1,0 +1,27 @@
+import { describe, expect, it } from 'vitest';
+import { stateGraph, transitionRows, type Machine } from './state-graph.ts';
+
+describe('state diagrams come from the engines\' tables', () => {
+  for (const machine of ['smtp', 'pop3', 'imap'] as Machine[]) {
+    it(`${machine}: every edge joins drawn states, and every row is in the table`, () => {
+      const g = stateGraph(machine);
+      for (const e of g.edges) {
+        expect(g.states).toContain(e.from);
+        expect(g.states).toContain(e.to);
+        expect(e.triggers.length).toBeGreaterThan(0);
+      }
+      expect(transitionRows(machine).length).toBeGreaterThanOrEqual(g.edges.length);
+    });
+  }
+
+  it('draws the steps the pages talk about', () => {
+    const edge = (m: Machine, from: string, to: string) => stateGraph(m).edges.find((e) => e.from === from && e.to === to);
+    expect(edge('smtp', 'ready', 'mail')?.triggers).toContain('MAIL');
+    expect(edge('smtp', 'starttls', 'connected')?.triggers).toContain('TLS started');
+    expect(edge('pop3', 'TRANSACTION', 'UPDATE')?.triggers).toEqual(['QUIT']);
+    expect(edge('imap', 'authenticated', 'selected')).toBeDefined();
+    // Lost connections are left out of the drawing but kept in the table.
+    expect(edge('pop3', 'TRANSACTION', 'CLOSED')).toBeUndefined();
+    expect(transitionRows('pop3').some((r) => r.from === 'TRANSACTION' && r.to === 'CLOSED')).toBe(true);
+  });
+});

@@ -1,0 +1,35 @@
+import { describe, expect, it } from 'vitest';
+import { EXERCISES, PAGES } from './registry.ts';
+import { replay, startWorld } from './replay.ts';
+
+describe('every exercise', () => {
+  it('has a unique id, hints and a solution', () => {
+    const ids = EXERCISES.map((e) => e.id);
+    expect(new Set(ids).size).toBe(ids.length);
+    for (const e of EXERCISES) {
+      expect(e.hints.length, e.id).toBeGreaterThan(0);
+      expect(e.solution.length, e.id).toBeGreaterThan(0);
+    }
+  });
+
+  it('are 25 or more, at least 3 on every protocol page', () => {
+    expect(EXERCISES.length).toBeGreaterThanOrEqual(25);
+    for (const page of ['smtp', 'smtp-extensions', 'pop3', 'imap', 'imap-in-depth', 'tls', 'troubleshooting']) {
+      expect(PAGES[page]?.exercises.length ?? 0, page).toBeGreaterThanOrEqual(3);
+    }
+  });
+
+  for (const e of EXERCISES) {
+    it(`${e.id}: the reference solution meets the goal`, async () => {
+      const result = e.check(await replay(e.solution, startWorld(e.start)));
+      expect(result.message).toMatch(/^Done/);
+      expect(result.ok).toBe(true);
+    });
+    it(`${e.id}: the wrong solution does not`, async () => {
+      expect(e.check(await replay(e.wrong, startWorld(e.start))).ok).toBe(false);
+    });
+    it(`${e.id}: doing nothing does not`, async () => {
+      expect(e.check(await replay([], startWorld(e.start))).ok).toBe(false);
+    });
+  }
+});

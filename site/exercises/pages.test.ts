@@ -1,0 +1,44 @@
+/** The pages and the data agree: every id a page uses exists, and every exercise and snippet is on a page. */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { EXERCISES, PAGES, SNIPPETS } from './registry.ts';
+
+const CONTENT = join(import.meta.dirname, '../../content');
+
+function mdx(dir: string): Array<{ slug: string; text: string }> {
+  return readdirSync(join(CONTENT, dir))
+    .filter((f) => f.endsWith('.mdx'))
+    .map((f) => ({ slug: f.replace(/\.mdx$/, ''), text: readFileSync(join(CONTENT, dir, f), 'utf8') }));
+}
+
+const pages = [...mdx('learn'), ...mdx('reference')];
+const used = (tag: string): Array<{ slug: string; id: string }> =>
+  pages.flatMap((p) => [...p.text.matchAll(new RegExp(`<${tag} id="([^"]+)"`, 'g'))].map((m) => ({ slug: p.slug, id: m[1] ?? '' })));
+
+describe('pages and data', () => {
+  it('every exercise a page shows exists, on the page whose data holds it', () => {
+    for (const { slug, id } of used('Exercise')) {
+      expect(PAGES[slug]?.exercises.map((e) => e.id), `${slug} → ${id}`).toContain(id);
+    }
+  });
+
+  it('every snippet a page shows exists, on the page whose data holds it', () => {
+    for (const { slug, id } of used('Snippet')) {
+      expect(PAGES[slug]?.snippets.map((s) => s.id), `${slug} → ${id}`).toContain(id);
+    }
+  });
+
+  it('every exercise and snippet is shown on some page', () => {
+    const exercises = new Set(used('Exercise').map((u) => u.id));
+    const snippets = new Set(used('Snippet').map((u) => u.id));
+    expect(EXERCISES.filter((e) => !exercises.has(e.id)).map((e) => e.id)).toEqual([]);
+    expect(SNIPPETS.filter((s) => !snippets.has(s.id)).map((s) => s.id)).toEqual([]);
+  });
+
+  it('every page with exercises embeds a terminal', () => {
+    for (const p of pages) {
+      if (p.text.includes('<Exercise ')) expect(p.text, p.slug).toContain('<Terminal');
+    }
+  });
+});

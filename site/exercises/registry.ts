@@ -1,0 +1,44 @@
+/** Every page's exercises and snippets, by page and by id. */
+import type { Exercise, Snippet } from './types.ts';
+import * as journey from './pages/journey.ts';
+import * as smtp from './pages/smtp.ts';
+import * as smtpExtensions from './pages/smtp-extensions.ts';
+import * as pop3 from './pages/pop3.ts';
+import * as imap from './pages/imap.ts';
+import * as imapDepth from './pages/imap-depth.ts';
+import * as ports from './pages/ports.ts';
+import * as tls from './pages/tls.ts';
+import * as troubleshooting from './pages/troubleshooting.ts';
+
+interface PageData {
+  exercises: Exercise[];
+  snippets: Snippet[];
+}
+
+/** Keyed by the page's slug under /learn/. */
+export const PAGES: Record<string, PageData> = {
+  'how-email-travels': journey,
+  smtp,
+  'smtp-extensions': smtpExtensions,
+  pop3,
+  imap,
+  'imap-in-depth': imapDepth,
+  ports,
+  tls,
+  troubleshooting,
+};
+
+export const EXERCISES: readonly Exercise[] = Object.values(PAGES).flatMap((p) => p.exercises);
+export const SNIPPETS: readonly Snippet[] = Object.values(PAGES).flatMap((p) => p.snippets);
+
+export function exerciseById(id: string): Exercise {
+  const found = EXERCISES.find((e) => e.id === id);
+  if (!found) throw new Error(`no exercise "${id}"`);
+  return found;
+}
+
+export function snippetById(id: string): Snippet {
+  const found = SNIPPETS.find((s) => s.id === id);
+  if (!found) throw new Error(`no snippet "${id}"`);
+  return found;
+}
