@@ -81,8 +81,13 @@ single('test tools', 'test tools (real mail clients and servers)', 'bash', ['sim
 vitest();
 const haveBrowser = single('ensure-browser', 'ensure-browser', 'node', ['scripts/ensure-browser.mjs']);
 const built = single('build', 'build (astro build)', npm, ['run', 'build']);
-if (built && existsSync('dist')) single('bundle budget', 'bundle budget (first-load JS, gzip)', 'node', ['scripts/bundle-budget.mjs']);
-else notRun('bundle budget', 'the build failed');
+if (built && existsSync('dist')) {
+  single('bundle budget', 'bundle budget (first-load JS, gzip)', 'node', ['scripts/bundle-budget.mjs']);
+  single('links', 'internal links and anchors of the built site', 'node', ['content/check-links.mjs', 'dist']);
+} else {
+  notRun('bundle budget', 'the build failed');
+  notRun('links', 'the build failed');
+}
 if (!built) notRun('playwright', 'the build failed');
 else if (!haveBrowser) notRun('playwright', 'no browser');
 else playwright();
