@@ -5,9 +5,10 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import { createSessionSlice, type SessionRecord, type SessionSlice } from './session-slice.ts';
 import { createTerminalSlice, type TerminalRecord, type TerminalSlice } from './terminal-slice.ts';
+import { createLabSlice, type LabSlice } from './lab-slice.ts';
 import { createTranscriptSlice, TRANSCRIPT_LIMIT, type TranscriptEntry, type TranscriptSlice } from './transcript-slice.ts';
 
-export type MailwireState = SessionSlice & TerminalSlice & TranscriptSlice;
+export type MailwireState = SessionSlice & TerminalSlice & TranscriptSlice & LabSlice;
 export type MailwireStore = StoreApi<MailwireState>;
 
 export function createMailwireStore(): MailwireStore {
@@ -15,6 +16,7 @@ export function createMailwireStore(): MailwireStore {
     ...createSessionSlice(...a),
     ...createTerminalSlice(...a),
     ...createTranscriptSlice(...a),
+    ...createLabSlice(...a),
   }));
 }
 

@@ -1,0 +1,44 @@
+import { expect, test } from '@playwright/test';
+import { enter, expectScreen, openLab } from './terminal.ts';
+
+test('RCPT before MAIL: the 503 highlights the state and names the rule with its RFC section', async ({ page }) => {
+  await openLab(page);
+  await enter(page, '/connect mail.example.com 25');
+  await expectScreen(page, /220 mail\.example\.com/);
+  await enter(page, 'EHLO laptop.example');
+  await expectScreen(page, /250 /);
+  await enter(page, 'RCPT TO:<bob@example.org>');
+  await expectScreen(page, /503/);
+  const panel = page.locator('[data-panel="state"]');
+  await expect(panel.getByTestId('current-state')).toHaveText('ready');
+  await expect(panel.locator('.lab-diagram__state.is-current')).toHaveAttribute('data-state', 'ready');
+  const rule = panel.getByTestId('rule-broken');
+  await expect(rule).toContainText('RCPT needs a MAIL FROM first');
+  await expect(rule).toContainText(/RFC 5321 §\d/);
+});
+
+test('a command allowed here goes onto the prompt with one click', async ({ page }) => {
+  await openLab(page);
+  await enter(page, '/connect mail.example.com 25');
+  await expectScreen(page, /220 mail\.example\.com/);
+  await enter(page, 'EHLO laptop.example');
+  await expectScreen(page, /250 /);
+  const panel = page.locator('[data-panel="state"]');
+  await panel.getByRole('button', { name: 'MAIL', exact: true }).click();
+  await expectScreen(page, /> MAIL FROM:<\s*$/);
+  await expect(page.locator('.xterm-helper-textarea')).toBeFocused();
+  await page.keyboard.type('alice@example.com>');
+  await page.keyboard.press('Enter');
+  await expect(panel.getByTestId('current-state')).toHaveText('mail');
+});
+
+test('a reply token is explained on keyboard focus', async ({ page }) => {
+  await openLab(page);
+  await enter(page, '/connect mail.example.com 25');
+  await expectScreen(page, /220 mail\.example\.com/);
+  await enter(page, 'EHLO laptop.example');
+  await expectScreen(page, /250 /);
+  const wire = page.locator('[data-panel="wire"]');
+  await wire.locator('.lab-tok-button', { hasText: 'PIPELINING' }).first().focus();
+  await expect(wire.getByTestId('explanation')).toContainText('RFC 2920');
+});

@@ -1,0 +1,37 @@
+/** React bindings for the page's world: re-render when the tracker or the mail store changes. */
+import { useCallback, useSyncExternalStore } from 'react';
+import { useStore } from 'zustand';
+import { appStore } from '../../store/app-store.ts';
+import type { PageWorld } from '../../world/page-network.ts';
+import type { TrackedSession } from '../../world/session-tracker.ts';
+
+/** The tracker's version: changes whenever any session moves. */
+export function useTrackerVersion(world: PageWorld): number {
+  const subscribe = useCallback((cb: () => void) => world.tracker.subscribe(cb), [world]);
+  return useSyncExternalStore(subscribe, () => world.tracker.version);
+}
+
+let storeVersion = 0;
+/** A counter bumped by every change in the mail store (messages, flags, mailboxes). */
+export function useMailVersion(world: PageWorld): number {
+  const subscribe = useCallback(
+    (cb: () => void) =>
+      world.network.world.store.subscribe(() => {
+        storeVersion++;
+        cb();
+      }),
+    [world],
+  );
+  return useSyncExternalStore(subscribe, () => storeVersion);
+}
+
+/** The network session of the terminal the panels follow (the last one it opened). */
+export function useFocusedSession(world: PageWorld): TrackedSession | undefined {
+  useTrackerVersion(world);
+  const id = useStore(appStore, (s) => s.lab.networkSessions[s.lab.focus] ?? null);
+  return world.tracker.session(id);
+}
+
+export function useFocusedTerminal(): string {
+  return useStore(appStore, (s) => s.lab.focus);
+}

@@ -1,0 +1,107 @@
+/**
+ * Mounts one lab terminal: xterm.js (loaded here, lazily) around a TerminalSession on the page's
+ * network, with STARTTLS handled for the learner, the lines entered recorded for the replay link,
+ * and a handle the panels use. Returns the function that takes it all down.
+ */
+import type { Terminal } from '@xterm/xterm';
+import { appStore } from '../../store/app-store.ts';
+import { setNetworkSession } from '../../store/lab-actions.ts';
+import { downloadText, pageStorage, siteTheme, watchTheme } from '../../terminal/browser/page-services.ts';
+import { MemoryStorage } from '../../terminal/history.ts';
+import type { TerminalSession } from '../../terminal/session.ts';
+import { paletteFor } from '../../terminal/xterm-theme.ts';
+import { pageWorld } from '../../world/page-network.ts';
+import { StartTlsConnector } from '../../world/starttls.ts';
+import { recordTyped, registerTerminal, type TerminalHandle } from './terminal-handles.ts';
+import { feedWithLines } from './typed-lines.ts';
+
+/** Esc then Tab leaves the terminal, so Tab completion is no keyboard trap (WCAG 2.1.2). */
+function escapeThenTab(): (event: KeyboardEvent) => boolean {
+  let escaped = false;
+  return (event) => {
+    if (event.type !== 'keydown') return true;
+    if (event.key === 'Tab' && escaped) {
+      escaped = false;
+      return false;
+    }
+    escaped = event.key === 'Escape';
+    return true;
+  };
+}
+
+function handleFor(terminalId: string, term: Terminal, session: TerminalSession, element: HTMLElement, typed: string[]): TerminalHandle {
+  return {
+    put: (text) => {
+      session.editor.set(text);
+      term.write(session.editor.render());
+      // xterm.js focuses without scrolling, and does not paint while off screen: bring it into view.
+      element.scrollIntoView({ block: 'nearest' });
+      term.focus();
+    },
+    run: (line) => {
+      // As if typed: the line shows on the prompt, then Enter (submit() would not echo it).
+      typed.push(line);
+      recordTyped(terminalId, line);
+      session.editor.set(line.replace(/[\r\n]+/g, ' '));
+      term.write(session.editor.render());
+      session.input('\r');
+    },
+    typed: () => typed,
+  };
+}
+
+export async function mountTerminal(element: HTMLElement, terminalId: string): Promise<() => void> {
+  const [{ Terminal }, { FitAddon }, { TerminalSession }] = await Promise.all([
+    import('@xterm/xterm'),
+    import('@xterm/addon-fit'),
+    import('../../terminal/session.ts'),
+  ]);
+  const world = pageWorld();
+  const term = new Terminal({
+    screenReaderMode: true,
+    cursorBlink: true,
+    fontSize: 14,
+    fontFamily: 'ui-monospace, SFMono-Regular, Menlo, Consolas, "Liberation Mono", monospace',
+    scrollback: 5000,
+    theme: paletteFor(siteTheme()),
+  });
+  const fit = new FitAddon();
+  term.loadAddon(fit);
+  term.open(element);
+  fit.fit();
+  const session = new TerminalSession({
+    terminalId,
+    screen: { write: (data) => term.write(data) },
+    connector: new StartTlsConnector(world.connector, { onConnect: (id) => setNetworkSession(appStore, terminalId, id) }),
+    store: appStore,
+    // A replay must not fill the learner's own history with someone else's lines.
+    storage: world.replay ? new MemoryStorage() : pageStorage(),
+    download: downloadText,
+    cols: term.cols,
+  });
+  const typed: string[] = [];
+  const onLine = (line: string): void => {
+    typed.push(line);
+    recordTyped(terminalId, line);
+  };
+  const disposables = [
+    term.onData((data) => feedWithLines(data, (d) => session.input(d), () => session.editor.text, onLine)),
+    term.onResize(({ cols }) => session.resize(cols)),
+  ];
+  term.attachCustomKeyEventHandler(escapeThenTab());
+  session.start();
+  const unregister = registerTerminal(terminalId, handleFor(terminalId, term, session, element, typed));
+  const resize = new ResizeObserver(() => {
+    if (element.offsetWidth > 0) fit.fit();
+  });
+  resize.observe(element);
+  const unwatch = watchTheme((theme) => (term.options.theme = paletteFor(theme)));
+  return () => {
+    unregister();
+    unwatch();
+    resize.disconnect();
+    for (const d of disposables) d.dispose();
+    session.dispose();
+    term.dispose();
+  };
+}

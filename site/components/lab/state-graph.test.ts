@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest';
+import { SMTP_TRANSITIONS } from '../../../simulator/smtp/state.ts';
+import { allowedHere, layout, stateGraph } from './state-graph.ts';
+
+describe('stateGraph', () => {
+  it('draws every SMTP state and an edge for each table row (except the any-state drops)', () => {
+    const g = stateGraph('smtp');
+    expect(g.states).toContain('rcpt');
+    for (const row of SMTP_TRANSITIONS) {
+      if (row.on === 'connection lost' || row.on === '421') continue;
+      const edge = g.edges.find((e) => e.from === row.from && e.to === row.to);
+      expect(edge?.label.split(', ')).toContain(row.on);
+    }
+  });
+
+  it('lays states out by distance from the initial state', () => {
+    const placed = layout(stateGraph('smtp'));
+    const column = (s: string): number => placed.find((p) => p.state === s)!.column;
+    expect(column('connected')).toBe(0);
+    expect(column('ready')).toBe(1);
+    expect(column('mail')).toBe(2);
+    expect(column('rcpt')).toBe(3);
+    expect(new Set(placed.map((p) => `${p.column}/${p.row}`)).size).toBe(placed.length);
+  });
+
+  it('works for POP3 and IMAP tables too', () => {
+    expect(layout(stateGraph('pop3')).find((p) => p.state === 'TRANSACTION')?.column).toBe(1);
+    expect(layout(stateGraph('imap')).find((p) => p.state === 'selected')?.column).toBe(2);
+  });
+
+  it('lists the commands the registry allows in a state', () => {
+    const verbs = allowedHere('smtp', 'ready').map((c) => c.verb);
+    expect(verbs).toContain('MAIL');
+    expect(verbs).not.toContain('RCPT');
+    expect(allowedHere('smtp', 'mail').find((c) => c.verb === 'RCPT')?.template).toBe('RCPT TO:<');
+    expect(allowedHere('pop3', 'TRANSACTION').map((c) => c.verb)).toContain('RETR');
+    expect(allowedHere('imap', 'authenticated').map((c) => c.template)).toContain('a1 SELECT ');
+  });
+});

@@ -1,0 +1,107 @@
+/**
+ * The state diagram's data, read from the engines' own transition tables (nothing restated here):
+ * states, edges merged per pair of states, a layered layout, and the commands each state allows.
+ */
+import { IMAP_STATES, IMAP_TRANSITIONS, allowedCommands as imapAllowed, type ImapState } from '../../../simulator/imap/state.ts';
+import type { MailProtocol } from '../../../simulator/net/ports.ts';
+import { POP3_STATES, POP3_TRANSITIONS, allowedCommands as pop3Allowed, type Pop3State } from '../../../simulator/pop3/state.ts';
+import { allowedCommands as smtpAllowed } from '../../../simulator/smtp/registry.ts';
+import { SMTP_STATES, SMTP_TRANSITIONS, type SmtpState } from '../../../simulator/smtp/state.ts';
+
+export interface StateEdge {
+  from: string;
+  to: string;
+  /** What moves the session along this edge (several triggers joined). */
+  label: string;
+  rfc: string;
+}
+
+export interface StateGraph {
+  protocol: MailProtocol;
+  initial: string;
+  states: string[];
+  edges: StateEdge[];
+  /** Triggers drawn as a note, not as edges: every state goes there (a dropped connection). */
+  implicit: string;
+}
+
+interface Row {
+  from: string;
+  to: string;
+  on: string;
+  rfc: string;
+}
+
+/** Triggers any state may take to the end; drawn once as a note so the diagram stays readable. */
+const EVERYWHERE = new Set(['connection lost', '421', 'dropped', 'autologout', 'too-many-errors']);
+
+function merge(rows: readonly Row[]): StateEdge[] {
+  const edges = new Map<string, StateEdge>();
+  for (const r of rows) {
+    if (EVERYWHERE.has(r.on)) continue;
+    const key = `${r.from}>${r.to}`;
+    const e = edges.get(key);
+    if (e) {
+      if (!e.label.split(', ').includes(r.on)) e.label += `, ${r.on}`;
+    } else {
+      edges.set(key, { from: r.from, to: r.to, label: r.on, rfc: r.rfc });
+    }
+  }
+  return [...edges.values()];
+}
+
+export function stateGraph(protocol: MailProtocol): StateGraph {
+  if (protocol === 'smtp') {
+    return { protocol, initial: 'connected', states: [...SMTP_STATES], edges: merge(SMTP_TRANSITIONS), implicit: 'A 421 reply or a lost connection ends the session in any state (RFC 5321 §3.8).' };
+  }
+  if (protocol === 'pop3') {
+    return { protocol, initial: 'AUTHORIZATION', states: [...POP3_STATES], edges: merge(POP3_TRANSITIONS), implicit: 'Too many errors, the autologout timer or a lost connection close the session without UPDATE (RFC 1939 §3, §6).' };
+  }
+  return { protocol, initial: 'not-authenticated', states: [...IMAP_STATES], edges: merge(IMAP_TRANSITIONS), implicit: 'The server may send BYE and close in any state (RFC 9051 §3).' };
+}
+
+export interface Placed {
+  state: string;
+  column: number;
+  row: number;
+}
+
+/** Columns by distance from the initial state (breadth first); rows in table order. */
+export function layout(graph: StateGraph): Placed[] {
+  const depth = new Map<string, number>([[graph.initial, 0]]);
+  const queue = [graph.initial];
+  while (queue.length) {
+    const s = queue.shift()!;
+    for (const e of graph.edges) {
+      if (e.from === s && !depth.has(e.to)) {
+        depth.set(e.to, depth.get(s)! + 1);
+        queue.push(e.to);
+      }
+    }
+  }
+  const rows = new Map<number, number>();
+  return graph.states.map((state) => {
+    const column = depth.get(state) ?? Math.max(0, ...depth.values()) + 1;
+    const row = rows.get(column) ?? 0;
+    rows.set(column, row + 1);
+    return { state, column, row };
+  });
+}
+
+export interface AllowedCommand {
+  verb: string;
+  /** What to put on the prompt (the verb with the start of its arguments). */
+  template: string;
+  syntax?: string;
+}
+
+const SMTP_TEMPLATES: Record<string, string> = { MAIL: 'MAIL FROM:<', RCPT: 'RCPT TO:<', EHLO: 'EHLO ', HELO: 'HELO ', AUTH: 'AUTH PLAIN ', VRFY: 'VRFY ', BDAT: 'BDAT ' };
+
+/** The commands the engine's registry allows in `state` (IMAP ones get a tag). */
+export function allowedHere(protocol: MailProtocol, state: string): AllowedCommand[] {
+  if (protocol === 'smtp') {
+    return smtpAllowed(state as SmtpState).map((c) => ({ verb: c.verb, template: SMTP_TEMPLATES[c.verb] ?? c.verb, syntax: c.syntax }));
+  }
+  if (protocol === 'pop3') return pop3Allowed(state as Pop3State).map((verb) => ({ verb, template: /^(QUIT|STAT|NOOP|RSET|CAPA|STLS|LIST|UIDL)$/.test(verb) ? verb : `${verb} ` }));
+  return imapAllowed(state as ImapState).map((verb) => ({ verb, template: /^(CAPABILITY|NOOP|LOGOUT|STARTTLS|NAMESPACE|CLOSE|UNSELECT|EXPUNGE|CHECK|IDLE)$/.test(verb) ? `a1 ${verb}` : `a1 ${verb} ` }));
+}

@@ -1,0 +1,46 @@
+/**
+ * The lab's terminals as the panels reach them: put a command on a prompt (a click in the state
+ * panel), run a line (a replay), and the lines typed so far (the share link).
+ */
+export interface TerminalHandle {
+  /** Replaces the prompt's text with `text`, cursor at the end, and focuses the terminal. */
+  put(text: string): void;
+  /** Runs a whole line as if typed and entered. */
+  run(line: string): void;
+  /** The lines entered in this terminal since the page loaded, oldest first. */
+  typed(): readonly string[];
+}
+
+const handles = new Map<string, TerminalHandle>();
+const waiting = new Map<string, Array<(h: TerminalHandle) => void>>();
+
+export function registerTerminal(id: string, handle: TerminalHandle): () => void {
+  handles.set(id, handle);
+  for (const resolve of waiting.get(id) ?? []) resolve(handle);
+  waiting.delete(id);
+  return () => {
+    if (handles.get(id) === handle) handles.delete(id);
+  };
+}
+
+export function terminalHandle(id: string): TerminalHandle | undefined {
+  return handles.get(id);
+}
+
+/** Resolves once the terminal `id` has loaded. */
+export function whenTerminal(id: string): Promise<TerminalHandle> {
+  const h = handles.get(id);
+  if (h) return Promise.resolve(h);
+  return new Promise((resolve) => waiting.set(id, [...(waiting.get(id) ?? []), resolve]));
+}
+
+/** Every line entered in any lab terminal since the page loaded, in order (for the replay link). */
+const log: Array<{ terminalId: string; line: string }> = [];
+
+export function recordTyped(terminalId: string, line: string): void {
+  log.push({ terminalId, line });
+}
+
+export function typedLog(): ReadonlyArray<{ terminalId: string; line: string }> {
+  return log;
+}
