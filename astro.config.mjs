@@ -26,6 +26,7 @@ export default defineConfig({
             { label: 'Lab: the terminal', link: '/lab/' },
             { label: 'Ports explorer', link: '/ports/' },
             { label: 'See the wire', link: '/wire/' },
+            { label: 'Live servers', link: '/live/' },
           ],
         },
         { label: 'Learn', items: [{ autogenerate: { directory: 'content/learn' } }] },

@@ -100,3 +100,24 @@ test.describe('the same TLS line on the simulator', () => {
     await expectFlat(page, /a2 OK/);
   });
 });
+
+test.describe('compare with the simulator', () => {
+  test('runs the same lines on the virtual IMAP server and on Dovecot, side by side', async ({ page, liveLab }) => {
+    await page.goto('/live/');
+    await page.evaluate((url) => localStorage.setItem('mailwire:relay-url', url), liveLab.relayUrl);
+    // Type only once the island has hydrated (Astro drops the ssr attribute then), or React resets the fields.
+    await page.locator('.mw-compare').scrollIntoViewIfNeeded();
+    await page.locator('astro-island:not([ssr])').filter({ has: page.locator('.mw-compare') }).waitFor();
+    const liveSide = page.locator('.mw-compare__form fieldset').last();
+    await liveSide.getByLabel('Host').fill('localhost');
+    await liveSide.getByLabel('Port').fill(String(liveLab.servers.ports.imap));
+    await page.getByRole('button', { name: 'Run on both' }).click();
+    await expect(page.getByRole('status')).toHaveText(/Done/, { timeout: 20_000 });
+    const sim = page.getByRole('region', { name: /^Simulator: mail\.example\.com port 143/ });
+    const live = page.getByRole('region', { name: /^Live: localhost port \d+/ });
+    await expect(sim).toContainText('Mailwire');
+    await expect(live).toContainText('Dovecot');
+    await expect(sim).toContainText('a4 OK');
+    await expect(live).toContainText('a4 OK');
+  });
+});
