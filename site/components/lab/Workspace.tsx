@@ -17,6 +17,7 @@ import { runReplay } from './replay-runner.ts';
 import StatePanel from './StatePanel.tsx';
 import WirePanel from './WirePanel.tsx';
 import WorldPanel from './WorldPanel.tsx';
+import WireView from '../wire/WireView.tsx';
 
 function tabLabel(id: string): string {
   const n = /-(\d+)$/.exec(id)?.[1];
@@ -32,6 +33,12 @@ function Panel({ id, title, children, open = true }: { id: string; title: string
       </section>
     </details>
   );
+}
+
+/** The wire view (issue #7) of the terminal last used: what an on-path observer would capture. */
+function FocusedWire({ world }: { world: ReturnType<typeof pageWorld> }) {
+  const sessionId = useStore(appStore, (s) => s.lab.networkSessions[s.lab.focus] ?? null);
+  return <WireView network={world.network} sessionId={sessionId} heading="Packets of this session" headingLevel={4} />;
 }
 
 function Tabs() {
@@ -105,6 +112,7 @@ export default function Workspace() {
         <Panel id="wire" title="The lines, explained"><WirePanel world={world} /></Panel>
         <Panel id="mailboxes" title="Mailboxes"><MailboxInspector world={world} /></Panel>
         <Panel id="delivery" title="Delivery"><DeliveryView world={world} /></Panel>
+        <Panel id="observer" title="What an eavesdropper sees" open={false}><FocusedWire world={world} /></Panel>
         <Panel id="world" title="World and server settings" open={false}><WorldPanel world={world} /></Panel>
       </div>
     </div>

@@ -1,0 +1,13 @@
+import { expect, test } from '@playwright/test';
+import { enter, expectScreen, openLab } from './terminal.ts';
+
+test('beside the terminal, the eavesdropper panel shows a password sent in the clear on 110', async ({ page }) => {
+  await openLab(page);
+  await enter(page, '/connect mail.example.org 110');
+  await expectScreen(page, /\+OK mail\.example\.org/);
+  await enter(page, 'USER bob');
+  await expectScreen(page, /-ERR \[AUTH\]/);
+  const panel = page.locator('[data-panel="observer"]');
+  await panel.locator('summary').first().click();
+  await expect(panel).toContainText('USER bob');
+});
