@@ -7,6 +7,13 @@ export interface HostSettings {
    * and RFC 2595 §3.2 recommend; on, to show what an eavesdropper sees.
    */
   plaintextAuth: boolean;
+  /**
+   * SMTP only: refuse MAIL until STARTTLS has run, on every SMTP port (Postfix
+   * smtpd_tls_security_level=encrypt). RFC 3207 §4 allows it with "530 5.7.0 Must issue a STARTTLS
+   * command first", but says a publicly-referenced MX "MUST NOT require" it: the switch shows why.
+   * Optional so worlds saved before it existed still load.
+   */
+  starttlsRequired?: boolean;
   /** RFC 1870 SIZE: the largest message accepted, in octets. */
   maxMessageSize: number;
   /** Capabilities switched off on this host, by their wire name (`PIPELINING`, `IDLE`, `STLS` …). */
@@ -27,6 +34,7 @@ export interface HostConfig {
 
 export const DEFAULT_SETTINGS: HostSettings = {
   plaintextAuth: false,
+  starttlsRequired: false,
   maxMessageSize: 10 * 1024 * 1024,
   disabled: [],
 };

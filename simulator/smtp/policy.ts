@@ -18,9 +18,11 @@ import type { Recipient, SmtpSession } from './session.ts';
 
 /**
  * RFC 6409 §4.3: submission requires authentication; RFC 3207 §4 gives "530 Must issue a
- * STARTTLS command first" for a server that wants TLS before it. Null when MAIL may proceed.
+ * STARTTLS command first" for a server that wants TLS before it (on any port when the host says
+ * so). Null when MAIL may proceed.
  */
 export function submissionGate(session: SmtpSession): Reply | null {
+  if (session.settings.starttlsRequired && !session.secure) return R530StartTlsFirst;
   if (session.role !== 'submission') return null;
   if (!session.authAllowed) return R530StartTlsFirst;
   if (!session.user) return R530AuthRequired;

@@ -284,3 +284,28 @@ describe('STARTTLS (RFC 3207)', () => {
     );
   });
 });
+
+describe('a host that requires STARTTLS (RFC 3207 §4)', () => {
+  it('refuses MAIL on port 25 until TLS is on, then accepts it', () => {
+    const ctx = smtpContext('mail.example.org', 25);
+    ctx.host.settings.starttlsRequired = true;
+    playTranscript(
+      new SmtpServer(ctx),
+      `
+      S~ 220 .*
+      C: EHLO client.example
+      S* 
+      S: 250 HELP
+      C: MAIL FROM:<carol@example.com>
+      S: 530 5.7.0 Must issue a STARTTLS command first
+      C: STARTTLS
+      S: 220 2.0.0 Ready to start TLS
+      C: EHLO client.example
+      S* 
+      S: 250 HELP
+      C: MAIL FROM:<carol@example.com>
+      S: 250 2.1.0 Sender OK
+      `,
+    );
+  });
+});

@@ -225,6 +225,7 @@ function readHost(data: unknown, at: string): HostConfig {
   });
   const settings = obj(o.settings, `${at}.settings`);
   bool(settings.plaintextAuth, `${at}.settings.plaintextAuth`);
+  if (settings.starttlsRequired !== undefined) bool(settings.starttlsRequired, `${at}.settings.starttlsRequired`);
   int(settings.maxMessageSize, `${at}.settings.maxMessageSize`, 0);
   arr(settings.disabled, `${at}.settings.disabled`).forEach((d, i) => str(d, `${at}.settings.disabled[${i}]`));
   return structuredClone(o) as unknown as HostConfig;

@@ -44,6 +44,10 @@ function HostSettingsForm({ host, world, onChange }: { host: HostConfig; world: 
         <input type="checkbox" checked={host.settings.plaintextAuth} onChange={(e) => update(() => (host.settings.plaintextAuth = e.target.checked))} />
         Allow logins without TLS (plaintext auth; RFC 8314 §4 says no)
       </label>
+      <label className="lab-toggle">
+        <input type="checkbox" checked={host.settings.starttlsRequired ?? false} onChange={(e) => update(() => (host.settings.starttlsRequired = e.target.checked))} />
+        Require STARTTLS before MAIL on every SMTP port (RFC 3207 §4: an MX that does this loses mail from servers without TLS)
+      </label>
       <p className="lab-note">Advertised extensions (untick to switch one off; new connections see the change):</p>
       <ul className="lab-ext">
         {EXTENSIONS.map((x) => (
