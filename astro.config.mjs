@@ -24,6 +24,7 @@ export default defineConfig({
           items: [
             { label: 'Home', link: '/' },
             { label: 'Lab: the terminal', link: '/lab/' },
+            { label: 'Compare POP3 and IMAP', link: '/compare/' },
             { label: 'Ports explorer', link: '/ports/' },
             { label: 'See the wire', link: '/wire/' },
             { label: 'Live servers', link: '/live/' },

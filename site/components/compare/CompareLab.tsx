@@ -1,0 +1,110 @@
+/**
+ * The /compare/ island: POP3 and IMAP side by side on the same mailbox. The simulator (engines,
+ * virtual network, the Scenario's mail clients) loads lazily, once the island is on screen.
+ */
+import { useCallback, useEffect, useState, useSyncExternalStore } from 'react';
+import type { Pop3Settings } from '../../../simulator/clients/pop3-types.ts';
+import type { DeviceName, Scenario } from '../../../simulator/clients/scenario.ts';
+import { COMPARE_WALKTHROUGH as WALKTHROUGH, type WalkStep } from '../../../simulator/clients/walkthrough.ts';
+import { ACTIONS, runAction, type ActionId, type Outcome } from './actions.ts';
+import { ActionPanel } from './ActionPanel.tsx';
+import { ProtocolColumn } from './ProtocolColumn.tsx';
+import type { CompareRuntime, CompareSnapshot } from './runtime.ts';
+import { TranscriptPane } from './TranscriptPane.tsx';
+import { VerdictTable } from './VerdictTable.tsx';
+import { Walkthrough } from './Walkthrough.tsx';
+
+type Status = 'loading' | 'ready' | 'failed';
+
+/** One step of the Scenario's walk-through, its result per column as the page lists outcomes. */
+async function runStep(s: Scenario, step: WalkStep): Promise<Outcome[]> {
+  const results = await step.run(s);
+  return [{ side: 'pop3', actor: '', ...results.pop3 }, { side: 'imap', actor: '', ...results.imap }];
+}
+
+const noSubscribe = (): (() => void) => () => {};
+const noSnapshot = (): CompareSnapshot | null => null;
+
+function useRuntime(): { runtime: CompareRuntime | null; status: Status } {
+  const [runtime, setRuntime] = useState<CompareRuntime | null>(null);
+  const [status, setStatus] = useState<Status>('loading');
+  useEffect(() => {
+    let live = true;
+    import('./runtime.ts')
+      .then((m) => {
+        if (!live) return;
+        setRuntime(m.createRuntime());
+        setStatus('ready');
+      })
+      .catch(() => live && setStatus('failed'));
+    return () => {
+      live = false;
+    };
+  }, []);
+  return { runtime, status };
+}
+
+export default function CompareLab() {
+  const { runtime, status } = useRuntime();
+  const snap = useSyncExternalStore(runtime?.subscribe ?? noSubscribe, runtime?.snapshot ?? noSnapshot, noSnapshot);
+  const [done, setDone] = useState(0);
+  const [stepOutcomes, setStepOutcomes] = useState<readonly Outcome[]>([]);
+  const [last, setLast] = useState<{ label: string; outcomes: readonly Outcome[] } | null>(null);
+  const [days, setDays] = useState(8);
+  const ready = status === 'ready' && runtime !== null;
+  const busy = snap?.busy ?? false;
+
+  const act = useCallback(
+    async (id: ActionId) => {
+      if (!runtime) return;
+      const label = ACTIONS.find((a) => a.id === id)?.label ?? id;
+      const outcomes = await runtime.run((s) => runAction(s, id, { days }));
+      setLast({ label: id === 'days' ? `${label}: ${days} days` : label, outcomes });
+    },
+    [runtime, days],
+  );
+
+  /** Starts again and replays the first `steps` steps (the simulator is deterministic). */
+  const replay = useCallback(
+    async (steps: number) => {
+      if (!runtime) return;
+      runtime.reset();
+      setLast(null);
+      let outcomes: Outcome[] = [];
+      for (let i = 0; i < steps; i++) outcomes = await runtime.run((s) => runStep(s, WALKTHROUGH[i]!));
+      setDone(steps);
+      setStepOutcomes(outcomes);
+    },
+    [runtime],
+  );
+
+  const next = useCallback(async () => {
+    if (!runtime || done >= WALKTHROUGH.length) return;
+    const outcomes = await runtime.run((s) => runStep(s, WALKTHROUGH[done]!));
+    setDone(done + 1);
+    setStepOutcomes(outcomes);
+  }, [runtime, done]);
+
+  const onSettings = useCallback((name: DeviceName, patch: Partial<Pop3Settings>) => runtime?.setPop3Settings(name, patch), [runtime]);
+
+  return (
+    <div className="mw-compare" data-status={status} aria-busy={busy}>
+      {status === 'failed' && <p role="alert">The simulator did not load. Reload the page to try again.</p>}
+      {status === 'loading' && <p className="mw-cmp-note">Loading the simulator…</p>}
+      <Walkthrough done={done} outcomes={stepOutcomes} ready={ready} busy={busy} onNext={() => void next()} onBack={() => void replay(done - 1)} onRestart={() => void replay(0)} />
+      <ActionPanel ready={ready} busy={busy} days={days} onDays={setDays} onAction={(id) => void act(id)} onReset={() => void replay(0)} last={last} />
+      {snap && (
+        <>
+          <div className="mw-cmp-sender">
+            <TranscriptPane name="smtp-carol" title="Carol’s SMTP submission transcript" lines={snap.transcripts['smtp-carol'] ?? []} />
+          </div>
+          <div className="mw-cmp-columns">
+            <ProtocolColumn side="pop3" snap={snap} onSettings={onSettings} />
+            <ProtocolColumn side="imap" snap={snap} onSettings={onSettings} />
+          </div>
+          <VerdictTable verdict={snap.verdict} />
+        </>
+      )}
+    </div>
+  );
+}

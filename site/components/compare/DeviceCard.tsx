@@ -1,0 +1,58 @@
+/** A laptop or a phone: its connection state, what it holds, its settings and its transcript. */
+import type { Pop3Settings } from '../../../simulator/clients/pop3-types.ts';
+import type { TranscriptLine } from '../../../simulator/clients/transcript.ts';
+import { MessageList } from './MessageList.tsx';
+import { Pop3SettingsForm } from './Pop3SettingsForm.tsx';
+import { TranscriptPane } from './TranscriptPane.tsx';
+import type { DeviceSnapshot } from './views.ts';
+
+interface Props {
+  device: DeviceSnapshot;
+  lines: readonly TranscriptLine[];
+  busy: boolean;
+  onSettings: (patch: Partial<Pop3Settings>) => void;
+}
+
+function title(device: DeviceSnapshot): string {
+  return `${device.side.toUpperCase()} ${device.name}`;
+}
+
+function Status({ device }: { device: DeviceSnapshot }) {
+  return (
+    <p className="mw-cmp-status">
+      <span className="mw-cmp-badge" data-tone={device.online ? 'ok' : 'off'}>
+        {device.online ? 'online' : 'offline'}
+      </span>
+      {device.connected && (
+        <span className="mw-cmp-badge" data-tone="info">
+          {device.idling ? 'connected, IDLE' : 'connected'}
+        </span>
+      )}
+      {device.pending > 0 && (
+        <span className="mw-cmp-badge" data-tone="warn">
+          {device.pending} change{device.pending === 1 ? '' : 's'} queued
+        </span>
+      )}
+    </p>
+  );
+}
+
+export function DeviceCard({ device, lines, busy, onSettings }: Props) {
+  const name = device.name[0]!.toUpperCase() + device.name.slice(1);
+  const headingId = `h-${device.side}-${device.name}`;
+  return (
+    <article className="mw-cmp-card mw-cmp-device" aria-labelledby={headingId} data-device={`${device.side}-${device.name}`} data-messages={device.messages}>
+      <h3 id={headingId}>
+        {name}
+        <span className="sr-only"> ({device.side.toUpperCase()})</span>
+      </h3>
+      <Status device={device} />
+      <p className="mw-cmp-meta">
+        {device.messages} message{device.messages === 1 ? '' : 's'} here · {device.received} octets in, {device.sent} out
+      </p>
+      <MessageList folders={device.folders} showRead={true} empty="No mail on this device." />
+      {device.pop3 && <Pop3SettingsForm device={name} settings={device.pop3} disabled={busy} onChange={onSettings} />}
+      <TranscriptPane name={device.transcript} title={`${title(device)} transcript`} lines={lines} />
+    </article>
+  );
+}

@@ -1,0 +1,36 @@
+/** One column: POP3 or IMAP, laptop above the server mailbox, phone below. */
+import type { Pop3Settings } from '../../../simulator/clients/pop3-types.ts';
+import type { DeviceName, Side } from '../../../simulator/clients/scenario.ts';
+import type { CompareSnapshot } from './runtime.ts';
+import { DeviceCard } from './DeviceCard.tsx';
+import { ServerCard } from './ServerCard.tsx';
+
+const ABOUT: Record<Side, { title: string; text: string }> = {
+  pop3: { title: 'POP3', text: 'Port 110 (STLS). Download, then usually delete: the device keeps the mail.' },
+  imap: { title: 'IMAP', text: 'Port 143 (STARTTLS). The server keeps the mail; devices keep copies in sync.' },
+};
+
+interface Props {
+  side: Side;
+  snap: CompareSnapshot;
+  onSettings: (name: DeviceName, patch: Partial<Pop3Settings>) => void;
+}
+
+export function ProtocolColumn({ side, snap, onSettings }: Props) {
+  const about = ABOUT[side];
+  const device = (name: DeviceName) => {
+    const d = snap.devices[side][name];
+    return <DeviceCard device={d} lines={snap.transcripts[d.transcript] ?? []} busy={snap.busy} onSettings={(patch) => onSettings(name, patch)} />;
+  };
+  return (
+    <section className="mw-cmp-column" data-side={side} aria-labelledby={`h-${side}`}>
+      <header className="mw-cmp-column-head">
+        <h2 id={`h-${side}`}>{about.title}</h2>
+        <p>{about.text}</p>
+      </header>
+      {device('laptop')}
+      <ServerCard side={side} server={snap.server[side]} />
+      {device('phone')}
+    </section>
+  );
+}
