@@ -1,5 +1,4 @@
-/** Login bookkeeping shared by LOGIN and AUTHENTICATE, and the SASL PLAIN decoding (RFC 4616). */
-import { strictUtf8Text } from '../wire/bytes.ts';
+/** Login bookkeeping shared by LOGIN and AUTHENTICATE. */
 import type { Account } from '../store/account.ts';
 import { passwordsAllowed } from './capabilities.ts';
 import { Code, no, ok, type TaggedResult } from './responses.ts';
@@ -30,13 +29,4 @@ function loggedIn(s: Session, account: Account, mechanism: string): TaggedResult
   s.setState('authenticated');
   // RFC 9051 §6.2.3: the tagged OK may carry the capabilities the client now has.
   return ok(`${mechanism} completed: logged in as ${account.address}`, `CAPABILITY ${s.capabilities().join(' ')}`);
-}
-
-/** RFC 4616 §2: message = [authzid] UTF8NUL authcid UTF8NUL passwd. */
-export function decodePlain(bytes: Uint8Array): { authzid: string; authcid: string; password: string } | null {
-  const text = strictUtf8Text(bytes);
-  if (text === null) return null;
-  const parts = text.split('\0');
-  if (parts.length !== 3 || !parts[1] || !parts[2]) return null;
-  return { authzid: parts[0]!, authcid: parts[1], password: parts[2] };
 }

@@ -3,6 +3,7 @@
  * FETCH of a large body is not copied through strings. Strings, quoting and literals are the
  * wire helpers' (./wire/encode.ts, RFC 9051 §4.3); this file only adds the session's options.
  */
+import { concatBytes, utf8Bytes } from '../wire/bytes.ts';
 import { canQuote, encodeValue, isBareAstring, quoteString } from './wire/encode.ts';
 import { encodeMutf7 } from './wire/mutf7.ts';
 import type { EncodeOptions } from './wire/value.ts';
@@ -55,8 +56,6 @@ export function mailboxName(name: string, opts: StringOptions): Piece[] {
 }
 
 /** Joins pieces into the octets to send. */
-const encoder = new TextEncoder();
-
 export function joinPieces(pieces: readonly Piece[]): Uint8Array {
   const parts: Uint8Array[] = [];
   let text = '';
@@ -65,21 +64,12 @@ export function joinPieces(pieces: readonly Piece[]): Uint8Array {
       text += p;
       continue;
     }
-    if (text) parts.push(encoder.encode(text));
+    if (text) parts.push(utf8Bytes(text));
     text = '';
     parts.push(p);
   }
-  if (text) parts.push(encoder.encode(text));
-  if (parts.length === 1) return parts[0]!;
-  let length = 0;
-  for (const p of parts) length += p.length;
-  const out = new Uint8Array(length);
-  let offset = 0;
-  for (const p of parts) {
-    out.set(p, offset);
-    offset += p.length;
-  }
-  return out;
+  if (text) parts.push(utf8Bytes(text));
+  return parts.length === 1 ? parts[0]! : concatBytes(parts);
 }
 
 /** Pieces of a parenthesised list, with SP between the items. */

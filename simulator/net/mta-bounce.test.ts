@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { latin1Bytes } from '../wire/bytes.ts';
 import { parseDeliveryStatus } from './dsn.ts';
 import { runUntilIdle } from './mta.ts';
+import { hostByName } from './world.ts';
 import { fixture, inboxCount, lastMessage, letter, submit, T0 } from './mta-fixture.test-helper.ts';
 
 /** The body of the MIME part with this Content-Type, from a bounce as text. */
@@ -12,11 +13,11 @@ function part(bounce: string, type: string): string {
 }
 
 describe('bounces (RFC 3464 delivery status notifications)', () => {
-  it('returns a 5yz rejection to alice’s INBOX from MAILER-DAEMON with the null reverse-path', () => {
+  it('returns a 5yz rejection to alice’s INBOX from MAILER-DAEMON with the null reverse-path', async () => {
     const f = fixture();
-    submit(f, ['bob@example.org', 'nobody@example.org'], letter('bob@example.org', 'Two'));
+    await submit(f, ['bob@example.org', 'nobody@example.org'], letter('bob@example.org', 'Two'));
     const before = inboxCount(f, 'alice@example.com');
-    const events = f.mta.run(T0);
+    const events = await f.mta.run(T0);
     expect(events.map((e) => e.kind)).toEqual(['attempt', 'delivered', 'failed', 'bounced', 'done']);
     expect(events.find((e) => e.kind === 'failed')).toMatchObject({ recipient: 'nobody@example.org', status: expect.stringMatching(/^5\.1\.\d$/) });
     expect(events.find((e) => e.kind === 'bounced')).toMatchObject({ to: 'alice@example.com', delivery: 'local' });
@@ -47,12 +48,12 @@ describe('bounces (RFC 3464 delivery status notifications)', () => {
     expect(headers).not.toContain('leading dot');
   });
 
-  it('bounces mail for a domain with neither MX nor A record, without connecting anywhere', () => {
+  it('bounces mail for a domain with neither MX nor A record, without connecting anywhere', async () => {
     const f = fixture();
-    const submitted = submit(f, ['someone@nowhere.test'], letter('someone@nowhere.test', 'Nowhere'));
+    const submitted = await submit(f, ['someone@nowhere.test'], letter('someone@nowhere.test', 'Nowhere'));
     expect(submitted.recipients[0]!.outcome).toBe('delivered');
     const sessionsBefore = f.network.sessions.length;
-    const events = f.mta.run(T0);
+    const events = await f.mta.run(T0);
     expect(events.map((e) => e.kind)).toEqual(['failed', 'bounced', 'done']);
     expect(events[0]).toMatchObject({ status: '5.1.2', reason: expect.stringContaining('nowhere.test') });
     expect(f.network.sessions).toHaveLength(sessionsBefore);
@@ -60,21 +61,23 @@ describe('bounces (RFC 3464 delivery status notifications)', () => {
     expect(parseDeliveryStatus(latin1Bytes(status))[1]).toMatchObject({ 'Final-Recipient': 'rfc822; someone@nowhere.test', Status: '5.1.2' });
   });
 
-  it('never bounces a bounce (RFC 5321 §6.1)', () => {
+  it('never bounces a bounce (RFC 5321 §6.1)', async () => {
     const f = fixture();
+    // Without STARTTLS at the MX the relay stays in plaintext, so the envelope can be read off the wire.
+    hostByName(f.world, 'mail.example.org')!.settings.disabled.push('STARTTLS');
     f.world.queue.push({
       id: 'dsn-1', fromHost: 'mail.example.com', from: '', queuedAt: T0, raw: letter('nobody@example.org', 'Bounce'),
       recipients: [{ address: 'nobody@example.org', status: 'pending', attempts: 0, nextAttempt: T0 }],
     });
     const before = inboxCount(f, 'alice@example.com');
-    const events = f.mta.run(T0);
+    const events = await f.mta.run(T0);
     expect(events.map((e) => e.kind)).toEqual(['attempt', 'failed', 'bounce-dropped', 'done']);
     expect(inboxCount(f, 'alice@example.com')).toBe(before);
     const wire = f.network.sessions.at(-1)!.entries.map((e) => new TextDecoder().decode(e.bytes)).join('');
     expect(wire).toContain('MAIL FROM:<>');
   });
 
-  it('sends a bounce for a remote sender back over SMTP with MAIL FROM:<>', () => {
+  it('sends a bounce for a remote sender back over SMTP with MAIL FROM:<>', async () => {
     const f = fixture();
     // mail.example.org relayed for alice (say, a forward) and the destination does not exist.
     f.world.queue.push({
@@ -82,7 +85,7 @@ describe('bounces (RFC 3464 delivery status notifications)', () => {
       recipients: [{ address: 'x@nowhere.test', status: 'pending', attempts: 0, nextAttempt: T0 }],
     });
     const before = inboxCount(f, 'alice@example.com');
-    const events = runUntilIdle(f.mta, f.scheduler);
+    const events = await runUntilIdle(f.mta, f.scheduler);
     expect(events.find((e) => e.kind === 'bounced')).toMatchObject({ delivery: 'queued', to: 'alice@example.com' });
     expect(events.filter((e) => e.kind === 'delivered')).toHaveLength(1);
     expect(inboxCount(f, 'alice@example.com')).toBe(before + 1);

@@ -6,7 +6,7 @@ import type { MtaEvent } from './mta.ts';
 import { fixture, inboxCount, lastMessage, MINUTE, scriptedMx, T0 } from './mta-fixture.test-helper.ts';
 
 describe('autoRunMta', () => {
-  it('relays a message typed in the terminal as soon as the session queues it', () => {
+  it('relays a message typed in the terminal as soon as the session queues it', async () => {
     const f = fixture();
     const seen: MtaEvent[] = [];
     const stop = autoRunMta(f.mta, f.network, (events) => seen.push(...events));
@@ -15,7 +15,7 @@ describe('autoRunMta', () => {
     t.on(() => {});
     for (const line of ['EHLO laptop', 'MAIL FROM:<carol@example.com>', 'RCPT TO:<bob@example.org>', 'DATA', 'Subject: typed\r\n\r\nhi\r\n.', 'QUIT']) {
       t.send(utf8Bytes(line + '\r\n'));
-      f.scheduler.runDue();
+      await f.network.settle();
     }
     // Port 25 without AUTH does not relay (RFC 5321 §3.6.2 "open relay"): nothing queued, nothing sent.
     expect(seen).toEqual([]);
@@ -25,14 +25,14 @@ describe('autoRunMta', () => {
     s.on(() => {});
     for (const line of ['EHLO laptop', 'AUTH PLAIN AGNhcm9sAHNpbmdlcg==', 'MAIL FROM:<carol@example.com>', 'RCPT TO:<bob@example.org>', 'DATA', 'Subject: typed\r\n\r\nhi\r\n.', 'QUIT']) {
       s.send(utf8Bytes(line + '\r\n'));
-      f.scheduler.runDue();
+      await f.network.settle();
     }
     expect(seen.map((e) => e.kind)).toEqual(['attempt', 'delivered', 'done']);
     expect(lastMessage(f, 'bob@example.org')).toContain('Subject: typed');
     stop();
   });
 
-  it('wakes itself for retries on the backoff schedule, and stops when told', () => {
+  it('wakes itself for retries on the backoff schedule, and stops when told', async () => {
     const greylist = { rcptReply: '451 4.7.1 Greylisted' as string | null };
     const f = fixture({ smtp: scriptedMx(greylist) });
     f.world.queue.push({
@@ -41,10 +41,11 @@ describe('autoRunMta', () => {
     });
     const seen: MtaEvent[] = [];
     const stop = autoRunMta(f.mta, f.network, (events) => seen.push(...events));
-    f.scheduler.runDue();
+    await f.network.settle();
     expect(seen.filter((e) => e.kind === 'deferred')).toHaveLength(1);
     greylist.rcptReply = null;
     f.scheduler.advanceTo(T0 + MINUTE);
+    await f.network.settle();
     expect(seen.at(-1)).toEqual({ kind: 'done', messageId: 'q1' });
     stop();
     expect(f.scheduler.pending).toBe(0);

@@ -36,8 +36,8 @@ export function letter(to: string, subject: string, body = 'Hello Bob,\r\n.a lin
 }
 
 /** alice submits on 587 with STARTTLS and AUTH, as a mail client would. */
-export function submit(f: Fixture, to: string[], message: Uint8Array): SmtpClientResult {
-  const outcome = runSmtpSession(f.network, 'mail.example.com', 587, {
+export async function submit(f: Fixture, to: string[], message: Uint8Array): Promise<SmtpClientResult> {
+  const outcome = await runSmtpSession(f.network, 'mail.example.com', 587, {
     clientName: 'laptop.example.com',
     tls: 'required',
     credentials: ALICE,

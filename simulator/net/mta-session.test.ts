@@ -51,9 +51,9 @@ class OldServer implements ServerEngine<string, never> {
 }
 
 describe('runSmtpSession over the virtual network', () => {
-  it('falls back to HELO against an old server, byte for byte', () => {
+  it('falls back to HELO against an old server, byte for byte', async () => {
     const f = fixture({ smtp: OldServer as unknown as EngineFactory });
-    const out = runSmtpSession(f.network, 'mail.example.org', 25, { clientName: 'mail.example.com', tls: 'opportunistic', from: 'a@example.com', to: ['b@example.org'], message: utf8Bytes('Subject: x\r\n\r\n.hi\r\n') });
+    const out = await runSmtpSession(f.network, 'mail.example.org', 25, { clientName: 'mail.example.com', tls: 'opportunistic', from: 'a@example.com', to: ['b@example.org'], message: utf8Bytes('Subject: x\r\n\r\n.hi\r\n') });
     expect(out).toMatchObject({ connected: true, result: { esmtp: false, failure: null, recipients: [{ outcome: 'delivered' }] } });
     const transcript = f.network.sessions[0]!.entries.map((e) => (e.direction === 'to-server' ? 'C: ' : 'S: ') + latin1Text(e.bytes)).join('');
     expect(transcript).toBe(
@@ -75,24 +75,24 @@ describe('runSmtpSession over the virtual network', () => {
     );
   });
 
-  it('submits over implicit TLS on 465 without STARTTLS', () => {
+  it('submits over implicit TLS on 465 without STARTTLS', async () => {
     const f = fixture();
-    const out = runSmtpSession(f.network, 'mail.example.com', 465, { clientName: 'laptop', tls: 'required', credentials: ALICE, from: 'alice@example.com', to: ['bob@example.org'], message: letter('bob@example.org', 'Implicit') });
+    const out = await runSmtpSession(f.network, 'mail.example.com', 465, { clientName: 'laptop', tls: 'required', credentials: ALICE, from: 'alice@example.com', to: ['bob@example.org'], message: letter('bob@example.org', 'Implicit') });
     expect(out).toMatchObject({ connected: true, result: { authenticated: true, failure: null, recipients: [{ outcome: 'delivered' }] } });
     const wire = f.network.sessions[0]!.entries.map((e) => latin1Text(e.bytes)).join('');
     expect(wire).not.toContain('STARTTLS\r\n');
     expect(f.network.sessions[0]!.entries.every((e) => e.tls)).toBe(true);
   });
 
-  it('is refused AUTH before TLS on 587 when the client will not use TLS (RFC 8314, host policy)', () => {
+  it('is refused AUTH before TLS on 587 when the client will not use TLS (RFC 8314, host policy)', async () => {
     const f = fixture();
-    const out = runSmtpSession(f.network, 'mail.example.com', 587, { clientName: 'laptop', tls: 'never', credentials: ALICE, from: 'alice@example.com', to: ['bob@example.org'], message: letter('bob@example.org', 'Plain') });
+    const out = await runSmtpSession(f.network, 'mail.example.com', 587, { clientName: 'laptop', tls: 'never', credentials: ALICE, from: 'alice@example.com', to: ['bob@example.org'], message: letter('bob@example.org', 'Plain') });
     expect(out).toMatchObject({ connected: true, result: { authenticated: false, recipients: [{ outcome: 'permanent' }] } });
     expect(f.world.queue).toEqual([]);
   });
 
-  it('reports a connection that never opened', () => {
+  it('reports a connection that never opened', async () => {
     const f = fixture();
-    expect(runSmtpSession(f.network, 'mx.nowhere.test', 25, { clientName: 'x', tls: 'opportunistic', from: '', to: ['a@b'], message: new Uint8Array() })).toMatchObject({ connected: false, code: 'DNS' });
+    expect(await runSmtpSession(f.network, 'mx.nowhere.test', 25, { clientName: 'x', tls: 'opportunistic', from: '', to: ['a@b'], message: new Uint8Array() })).toMatchObject({ connected: false, code: 'DNS' });
   });
 });

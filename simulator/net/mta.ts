@@ -4,8 +4,9 @@
  * SMTP client engine. 2yz → delivered; 4yz or no connection → retried later with backoff;
  * 5yz → failed, and a bounce goes back to the sender (./dsn.ts).
  *
- * Sans-I/O like the engines: `run(now)` makes every attempt that is due and returns what
- * happened; the caller decides when time passes (`nextWakeup()` says when to call again).
+ * The caller decides when time passes: `run(now)` makes every attempt that is due and resolves
+ * to what happened (`nextWakeup()` says when to call again). Sessions run on real TLS records,
+ * so `run` is asynchronous; calls made while one runs wait for it, so no recipient is tried twice.
  */
 import type { RecipientResult } from '../smtp/client.ts';
 import type { DsnRecipient } from './dsn.ts';
@@ -29,6 +30,8 @@ type Verdict =
 export class Mta {
   readonly options: MtaOptions;
   private bounces = 0;
+  /** The run in progress (or the last one): the next run starts after it. */
+  private running: Promise<unknown> = Promise.resolve();
 
   constructor(
     private readonly network: VirtualNetwork,
@@ -41,20 +44,27 @@ export class Mta {
     return this.network.world;
   }
 
-  /** Makes every delivery attempt due at `now`; returns what happened, in order. */
-  run(now: number): MtaEvent[] {
+  /** Makes every delivery attempt due at `now`; resolves to what happened, in order. */
+  run(now: number): Promise<MtaEvent[]> {
+    const run = this.running.then(() => this.attemptDue(now));
+    this.running = run.catch(() => undefined);
+    return run;
+  }
+
+  private async attemptDue(now: number): Promise<MtaEvent[]> {
     const events: MtaEvent[] = [];
     for (const message of [...this.world.queue]) {
       const due = message.recipients.filter((r) => isWaiting(r) && r.nextAttempt <= now);
       if (due.length === 0) continue;
       const failed: DsnRecipient[] = [];
       for (const [domain, recipients] of byDomain(due)) {
-        const verdicts = this.deliverDomain(message, domain, recipients, now, events);
+        const verdicts = await this.deliverDomain(message, domain, recipients, now, events);
         recipients.forEach((r, i) => this.settle(message, r, verdicts[i]!, now, events, failed));
       }
       if (failed.length) events.push(bounce(this.world, message, failed, now, ++this.bounces));
       if (message.recipients.every((r) => !isWaiting(r))) {
-        this.world.queue.splice(this.world.queue.indexOf(message), 1);
+        const at = this.world.queue.indexOf(message);
+        if (at >= 0) this.world.queue.splice(at, 1);
         events.push({ kind: 'done', messageId: message.id });
       }
     }
@@ -72,7 +82,7 @@ export class Mta {
    * RFC 5321 §5.1: the MX hosts in preference order (or the implicit MX), each tried "in order,
    * until a delivery attempt succeeds". Returns one verdict per recipient.
    */
-  private deliverDomain(message: QueuedMessage, domain: string, recipients: QueuedRecipient[], now: number, events: MtaEvent[]): Verdict[] {
+  private async deliverDomain(message: QueuedMessage, domain: string, recipients: QueuedRecipient[], now: number, events: MtaEvent[]): Promise<Verdict[]> {
     if (hostForDomain(this.world, domain)?.name === message.fromHost.toLowerCase()) {
       return recipients.map((r) => {
         const v = deliverLocally(this.world, message, r, now);
@@ -93,12 +103,15 @@ export class Mta {
     let lastReason = 'no mail exchanger answered';
     for (const exchange of exchanges) {
       const to = recipients.map((r) => r.address);
-      const session = runSmtpSession(
+      const session = await runSmtpSession(
         this.network,
         exchange,
         this.options.port,
         { clientName: message.fromHost, tls: 'opportunistic', from: message.from, to, message: message.raw },
-        { from: { address: me?.address ?? message.fromHost, name: message.fromHost }, origin: 'mta' },
+        // RFC 3207 §4.1: believing the server's certificate "is a local matter". Relaying
+        // opportunistically, the MTA encrypts even to a name its certificate does not match, as
+        // most MTAs do (MTA-STS, RFC 8461, and DANE, RFC 7672, are what make them insist).
+        { from: { address: me?.address ?? message.fromHost, name: message.fromHost }, origin: 'mta', certificatePolicy: 'warn' },
       );
       if (!session.connected) {
         events.push({ kind: 'attempt', messageId: message.id, domain, exchange, recipients: to, sessionId: null, error: session.message });
@@ -189,10 +202,10 @@ function byDomain(recipients: QueuedRecipient[]): Map<string, QueuedRecipient[]>
  * Runs the MTA until nothing is left to retry, moving the scheduler's clock to each next attempt
  * (tests, and the UI's "fast-forward"). Stops after `maxRuns` runs.
  */
-export function runUntilIdle(mta: Mta, scheduler: ManualScheduler, maxRuns = 1000): MtaEvent[] {
+export async function runUntilIdle(mta: Mta, scheduler: ManualScheduler, maxRuns = 1000): Promise<MtaEvent[]> {
   const events: MtaEvent[] = [];
   for (let i = 0; i < maxRuns; i++) {
-    events.push(...mta.run(scheduler.now));
+    events.push(...(await mta.run(scheduler.now)));
     const next = mta.nextWakeup();
     if (next === null) return events;
     scheduler.advanceTo(Math.max(next, scheduler.now));

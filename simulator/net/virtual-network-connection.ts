@@ -12,7 +12,7 @@ import type { TransportErrorCode } from '../transport.ts';
 import type { OnPath, WirePhase } from './attack-types.ts';
 import type { Scheduler } from './virtual-network-clock.ts';
 import type { SessionLog, SessionRecord, WireEntry } from './virtual-network-log.ts';
-import { inOrder, StepQueue } from './virtual-network-steps.ts';
+import { inOrder, StepQueue, type Lane } from './virtual-network-steps.ts';
 import type { TlsHandshake } from './virtual-network-tls.ts';
 import { TlsChannel } from './tls-channel.ts';
 import type { ServerIdentityKind, VirtualPki } from './tls-pki.ts';
@@ -33,8 +33,8 @@ export type ConnectionSink = (event: ConnectionEvent) => void;
 
 /**
  * How TLS is made: 'records' runs the real handshake and encrypts (asynchronous, WebCrypto);
- * 'stand-in' only records the parameters, synchronously, for drivers that run a whole session
- * inside one call (the MTA's runSmtpSession).
+ * 'stand-in' only records the parameters, synchronously, for a network that is driven without
+ * awaiting.
  */
 export type TlsLayer = 'records' | 'stand-in';
 
@@ -45,6 +45,8 @@ export interface ConnectionEnv {
   tls: TlsHandshake;
   pki: VirtualPki;
   log: SessionLog;
+  /** Shared by the network's connections: one step at a time waits on cryptography (./virtual-network-steps.ts). */
+  lane: Lane;
   /** Rethrow engine exceptions after closing (tests); otherwise they only close the connection. */
   strict: boolean;
   /** An exception after an await, which no caller can catch: the network keeps it for settle(). */
@@ -85,7 +87,7 @@ export class VirtualConnection {
     private readonly engine: WakeableEngine,
     private readonly setup: ConnectionSetup,
   ) {
-    this.steps = new StepQueue((error, afterAwait) => this.crashed(error, afterAwait));
+    this.steps = new StepQueue((error, afterAwait) => this.crashed(error, afterAwait), env.lane);
   }
 
   get tls(): TlsInfo | null {

@@ -4,7 +4,7 @@
  * In the page, time is real and the scheduler wraps the browser's timers (outside simulator/):
  *
  *   const scheduler = { at: (t, task) => { const id = setTimeout(task, Math.max(0, t - Date.now())); return () => clearTimeout(id); } };
- *   const network = createVirtualNetwork(world, { now: () => Date.now(), scheduler, tlsLayer: 'records' });
+ *   const network = createVirtualNetwork(world, { now: () => Date.now(), scheduler });
  *   const connector = new VirtualConnector(network);          // simulator/transports/virtual.ts
  *   autoRunMta(new Mta(network), network, showEvents);         // simulator/net/mta-driver.ts
  *   network.subscribe(showWire);                               // every session, byte by byte

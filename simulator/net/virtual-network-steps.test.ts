@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { inOrder, StepQueue } from './virtual-network-steps.ts';
+import { inOrder, Lane, StepQueue } from './virtual-network-steps.ts';
 
 const tick = (): Promise<void> => new Promise((resolve) => queueMicrotask(resolve));
 
@@ -47,6 +47,34 @@ describe('StepQueue', () => {
     });
     await q.idle();
     expect(seen).toEqual([['now', false], ['later', true]]);
+  });
+});
+
+describe('Lane', () => {
+  it('starts no other queue’s step while one waits on a promise, and resumes them in order', async () => {
+    const order: string[] = [];
+    const lane = new Lane();
+    const [a, b, c] = [new StepQueue(() => {}, lane), new StepQueue(() => {}, lane), new StepQueue(() => {}, lane)];
+    // However slowly the awaited work answers, b and c go after it, in the order they came.
+    let release = (): void => {};
+    a.push(() => new Promise<void>((resolve) => (release = resolve)).then(() => void order.push('a1')));
+    a.push(() => void order.push('a2'));
+    b.push(() => void order.push('b1'));
+    c.push(() => void order.push('c1'));
+    expect(order).toEqual([]);
+    expect([a.busy, b.busy, c.busy]).toEqual([true, true, true]);
+    release();
+    await Promise.all([a.idle(), b.idle(), c.idle()]);
+    expect(order).toEqual(['a1', 'b1', 'c1', 'a2']);
+  });
+
+  it('leaves queues on different lanes independent', () => {
+    const order: string[] = [];
+    const a = new StepQueue(() => {});
+    const b = new StepQueue(() => {});
+    a.push(() => new Promise<void>(() => {}));
+    b.push(() => void order.push('b'));
+    expect(order).toEqual(['b']);
   });
 });
 

@@ -3,9 +3,40 @@
  * returns nothing runs synchronously (a plaintext connection behaves exactly as before); a step
  * that returns a promise holds every later step until it settles. Steps never overlap, so the
  * engine behind the connection is never re-entered.
+ *
+ * The connections of one network share a Lane: while one connection's step waits on a promise,
+ * no other connection's step starts. Which of two connections gets somewhere first (a POP3
+ * maildrop lock, an IMAP EXPUNGE) then follows the order of the steps, never the speed at which
+ * WebCrypto happens to answer, so a scenario replays the same every time.
  */
 
 export type Step = () => void | Promise<void>;
+
+/** One at a time across queues: the queue whose step waits on a promise, and who waits for it to finish. */
+export class Lane {
+  private holder: StepQueue | null = null;
+  private readonly queue: Array<() => void> = [];
+
+  /** True when another queue's step waits on a promise. */
+  blocks(queue: StepQueue): boolean {
+    return this.holder !== null && this.holder !== queue;
+  }
+
+  hold(queue: StepQueue): void {
+    this.holder = queue;
+  }
+
+  /** Runs `resume` once the lane is free, in the order asked. */
+  wait(resume: () => void): void {
+    this.queue.push(resume);
+  }
+
+  /** Frees the lane and resumes the waiting queues in order, until one of them holds it again. */
+  release(): void {
+    this.holder = null;
+    while (this.holder === null && this.queue.length) this.queue.shift()!();
+  }
+}
 
 export class StepQueue {
   private readonly steps: Step[] = [];
@@ -15,8 +46,12 @@ export class StepQueue {
   /**
    * `failed` hears every exception a step throws. A synchronous step's caller is still on the
    * stack, so `failed` may rethrow (strict mode); after an await nobody is, and a rethrow is dropped.
+   * `lane` is shared with the other queues of the same network (a queue of its own by default).
    */
-  constructor(private readonly failed: (error: unknown, afterAwait: boolean) => void) {}
+  constructor(
+    private readonly failed: (error: unknown, afterAwait: boolean) => void,
+    private readonly lane: Lane = new Lane(),
+  ) {}
 
   /** True while a step runs or waits on a promise. */
   get busy(): boolean {
@@ -44,6 +79,12 @@ export class StepQueue {
     let waiting = false;
     try {
       while (this.steps.length && !waiting) {
+        if (this.lane.blocks(this)) {
+          // Another connection waits on cryptography: start after it, in the order we came.
+          waiting = true;
+          this.lane.wait(() => this.drain(true));
+          break;
+        }
         const step = this.steps.shift()!;
         let result: void | Promise<void>;
         try {
@@ -54,11 +95,12 @@ export class StepQueue {
         }
         if (result instanceof Promise) {
           waiting = true;
+          this.lane.hold(this);
           result.then(
-            () => this.drain(true),
+            () => this.resume(),
             (error: unknown) => {
               this.failSoftly(error);
-              this.drain(true);
+              this.resume();
             },
           );
         }
@@ -66,6 +108,12 @@ export class StepQueue {
     } finally {
       if (!waiting) this.stop();
     }
+  }
+
+  /** The awaited step is done: the queues that waited meanwhile go first, then this one goes on. */
+  private resume(): void {
+    this.lane.wait(() => this.drain(true));
+    this.lane.release();
   }
 
   /** After an await there is no caller to rethrow to: the error is reported, not thrown. */

@@ -1,8 +1,8 @@
 /**
  * The stand-in TLS layer: the handshake only records the parameters a TLS 1.3 session would have,
  * synchronously, and the bytes stay as they are. Real encryption is the 'records' layer
- * (./tls-channel.ts); the stand-in remains for drivers that run a whole session inside one call
- * and cannot wait for WebCrypto (runSmtpSession, and the MTA built on it).
+ * (./tls-channel.ts), the network's default; a network chooses the stand-in when it is driven
+ * without awaiting (no settle()), as synchronous tests are.
  */
 import type { TlsInfo } from '../engine.ts';
 

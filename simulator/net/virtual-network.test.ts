@@ -3,7 +3,7 @@ import type { Output, ServerEngine, TlsInfo } from '../engine.ts';
 import { latin1Text, utf8Bytes, utf8Text } from '../wire/bytes.ts';
 import type { ServerContext } from './server-context.ts';
 import { ManualScheduler } from './virtual-network-clock.ts';
-import { VirtualNetwork, type ConnectionEvent, type EngineRegistry, type NetworkEvent } from './virtual-network.ts';
+import { VirtualNetwork, type ConnectionEvent, type ConnectOptions, type EngineRegistry, type NetworkEvent } from './virtual-network.ts';
 import { defaultWorld } from './world.ts';
 
 const T0 = Date.UTC(2026, 10, 26, 9, 0, 0);
@@ -58,7 +58,8 @@ class EchoServer implements ServerEngine<string, { kind: 'state'; from: string; 
 function setup(engines: EngineRegistry = { smtp: EchoServer, pop3: EchoServer, imap: EchoServer }) {
   const world = defaultWorld(T0);
   const scheduler = new ManualScheduler(T0);
-  const network = new VirtualNetwork(world, { now: scheduler.clock, scheduler, engines });
+  // These tests drive connections synchronously: the parameters-only stand-in TLS (tls-wire.test.ts has the records).
+  const network = new VirtualNetwork(world, { now: scheduler.clock, scheduler, engines, tlsLayer: 'stand-in' });
   const netEvents: NetworkEvent[] = [];
   network.subscribe((e) => netEvents.push(e));
   return { world, scheduler, network, netEvents };
@@ -118,8 +119,42 @@ describe('VirtualNetwork connect', () => {
     expect(c.text()).toBe('tls TLSv1.3\r\nhello 203.0.113.5 tls=true\r\n');
     expect(EchoServer.last!.ctx.peer.implicitTls).toBe(true);
     expect(c.connection.session.entries.every((e) => e.tls)).toBe(true);
-    // Without tlsLayer: 'records' the network keeps the synchronous stand-in (runSmtpSession needs it).
     expect(c.connection.session.tlsLayer).toBe('stand-in');
+  });
+
+  it('makes real TLS records unless the network or the connection chooses the stand-in', () => {
+    const network = new VirtualNetwork(defaultWorld(T0), { now: () => T0, scheduler: new ManualScheduler(T0), engines: { smtp: EchoServer } });
+    const layer = (options: ConnectOptions = {}) => {
+      const opened = network.connect('mail.example.com', 465, options);
+      if (!opened.ok) throw new Error(opened.message);
+      return opened.connection.session.tlsLayer;
+    };
+    expect(layer()).toBe('records');
+    expect(layer({ tlsLayer: 'stand-in' })).toBe('stand-in');
+    const { network: standIn } = setup();
+    const opened = standIn.connect('mail.example.com', 465, { tlsLayer: 'records' });
+    expect(opened.ok && opened.connection.session.tlsLayer).toBe('records');
+  });
+
+  it('waits in settle() for tracked work, and keeps its failure for settle() in strict mode', async () => {
+    const scheduler = new ManualScheduler(T0);
+    const network = new VirtualNetwork(defaultWorld(T0), { now: scheduler.clock, scheduler, engines: {}, strict: true });
+    let done = false;
+    let release = (): void => {};
+    const work = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    network.track(work.then(() => {
+      done = true;
+    }));
+    expect(network.busy).toBe(true);
+    const settled = network.settle();
+    release();
+    await settled;
+    expect(done).toBe(true);
+    expect(network.busy).toBe(false);
+    network.track(Promise.reject(new Error('the run failed')));
+    await expect(network.settle()).rejects.toThrow('the run failed');
   });
 
   it('fails a TLS mode that does not match the port', () => {

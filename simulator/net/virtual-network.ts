@@ -9,6 +9,7 @@ import { Middlebox } from './attack-middlebox.ts';
 import type { AttackOptions } from './attack-types.ts';
 import { VirtualPki } from './tls-pki.ts';
 import { ManualScheduler } from './virtual-network-clock.ts';
+import { Lane } from './virtual-network-steps.ts';
 import type { TransportErrorCode } from '../transport.ts';
 import type { HostConfig } from './host.ts';
 import type { MailProtocol, PortSpec } from './ports.ts';
@@ -36,9 +37,9 @@ export interface VirtualNetworkOptions {
   /** The parameters-only handshake the 'stand-in' TLS layer uses. */
   tls?: TlsHandshake;
   /**
-   * The TLS layer for connections that do not choose one; 'stand-in' when unset, because some
-   * drivers run a whole session synchronously inside one call (runSmtpSession, used by the MTA)
-   * and cannot wait for WebCrypto. The page passes 'records' (real encryption on the wire).
+   * The TLS layer for connections that do not choose one: 'records' (real encryption on the
+   * wire) when unset. A network driven without awaiting (no settle()) may choose the
+   * parameters-only 'stand-in', which completes every step synchronously.
    */
   tlsLayer?: TlsLayer;
   log?: Partial<LogLimits>;
@@ -76,6 +77,9 @@ export class VirtualNetwork {
   private counter = 0;
   private readonly live = new Set<VirtualConnection>();
   private readonly asyncErrors: unknown[] = [];
+  /** Work outside any connection that settle() waits for (./mta-driver.ts: an MTA run). */
+  private readonly work = new Set<Promise<unknown>>();
+  private readonly lane = new Lane();
 
   constructor(
     readonly world: World,
@@ -85,9 +89,25 @@ export class VirtualNetwork {
     this.pki = new VirtualPki(options.now);
   }
 
-  /** True while a connection waits on cryptography. */
+  /** True while a connection waits on cryptography, or tracked work (track) runs. */
   get busy(): boolean {
-    return [...this.live].some((c) => c.busy);
+    return this.work.size > 0 || [...this.live].some((c) => c.busy);
+  }
+
+  /**
+   * Counts `work` as the network's until it ends, so settle() waits for it. A failure is kept
+   * for settle() in strict mode, and otherwise surfaces as an unhandled rejection.
+   */
+  track(work: Promise<unknown>): void {
+    this.work.add(work);
+    work.then(
+      () => this.work.delete(work),
+      (error: unknown) => {
+        this.work.delete(work);
+        if (!this.options.strict) throw error;
+        this.asyncErrors.push(error);
+      },
+    );
   }
 
   /**
@@ -102,6 +122,7 @@ export class VirtualNetwork {
         await c.idle();
         if (!c.isOpen && !c.busy) this.live.delete(c);
       }
+      for (const w of [...this.work]) await w.catch(() => undefined);
       const ran = this.options.scheduler instanceof ManualScheduler ? this.options.scheduler.runDue() : 0;
       if (this.options.strict && this.asyncErrors.length) throw this.asyncErrors.shift();
       if (ran === 0 && !this.busy) return;
@@ -170,7 +191,7 @@ export class VirtualNetwork {
     session.tlsLayer = setup.layer;
     if (setup.onPath) session.attack = setup.onPath.report;
     const env = {
-      now: this.options.now, scheduler: this.options.scheduler, tls: this.options.tls ?? VIRTUAL_TLS, pki: this.pki, log: this.log,
+      now: this.options.now, scheduler: this.options.scheduler, tls: this.options.tls ?? VIRTUAL_TLS, pki: this.pki, log: this.log, lane: this.lane,
       strict: this.options.strict ?? false,
       asyncError: (error: unknown) => {
         if (this.options.strict) this.asyncErrors.push(error);
@@ -185,8 +206,8 @@ export class VirtualNetwork {
 
   private setupFor(options: ConnectOptions, spec: PortSpec, serverName: string | undefined, hostName: string, target: string): ConnectionSetup {
     const attack = options.attack;
-    // An attack is a scenario run by async-aware code: it gets real records unless told otherwise.
-    const layer = options.tlsLayer ?? (attack ? 'records' : undefined) ?? this.options.tlsLayer ?? 'stand-in';
+    // An attacker needs records to work on: the stand-in has none, whatever the network's default.
+    const layer = options.tlsLayer ?? (attack ? 'records' : undefined) ?? this.options.tlsLayer ?? 'records';
     const impostor = attack?.impostor;
     return {
       serverName, target, hostName, implicitTls: spec.tls === 'implicit', layer,

@@ -5,6 +5,7 @@
  */
 import { strictUtf8Text, utf8Bytes } from '../wire/bytes.ts';
 import { decodeBase64, encodeBase64 } from '../wire/base64.ts';
+import { decodeSaslPlain } from '../wire/sasl-plain.ts';
 import type { SaslMechanismName } from './capabilities.ts';
 import { R501BadBase64, R535AuthFailed, type Reply } from './replies.ts';
 
@@ -30,8 +31,8 @@ function decode(text: string): string | Reply {
 }
 
 /**
- * RFC 4616 §2: message = [authzid] UTF8NUL authcid UTF8NUL passwd. An authzid other than the
- * login itself asks to act as someone else, which no user here may do (checked by the caller).
+ * RFC 4616 §2 (../wire/sasl-plain.ts). An authzid other than the login itself asks to act as
+ * someone else, which no user here may do (checked by the caller).
  */
 class Plain implements SaslMechanism {
   readonly name = 'PLAIN';
@@ -42,12 +43,9 @@ class Plain implements SaslMechanism {
   }
 
   next(response: string): SaslStep {
-    const text = decode(response);
-    if (typeof text !== 'string') return { kind: 'fail', reply: text };
-    const parts = text.split('\0');
-    const [authzid, login, password] = parts;
-    if (parts.length !== 3 || authzid === undefined || !login || !password) return { kind: 'fail', reply: R535AuthFailed };
-    return { kind: 'credentials', authzid, login, password };
+    const plain = decodeSaslPlain(response);
+    if (plain.ok) return { kind: 'credentials', authzid: plain.authzid, login: plain.authcid, password: plain.password };
+    return { kind: 'fail', reply: plain.reason === 'malformed' ? R535AuthFailed : R501BadBase64 };
   }
 }
 

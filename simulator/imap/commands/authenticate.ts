@@ -1,6 +1,6 @@
 import type { CommandSpec, Reply } from './command.ts';
-import { decodePlain, logIn, privacyRefusal } from '../auth.ts';
-import { decodeBase64 } from '../../wire/base64.ts';
+import { logIn, privacyRefusal } from '../auth.ts';
+import { decodeSaslPlain } from '../../wire/sasl-plain.ts';
 import { bad, Code, no } from '../responses.ts';
 import type { Session } from '../session.ts';
 
@@ -22,17 +22,24 @@ export const AUTHENTICATE: CommandSpec<'AUTHENTICATE'> = {
     }
     const refusal = privacyRefusal(s);
     if (refusal) return refusal;
-    if (cmd.initialResponse !== null) return plain(cmd.initialResponse === '=' ? '' : cmd.initialResponse, s);
+    if (cmd.initialResponse !== null) return plain(cmd.initialResponse, s);
     // RFC 4616 §2: PLAIN has no server challenge, so the continuation is empty.
-    return { kind: 'continue', prompt: '', onLine: (line, session) => (line === '*' ? bad('AUTHENTICATE cancelled') : plain(line, session)) };
+    return { kind: 'continue', prompt: '', onLine: (line, session) => (line === '*' ? bad('AUTHENTICATE cancelled') : continued(line, session)) };
   },
 };
 
+/** RFC 4959 §3: "=" stands for an empty initial response only; as a continuation line it is not base64. */
+function continued(line: string, s: Session): Reply {
+  return line.trim() === '=' ? notBase64() : plain(line, s);
+}
+
+function notBase64(): Reply {
+  return bad('The response is not valid base64');
+}
+
 function plain(base64: string, s: Session): Reply {
-  const bytes = decodeBase64(base64.trim());
-  if (bytes === null) return bad('The response is not valid base64');
-  const creds = decodePlain(bytes);
-  if (!creds) return no('PLAIN needs authzid NUL user NUL password', Code.AUTHENTICATIONFAILED);
+  const creds = decodeSaslPlain(base64.trim());
+  if (!creds.ok) return creds.reason === 'base64' ? notBase64() : no('PLAIN needs authzid NUL user NUL password', Code.AUTHENTICATIONFAILED);
   const account = s.ctx.world.store.resolveLogin(creds.authcid, s.ctx.host.domains);
   // RFC 4616 §2: an authorization identity other than the user's own is not allowed here.
   if (creds.authzid && (!account || s.ctx.world.store.resolveLogin(creds.authzid, s.ctx.host.domains) !== account)) {

@@ -1,9 +1,9 @@
 import { loginFailed, loginSucceeded } from '../login.ts';
 import { linesBody } from '../multiline.ts';
 import { R } from '../replies.ts';
-import { decodePlain } from '../sasl-plain.ts';
 import type { Pop3Session } from '../session.ts';
 import type { Pop3Command } from '../types.ts';
+import { decodeSaslPlain } from '../../wire/sasl-plain.ts';
 
 /** The SASL mechanisms this session may use now (none before TLS unless plaintext is allowed). */
 export function saslMechanisms(s: Pop3Session): string[] {
@@ -44,10 +44,10 @@ export function saslResponse(s: Pop3Session, line: string): void {
 }
 
 function finishPlain(s: Pop3Session, response: string): void {
-  const creds = decodePlain(response);
+  const creds = decodeSaslPlain(response);
   if (!creds.ok) {
     s.event({ kind: 'auth', user: '', ok: false, mechanism: 'PLAIN' });
-    return s.reply(creds.why === 'base64' ? R.authBadBase64 : R.authMalformed);
+    return s.reply(creds.reason === 'base64' ? R.authBadBase64 : R.authMalformed);
   }
   const store = s.ctx.world.store;
   const account = store.authenticate(creds.authcid, creds.password, s.ctx.host.domains);

@@ -12,7 +12,7 @@ export interface MtaRunner {
 /** How often the queue is looked at; the MTA itself decides what is due (its retry backoff). */
 const POLL_MS = 100;
 
-type MtaLike = { run(now: number): unknown[]; nextWakeup(): number | null };
+type MtaLike = { run(now: number): Promise<unknown[]>; nextWakeup(): number | null };
 
 export async function startMta(world: World, onEvent?: (event: unknown) => void): Promise<MtaRunner | { error: string }> {
   let mta: MtaLike;
@@ -30,14 +30,20 @@ export async function startMta(world: World, onEvent?: (event: unknown) => void)
   } catch (error) {
     return { error: error instanceof Error ? error.message.split('\n')[0]! : String(error) };
   }
+  // A run waits on TLS records (WebCrypto): polls that come meanwhile skip, so runs never overlap.
+  let running = false;
   const timer = setInterval(() => {
     const due = mta.nextWakeup();
-    if (due === null || due > Date.now()) return;
-    try {
-      for (const event of mta.run(Date.now())) onEvent?.(event);
-    } catch (error) {
-      console.error('mta: error', error);
-    }
+    if (running || due === null || due > Date.now()) return;
+    running = true;
+    mta.run(Date.now()).then(
+      (events) => {
+        for (const event of events) onEvent?.(event);
+      },
+      (error: unknown) => console.error('mta: error', error),
+    ).finally(() => {
+      running = false;
+    });
   }, POLL_MS);
   timer.unref();
   return { stop: () => clearInterval(timer) };
