@@ -16,9 +16,10 @@ export type WireDirection = 'to-server' | 'to-client';
 export interface TlsChannelHooks {
   /**
    * Logs the record; returns the bytes as they reach the other end (an attacker may alter them).
-   * `carries` is what the sender put in it (ClientHello, Certificate, application data …).
+   * `carries` is what the sender put in it (ClientHello, Certificate, application data …), and
+   * `plaintext` the application data it protects, as the sender knows it.
    */
-  wire(direction: WireDirection, bytes: Uint8Array, carries: string): Uint8Array;
+  wire(direction: WireDirection, bytes: Uint8Array, carries: string, plaintext?: Uint8Array): Uint8Array;
   /** Plaintext the server end decrypted: for the engine. */
   toEngine(bytes: Uint8Array): void | Promise<void>;
   /** Plaintext the client end decrypted: for whoever holds the client end. */
@@ -94,7 +95,7 @@ export class TlsChannel {
 
   /** A batch of records leaves together (one flight), so all of it is on the wire before the peer reacts. */
   private flight(direction: WireDirection, outputs: TlsOutput[]): Array<Uint8Array | null> {
-    return outputs.map((out) => (out.type === 'send' ? this.hooks.wire(direction, out.bytes, out.carries ?? 'a record') : null));
+    return outputs.map((out) => (out.type === 'send' ? this.hooks.wire(direction, out.bytes, out.carries ?? 'a record', out.plaintext) : null));
   }
 
   private async fromClient(outputs: TlsOutput[]): Promise<void> {

@@ -194,7 +194,7 @@ export class VirtualConnection {
         trusted: await this.env.pki.trusted(), identity, policy: this.setup.policy, now: this.env.now(),
       },
       {
-        wire: (direction, bytes, carries) => this.wire(direction, bytes, this.channel?.connected ? 'tls' : 'handshake', carries),
+        wire: (direction, bytes, carries, plaintext) => this.wire(direction, bytes, this.channel?.connected ? 'tls' : 'handshake', carries, plaintext),
         toEngine: (bytes) => this.toEngine(bytes),
         toClient: (bytes) => this.toClient(bytes),
       },
@@ -307,12 +307,13 @@ export class VirtualConnection {
   }
 
   /** Logs a chunk as its sender put it on the wire; returns it as the other end receives it. */
-  private wire(direction: 'to-server' | 'to-client', bytes: Uint8Array, phase: WirePhase, carries?: string): Uint8Array {
+  private wire(direction: 'to-server' | 'to-client', bytes: Uint8Array, phase: WirePhase, carries?: string, plaintext?: Uint8Array): Uint8Array {
     const time = this.env.now();
     const sent = bytes.slice(); // the log must not change if the sender reuses its buffer
     const arriving = this.setup.onPath ? this.setup.onPath.alter(direction, sent, phase, time) : sent;
     const entry: WireEntry = { time, direction, bytes: sent, tls: phase !== 'plaintext' || this.tlsInfo !== null };
     if (carries !== undefined) entry.carries = carries;
+    if (plaintext !== undefined) entry.plaintext = plaintext;
     this.env.log.wire(this.session, arriving === sent || bytesEqual(arriving, sent) ? entry : { ...entry, received: arriving.slice() });
     return arriving;
   }

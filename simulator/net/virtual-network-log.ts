@@ -26,6 +26,11 @@ export interface WireEntry {
    * the simulation's hindsight, never as something the observer learnt.
    */
   carries?: string;
+  /**
+   * The application data a protected record carries, as its sender knows it: for the panels that
+   * explain the dialogue (the lab's), never for the observer's view.
+   */
+  plaintext?: Uint8Array;
 }
 
 export interface SessionRecord {

@@ -26,7 +26,7 @@ export interface TlsSummary {
 
 export type TlsOutput =
   /** `carries` names what the record holds (the sender knows; an observer of a protected record does not). */
-  | { type: 'send'; bytes: Uint8Array; carries?: string }
+  | { type: 'send'; bytes: Uint8Array; carries?: string; plaintext?: Uint8Array }
   | { type: 'data'; bytes: Uint8Array }
   | { type: 'handshake'; summary: TlsSummary }
   | { type: 'alert'; description: string; fatal: boolean; sent: boolean };
@@ -82,7 +82,7 @@ export abstract class TlsSession {
     return this.serial(async (out) => {
       if (this.state !== 'connected' || !this.writeProtection) throw new Error(`TLS session is ${this.state}, cannot send`);
       for (let i = 0; i < plaintext.length || i === 0; i += MAX_FRAGMENT) {
-        out.push({ type: 'send', bytes: await this.writeProtection.seal(ContentType.applicationData, plaintext.subarray(i, i + MAX_FRAGMENT)), carries: 'application data' });
+        out.push({ type: 'send', bytes: await this.writeProtection.seal(ContentType.applicationData, plaintext.subarray(i, i + MAX_FRAGMENT)), carries: 'application data', plaintext: plaintext.slice(i, i + MAX_FRAGMENT) });
         if (plaintext.length === 0) break;
       }
     });

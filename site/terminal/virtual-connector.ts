@@ -9,7 +9,6 @@ import { defaultWorld } from '../../simulator/net/world.ts';
 import { TimerScheduler } from './timer-scheduler.ts';
 
 export function createVirtualConnector(now: () => number = () => Date.now()): Connector {
-  // Real TLS records (WebCrypto) for the terminal's own connections, so STARTTLS shows a real
-  // certificate; the network's default stays the synchronous stand-in its MTA needs.
+  // Real TLS records (WebCrypto), so STARTTLS shows a real certificate and the wire ciphertext.
   return new VirtualConnector(createVirtualNetwork(defaultWorld(now()), { now, scheduler: new TimerScheduler() }), { tlsLayer: 'records' });
 }

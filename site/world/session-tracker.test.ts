@@ -108,3 +108,26 @@ describe('reply classification', () => {
     expect(isRefusal('imap', 'a1 OK done')).toBe(false);
   });
 });
+
+describe('SessionTracker on real TLS records', () => {
+  it('follows the dialogue inside TLS from the records\' plaintext, and skips the handshake', async () => {
+    const scheduler = new ManualScheduler(T0);
+    const network = createVirtualNetwork(defaultWorld(T0), { now: scheduler.clock, scheduler, tlsLayer: 'records' });
+    const tracker = new SessionTracker();
+    network.subscribe((e) => tracker.handle(e));
+    const t = new VirtualConnector(network).connect('mail.example.com', 995);
+    t.on(() => {});
+    await network.settle();
+    for (const line of ['USER alice@example.com', 'PASS wonderland', 'DELE 1']) {
+      t.send(new TextEncoder().encode(`${line}\r\n`));
+      await network.settle();
+    }
+    const s = tracker.session(t.sessionId)!;
+    const text = s.lines.map((l) => l.text);
+    expect(text[0]).toMatch(/^\+OK mail\.example\.com POP3/);
+    expect(text).toContain('DELE 1');
+    expect(text.every((l) => /^[\x20-\x7e]*$/.test(l))).toBe(true);
+    expect(s.pop3Deleted.length).toBe(1);
+    expect(network.sessions.find((x) => x.id === t.sessionId)?.entries.every((e) => e.tls)).toBe(true);
+  });
+});

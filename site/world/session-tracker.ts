@@ -108,7 +108,9 @@ export class SessionTracker {
     const s = this.#sessions.get(event.session.id) ?? this.#open(event.session);
     switch (event.type) {
       case 'wire': {
-        const bytes = event.entry.received ?? event.entry.bytes;
+        // Inside TLS the dialogue is the records' plaintext; handshake records carry none.
+        if (event.entry.tls && event.session.tlsLayer === 'records' && !event.entry.plaintext) break;
+        const bytes = event.entry.plaintext ?? event.entry.received ?? event.entry.bytes;
         this.#text(s, event.entry.direction === 'to-server' ? 'client' : 'server', new TextDecoder().decode(bytes), event.entry.time);
         break;
       }
