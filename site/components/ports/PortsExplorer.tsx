@@ -2,9 +2,10 @@
  * The ports explorer: one table of the mail ports, each row able to open a console on the
  * virtual server at that port, and "Try all", which probes every port in turn with the
  * simulator's probe (simulator/net/ports-probe.ts) and fills the last columns with what the
- * engines actually did. The engines load on first use.
+ * engines actually did. The engines load on first use. With "Live" on, Open connects to a live
+ * host instead, through the bridge relay; "Try all" stays on the virtual servers.
  */
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { ProbeRow } from '../../../simulator/net/ports-probe.ts';
 import ClientConsole from '../wire/ClientConsole.tsx';
 import WireView from '../wire/WireView.tsx';
@@ -12,6 +13,8 @@ import { loadWireNetwork, loadWireRuntime } from '../wire/use-wire-network.ts';
 import type { VirtualNetwork } from '../../../simulator/net/virtual-network.ts';
 import { PORT_FACTS, ROLE_TEXT, TLS_TEXT, type PortFacts } from './port-facts.ts';
 import { probeText } from './probe-text.ts';
+import { LiveSwitch } from './LiveSwitch.tsx';
+import { liveTarget, type LiveSettings, type LiveTarget } from './live-target.ts';
 import '../wire/wire.css';
 import './ports.css';
 
@@ -19,12 +22,20 @@ const HOST = 'mail.example.com';
 
 type Probe = { state: 'waiting' | 'running' } | { state: 'done'; row: ProbeRow };
 
+/** What Open opened: the row's port, and the live host and port when Live was on. */
+interface Opened {
+  row: number;
+  live: LiveTarget | null;
+}
+
 export default function PortsExplorer() {
   const [network, setNetwork] = useState<VirtualNetwork | null>(null);
   const [probes, setProbes] = useState<Record<number, Probe>>({});
   const [running, setRunning] = useState(false);
   const [progress, setProgress] = useState('');
-  const [open, setOpen] = useState<number | null>(null);
+  const [open, setOpen] = useState<Opened | null>(null);
+  const [live, setLive] = useState<LiveSettings>({ on: false, host: '', port: '' });
+  const hostField = useRef<HTMLInputElement>(null);
   const [sessionId, setSessionId] = useState<string | null>(null);
   // The table is server-rendered; the buttons work once React has hydrated it.
   const [hydrated, setHydrated] = useState(false);
@@ -54,8 +65,19 @@ export default function PortsExplorer() {
   };
 
   const openConsole = (port: number): void => {
-    setOpen(port);
     setSessionId(null);
+    if (live.on) {
+      const target = liveTarget(live, port);
+      if ('error' in target) {
+        setProgress(target.error);
+        hostField.current?.focus();
+        return;
+      }
+      setProgress('');
+      setOpen({ row: port, live: target });
+      return;
+    }
+    setOpen({ row: port, live: null });
     void ensureNetwork();
   };
 
@@ -65,6 +87,7 @@ export default function PortsExplorer() {
         <button type="button" className="mw-button" onClick={() => void tryAll()} disabled={running} data-testid="try-all">
           {running ? 'Trying…' : 'Try all'}
         </button>
+        <LiveSwitch settings={live} onChange={setLive} hostRef={hostField} />
         <p role="status" aria-live="polite" className="mw-ports__progress">{progress}</p>
       </div>
       <div className="mw-ports__scroll" role="region" aria-labelledby="mw-ports-caption" tabIndex={0}>
@@ -80,18 +103,38 @@ export default function PortsExplorer() {
           </thead>
           <tbody>
             {PORT_FACTS.map((f) => (
-              <Row key={f.port} facts={f} probe={probes[f.port]} onOpen={() => openConsole(f.port)} isOpen={open === f.port} />
+              <Row key={f.port} facts={f} probe={probes[f.port]} onOpen={() => openConsole(f.port)} isOpen={open?.row === f.port} />
             ))}
           </tbody>
         </table>
       </div>
-      {open !== null && (
-        <section className="mw-ports__console" aria-label={`Console on port ${open}`} data-testid="ports-console">
-          <h2 id="console">Port {open} on {HOST}</h2>
+      {open !== null && open.live === null && (
+        <section className="mw-ports__console" aria-label={`Console on port ${open.row}`} data-testid="ports-console">
+          <h2 id="console">Port {open.row} on {HOST}</h2>
           <div className="mw-lab__split">
-            <ClientConsole key={open} network={network} host={HOST} port={open} autoConnect onSession={setSessionId} />
+            <ClientConsole key={open.row} network={network} host={HOST} port={open.row} autoConnect onSession={setSessionId} />
             <WireView network={network} sessionId={sessionId} heading="What the wire carries" />
           </div>
+        </section>
+      )}
+      {open?.live && (
+        <section className="mw-ports__console" aria-label={`Live console on ${open.live.host} port ${open.live.port}`} data-testid="ports-console">
+          <h2 id="console">
+            Port {open.live.port} on {open.live.host} (live, as port {open.row})
+          </h2>
+          <p className="mw-ports__hint">
+            Through the bridge relay, with {open.live.implicitTls ? 'TLS from the first byte' : 'plaintext first; type STARTTLS (or STLS) and the console starts TLS once the server agrees'}.
+            The wire view shows the virtual network only.
+          </p>
+          <ClientConsole
+            key={`${open.live.host}:${open.live.port}:${open.row}`}
+            network={null}
+            live
+            host={open.live.host}
+            port={open.live.port}
+            implicitTls={open.live.implicitTls}
+            autoConnect
+          />
         </section>
       )}
     </div>

@@ -2,12 +2,14 @@
  * A plain line console on one virtual connection: the learner types the protocol, and the client
  * end starts the TLS handshake by itself after the server agrees to STARTTLS/STLS, as a real
  * client does (RFC 3207 §4, RFC 2595 §4, RFC 9051 §6.2.1). Its session id goes to `onSession`,
- * so a WireView beside it can show the same connection from the wire.
+ * so a WireView beside it can show the same connection from the wire. With `live`, the same
+ * console runs on a live server through the bridge relay (live-dialog.ts), loaded on first use.
  */
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import type { ConnectOptions, VirtualNetwork } from '../../../simulator/net/virtual-network.ts';
 import { portSpec } from '../../../simulator/net/ports.ts';
 import { Dialog } from './dialog.ts';
+import type { LiveDialog } from './live-dialog.ts';
 import { asksForTls, tlsAccepted } from './console-rules.ts';
 import './wire.css';
 
@@ -21,22 +23,40 @@ export interface ClientConsoleProps {
   /** Connect as soon as the network is there. */
   autoConnect?: boolean;
   label?: string;
+  /** Connect to the live `host` through the bridge relay instead of the virtual network. */
+  live?: boolean;
+  /** TLS from the first byte; default: what the port is for (465, 993, 995). */
+  implicitTls?: boolean;
 }
 
-export default function ClientConsole({ network, host, port, options = {}, onSession, autoConnect = false, label }: ClientConsoleProps) {
+type ConsoleDialog = Dialog | LiveDialog;
+
+export default function ClientConsole(props: ClientConsoleProps) {
+  const { network, host, port, options = {}, onSession, autoConnect = false, label, live = false } = props;
+  const implicit = props.implicitTls ?? portSpec(port)?.tls === 'implicit';
   const [, setVersion] = useState(0);
   const [draft, setDraft] = useState('');
   const [busy, setBusy] = useState(false);
-  const dialog = useRef<Dialog | null>(null);
+  const dialog = useRef<ConsoleDialog | null>(null);
+  const mounted = useRef(true);
   const failures = useRef<string[]>([]);
   const logRef = useRef<HTMLDivElement>(null);
   const bump = (): void => setVersion((v) => v + 1);
 
+  const connectLive = async (): Promise<void> => {
+    onSession?.(null);
+    const { connectLive: open } = await import('./live-dialog.ts');
+    const d = await open(host, port, implicit, bump);
+    if (!mounted.current) return void d.close();
+    dialog.current = d;
+    bump();
+  };
+
   const connect = (): void => {
-    if (!network) return;
-    dialog.current?.connection.close();
+    void dialog.current?.close();
     failures.current = [];
-    const implicit = portSpec(port)?.tls === 'implicit';
+    if (live) return void connectLive();
+    if (!network) return;
     const result = network.connect(host, port, { tls: implicit ? 'implicit' : 'none', tlsLayer: 'records', ...options });
     if (!result.ok) {
       dialog.current = null;
@@ -51,9 +71,15 @@ export default function ClientConsole({ network, host, port, options = {}, onSes
   };
 
   useEffect(() => {
-    if (autoConnect && network && !dialog.current) connect();
+    if (autoConnect && (network || live) && !dialog.current) connect();
   }, [network, autoConnect]);
-  useEffect(() => () => dialog.current?.connection.close(), []);
+  useEffect(() => {
+    mounted.current = true;
+    return () => {
+      mounted.current = false;
+      void dialog.current?.close();
+    };
+  }, []);
   useEffect(() => {
     const log = logRef.current;
     if (log) log.scrollTop = log.scrollHeight;
@@ -81,12 +107,12 @@ export default function ClientConsole({ network, host, port, options = {}, onSes
   const open = d?.open ?? false;
   const name = label ?? `Client console for ${host} port ${port}`;
   return (
-    <section className="mw-console" aria-label={name} data-testid="client-console" data-open={open}>
+    <section className="mw-console" aria-label={name} data-testid="client-console" data-open={open} data-live={live}>
       <div className="mw-console__actions">
-        <button type="button" className="mw-button" onClick={connect} disabled={!network}>
+        <button type="button" className="mw-button" onClick={connect} disabled={!network && !live}>
           {d ? 'Reconnect' : 'Connect'} to {host}:{port}
         </button>
-        <button type="button" className="mw-button mw-button--quiet" onClick={() => d?.connection.close()} disabled={!open}>
+        <button type="button" className="mw-button mw-button--quiet" onClick={() => void d?.close()} disabled={!open}>
           Disconnect
         </button>
       </div>
