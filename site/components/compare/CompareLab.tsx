@@ -4,7 +4,7 @@
  */
 import { useCallback, useEffect, useState, useSyncExternalStore } from 'react';
 import type { Pop3Settings } from '../../../simulator/clients/pop3-types.ts';
-import type { DeviceName, Scenario } from '../../../simulator/clients/scenario.ts';
+import type { DeviceName, Scenario, Side } from '../../../simulator/clients/scenario.ts';
 import { COMPARE_WALKTHROUGH as WALKTHROUGH, type WalkStep } from '../../../simulator/clients/walkthrough.ts';
 import { ACTIONS, runAction, type ActionId, type Outcome } from './actions.ts';
 import { ActionPanel } from './ActionPanel.tsx';
@@ -58,7 +58,7 @@ export default function CompareLab() {
     async (id: ActionId) => {
       if (!runtime) return;
       const label = ACTIONS.find((a) => a.id === id)?.label ?? id;
-      const outcomes = await runtime.run((s) => runAction(s, id, { days }));
+      const outcomes = await runtime.run((s) => runAction(s, id, { days, takenOver: runtime.takenOver }));
       setLast({ label: id === 'days' ? `${label}: ${days} days` : label, outcomes });
     },
     [runtime, days],
@@ -85,13 +85,17 @@ export default function CompareLab() {
     setStepOutcomes(outcomes);
   }, [runtime, done]);
 
+  const onTakeOver = useCallback((side: Side, name: DeviceName, on: boolean) => void runtime?.takeOver(side, name, on), [runtime]);
+  const hand = useCallback((side: Side, name: DeviceName) => runtime?.hand(side, name) ?? null, [runtime]);
+  const handsOn = (snap?.takenOver.length ?? 0) > 0;
+
   const onSettings = useCallback((name: DeviceName, patch: Partial<Pop3Settings>) => runtime?.setPop3Settings(name, patch), [runtime]);
 
   return (
     <div className="mw-compare" data-status={status} aria-busy={busy}>
       {status === 'failed' && <p role="alert">The simulator did not load. Reload the page to try again.</p>}
       {status === 'loading' && <p className="mw-cmp-note">Loading the simulator…</p>}
-      <Walkthrough done={done} outcomes={stepOutcomes} ready={ready} busy={busy} onNext={() => void next()} onBack={() => void replay(done - 1)} onRestart={() => void replay(0)} />
+      <Walkthrough done={done} outcomes={stepOutcomes} ready={ready && !handsOn} busy={busy} onNext={() => void next()} onBack={() => void replay(done - 1)} onRestart={() => void replay(0)} />
       <ActionPanel ready={ready} busy={busy} days={days} onDays={setDays} onAction={(id) => void act(id)} onReset={() => void replay(0)} last={last} />
       {snap && (
         <>
@@ -99,8 +103,8 @@ export default function CompareLab() {
             <TranscriptPane name="smtp-carol" title="Carol’s SMTP submission transcript" lines={snap.transcripts['smtp-carol'] ?? []} />
           </div>
           <div className="mw-cmp-columns">
-            <ProtocolColumn side="pop3" snap={snap} onSettings={onSettings} />
-            <ProtocolColumn side="imap" snap={snap} onSettings={onSettings} />
+            <ProtocolColumn side="pop3" snap={snap} onSettings={onSettings} hand={hand} onTakeOver={onTakeOver} />
+            <ProtocolColumn side="imap" snap={snap} onSettings={onSettings} hand={hand} onTakeOver={onTakeOver} />
           </div>
           <VerdictTable verdict={snap.verdict} />
         </>

@@ -3,7 +3,10 @@ import type { Pop3Settings } from '../../../simulator/clients/pop3-types.ts';
 import type { TranscriptLine } from '../../../simulator/clients/transcript.ts';
 import { MessageList } from './MessageList.tsx';
 import { Pop3SettingsForm } from './Pop3SettingsForm.tsx';
+import { TakeOver } from './TakeOver.tsx';
 import { TranscriptPane } from './TranscriptPane.tsx';
+import type { VirtualNetwork } from '../../../simulator/net/virtual-network.ts';
+import type { DeviceName } from '../../../simulator/clients/scenario.ts';
 import type { DeviceSnapshot } from './views.ts';
 
 interface Props {
@@ -11,6 +14,9 @@ interface Props {
   lines: readonly TranscriptLine[];
   busy: boolean;
   onSettings: (patch: Partial<Pop3Settings>) => void;
+  /** The network view while taken over by hand, or null. */
+  hand: VirtualNetwork | null;
+  onTakeOver: (on: boolean) => void;
 }
 
 function title(device: DeviceSnapshot): string {
@@ -37,7 +43,7 @@ function Status({ device }: { device: DeviceSnapshot }) {
   );
 }
 
-export function DeviceCard({ device, lines, busy, onSettings }: Props) {
+export function DeviceCard({ device, lines, busy, onSettings, hand, onTakeOver }: Props) {
   const name = device.name[0]!.toUpperCase() + device.name.slice(1);
   const headingId = `h-${device.side}-${device.name}`;
   return (
@@ -47,12 +53,14 @@ export function DeviceCard({ device, lines, busy, onSettings }: Props) {
         <span className="sr-only"> ({device.side.toUpperCase()})</span>
       </h3>
       <Status device={device} />
+      {hand && <p className="mw-cmp-badge" data-tone="warn">taken over by hand: the buttons skip this device</p>}
       <p className="mw-cmp-meta">
         {device.messages} message{device.messages === 1 ? '' : 's'} here · {device.received} octets in, {device.sent} out
       </p>
       <MessageList folders={device.folders} showRead={true} empty="No mail on this device." />
       {device.pop3 && <Pop3SettingsForm device={name} settings={device.pop3} disabled={busy} onChange={onSettings} />}
       <TranscriptPane name={device.transcript} title={`${title(device)} transcript`} lines={lines} />
+      <TakeOver side={device.side} name={device.name as DeviceName} network={hand} onToggle={onTakeOver} />
     </article>
   );
 }

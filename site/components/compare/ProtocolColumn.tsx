@@ -4,6 +4,7 @@ import type { DeviceName, Side } from '../../../simulator/clients/scenario.ts';
 import type { CompareSnapshot } from './runtime.ts';
 import { DeviceCard } from './DeviceCard.tsx';
 import { ServerCard } from './ServerCard.tsx';
+import type { VirtualNetwork } from '../../../simulator/net/virtual-network.ts';
 
 const ABOUT: Record<Side, { title: string; text: string }> = {
   pop3: { title: 'POP3', text: 'Port 110 (STLS). Download, then usually delete: the device keeps the mail.' },
@@ -14,13 +15,15 @@ interface Props {
   side: Side;
   snap: CompareSnapshot;
   onSettings: (name: DeviceName, patch: Partial<Pop3Settings>) => void;
+  hand: (side: Side, name: DeviceName) => VirtualNetwork | null;
+  onTakeOver: (side: Side, name: DeviceName, on: boolean) => void;
 }
 
-export function ProtocolColumn({ side, snap, onSettings }: Props) {
+export function ProtocolColumn({ side, snap, onSettings, hand, onTakeOver }: Props) {
   const about = ABOUT[side];
   const device = (name: DeviceName) => {
     const d = snap.devices[side][name];
-    return <DeviceCard device={d} lines={snap.transcripts[d.transcript] ?? []} busy={snap.busy} onSettings={(patch) => onSettings(name, patch)} />;
+    return <DeviceCard device={d} lines={snap.transcripts[d.transcript] ?? []} busy={snap.busy} onSettings={(patch) => onSettings(name, patch)} hand={hand(side, name)} onTakeOver={(on) => onTakeOver(side, name, on)} />;
   };
   return (
     <section className="mw-cmp-column" data-side={side} aria-labelledby={`h-${side}`}>

@@ -33,7 +33,16 @@ export type ActionId =
 export interface ActionParams {
   /** For 'days'. */
   days: number;
+  /** Devices the learner drives by hand (`pop3-laptop` …): actions skip them. */
+  takenOver?: ReadonlySet<string>;
 }
+
+/** A device the learner has taken over: its automatic actions are off until handed back. */
+function skipped(params: ActionParams, side: Side, name: DeviceName): boolean {
+  return params.takenOver?.has(`${side}-${name}`) ?? false;
+}
+
+const BY_HAND = 'skipped: this device is taken over by hand (hand it back to use the buttons)';
 
 export interface ActionSpec {
   id: ActionId;
@@ -69,24 +78,31 @@ function inbox(d: Device): LocalMessage[] {
 const unread = (m: LocalMessage): boolean => !m.flags.has('\\Seen');
 
 /** Runs `act` on one device of each column, POP3 first, and collects what they said. */
-async function onEach(s: Scenario, name: DeviceName, act: (side: Side, d: Device) => Promise<{ ok: boolean; text: string; ref: string | null }>): Promise<Outcome[]> {
+async function onEach(s: Scenario, name: DeviceName, act: (side: Side, d: Device) => Promise<{ ok: boolean; text: string; ref: string | null }>, params: ActionParams): Promise<Outcome[]> {
   const out: Outcome[] = [];
-  for (const side of SIDES) out.push(outcome(side, name, await act(side, s.device(side, name))));
+  for (const side of SIDES) {
+    if (skipped(params, side, name)) out.push({ side, actor: name, ok: false, text: BY_HAND, ref: null });
+    else out.push(outcome(side, name, await act(side, s.device(side, name))));
+  }
   return out;
 }
 
 /** Acts on the message `pick` chooses, or says on the device that there is none. */
-function withMessage(s: Scenario, name: DeviceName, pick: (d: Device) => LocalMessage | undefined, none: string, act: (side: Side, key: string) => Promise<{ ok: boolean; text: string; ref: string | null }>): Promise<Outcome[]> {
+function withMessage(s: Scenario, name: DeviceName, pick: (d: Device) => LocalMessage | undefined, none: string, act: (side: Side, key: string) => Promise<{ ok: boolean; text: string; ref: string | null }>, params: ActionParams): Promise<Outcome[]> {
   return onEach(s, name, async (side, d) => {
     const m = pick(d);
     return m ? act(side, m.key) : d.note(`${none} on the ${name}`, false);
-  });
+  }, params);
 }
 
 /** POP3's pair meets the maildrop lock; IMAP's pair both connect, then hear new mail pushed. */
-async function bothAtOnce(s: Scenario): Promise<Outcome[]> {
+async function bothAtOnce(s: Scenario, params: ActionParams): Promise<Outcome[]> {
   const out: Outcome[] = [];
   for (const side of SIDES) {
+    if (skipped(params, side, 'laptop') || skipped(params, side, 'phone')) {
+      out.push({ side, actor: 'laptop and phone', ok: false, text: BY_HAND, ref: null });
+      continue;
+    }
     const r = await s.bothAtOnce(side);
     out.push(outcome(side, 'laptop', r.laptop), outcome(side, 'phone', r.phone));
   }
@@ -105,27 +121,27 @@ export async function runAction(s: Scenario, id: ActionId, params: ActionParams)
     case 'laptop-check':
     case 'phone-check': {
       const name: DeviceName = id === 'laptop-check' ? 'laptop' : 'phone';
-      return onEach(s, name, (side) => s.check(side, name));
+      return onEach(s, name, (side) => s.check(side, name), params);
     }
     case 'phone-read':
-      return withMessage(s, 'phone', (d) => inbox(d).filter(unread).at(-1) ?? inbox(d).at(-1), 'no message to read', (side, key) => s.read(side, 'phone', key));
+      return withMessage(s, 'phone', (d) => inbox(d).filter(unread).at(-1) ?? inbox(d).at(-1), 'no message to read', (side, key) => s.read(side, 'phone', key), params);
     case 'laptop-delete':
-      return withMessage(s, 'laptop', (d) => inbox(d).at(-1), 'no message to delete', (side, key) => s.delete(side, 'laptop', key));
+      return withMessage(s, 'laptop', (d) => inbox(d).at(-1), 'no message to delete', (side, key) => s.delete(side, 'laptop', key), params);
     case 'laptop-move':
-      return withMessage(s, 'laptop', (d) => inbox(d)[0], 'no message to move', (side, key) => s.move(side, 'laptop', key, 'Archive'));
+      return withMessage(s, 'laptop', (d) => inbox(d)[0], 'no message to move', (side, key) => s.move(side, 'laptop', key, 'Archive'), params);
     case 'laptop-offline-read':
       return onEach(s, 'laptop', async (side, d) => {
         await s.goOffline(side, 'laptop');
         const m = d.messages().find(unread) ?? d.messages()[0];
         return m ? s.read(side, 'laptop', m.key) : d.note('offline, and no message on the laptop to read', false);
-      });
+      }, params);
     case 'laptop-online':
       return onEach(s, 'laptop', (side) => {
         s.goOnline(side, 'laptop');
         return s.check(side, 'laptop');
-      });
+      }, params);
     case 'both-at-once':
-      return bothAtOnce(s);
+      return bothAtOnce(s, params);
     case 'storage':
       return storage(s);
     case 'days':

@@ -11,6 +11,8 @@ import type { TranscriptLine } from '../../../simulator/clients/transcript.ts';
 import { ManualScheduler } from '../../../simulator/net/virtual-network-clock.ts';
 import { createVirtualNetwork } from '../../../simulator/net/virtual-network-engines.ts';
 import { defaultWorld } from '../../../simulator/net/world.ts';
+import type { VirtualNetwork } from '../../../simulator/net/virtual-network.ts';
+import { handNetwork } from './hand-session.ts';
 import { serverView, deviceView, type DeviceSnapshot, type ServerSnapshot } from './views.ts';
 
 export type { DeviceName, Side };
@@ -23,6 +25,8 @@ export interface CompareSnapshot {
   verdict: Record<Side, SideVerdict>;
   /** Every transcript's lines, by transcript name (`pop3-laptop`, `smtp-carol` …). */
   transcripts: Record<string, readonly TranscriptLine[]>;
+  /** Devices the learner drives by hand (`pop3-laptop` …): the buttons leave them alone. */
+  takenOver: readonly string[];
 }
 
 const NOTIFY_MS = 40;
@@ -40,6 +44,7 @@ export class CompareRuntime {
   private unhook: Array<() => void> = [];
   private queue: Promise<unknown> = Promise.resolve();
   private notifying: ReturnType<typeof setTimeout> | null = null;
+  private readonly hands = new Map<string, VirtualNetwork>();
 
   constructor(private readonly clock: () => number = () => Date.now()) {
     this.build();
@@ -48,6 +53,7 @@ export class CompareRuntime {
   /** Starts again from the seed mailbox, with new devices. */
   reset(): void {
     for (const off of this.unhook) off();
+    this.hands.clear();
     this.build();
     this.changed();
   }
@@ -57,6 +63,42 @@ export class CompareRuntime {
     const device = this.scenario.pop3[name];
     device.settings = { ...device.settings, ...patch };
     this.changed(true);
+  }
+
+  /** Devices taken over by hand, as `side-name` keys. */
+  get takenOver(): ReadonlySet<string> {
+    return new Set(this.hands.keys());
+  }
+
+  /**
+   * Hands a device to the learner (or back): the network view its console connects through.
+   * After every line the network settles, so IDLE pushes to the other devices arrive too.
+   */
+  takeOver(side: Side, name: DeviceName, on: boolean): VirtualNetwork | null {
+    const key = `${side}-${name}`;
+    if (!on) {
+      if (this.hands.delete(key)) this.scenario.device(side, name).note('handed back: the buttons drive this device again', true);
+      this.changed(true);
+      return null;
+    }
+    let view = this.hands.get(key);
+    if (!view) {
+      view = handNetwork(this.scenario.options.network, this.scenario.device(side, name), side, name, () => this.pump());
+      this.hands.set(key, view);
+    }
+    this.changed(true);
+    return view;
+  }
+
+  /** The network view of a device taken over by hand, or null. */
+  hand(side: Side, name: DeviceName): VirtualNetwork | null {
+    return this.hands.get(`${side}-${name}`) ?? null;
+  }
+
+  /** Lets the network run what the hand console's line set off (wakes, IDLE pushes), quietly. */
+  private pump(): void {
+    this.changed();
+    this.queue = this.queue.then(() => this.scenario.options.network.settle()).catch(() => undefined);
   }
 
   /** Bound, so React's useSyncExternalStore can take it as it is. */
@@ -79,6 +121,7 @@ export class CompareRuntime {
       devices: { pop3: devices('pop3'), imap: devices('imap') },
       verdict: s.verdict(),
       transcripts,
+      takenOver: [...this.hands.keys()],
     };
     return this.cached;
   };
