@@ -19,19 +19,14 @@ import { DEFAULT_POP3_SETTINGS, type Pop3Settings } from './pop3-types.ts';
 import { SmtpSender } from './smtp-sender.ts';
 import type { Transcript, TranscriptLine } from './transcript.ts';
 import { sideVerdict, type SideVerdict } from './verdict.ts';
+import { SCENARIO } from './scenario-config.ts';
+
+export { SCENARIO };
 
 export type Side = 'pop3' | 'imap';
 export type DeviceName = 'laptop' | 'phone';
 
-export const SCENARIO = {
-  host: 'mail.example.com',
-  users: { pop3: 'alice-pop3@example.com', imap: 'alice-imap@example.com' },
-  password: 'wonderland',
-  template: 'alice@example.com',
-  sender: { address: 'carol@example.com', password: 'singer' },
-  /** Where each machine sits (TEST-NET-3, RFC 5737), as the servers' session logs show it. */
-  addresses: { pop3: { laptop: '203.0.113.21', phone: '203.0.113.22' }, imap: { laptop: '203.0.113.31', phone: '203.0.113.32' }, sender: '203.0.113.40' },
-} as const;
+
 
 const DAY = 24 * 60 * 60_000;
 

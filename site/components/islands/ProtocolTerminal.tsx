@@ -2,7 +2,8 @@
  * The protocol terminal island: xterm.js (loaded lazily, so it stays off the first paint) around
  * a TerminalSession. On touch screens it adds an input row and command chips.
  */
-import { useEffect, useRef, useState, type SubmitEvent } from 'react';
+import { useEffect, useRef, useState } from 'react';
+import TouchInput, { useTouch } from './TouchInput.tsx';
 import { useStore } from 'zustand';
 import type { Connector } from '../../../simulator/transport.ts';
 import type { TerminalSession } from '../../terminal/session.ts';
@@ -34,23 +35,10 @@ function pageConnector(): Promise<Connector> {
 
 type Status = 'loading' | 'ready' | 'failed';
 
-function useTouch(): boolean {
-  const [touch, setTouch] = useState(false);
-  useEffect(() => {
-    const query = window.matchMedia('(pointer: coarse)');
-    const update = (): void => setTouch(query.matches);
-    update();
-    query.addEventListener('change', update);
-    return () => query.removeEventListener('change', update);
-  }, []);
-  return touch;
-}
-
 export default function ProtocolTerminal({ terminalId, size = 'compact', live, relayUrl }: Props) {
   const screenRef = useRef<HTMLDivElement>(null);
   const sessionRef = useRef<TerminalSession | null>(null);
   const [status, setStatus] = useState<Status>('loading');
-  const [draft, setDraft] = useState('');
   const touch = useTouch();
   const port = useStore(appStore, (s) => {
     const id = s.terminals[terminalId]?.sessionId;
@@ -124,11 +112,6 @@ export default function ProtocolTerminal({ terminalId, size = 'compact', live, r
   }, [relayUrl]);
 
   const run = (line: string): void => sessionRef.current?.submit(line);
-  const onSubmit = (event: SubmitEvent<HTMLFormElement>): void => {
-    event.preventDefault();
-    run(draft);
-    setDraft('');
-  };
   const protocol = port === null ? null : (portSpec(port)?.protocol ?? null);
   const chips = protocol ? PROTOCOL_CHIPS[protocol] : DISCONNECTED_CHIPS;
 
@@ -143,31 +126,7 @@ export default function ProtocolTerminal({ terminalId, size = 'compact', live, r
       <p className="mw-terminal__hint">
         Tab completes commands; press Esc then Tab to move focus out of the terminal.
       </p>
-      {touch && status === 'ready' && (
-        <div className="mw-terminal__touch">
-          <form className="mw-terminal__input" onSubmit={onSubmit}>
-            <input
-              aria-label="Line to send"
-              value={draft}
-              onChange={(e) => setDraft(e.target.value)}
-              autoCapitalize="off"
-              autoCorrect="off"
-              autoComplete="off"
-              spellCheck={false}
-              enterKeyHint="send"
-              placeholder="Type a command"
-            />
-            <button type="submit">Send</button>
-          </form>
-          <div className="mw-terminal__chips" role="group" aria-label="Common commands">
-            {chips.map((chip) => (
-              <button key={chip} type="button" onClick={() => run(chip)}>
-                {chip}
-              </button>
-            ))}
-          </div>
-        </div>
-      )}
+      {touch && status === 'ready' && <TouchInput chips={chips} run={run} />}
     </section>
   );
 }

@@ -4,7 +4,8 @@ import { appStore } from '../../store/app-store.ts';
 import { focusTerminal } from '../../store/lab-actions.ts';
 import { mountTerminal } from './mount-terminal.ts';
 import { terminalHandle } from './terminal-handles.ts';
-import TouchRow, { useTouch } from './TouchRow.tsx';
+import TouchRow from './TouchRow.tsx';
+import { useTouch } from '../islands/TouchInput.tsx';
 
 interface Props {
   terminalId: string;
