@@ -1,6 +1,6 @@
 /**
  * Mounts one lab terminal: xterm.js (loaded here, lazily) around a TerminalSession on the page's
- * network, with STARTTLS handled for the learner, the lines entered recorded for the replay link,
+ * network (the session's Connection starts TLS after STARTTLS), the lines entered recorded for the replay link,
  * and a handle the panels use. Returns the function that takes it all down.
  */
 import type { Terminal } from '@xterm/xterm';
@@ -9,9 +9,9 @@ import { setNetworkSession } from '../../store/lab-actions.ts';
 import { downloadText, pageStorage, siteTheme, watchTheme } from '../../terminal/browser/page-services.ts';
 import { MemoryStorage } from '../../terminal/history.ts';
 import type { TerminalSession } from '../../terminal/session.ts';
-import { paletteFor } from '../../terminal/xterm-theme.ts';
+import { paletteFor, terminalOptions } from '../../terminal/xterm-theme.ts';
 import { pageWorld } from '../../world/page-network.ts';
-import { StartTlsConnector } from '../../world/starttls.ts';
+import { ReportingConnector } from '../../world/reporting-connector.ts';
 import { recordTyped, registerTerminal, type TerminalHandle } from './terminal-handles.ts';
 import { feedWithLines } from './typed-lines.ts';
 
@@ -57,14 +57,7 @@ export async function mountTerminal(element: HTMLElement, terminalId: string): P
     import('../../terminal/session.ts'),
   ]);
   const world = pageWorld();
-  const term = new Terminal({
-    screenReaderMode: true,
-    cursorBlink: true,
-    fontSize: 14,
-    fontFamily: 'ui-monospace, SFMono-Regular, Menlo, Consolas, "Liberation Mono", monospace',
-    scrollback: 5000,
-    theme: paletteFor(siteTheme()),
-  });
+  const term = new Terminal(terminalOptions(siteTheme()));
   const fit = new FitAddon();
   term.loadAddon(fit);
   term.open(element);
@@ -72,7 +65,7 @@ export async function mountTerminal(element: HTMLElement, terminalId: string): P
   const session = new TerminalSession({
     terminalId,
     screen: { write: (data) => term.write(data) },
-    connector: new StartTlsConnector(world.connector, { onConnect: (id) => setNetworkSession(appStore, terminalId, id) }),
+    connector: new ReportingConnector(world.connector, (id) => setNetworkSession(appStore, terminalId, id)),
     store: appStore,
     // A replay must not fill the learner's own history with someone else's lines.
     storage: world.replay ? new MemoryStorage() : pageStorage(),
