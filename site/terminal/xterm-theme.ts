@@ -2,6 +2,7 @@
  * ANSI palettes for xterm.js in the site's light and dark themes. Every colour keeps a contrast
  * ratio of at least 4.5:1 against its background (WCAG 2.2 SC 1.4.3).
  */
+import type { ITerminalOptions } from '@xterm/xterm';
 
 export interface TerminalPalette {
   background: string;
@@ -43,4 +44,16 @@ export const DARK: TerminalPalette = {
 
 export function paletteFor(theme: string | undefined): TerminalPalette {
   return theme === 'light' ? LIGHT : DARK;
+}
+
+/** The options every Mailwire terminal opens with: screen-reader mode on, the site's palette. */
+export function terminalOptions(theme: Parameters<typeof paletteFor>[0]): ITerminalOptions {
+  return {
+    screenReaderMode: true,
+    cursorBlink: true,
+    fontSize: 14,
+    fontFamily: 'ui-monospace, SFMono-Regular, Menlo, Consolas, "Liberation Mono", monospace',
+    scrollback: 5000,
+    theme: paletteFor(theme),
+  };
 }

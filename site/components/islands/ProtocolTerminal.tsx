@@ -11,7 +11,7 @@ import { portSpec } from '../../../simulator/net/ports.ts';
 import { appStore } from '../../store/app-store.ts';
 import { DISCONNECTED_CHIPS, PROTOCOL_CHIPS } from '../../terminal/chips.ts';
 import { downloadText, pageStorage, siteTheme, watchTheme } from '../../terminal/browser/page-services.ts';
-import { paletteFor } from '../../terminal/xterm-theme.ts';
+import { paletteFor, terminalOptions } from '../../terminal/xterm-theme.ts';
 
 interface Props {
   /** Names the terminal: its history is kept under this id. */
@@ -58,14 +58,7 @@ export default function ProtocolTerminal({ terminalId, size = 'compact', live, r
       ]);
       const element = screenRef.current;
       if (cancelled || !element) return;
-      const term = new Terminal({
-        screenReaderMode: true,
-        cursorBlink: true,
-        fontSize: 14,
-        fontFamily: 'ui-monospace, SFMono-Regular, Menlo, Consolas, "Liberation Mono", monospace',
-        scrollback: 5000,
-        theme: paletteFor(siteTheme()),
-      });
+      const term = new Terminal(terminalOptions(siteTheme()));
       const fit = new FitAddon();
       term.loadAddon(fit);
       term.open(element);
