@@ -4,7 +4,6 @@ import { ecdhKeyPair, ecdhSharedSecret, ecdsaVerify, randomBytes, type EcdhKeyPa
 import { applicationSecrets, finishedMac, handshakeSecrets, Transcript } from './key-schedule.ts';
 import {
   certificateVerifyContent,
-  CIPHER_NAME,
   decodeCertificateMessage,
   decodeCertificateVerify,
   decodeServerHello,
@@ -15,7 +14,7 @@ import {
 } from './messages.ts';
 import { TrafficProtection } from './record.ts';
 import { TlsAlert, TlsSession, type TlsOutput } from './session.ts';
-import { summarizeCertificate } from './summary.ts';
+import { handshakeDone } from './summary.ts';
 import { bytesEqual } from '../wire/bytes.ts';
 
 /** What the client does with a certificate that fails verification: refuse, or warn and go on. */
@@ -130,15 +129,6 @@ export class TlsClient extends TlsSession {
     this.writeProtection = await TrafficProtection.fromSecret(app.client);
     this.expecting = 'done';
     this.state = 'connected';
-    out.push({
-      type: 'handshake',
-      summary: {
-        version: 'TLS 1.3',
-        cipher: CIPHER_NAME,
-        serverName: this.options.serverName,
-        certificate: await summarizeCertificate(this.certificate!),
-        verification: this.verification,
-      },
-    });
+    out.push(await handshakeDone(this.options.serverName, this.certificate!, this.verification));
   }
 }

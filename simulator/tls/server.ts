@@ -4,7 +4,6 @@ import { ecdhKeyPair, ecdhSharedSecret, ecdsaSign, randomBytes } from './crypto.
 import { applicationSecrets, finishedMac, handshakeSecrets, Transcript } from './key-schedule.ts';
 import {
   certificateVerifyContent,
-  CIPHER_NAME,
   decodeClientHello,
   encodeCertificateMessage,
   encodeCertificateVerify,
@@ -15,7 +14,7 @@ import {
 } from './messages.ts';
 import { TrafficProtection } from './record.ts';
 import { TlsAlert, TlsSession, type TlsOutput } from './session.ts';
-import { summarizeCertificate } from './summary.ts';
+import { handshakeDone } from './summary.ts';
 import { bytesEqual } from '../wire/bytes.ts';
 
 export class TlsServer extends TlsSession {
@@ -78,15 +77,6 @@ export class TlsServer extends TlsSession {
     this.readProtection = await TrafficProtection.fromSecret(this.appClientSecret!);
     this.expectedClientFinished = null;
     this.state = 'connected';
-    out.push({
-      type: 'handshake',
-      summary: {
-        version: 'TLS 1.3',
-        cipher: CIPHER_NAME,
-        serverName: this.serverName,
-        certificate: await summarizeCertificate(this.identity.certificate),
-        verification: null,
-      },
-    });
+    out.push(await handshakeDone(this.serverName, this.identity.certificate, null));
   }
 }
