@@ -3,7 +3,10 @@ import { CHROMIUM_ARGS, findBrowser } from './scripts/browser.mjs';
 
 const browser = findBrowser();
 // scripts/test.mjs builds the site first and sets MAILWIRE_BUILT; run alone, build here.
-const serve = process.env['MAILWIRE_BUILT'] ? 'npm run preview' : 'npm run build && npm run preview';
+// MAILWIRE_PORT moves the preview server (default 4321), so two checkouts can run their suites at once.
+const port = Number(process.env['MAILWIRE_PORT'] ?? 4321);
+const preview = `npx astro preview --port ${port}`;
+const serve = process.env['MAILWIRE_BUILT'] ? preview : `npm run build && ${preview}`;
 
 export default defineConfig({
   testDir: './e2e',
@@ -14,7 +17,7 @@ export default defineConfig({
   retries: 0,
   reporter: [['list']],
   use: {
-    baseURL: 'http://localhost:4321',
+    baseURL: `http://localhost:${port}`,
     trace: 'off',
     launchOptions: {
       args: CHROMIUM_ARGS,
@@ -27,7 +30,7 @@ export default defineConfig({
   ],
   webServer: {
     command: serve,
-    url: 'http://localhost:4321/',
+    url: `http://localhost:${port}/`,
     reuseExistingServer: false,
     timeout: 180_000,
     stdout: 'ignore',

@@ -3,7 +3,7 @@
  * text whose section heading exists, or is explicitly external; every quoted rule is in its RFC.
  */
 import { fileURLToPath } from 'node:url';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { KNOWLEDGE } from './knowledge.ts';
 import { LOCAL_RFCS, rfcUrl } from './rfc.ts';
@@ -11,11 +11,8 @@ import { RULE_CASES } from './rule-cases.test-data.ts';
 import { explainRuleBreak } from './rule-break.ts';
 import type { RfcRef } from './types.ts';
 
-/**
- * The RFC texts the team shares, in ../shared/rfc beside the repository (INDEX.md lists them);
- * another copy can be named in MAILWIRE_RFC_DIR.
- */
-const RFC_DIR = process.env.MAILWIRE_RFC_DIR ?? fileURLToPath(new URL('../../../shared/rfc', import.meta.url));
+/** The RFC texts the site cites, kept in the repository (content/rfc/). */
+const RFC_DIR = fileURLToPath(new URL('../../content/rfc', import.meta.url));
 const texts = new Map<number, string>();
 
 function rfcText(n: number): string {
@@ -52,9 +49,11 @@ function checkRef(r: RfcRef, what: string): void {
 }
 
 describe('RFC references', () => {
-  it('LOCAL_RFCS is exactly the RFC texts in the shared RFC folder', () => {
-    const index = readFileSync(`${RFC_DIR}/INDEX.md`, 'utf8');
-    const listed = [...index.matchAll(/rfc(\d+)\.txt/g)].map((m) => Number(m[1])).sort((a, b) => a - b);
+  it('LOCAL_RFCS is exactly the RFC texts in content/rfc', () => {
+    const listed = readdirSync(RFC_DIR)
+      .flatMap((f) => /^rfc(\d+)\.txt$/.exec(f)?.[1] ?? [])
+      .map(Number)
+      .sort((a, b) => a - b);
     expect([...LOCAL_RFCS].sort((a, b) => a - b)).toEqual(listed);
   });
 

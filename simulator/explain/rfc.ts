@@ -1,12 +1,13 @@
 /**
- * RFC references and their links. `LOCAL_RFCS` lists the texts kept in ../shared/rfc (INDEX.md);
+ * RFC references and their links. `LOCAL_RFCS` lists the texts kept in content/rfc/;
  * every other RFC is marked external, so a test can check each local link against its text.
  */
 import type { RfcRef } from './types.ts';
 
 export const LOCAL_RFCS: readonly number[] = [
-  1700, 1870, 1939, 2034, 2045, 2046, 2047, 2177, 2342, 2449, 2595, 2920, 2971, 3030, 3207, 3463, 3501, 4315, 4616, 4648, 4954, 5034, 5321,
-  5322, 5530, 5598, 6152, 6154, 6186, 6335, 6409, 6531, 6851, 7817, 8314, 9051,
+  1700, 1870, 1939, 2034, 2045, 2046, 2047, 2177, 2342, 2449, 2595, 2920, 2971, 3030, 3207, 3463, 3464, 3501,
+  4315, 4616, 4648, 4954, 4959, 5034, 5246, 5280, 5321, 5322, 5530, 5598, 5869, 6066, 6152, 6154, 6186, 6335,
+  6409, 6531, 6851, 6890, 7568, 7817, 7888, 8314, 8439, 8446, 8448, 9051,
 ];
 
 /** `https://www.rfc-editor.org/rfc/rfc5321#section-4.2.1`; an appendix is `#appendix-E`. */

@@ -1,7 +1,7 @@
 /**
  * Which rule a refusal enforces: for a 503 (or 530), a -ERR or a BAD/NO, the RFC sentence behind
  * it, so the lab's state panel can say "RCPT before MAIL: RFC 5321 §3.3". The rules quote the
- * RFC texts in ../shared/rfc; the state tables are the engines' own.
+ * RFC texts in content/rfc; the state tables are the engines' own.
  */
 import { COMMAND_STATES as IMAP_COMMAND_STATES, isImapVerb, stateName, type ImapState } from '../imap/state.ts';
 import { allowedCommands as pop3Allowed, type Pop3State } from '../pop3/state.ts';

@@ -8,7 +8,7 @@ export type Protocol = 'smtp' | 'pop3' | 'imap';
 /** Which side of the connection wrote a line. */
 export type Side = 'server' | 'client';
 
-/** A pointer into an RFC; `external` when the text is not in ../shared/rfc (not checked here). */
+/** A pointer into an RFC; `external` when the text is not in content/rfc (not checked here). */
 export interface RfcRef {
   rfc: number;
   /** "4.2.1", "E" for an appendix, or absent for the whole document. */

@@ -1,6 +1,6 @@
 /**
  * The mail ports and what each is for. The IANA names and RFCs come from the registry rows in
- * ../shared/rfc/ports.txt; 2525 has no IANA assignment for mail and is a common alternative
+ * content/rfc/ports.txt; 2525 has no IANA assignment for mail and is a common alternative
  * submission port where 587 is blocked.
  */
 

@@ -1,6 +1,6 @@
 /**
  * What each mail port is for, from the RFCs and the IANA registry rows copied in
- * /work/shared/rfc/ports.txt (IANA service-names-port-numbers.csv). The virtual hosts' own table
+ * content/rfc/ports.txt (IANA service-names-port-numbers.csv). The virtual hosts' own table
  * is simulator/net/ports.ts (MAIL_PORTS); the test checks the two agree. 2525 and 26 have no
  * IANA assignment for mail: they are conventions of mail providers and hosts.
  */
