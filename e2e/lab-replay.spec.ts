@@ -1,5 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { enter, expectScreen, openLab } from './terminal.ts';
+import { storedWorld } from './world-db.ts';
 
 test('a shared link replays the session on a fresh browser and ends in the same state', async ({ page, browser }) => {
   test.setTimeout(60_000);
@@ -25,6 +26,7 @@ test('a shared link replays the session on a fresh browser and ends in the same 
   await expect(other.getByTestId('current-state')).toHaveText('rcpt');
   await expect(other.locator('.mw-terminal .xterm-rows')).toContainText('RCPT TO:<carol@example.com>');
   // The replay ran on a fresh world and saved nothing over the other browser's.
+  expect(await storedWorld(other)).toBeNull();
   expect(await other.evaluate(() => localStorage.getItem('mailwire:world'))).toBeNull();
   await fresh.close();
 });

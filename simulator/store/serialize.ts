@@ -21,41 +21,47 @@ export const WORLD_FORMAT = 'mailwire-world';
 /** Bump when the shape changes; the reader refuses other versions with a clear message. */
 export const WORLD_VERSION = 1;
 
-export interface SerializedMessage {
+/**
+ * How message octets are kept: base64 in JSON (files, exports), or the bytes themselves where the
+ * storage keeps binary data (IndexedDB's structured clone).
+ */
+export type RawOctets = string | Uint8Array;
+
+export interface SerializedMessage<R extends RawOctets = string> {
   uid: number;
-  /** The RFC 5322 octets, base64. */
-  raw: string;
+  /** The RFC 5322 octets: base64 in JSON, or bytes. */
+  raw: R;
   flags: string[];
   internalDate: number;
   modseq: number;
 }
 
-export interface SerializedMailbox {
+export interface SerializedMailbox<R extends RawOctets = string> {
   name: string;
   uidValidity: number;
   uidNext: number;
   highestModseq: number;
   specialUse: SpecialUse | null;
   subscribed: boolean;
-  messages: SerializedMessage[];
+  messages: SerializedMessage<R>[];
 }
 
-export interface SerializedAccount {
+export interface SerializedAccount<R extends RawOctets = string> {
   address: string;
   password: string;
   quota: number;
-  mailboxes: SerializedMailbox[];
+  mailboxes: SerializedMailbox<R>[];
 }
 
-export type SerializedQueuedMessage = Omit<QueuedMessage, 'raw'> & { raw: string };
+export type SerializedQueuedMessage<R extends RawOctets = string> = Omit<QueuedMessage, 'raw'> & { raw: R };
 
-export interface SerializedWorld {
+export interface SerializedWorld<R extends RawOctets = string> {
   format: typeof WORLD_FORMAT;
   version: typeof WORLD_VERSION;
-  store: { uidValiditySeed: number; accounts: SerializedAccount[] };
+  store: { uidValiditySeed: number; accounts: SerializedAccount<R>[] };
   hosts: HostConfig[];
   dns: DnsRecord[];
-  queue: SerializedQueuedMessage[];
+  queue: SerializedQueuedMessage<R>[];
 }
 
 export type ReadResult<T> = { ok: true; value: T } | { ok: false; error: string };
@@ -63,6 +69,15 @@ export type ReadResult<T> = { ok: true; value: T } | { ok: false; error: string 
 // ── Writing ──────────────────────────────────────────────────────────────────
 
 export function serializeWorld(world: World): SerializedWorld {
+  return serializeWorldWith(world, encodeBase64);
+}
+
+/** The world with message octets as bytes (copies), for a storage that keeps binary data. */
+export function serializeWorldBytes(world: World): SerializedWorld<Uint8Array> {
+  return serializeWorldWith(world, (raw) => raw.slice());
+}
+
+function serializeWorldWith<R extends RawOctets>(world: World, encode: (raw: Uint8Array) => R): SerializedWorld<R> {
   return {
     format: WORLD_FORMAT,
     version: WORLD_VERSION,
@@ -72,16 +87,16 @@ export function serializeWorld(world: World): SerializedWorld {
         address: account.address,
         password: account.password,
         quota: account.quota,
-        mailboxes: [...account.mailboxes.values()].map(serializeMailbox),
+        mailboxes: [...account.mailboxes.values()].map((box) => serializeMailbox(box, encode)),
       })),
     },
     hosts: structuredClone(world.hosts),
     dns: structuredClone(world.dns.records),
-    queue: world.queue.map(({ raw, ...rest }) => ({ ...structuredClone(rest), raw: encodeBase64(raw) })),
+    queue: world.queue.map(({ raw, ...rest }) => ({ ...structuredClone(rest), raw: encode(raw) })),
   };
 }
 
-function serializeMailbox(box: Mailbox): SerializedMailbox {
+function serializeMailbox<R extends RawOctets>(box: Mailbox, encode: (raw: Uint8Array) => R): SerializedMailbox<R> {
   return {
     name: box.name,
     uidValidity: box.uidValidity,
@@ -91,7 +106,7 @@ function serializeMailbox(box: Mailbox): SerializedMailbox {
     subscribed: box.subscribed,
     messages: box.messages.map((m) => ({
       uid: m.uid,
-      raw: encodeBase64(m.raw),
+      raw: encode(m.raw),
       flags: [...m.flags],
       internalDate: m.internalDate,
       modseq: m.modseq,
@@ -192,8 +207,7 @@ function readMailbox(data: unknown, at: string): Mailbox {
     if (uid >= uidNext) fail(`${where}.uid: ${uid} is not below the mailbox's uidNext ${uidNext}`);
     const modseq = int(mo.modseq, `${where}.modseq`, 1);
     if (modseq > highestModseq) fail(`${where}.modseq: ${modseq} is above the mailbox's highestModseq ${highestModseq}`);
-    const raw = decodeBase64(str(mo.raw, `${where}.raw`));
-    if (!raw) fail(`${where}.raw: not valid base64`);
+    const raw = octets(mo.raw, `${where}.raw`);
     const flags = arr(mo.flags, `${where}.flags`).map((f, j) => str(f, `${where}.flags[${j}]`));
     box.restore({ uid, raw, flags: new Set(flags), internalDate: num(mo.internalDate, `${where}.internalDate`), modseq });
     lastUid = uid;
@@ -256,8 +270,7 @@ function readQueued(data: unknown, at: string): QueuedMessage {
     num(ro.nextAttempt, `${w}.nextAttempt`);
     if (ro.lastReply !== undefined) str(ro.lastReply, `${w}.lastReply`);
   });
-  const raw = decodeBase64(str(o.raw, `${at}.raw`));
-  if (!raw) fail(`${at}.raw: not valid base64`);
+  const raw = octets(o.raw, `${at}.raw`);
   return { ...(structuredClone(o) as unknown as QueuedMessage), raw };
 }
 
@@ -288,6 +301,14 @@ function arr(value: unknown, at: string): unknown[] {
 function str(value: unknown, at: string): string {
   if (typeof value !== 'string') fail(`${at}: expected a string, got ${describe(value)}`);
   return value;
+}
+
+/** Message octets: bytes as a binary storage keeps them, or base64 as JSON does. */
+function octets(value: unknown, at: string): Uint8Array {
+  if (value instanceof Uint8Array) return value.slice();
+  const raw = decodeBase64(str(value, at));
+  if (!raw) fail(`${at}: not valid base64`);
+  return raw;
 }
 
 function bool(value: unknown, at: string): boolean {

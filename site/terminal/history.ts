@@ -14,6 +14,9 @@ export class MemoryStorage implements KeyValueStorage {
   setItem(key: string, value: string): void {
     this.#items.set(key, value);
   }
+  removeItem(key: string): void {
+    this.#items.delete(key);
+  }
 }
 
 export const HISTORY_LIMIT = 200;

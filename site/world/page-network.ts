@@ -1,25 +1,36 @@
 /**
- * The page's one virtual world and network: loaded from the page's storage (or the default world),
- * saved back whenever the mail store, the queue or a host's settings change, with the MTA running
- * so submitted mail travels on. Every terminal on the page connects through `pageConnector()`.
+ * The page's one virtual world and network: loaded from the page's storage (IndexedDB; a world an
+ * older build kept in localStorage moves there once) or the default world, saved back whenever the
+ * mail store, the queue or a host's settings change, with the MTA running so submitted mail
+ * travels on. Every terminal on the page connects through `pageConnector()`.
  *
  * A replay link (`/lab/#replay=…`) runs on a fresh default world and never touches the saved one.
  * A saved world that cannot be read is kept as it is (the lab offers reset or download) and the
- * page runs on a default world that is not saved until the learner chooses.
+ * page runs on a default world that is not saved until the learner chooses. A second lab tab runs
+ * read-only (tab-guard.ts); a save that fails is reported at once (`notices`).
  */
 import type { Connector } from '../../simulator/transport.ts';
 import { Mta } from '../../simulator/net/mta.ts';
 import { autoRunMta } from '../../simulator/net/mta-driver.ts';
 import { createVirtualNetwork } from '../../simulator/net/virtual-network-engines.ts';
 import type { VirtualNetwork } from '../../simulator/net/virtual-network.ts';
-import { defaultWorld } from '../../simulator/net/world.ts';
+import { defaultWorld, type World } from '../../simulator/net/world.ts';
 import { VirtualConnector } from '../../simulator/transports/virtual.ts';
 import { pageStorage } from '../terminal/browser/page-services.ts';
 import type { KeyValueStorage } from '../terminal/history.ts';
 import { TimerScheduler } from '../terminal/timer-scheduler.ts';
-import { loadWorld, saveWorld, SaveScheduler, WORLD_KEY, type StoredWorld } from './persist.ts';
+import { keyValueWorldDb, loadWorld, saveWorld, SaveScheduler, WORLD_KEY, type SaveResult, type StoredWorld, type WorldDb } from './persist.ts';
 import { decodeReplay, type ReplayScript } from './replay.ts';
 import { SessionTracker } from './session-tracker.ts';
+import { claimTab, soleTab, type TabGuard, type TabState } from './tab-guard.ts';
+import { indexedDbAvailable, indexedDbWorld } from './world-db.ts';
+
+/** What the lab tells the learner about saving: the last save's result, other tabs, a migration. */
+export interface WorldNotice {
+  save: SaveResult | null;
+  tab: TabState;
+  migrated: boolean;
+}
 
 export interface PageWorld {
   network: VirtualNetwork;
@@ -30,19 +41,40 @@ export interface PageWorld {
   /** The stored world that could not be read: why, and its raw text. */
   problem: { error: string; raw: string } | null;
   replay: ReplayScript | null;
-  /** Saves now (after a settings change), unless saving is off (replay, broken storage). */
+  /** Saves now (after a settings change), unless saving is off (replay, broken storage, read-only tab). */
   save(): void;
   /** True while the world is written to storage as it changes. */
   persistent: boolean;
   /** Stops saving for good (a reset or an import is about to reload the page). */
   stop(): void;
+  notice(): WorldNotice;
+  subscribeNotice(listener: () => void): () => void;
 }
 
 let current: PageWorld | null = null;
+let loading: Promise<PageWorld> | null = null;
 
-/** The page's world, made on first use. */
+/** The page's world store: IndexedDB where the browser has it, else localStorage. */
+function pageDb(): WorldDb {
+  return indexedDbAvailable() ? indexedDbWorld() : keyValueWorldDb(pageStorage());
+}
+
+/** Loads the page's world (once); the lab awaits this before it renders. */
+export function loadPageWorld(): Promise<PageWorld> {
+  loading ??= (async () => {
+    const hash = typeof location === 'undefined' ? '' : location.hash;
+    const replay = decodeReplay(hash) !== null;
+    const db = pageDb();
+    const [stored, tab] = replay ? [{ kind: 'none' } as StoredWorld, soleTab()] : await Promise.all([loadWorld(db, pageStorage()), claimTab()]);
+    current = createPageWorld({ stored, hash, db, tab });
+    return current;
+  })();
+  return loading;
+}
+
+/** The page's world, once `loadPageWorld()` has resolved. */
 export function pageWorld(): PageWorld {
-  current ??= createPageWorld(pageStorage(), typeof location === 'undefined' ? '' : location.hash);
+  if (!current) throw new Error('pageWorld() before loadPageWorld() resolved');
   return current;
 }
 
@@ -55,9 +87,16 @@ export function pageConnector(): Connector {
   return pageWorld().connector;
 }
 
-export function createPageWorld(storage: KeyValueStorage, hash: string, now: () => number = () => Date.now()): PageWorld {
+export interface PageWorldInputs {
+  stored: StoredWorld;
+  hash: string;
+  db: WorldDb;
+  tab: TabGuard;
+  now?: () => number;
+}
+
+export function createPageWorld({ stored, hash, db, tab, now = () => Date.now() }: PageWorldInputs): PageWorld {
   const replay = decodeReplay(hash);
-  const stored: StoredWorld = replay ? { kind: 'none' } : loadWorld(storage);
   const world = stored.kind === 'ok' ? stored.world : defaultWorld(now());
   // The stand-in TLS layer: the session log then holds the plaintext each end saw, which the
   // panels explain line by line (with real records the log holds ciphertext after STARTTLS).
@@ -65,16 +104,26 @@ export function createPageWorld(storage: KeyValueStorage, hash: string, now: () 
   const tracker = new SessionTracker();
   network.subscribe((event) => tracker.handle(event));
   autoRunMta(new Mta(network), network, (events) => tracker.mta(events));
-  const persistent = !replay && stored.kind !== 'broken';
-  const saver = new SaveScheduler(() => {
-    saveWorld(storage, network.world);
+  const persistent = !replay && stored.kind !== 'broken' && tab.writer;
+  const listeners = new Set<() => void>();
+  let notice: WorldNotice = { save: null, tab: tab.state(), migrated: stored.kind === 'ok' && stored.migrated };
+  const setNotice = (next: Partial<WorldNotice>): void => {
+    notice = { ...notice, ...next };
+    for (const l of listeners) l();
+  };
+  tab.subscribe(() => setNotice({ tab: tab.state() }));
+  const saver = new SaveScheduler(async () => {
+    const result = await saveWorld(db, network.world);
+    // Only a change is news: a failure, or the first success after one.
+    if (!result.ok || notice.save?.ok === false) setNotice({ save: result });
+    if (result.ok) tab.announceSave();
   });
   if (persistent) {
     world.store.subscribe(() => saver.request());
     network.subscribe((event) => {
       if (event.type === 'engine' || event.type === 'session-closed') saver.request();
     });
-    if (typeof window !== 'undefined') window.addEventListener('pagehide', () => saver.flush());
+    if (typeof window !== 'undefined') window.addEventListener('pagehide', () => void saver.flush());
   }
   return {
     network,
@@ -87,28 +136,38 @@ export function createPageWorld(storage: KeyValueStorage, hash: string, now: () 
     save: () => {
       if (!persistent) return;
       saver.request();
-      saver.flush();
+      void saver.flush();
     },
     stop: () => saver.stop(),
+    notice: () => notice,
+    subscribeNotice: (listener) => {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
   };
 }
 
 /** Storage that can also forget a key (localStorage can; the terminal's interface need not). */
 type ForgettingStorage = KeyValueStorage & { removeItem?(key: string): void };
 
-/** Forgets the saved world and reloads on the default one (one click in the lab). */
-export function resetWorld(storage: ForgettingStorage = pageStorage()): void {
+/** Forgets the saved world (and any older build's copy) and reloads on the default one. */
+export async function resetWorld(db: WorldDb = pageDb(), storage: ForgettingStorage = pageStorage()): Promise<void> {
   current?.stop();
+  await db.remove();
   if (storage.removeItem) storage.removeItem(WORLD_KEY);
   else storage.setItem(WORLD_KEY, '');
   reloadWithoutHash();
 }
 
-/** Stores `json` (already checked by the caller) as the world and reloads onto it. */
-export function replaceWorld(json: string, storage: KeyValueStorage = pageStorage()): void {
+/**
+ * Stores `world` (an import) as the saved world and reloads onto it; says why when the storage
+ * refuses, and then keeps the world that was saved before.
+ */
+export async function replaceWorld(world: World, db: WorldDb = pageDb()): Promise<SaveResult> {
   current?.stop();
-  storage.setItem(WORLD_KEY, json);
-  reloadWithoutHash();
+  const saved = await saveWorld(db, world);
+  if (saved.ok) reloadWithoutHash();
+  return saved;
 }
 
 /** Reloads the lab without its hash (so a replay link does not run again). */

@@ -1,69 +1,163 @@
 /**
- * Reading and writing the lab's world in the page's storage. A stored world that cannot be read
- * (corrupted, or written by another version) is reported with its raw text, never dropped: the
- * page asks the learner to reset or to download it first.
+ * Reading and writing the lab's world. It lives in IndexedDB (message octets as bytes); a world an
+ * older build kept in localStorage (JSON, octets as base64) is moved there once. A stored world
+ * that cannot be read (corrupted, or written by another version) is reported with its raw text,
+ * never dropped: the page asks the learner to reset or to download it first.
  */
-import { worldFromJson, worldToJson } from '../../simulator/store/serialize.ts';
+import { deserializeWorld, serializeWorldBytes, worldFromJson, type SerializedWorld } from '../../simulator/store/serialize.ts';
 import type { World } from '../../simulator/net/world.ts';
+import { encodeBase64 } from '../../simulator/wire/base64.ts';
 import type { KeyValueStorage } from '../terminal/history.ts';
 
-/** The storage key of the saved world (JSON from simulator/store/serialize.ts). */
+/** The localStorage key under which older builds kept the world (JSON from serialize.ts). */
 export const WORLD_KEY = 'mailwire:world';
 
 export type StoredWorld =
   | { kind: 'none' }
-  | { kind: 'ok'; world: World }
+  | { kind: 'ok'; world: World; migrated: boolean }
   | { kind: 'broken'; error: string; raw: string };
 
-/** What `raw` (the storage's value, or null) holds. */
+export type SaveResult = { ok: true } | { ok: false; error: string };
+
+/**
+ * Where the world is kept. A write replaces the whole record or, when it fails, leaves the one
+ * before it as it was (an IndexedDB transaction is all or nothing), so a full disk loses nothing
+ * already saved.
+ */
+export interface WorldDb {
+  get(): Promise<unknown>;
+  put(world: SerializedWorld<Uint8Array>): Promise<void>;
+  remove(): Promise<void>;
+}
+
+/** What `raw` (a localStorage value, or null) holds. */
 export function readStoredWorld(raw: string | null): StoredWorld {
   if (raw === null || raw === '') return { kind: 'none' };
   const result = worldFromJson(raw);
-  return result.ok ? { kind: 'ok', world: result.value } : { kind: 'broken', error: result.error, raw };
+  return result.ok ? { kind: 'ok', world: result.value, migrated: false } : { kind: 'broken', error: result.error, raw };
 }
 
-export function loadWorld(storage: KeyValueStorage): StoredWorld {
+/** The stored record as JSON text (bytes as base64), for the learner to download when it is unreadable. */
+function recordText(value: unknown): string {
   try {
-    return readStoredWorld(storage.getItem(WORLD_KEY));
-  } catch (e) {
-    return { kind: 'broken', error: `storage unreadable: ${e instanceof Error ? e.message : String(e)}`, raw: '' };
+    return JSON.stringify(value, (_key, v: unknown) => (v instanceof Uint8Array ? encodeBase64(v) : v)) ?? '';
+  } catch {
+    return String(value);
   }
 }
 
-/** Saves the world; false when the storage refuses (full, or forbidden in a privacy mode). */
-export function saveWorld(storage: KeyValueStorage, world: World): boolean {
+function describeError(e: unknown): string {
+  if (e instanceof DOMException && e.name === 'QuotaExceededError') return 'the browser has no more storage for this site';
+  return e instanceof Error ? e.message : String(e);
+}
+
+/**
+ * The saved world: from the database, else from an older build's localStorage, which is then
+ * moved into the database (and removed from localStorage only once the database holds it).
+ */
+export async function loadWorld(db: WorldDb, legacy: KeyValueStorage & { removeItem?(key: string): void }): Promise<StoredWorld> {
+  let value: unknown;
   try {
-    storage.setItem(WORLD_KEY, worldToJson(world));
-    return true;
-  } catch {
-    return false;
+    value = await db.get();
+  } catch (e) {
+    return { kind: 'broken', error: `storage unreadable: ${describeError(e)}`, raw: '' };
+  }
+  if (value !== undefined) {
+    const result = deserializeWorld(value);
+    return result.ok ? { kind: 'ok', world: result.value, migrated: false } : { kind: 'broken', error: result.error, raw: recordText(value) };
+  }
+  let old: StoredWorld;
+  try {
+    old = readStoredWorld(legacy.getItem(WORLD_KEY));
+  } catch (e) {
+    return { kind: 'broken', error: `storage unreadable: ${describeError(e)}`, raw: '' };
+  }
+  if (old.kind !== 'ok') return old;
+  const moved = await saveWorld(db, old.world);
+  if (moved.ok) legacy.removeItem?.(WORLD_KEY);
+  return { ...old, migrated: moved.ok };
+}
+
+/** Saves the world; says why when the storage refuses (full, or forbidden in a privacy mode). */
+export async function saveWorld(db: WorldDb, world: World): Promise<SaveResult> {
+  try {
+    await db.put(serializeWorldBytes(world));
+    return { ok: true };
+  } catch (e) {
+    return { ok: false, error: describeError(e) };
   }
 }
 
 /**
- * Calls `save` once things have been quiet for `delayMs`: a message delivery touches the store
- * several times, and one write after the burst is enough.
+ * A WorldDb on a key-value storage (JSON text): where IndexedDB is missing or refused, and for
+ * tests in Node. A refused setItem leaves the old value, as localStorage does.
+ */
+export function keyValueWorldDb(storage: KeyValueStorage & { removeItem?(key: string): void }, key = 'mailwire:world-db'): WorldDb {
+  return {
+    get: async () => {
+      const text = storage.getItem(key);
+      if (text === null || text === '') return undefined;
+      // Hand back what was stored; deserializeWorld checks it and names what is wrong.
+      try {
+        return JSON.parse(text) as unknown;
+      } catch {
+        return text;
+      }
+    },
+    put: async (world) => {
+      storage.setItem(key, recordText(world));
+    },
+    remove: async () => {
+      if (storage.removeItem) storage.removeItem(key);
+      else storage.setItem(key, '');
+    },
+  };
+}
+
+/**
+ * Calls `save` once things have been quiet for `delayMs` (a delivery touches the store several
+ * times; one write after the burst is enough), never two at once: a request during a write
+ * starts one more write after it.
  */
 export class SaveScheduler {
   #timer: ReturnType<typeof setTimeout> | null = null;
   #enabled = true;
+  #writing: Promise<void> | null = null;
+  #again = false;
 
   constructor(
-    private readonly save: () => void,
+    private readonly save: () => Promise<void> | void,
     private readonly delayMs = 250,
   ) {}
 
   request(): void {
     if (!this.#enabled || this.#timer !== null) return;
-    this.#timer = setTimeout(() => this.flush(), this.delayMs);
+    this.#timer = setTimeout(() => void this.flush(), this.delayMs);
   }
 
-  /** Saves now if a save is pending. */
-  flush(): void {
-    if (this.#timer === null) return;
+  /** Saves now if a save is pending; resolves when the write (and any queued after it) is done. */
+  async flush(): Promise<void> {
+    if (this.#timer === null) return this.#writing ?? undefined;
     clearTimeout(this.#timer);
     this.#timer = null;
-    if (this.#enabled) this.save();
+    if (!this.#enabled) return;
+    if (this.#writing) {
+      this.#again = true;
+      return this.#writing;
+    }
+    this.#writing = this.#write();
+    return this.#writing;
+  }
+
+  async #write(): Promise<void> {
+    try {
+      do {
+        this.#again = false;
+        if (this.#enabled) await this.save();
+      } while (this.#again && this.#enabled);
+    } finally {
+      this.#writing = null;
+    }
   }
 
   /** Stops saving for good (before a reset reloads the page, so the old world is not written back). */

@@ -5,7 +5,10 @@
 import { lazy, Suspense, useEffect, useState } from 'react';
 import Guard from './Guard.tsx';
 
-const Workspace = lazy(() => import('./Workspace.tsx'));
+// The saved world is read (IndexedDB, asynchronously) while the workspace's code loads.
+const Workspace = lazy(() =>
+  Promise.all([import('./Workspace.tsx'), import('../../world/page-network.ts').then((m) => m.loadPageWorld())]).then(([m]) => m),
+);
 
 const placeholder = (
   <section className="mw-terminal mw-terminal--full" aria-label="Protocol terminal" data-status="loading">

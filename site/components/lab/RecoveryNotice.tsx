@@ -4,10 +4,11 @@
  */
 import { resetWorld, type PageWorld } from '../../world/page-network.ts';
 import { downloadBlob } from './download.ts';
+import StorageNotice from './StorageNotice.tsx';
 
 export default function RecoveryNotice({ world }: { world: PageWorld }) {
   const problem = world.problem;
-  if (!problem) return null;
+  if (!problem) return <StorageNotice world={world} />;
   return (
     <div className="lab-recovery" role="alert" data-testid="world-recovery">
       <h2>Your saved lab could not be read</h2>
@@ -19,7 +20,7 @@ export default function RecoveryNotice({ world }: { world: PageWorld }) {
         <button type="button" onClick={() => downloadBlob('mailwire-world-unreadable.json', problem.raw, 'application/json')}>
           Download the saved data
         </button>
-        <button type="button" onClick={() => resetWorld()}>
+        <button type="button" onClick={() => void resetWorld()}>
           Reset to the default world
         </button>
       </div>

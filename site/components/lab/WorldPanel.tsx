@@ -74,7 +74,10 @@ export default function WorldPanel({ world }: { world: PageWorld }) {
     const text = await file.text();
     const result = worldFromJson(text);
     if (!result.ok) setMessage(`That file is not a world this lab can read: ${result.error}`);
-    else replaceWorld(text);
+    else {
+      const saved = await replaceWorld(result.value);
+      if (!saved.ok) setMessage(`The world could not be saved (${saved.error}); the lab keeps the one it had.`);
+    }
   };
   const share = (): void => {
     // Terminals are numbered by tab order; a closed tab's lines go with it.
@@ -87,7 +90,7 @@ export default function WorldPanel({ world }: { world: PageWorld }) {
   return (
     <div className="lab-world">
       <div className="lab-row">
-        <button type="button" onClick={() => resetWorld()} data-testid="reset-world">Reset the world</button>
+        <button type="button" onClick={() => void resetWorld()} data-testid="reset-world">Reset the world</button>
         <button type="button" onClick={() => downloadBlob('mailwire-world.json', worldToJson(world.network.world), 'application/json')}>Export JSON</button>
         <label className="lab-file">
           Import JSON <input type="file" accept="application/json,.json" onChange={(e) => void onImport(e)} />
