@@ -28,6 +28,7 @@ export default defineConfig({
             { label: 'Ports explorer', link: '/ports/' },
             { label: 'See the wire', link: '/wire/' },
             { label: 'Live servers', link: '/live/' },
+            { label: 'Explain a transcript', link: '/explain/' },
           ],
         },
         { label: 'Learn', items: [{ autogenerate: { directory: 'content/learn' } }] },
