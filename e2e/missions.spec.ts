@@ -22,12 +22,15 @@ async function expectInViewport(page: Page, locator: Locator, what: string): Pro
 }
 
 async function axeClean(page: Page): Promise<void> {
-  const results = await new AxeBuilder({ page }).include('#missions').analyze();
+  const results = await new AxeBuilder({ page }).include('#lab-missions').analyze();
   const bad = results.violations.map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
   expect(bad).toEqual([]);
 }
 
-const item = (page: Page, id: string): Locator => page.locator(`#missions [data-item="${id}"]`);
+const item = (page: Page, id: string): Locator => page.locator(`#lab-missions [data-item="${id}"]`);
+
+// Each test loads the lab and types a whole mission: more than the default 30 s on a busy machine.
+test.describe.configure({ timeout: 90_000 });
 
 test.describe('desktop 1366x860', () => {
   test.use({ viewport: { width: 1366, height: 860 } });
@@ -41,7 +44,7 @@ test.describe('desktop 1366x860', () => {
     const terminal = page.locator('.mw-terminal[data-terminal="lab"] .mw-terminal__screen');
     await expectInViewport(page, checklist, 'checklist');
     await expectInViewport(page, terminal, 'terminal');
-    await expect(page.locator('#missions [data-done="true"]')).toHaveCount(0);
+    await expect(page.locator('#lab-missions [data-done="true"]')).toHaveCount(0);
     await axeClean(page);
 
     await page.locator('.mw-terminal[data-terminal="lab"] .xterm').click();
@@ -69,8 +72,8 @@ test.describe('desktop 1366x860', () => {
 
     await page.getByRole('button', { name: 'Next mission: Deliver a message by hand' }).click();
     await expect(page.getByRole('heading', { name: 'Mission 2 of 12: Deliver a message by hand' })).toBeFocused();
-    await expect(page.locator('#missions [data-item]')).toHaveCount(4);
-    await expect(page.locator('#missions [data-done="true"]')).toHaveCount(0);
+    await expect(page.locator('#lab-missions [data-item]')).toHaveCount(4);
+    await expect(page.locator('#lab-missions [data-done="true"]')).toHaveCount(0);
     await expect(complete).toHaveCount(0);
 
     // Kept with the tutorials' progress: after a reload the first mission stays finished.
@@ -78,7 +81,20 @@ test.describe('desktop 1366x860', () => {
     expect(Object.keys(stored.done ?? {})).toEqual(['mission-hello']);
     await page.reload();
     await expect(page.getByRole('heading', { name: /^Mission 2 of 12/ })).toBeVisible();
-    await expect(page.locator('#missions summary')).toContainText('1 of 12 done');
+    await expect(page.locator('#lab-missions summary')).toContainText('1 of 12 done');
+  });
+
+  test('axe is clean on the panel in the dark theme, checklist ticked and mission complete', async ({ page }) => {
+    await page.addInitScript(() => localStorage.setItem('starlight-theme', 'dark'));
+    await page.goto('/lab/#missions');
+    await expect(page.locator('.mw-terminal[data-status="ready"]')).toBeVisible();
+    await page.locator('.mw-terminal[data-terminal="lab"] .xterm').click();
+    await enter(page, '/connect mail.example.org 25');
+    await enter(page, 'EHLO laptop.example.com');
+    await enter(page, 'QUIT');
+    await expect(page.getByTestId('mission-complete')).toBeVisible();
+    await page.locator('#lab-missions summary').click();
+    await axeClean(page);
   });
 
   test('the completion moment moves only without prefers-reduced-motion', async ({ page }) => {

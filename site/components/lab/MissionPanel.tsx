@@ -1,7 +1,7 @@
 /**
  * The lab's missions: a goal, a checklist that ticks as the world changes, hints one at a time,
- * "Mission complete" with what was learned, and the next mission. `/lab/#missions` scrolls it into
- * view and focuses its heading. On a narrow screen it folds to one line that stays at the top
+ * "Mission complete" with what was learned, and the next mission. `/lab/#missions` (an anchor in the
+ * page's HTML, so links to it can be checked) scrolls it into view and focuses its heading. On a narrow screen it folds to one line that stays at the top
  * while the learner types, one tap from the checklist.
  */
 import { useEffect, useRef, useState } from 'react';
@@ -64,7 +64,7 @@ export default function MissionPanel({ world }: { world: PageWorld }) {
   };
 
   return (
-    <section ref={section} id="missions" className="lab-missions" aria-labelledby="missions-heading" data-mission={mission.id} data-complete={complete ? 'true' : 'false'}>
+    <section ref={section} id="lab-missions" className="lab-missions" aria-labelledby="missions-heading" data-mission={mission.id} data-complete={complete ? 'true' : 'false'}>
       <div className="lab-missions__bar">
         <h2 id="missions-heading" ref={heading} tabIndex={-1}>
           <span className="lab-missions__step">Mission {index + 1} of {MISSIONS.length}:</span> {mission.title}
