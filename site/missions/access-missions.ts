@@ -152,7 +152,7 @@ export const ACCESS_MISSIONS: Mission[] = [
       'CAPA lists what the server offers on this port; compare it with port 995. The explanation panel reads each capability.',
       'It works like STARTTLS on 587, with POP3\'s own spelling of the command.',
     ],
-    learned: 'Port 110 starts in plaintext; the server refuses passwords until STLS, and port 995 is TLS from the first byte (RFC 2595 §4, RFC 2449 §8, RFC 8314 §3.3).',
+    learned: 'Port 110 starts in plaintext; the server refuses passwords until STLS, and port 995 is TLS from the first byte (RFC 2595 §4, RFC 2449 §8, RFC 8314 §3.1).',
   },
   {
     id: 'mission-imap-143',
@@ -169,6 +169,6 @@ export const ACCESS_MISSIONS: Mission[] = [
       'Each capability is explained in the explanation panel; the refusal\'s response code is in brackets.',
       'The refusal names two fixes; one of them keeps port 143. Ask for CAPABILITY again afterwards and compare.',
     ],
-    learned: 'Before TLS an IMAP server advertises LOGINDISABLED and refuses LOGIN with [PRIVACYREQUIRED]: the fix is STARTTLS on 143 or TLS from the start on 993 (RFC 9051 §6.2.3, RFC 5530 §3, RFC 8314 §3.3).',
+    learned: 'Before TLS an IMAP server advertises LOGINDISABLED and refuses LOGIN with [PRIVACYREQUIRED]: the fix is STARTTLS on 143 or TLS from the start on 993 (RFC 9051 §6.2.3, RFC 5530 §3, RFC 8314 §3.2).',
   },
 ];

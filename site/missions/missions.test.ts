@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { Mta } from '../../simulator/net/mta.ts';
 import { autoRunMta } from '../../simulator/net/mta-driver.ts';
@@ -50,6 +52,21 @@ describe('missions', () => {
     }
     expect(MISSIONS[0]?.title).toBe('Say hello to a mail server');
     expect(MISSIONS.at(-1)?.title).toMatch(/Diagnose why a client can't log in on 143/);
+  });
+
+  it('every RFC section a mission cites is a heading of that RFC in content/rfc', () => {
+    const dir = fileURLToPath(new URL('../../content/rfc', import.meta.url));
+    let cited = 0;
+    for (const m of MISSIONS) {
+      for (const ref of m.learned.matchAll(/RFC (\d+)((?:,? §[\d.]*\d)*)/g)) {
+        const text = readFileSync(`${dir}/rfc${ref[1]}.txt`, 'utf8');
+        for (const section of ref[2]?.match(/[\d.]*\d/g) ?? []) {
+          cited++;
+          expect(new RegExp(`^${section.replace(/\./g, '\\.')}\\.?\\s+\\S`, 'm').test(text), `${m.id}: RFC ${ref[1]} §${section}`).toBe(true);
+        }
+      }
+    }
+    expect(cited).toBeGreaterThan(20);
   });
 
   it('hints point at tools and never hand over a line of the solution', () => {
