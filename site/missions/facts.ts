@@ -59,7 +59,7 @@ export function answeredWith(run: RunResult, session: SessionRun, command: RegEx
 const TLS_COMMAND = /^(?:\S+\s+)?(?:STARTTLS|STLS)\s*$/i;
 
 /**
- * The index of the first exchange sent inside TLS: 0 on an implicit-TLS port (RFC 8314 §3.3),
+ * The index of the first exchange sent inside TLS: 0 on an implicit-TLS port (RFC 8314 §3),
  * the one after an agreed STARTTLS/STLS (RFC 3207 §4, RFC 2595 §4, RFC 9051 §6.2.1), else -1.
  */
 export function tlsFrom(run: RunResult, session: SessionRun): number {
