@@ -77,7 +77,7 @@ export default function MissionPanel({ world }: { world: PageWorld }) {
       </div>
       <div id="missions-body" className="lab-missions__body" hidden={!open}>
         {!complete && <p className="lab-missions__goal">{mission.goal}</p>}
-        <ul className="lab-missions__checklist" aria-label="Checklist" data-testid="mission-checklist">
+        <ul className={`lab-missions__checklist${items.length > 3 ? ' is-long' : ''}`} aria-label="Checklist" data-testid="mission-checklist">
           {items.map((i) => (
             <li key={i.id} data-item={i.id} data-done={i.ticked ? 'true' : 'false'}>
               <span className="lab-missions__mark" aria-hidden="true">{i.ticked ? '✓' : '○'}</span>
@@ -102,14 +102,31 @@ export default function MissionPanel({ world }: { world: PageWorld }) {
             )}
           </div>
         ) : (
-          <div className="lab-missions__help">
-            {hints > 0 && (
-              <ol className="lab-missions__hints" aria-label="Hints">
-                {mission.hints.slice(0, hints).map((h) => (
-                  <li key={h}>{h}</li>
-                ))}
-              </ol>
-            )}
+          hints > 0 && (
+            <ol className="lab-missions__hints" aria-label="Hints">
+              {mission.hints.slice(0, hints).map((h) => (
+                <li key={h}>{h}</li>
+              ))}
+            </ol>
+          )
+        )}
+        <div className="lab-missions__footer">
+          <details className="lab-missions__all">
+            <summary>
+              All missions ({MISSIONS.filter((m) => m.id in done).length} of {MISSIONS.length} done)
+            </summary>
+            <ol>
+              {MISSIONS.map((m) => (
+                <li key={m.id}>
+                  <button type="button" aria-current={m.id === mission.id ? 'step' : undefined} onClick={() => go(m.id)}>
+                    {m.title}
+                    {m.id in done ? <span className="lab-missions__done-mark"> ✓<span className="sr-only"> done</span></span> : null}
+                  </button>
+                </li>
+              ))}
+            </ol>
+          </details>
+          {!complete && (
             <div className="lab-row">
               {hints < mission.hints.length && (
                 <button type="button" onClick={() => setHints(hints + 1)}>
@@ -122,23 +139,8 @@ export default function MissionPanel({ world }: { world: PageWorld }) {
                 </button>
               )}
             </div>
-          </div>
-        )}
-        <details className="lab-missions__all">
-          <summary>
-            All missions ({MISSIONS.filter((m) => m.id in done).length} of {MISSIONS.length} done)
-          </summary>
-          <ol>
-            {MISSIONS.map((m) => (
-              <li key={m.id}>
-                <button type="button" aria-current={m.id === mission.id ? 'step' : undefined} onClick={() => go(m.id)}>
-                  {m.title}
-                  {m.id in done ? <span className="lab-missions__done-mark"> ✓<span className="sr-only"> done</span></span> : null}
-                </button>
-              </li>
-            ))}
-          </ol>
-        </details>
+          )}
+        </div>
       </div>
       <p className="sr-only" role="status">{news}</p>
     </section>
