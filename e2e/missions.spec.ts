@@ -84,6 +84,24 @@ test.describe('desktop 1366x860', () => {
     await expect(page.locator('#lab-missions summary')).toContainText('1 of 12 done');
   });
 
+  test('for every mission, the panel and the terminal under it fit the viewport together', async ({ page }) => {
+    await page.goto('/lab/#missions');
+    await expect(page.locator('.mw-terminal[data-status="ready"]')).toBeVisible();
+    const panel = page.locator('#lab-missions');
+    const terminal = page.locator('.mw-terminal[data-terminal="lab"] .mw-terminal__screen');
+    const titles = await panel.locator('.lab-missions__all button').allTextContents();
+    expect(titles.length).toBeGreaterThanOrEqual(12);
+    for (const title of titles) {
+      await panel.locator('.lab-missions__all > summary').click();
+      await panel.locator('.lab-missions__all').getByRole('button', { name: title.trim(), exact: true }).click();
+      await expect(panel.getByRole('heading', { level: 2 })).toContainText(title.trim());
+      await panel.locator('.lab-missions__all > summary').click();
+      await panel.evaluate((el) => el.scrollIntoView({ block: 'start' }));
+      await expectInViewport(page, panel, `${title}: panel`);
+      await expectInViewport(page, terminal, `${title}: terminal`);
+    }
+  });
+
   test('axe is clean on the panel in the dark theme, checklist ticked and mission complete', async ({ page }) => {
     await page.addInitScript(() => localStorage.setItem('starlight-theme', 'dark'));
     await page.goto('/lab/#missions');
