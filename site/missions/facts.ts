@@ -18,9 +18,16 @@ export function sessionsTo(run: RunResult, host: string, ports: readonly number[
   return run.sessions.filter((s) => s.host.toLowerCase() === host && (ports.length === 0 || ports.includes(s.port)));
 }
 
+/** Per session, its exchanges as of how many lines it had: every item asks again (lines only grow). */
+const cache = new WeakMap<SessionRun, { lines: number; exchanges: Exchange[] }>();
+
 /** The session's commands with their replies, in order. */
 export function dialogue(run: RunResult, session: SessionRun): Exchange[] {
-  return exchanges({ ...run, sessions: [session] });
+  const hit = cache.get(session);
+  if (hit && hit.lines === session.lines.length) return hit.exchanges;
+  const found = exchanges({ ...run, sessions: [session] });
+  cache.set(session, { lines: session.lines.length, exchanges: found });
+  return found;
 }
 
 /** The server spoke first and said yes: SMTP 220 (RFC 5321 §4.2), POP3 +OK (RFC 1939 §4), IMAP * OK (RFC 9051 §7.1.1). */
