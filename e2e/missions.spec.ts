@@ -102,6 +102,25 @@ test.describe('desktop 1366x860', () => {
     }
   });
 
+  test('"Send as Alice" ticks as the MTA relays the message to mail.example.org', async ({ page }) => {
+    await page.goto('/lab/#missions');
+    await expect(page.locator('.mw-terminal[data-status="ready"]')).toBeVisible();
+    await page.locator('#lab-missions .lab-missions__all > summary').click();
+    await page.getByRole('button', { name: 'Send as Alice', exact: true }).click();
+    await expect(page.getByRole('heading', { name: 'Mission 6 of 12: Send as Alice' })).toBeFocused();
+    await page.locator('.mw-terminal[data-terminal="lab"] .xterm').click();
+    for (const line of ['/connect mail.example.com 587', 'EHLO laptop.example.com', 'STARTTLS']) await enter(page, line);
+    await expectScreen(page, '220 2.0.0');
+    await enter(page, 'EHLO laptop.example.com');
+    await enter(page, 'AUTH PLAIN AGFsaWNlQGV4YW1wbGUuY29tAHdvbmRlcmxhbmQ=');
+    await expect(item(page, 'login')).toHaveAttribute('data-done', 'true');
+    await expect(item(page, 'sent')).toHaveAttribute('data-done', 'false');
+    for (const line of ['MAIL FROM:<alice@example.com>', 'RCPT TO:<bob@example.org>', 'DATA', 'Subject: Missions', '', 'Hello Bob.', '.']) await enter(page, line);
+    await expect(item(page, 'sent')).toHaveAttribute('data-done', 'true');
+    await expect(item(page, 'relayed')).toHaveAttribute('data-done', 'true');
+    await expect(page.getByTestId('mission-complete')).toContainText('RFC 6409');
+  });
+
   test('axe is clean on the panel in the dark theme, checklist ticked and mission complete', async ({ page }) => {
     await page.addInitScript(() => localStorage.setItem('starlight-theme', 'dark'));
     await page.goto('/lab/#missions');
