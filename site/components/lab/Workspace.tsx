@@ -12,6 +12,7 @@ import ConnectPicker from './ConnectPicker.tsx';
 import DeliveryView from './DeliveryView.tsx';
 import LabTerminal from './LabTerminal.tsx';
 import MailboxInspector from './MailboxInspector.tsx';
+import MissionPanel from './MissionPanel.tsx';
 import RecoveryNotice from './RecoveryNotice.tsx';
 import { runReplay } from './replay-runner.ts';
 import StatePanel from './StatePanel.tsx';
@@ -104,6 +105,7 @@ export default function Workspace() {
     <div className="lab-workspace" data-world={world.origin}>
       <RecoveryNotice world={world} />
       <ReplayBanner />
+      <MissionPanel world={world} />
       <Tabs />
       <ConnectPicker world={world} />
       <Terminals />

@@ -1,0 +1,28 @@
+/**
+ * Lab missions as data: a goal, a checklist whose items are checked against the lab's world and
+ * sessions as they change, hints that point at tools, and what the learner takes away. The checks
+ * are the exercises' kind (../exercises/types.ts): a question about a run, answered the same way
+ * for a headless replay and for the live lab.
+ */
+import type { GoalCheck } from '../exercises/types.ts';
+
+export interface MissionItem {
+  /** Stable within the mission (`starttls`). */
+  id: string;
+  /** What the learner has to make true, as the checklist shows it. */
+  label: string;
+  check: GoalCheck;
+}
+
+export interface Mission {
+  /** Stable id, stored with the tutorials' progress (`mission-hello`). */
+  id: string;
+  title: string;
+  /** The goal in one sentence. */
+  goal: string;
+  items: MissionItem[];
+  /** Pointers at tools (`/help`, `/base64`, the panels): never the lines to type. */
+  hints: string[];
+  /** Shown with "Mission complete": what the learner now knows, with the RFC. */
+  learned: string;
+}
