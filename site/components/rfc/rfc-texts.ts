@@ -4,7 +4,8 @@
  * pages and the tests import this module.
  */
 import { LOCAL_RFCS } from '../../../simulator/explain/rfc.ts';
-import { parseRfc, type RfcDocument } from '../../../simulator/explain/rfc-text.ts';
+import { quoteFragments } from '../../../simulator/explain/rfc-citations.ts';
+import { findSection, flatten, parseRfc, sectionFlatText, type RfcDocument } from '../../../simulator/explain/rfc-text.ts';
 
 const FILES = import.meta.glob<string>('../../../content/rfc/rfc*.txt', { query: '?raw', import: 'default', eager: true });
 
@@ -32,4 +33,20 @@ export function rfcDocument(rfc: number): RfcDocument {
     documents.set(rfc, doc);
   }
   return doc;
+}
+
+/** Whether the local RFC has this section ("4.2.1", or "E" for Appendix E). */
+export function hasSection(rfc: number, section: string): boolean {
+  return findSection(rfcDocument(rfc), section) !== undefined;
+}
+
+/**
+ * Whether every fragment of the quotation is in the section or its subsections (the whole RFC when
+ * no section is cited), whitespace collapsed; the first letter's case may differ, as a quotation
+ * may start mid-sentence.
+ */
+export function quoteInSection(rfc: number, section: string | undefined, quote: string): boolean {
+  const doc = rfcDocument(rfc);
+  const where = (section === undefined ? flatten(doc.sections.map((s) => `${s.title}\n${s.body}`).join('\n')) : sectionFlatText(doc, section)).replace(/[‘’]/g, "'");
+  return quoteFragments(quote).every((f) => [f, f[0]!.toLowerCase() + f.slice(1), f[0]!.toUpperCase() + f.slice(1)].some((v) => where.includes(v)));
 }
