@@ -84,7 +84,8 @@ export function findQuotes(text: string): Quote[] {
     if (!isQuotation(body)) continue;
     const qEnd = q.index + q[0].length;
     const after = citations.find((c) => c.start >= qEnd && /^\s*\(\s*$/.test(text.slice(qEnd, c.start)));
-    const before = [...citations].reverse().find((c) => c.end <= q.index && /^[^.!?"“”]{0,30}$/.test(text.slice(c.end, q.index)));
+    // Within the sentence: no full stop, no other quotation, no code punctuation between (a list of claims is not a quotation).
+    const before = [...citations].reverse().find((c) => c.end <= q.index && /^[^.!?"“”'{}[\]]{0,30}$/.test(text.slice(c.end, q.index)));
     const by = after ?? before;
     if (by) out.push({ quote: body, citation: by });
   }
