@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { rfcDocument, rfcFileNumbers } from '../../site/components/rfc/rfc-texts.ts';
-import { findSection, flatten, followsInOutline, pageLines, parseRfc, sectionFlatText, sectionWithSubsections } from './rfc-text.ts';
+import { bodyBlocks, findSection, flatten, followsInOutline, pageLines, parseRfc, sectionFlatText, sectionWithSubsections } from './rfc-text.ts';
 
 describe('followsInOutline', () => {
   it('accepts a first child or the next sibling at any level, and nothing else', () => {
@@ -139,5 +139,27 @@ describe('parseRfc on the RFCs kept in content/rfc', () => {
         expect(s.body, `RFC ${n} ${s.anchor}`).not.toMatch(new RegExp(`^RFC ${n} {2,}`, 'm'));
       }
     }
+  });
+});
+
+describe('the abstract', () => {
+  it('is the front matter under "Abstract", or the memo status of an RFC without one', () => {
+    expect(rfcDocument(9051).abstract.split('\n')[0]).toBe('The Internet Message Access Protocol Version 4rev2 (IMAP4rev2) allows');
+    expect(rfcDocument(1939).abstract).toMatch(/^This document specifies an Internet standards track protocol/);
+  });
+});
+
+describe('bodyBlocks', () => {
+  it('reflows running text and keeps figures, lists and tables as laid out', () => {
+    const blocks = bodyBlocks(findSection(rfcDocument(5321), '3.3')!.body);
+    expect(blocks[0]).toEqual({
+      kind: 'prose',
+      indent: 0,
+      text: expect.stringMatching(/^There are three steps to SMTP mail transactions\.  The transaction starts with a MAIL command/),
+    });
+    expect(blocks[2]).toEqual({ kind: 'figure', indent: 3, text: 'MAIL FROM:<reverse-path> [SP <mail-parameters> ] <CRLF>' });
+    const list = bodyBlocks('Intro line that is long enough to be running text here.\n\no  a bullet item that is long enough to be prose\n   and its continuation');
+    expect(list.map((b) => b.kind)).toEqual(['prose', 'figure']);
+    expect(bodyBlocks('Name      Value\nsmtp      25')[0]!.kind).toBe('figure');
   });
 });

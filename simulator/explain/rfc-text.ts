@@ -23,6 +23,8 @@ export interface RfcDocument {
   title: string;
   /** Everything before the first section: header block, title, abstract, status, contents. */
   front: string;
+  /** The front's "Abstract" (or RFC 1939's "Status of this Memo" when there is none), dedented. */
+  abstract: string;
   sections: RfcSection[];
 }
 
@@ -187,8 +189,16 @@ export function parseRfc(text: string): RfcDocument {
       body: dedent(lines.slice(h.at + h.heading.span, end)),
     };
   });
-  const first = found[0]?.at ?? lines.length;
-  return { title: documentTitle(lines), front: lines.slice(0, first).join('\n'), sections };
+  const front = lines.slice(0, found[0]?.at ?? lines.length);
+  return { title: documentTitle(lines), front: front.join('\n'), abstract: frontPart(front, /^Abstract\s*$/) || frontPart(front, /^Status of [Tt]his Memo\s*$/), sections };
+}
+
+/** The paragraphs under a heading of the front matter, up to the next line at the margin. */
+function frontPart(front: string[], heading: RegExp): string {
+  const at = front.findIndex((l) => heading.test(l));
+  if (at < 0) return '';
+  const end = front.findIndex((l, i) => i > at && l !== '' && indent(l) === 0);
+  return dedent(front.slice(at + 1, end < 0 ? front.length : end));
 }
 
 function findHeadings(lines: string[], capsOnly: boolean): { at: number; heading: Heading }[] {
@@ -227,4 +237,37 @@ export function flatten(text: string): string {
 /** The section's text and its subsections', flattened, to look a quote up in. */
 export function sectionFlatText(doc: RfcDocument, number: string): string {
   return flatten(sectionWithSubsections(doc, number).map((s) => `${s.title}\n${s.body}`).join('\n'));
+}
+
+/** A paragraph of running text, or anything laid out by column (figures, ABNF, tables, lists). */
+export interface BodyBlock {
+  kind: 'prose' | 'figure';
+  /** Prose: the lines joined into one; a figure: its lines as written. */
+  text: string;
+  /** Columns the block is indented by within the body. */
+  indent: number;
+}
+
+/** Spaces inside a line that align columns (not the two after a full stop). */
+const ALIGNED = /[^\s.:?!)"]\s{2,}\S/;
+
+/**
+ * The body cut at blank lines into blocks: a block whose lines share one indentation, fill the line
+ * and align nothing is prose, and can be reflowed to the reader's width; anything else keeps its
+ * layout.
+ */
+export function bodyBlocks(body: string): BodyBlock[] {
+  return body
+    .split(/\n{2,}/)
+    .filter((b) => b.trim() !== '')
+    .map((block) => {
+      const lines = block.split('\n');
+      const at = indent(lines[0]!);
+      const prose =
+        lines.every((l) => indent(l) === at && !ALIGNED.test(l.trim())) &&
+        lines.slice(0, -1).every((l) => l.length >= 40) &&
+        /[.:;,?!)"']$/.test(lines.at(-1)!) &&
+        !/^(?:[-o*+]|\d+\.|[a-z]\))\s/.test(lines[0]!.trim());
+      return prose ? { kind: 'prose', text: lines.map((l) => l.trim()).join(' '), indent: at } : { kind: 'figure', text: dedent(lines), indent: Math.min(...lines.map(indent)) };
+    });
 }
