@@ -148,6 +148,7 @@ test.describe('desktop only', () => {
 
   for (const theme of ['light', 'dark'] as const) {
     test(`axe: the open drawer and the reader page (${theme})`, async ({ page }) => {
+      test.setTimeout(120_000); // three scans, one of a whole tutorial page
       await offline(page);
       await page.addInitScript((t) => localStorage.setItem('starlight-theme', t), theme);
       await page.goto('/learn/smtp/');
