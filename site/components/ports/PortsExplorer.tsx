@@ -163,7 +163,7 @@ function Row({ facts: f, probe, onOpen, isOpen }: { facts: PortFacts; probe: Pro
         {f.iana ? (
           <>
             IANA: <code>{f.iana.service}</code>, {f.iana.description}
-            {f.iana.references.length > 0 && <small> [{f.iana.references.join('][')}]</small>}
+            {f.iana.references.length > 0 && <small> [<CitedText text={f.iana.references.join('][')} />]</small>}
           </>
         ) : (
           <>IANA: <em>no mail service registered</em></>
