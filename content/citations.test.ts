@@ -8,15 +8,16 @@
  * - An RFC not kept locally may only be cited if it is listed in EXTERNAL below: its sections
  *   are not checked, and the list must be exactly the external RFCs cited, no more.
  * - A quotation next to a citation (the shapes `findQuotes` documents: `"…" (RFC 5321 §4.1.4)`,
- *   `RFC 8314 §3 "…"`, a `>` blockquote whose last line or next line cites) is in that section or
- *   its subsections, whitespace collapsed; "…" separates fragments that must each be there.
+ *   `RFC 8314 §3 "…"`, a `>` blockquote whose last line or next line cites; and in the
+ *   explanations' data `quote: '…', rfc: ref(5321, '4.1.4')`) is in that section or its
+ *   subsections, whitespace collapsed; "…" separates fragments that must each be there.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { hasSection, quoteInSection } from '../site/components/rfc/rfc-texts.ts';
-import { findCitations, findQuotes, type Citation } from '../simulator/explain/rfc-citations.ts';
+import { findCitations, findQuotes, type Citation, type Quote } from '../simulator/explain/rfc-citations.ts';
 import { LOCAL_RFCS } from '../simulator/explain/rfc.ts';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -56,6 +57,15 @@ function refCalls(text: string): Citation[] {
   );
 }
 
+/** The rule explanations' data: `quote: '…',` then `rfc: ref(N, 'S')` in the same object. */
+function dataQuotes(text: string): Quote[] {
+  return [...text.matchAll(/quote:\s*(['"])((?:(?!\1)[^\\]|\\.)*)\1,\s*rfc:\s*ref\((\d+)(?:,\s*'([^']+)')?\)/g)].map((m) => {
+    const citation: Citation = { rfc: Number(m[3]), start: m.index, end: m.index };
+    if (m[4] !== undefined) citation.section = m[4];
+    return { quote: m[2]!.replace(/\\(.)/g, '$1'), citation };
+  });
+}
+
 function label(c: Citation): string {
   return `RFC ${c.rfc}${c.section ? ` §${c.section}${c.rangeEnd ? `–${c.rangeEnd}` : ''}` : ''}`;
 }
@@ -83,7 +93,7 @@ describe('every RFC citation on the site', () => {
           if (s !== undefined && !hasSection(c.rfc, s)) failures.push(`line ${lineOf(text, c.start)}: ${label(c)}: RFC ${c.rfc} has no section ${s}`);
         }
       }
-      for (const q of findQuotes(text)) {
+      for (const q of [...findQuotes(text), ...dataQuotes(text)]) {
         const c = q.citation;
         if (!LOCAL_RFCS.includes(c.rfc) || (c.section !== undefined && !hasSection(c.rfc, c.section))) continue;
         if (!quoteInSection(c.rfc, c.section, q.quote)) failures.push(`line ${lineOf(text, c.start)}: "${q.quote.replace(/\s+/g, ' ')}" is not in ${label(c)}`);

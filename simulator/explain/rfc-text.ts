@@ -135,7 +135,7 @@ function plainHeading(line: string, before: string | undefined, next: string | u
   return { number: null, title: line.trim(), span: 1 };
 }
 
-export function slug(title: string): string {
+function slug(title: string): string {
   return title
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, '-')
