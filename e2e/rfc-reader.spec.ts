@@ -155,6 +155,7 @@ test.describe('desktop only', () => {
       await expect(page.locator('html')).toHaveAttribute('data-theme', theme);
       await page.locator('main a[href^="/rfc/5321/#section-"]').first().click();
       await expect(page.locator('.rfc-drawer .rfc-section--cited')).toBeVisible();
+      await page.screenshot({ path: `test-results/rfc-drawer-${theme}.png` });
       for (const scan of [() => new AxeBuilder({ page }).include('.rfc-drawer'), () => new AxeBuilder({ page })]) {
         const results = await scan().analyze();
         const bad = results.violations
