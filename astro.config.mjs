@@ -2,6 +2,7 @@
 import { defineConfig } from 'astro/config';
 import starlight from '@astrojs/starlight';
 import react from '@astrojs/react';
+import rfcLinks from './site/markdown/rfc-links.ts';
 
 // The tutorials live in the top-level content/ folder (see site/content.config.ts); Starlight
 // only runs its Markdown processing (asides, headings) on folders listed in processedDirs.
@@ -18,6 +19,8 @@ export default defineConfig({
       description: 'Learn SMTP, POP3 and IMAP by typing the real protocols into a terminal.',
       markdown: { processedDirs: ['./content'] },
       customCss: ['./site/styles/theme.css'],
+      // Adds the RFC drawer's click handler to every page's <head>.
+      components: { Head: './site/components/rfc/RfcHead.astro' },
       sidebar: [
         {
           label: 'Start here',
@@ -32,9 +35,11 @@ export default defineConfig({
           ],
         },
         { label: 'Learn', items: [{ autogenerate: { directory: 'content/learn' } }] },
-        { label: 'Reference', items: [{ autogenerate: { directory: 'content/reference' } }] },
+        { label: 'Reference', items: [{ autogenerate: { directory: 'content/reference' } }, { label: 'RFC texts', link: '/rfc/' }] },
       ],
     }),
     react(),
+    // "RFC 5321 §4.2.1" in the tutorials links to the RFC reader (/rfc/5321/#section-4.2.1).
+    rfcLinks(),
   ],
 });

@@ -8,4 +8,4 @@ export { explainLine, decodeAuthLine, type DecodedAuth } from './explain-line.ts
 export { referenceTable, searchReference, commandCards, type ReferenceRow, type CommandCard } from './reference.ts';
 export { explainRuleBreak, commandVerb, type RuleBreak } from './rule-break.ts';
 export { explainEnhanced } from './smtp-enhanced.ts';
-export { citation, rfcUrl, LOCAL_RFCS } from './rfc.ts';
+export { citation, rfcUrl, readerUrl, rfcHref, LOCAL_RFCS } from './rfc.ts';

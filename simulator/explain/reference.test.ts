@@ -4,6 +4,7 @@ import { COMMAND_STATES } from '../imap/state.ts';
 import { POP3_COMMANDS } from '../pop3/registry.ts';
 import { SMTP_COMMANDS } from '../smtp/registry.ts';
 import { commandCards, referenceTable, searchReference } from './reference.ts';
+import { readerUrl } from './rfc.ts';
 
 describe('commandCards', () => {
   it('has a card, with syntax and example, for every command in each engine registry', () => {
@@ -43,7 +44,9 @@ describe('referenceTable', () => {
       for (const r of rows) {
         expect(r.kind).not.toBe('command');
         expect(r.citation).toMatch(/^RFC \d+( §[\dA-Z.]+)?$/);
-        expect(r.url).toMatch(/^https:\/\/www\.rfc-editor\.org\/rfc\/rfc\d+/);
+        const [, n, section] = /^RFC (\d+)(?: §(\S+))?$/.exec(r.citation)!;
+        expect(r.url, r.citation).toBe(readerUrl(Number(n), section));
+        expect(r.url.startsWith('/rfc/'), r.citation).toBe(!r.external);
       }
     }
   });

@@ -7,7 +7,7 @@ import { SMTP_COMMANDS } from '../smtp/registry.ts';
 import { POP3_COMMANDS } from '../pop3/registry.ts';
 import { COMMAND_STATES, isImapVerb } from '../imap/state.ts';
 import { KNOWLEDGE } from './knowledge.ts';
-import { citation } from './rfc.ts';
+import { citation, rfcHref } from './rfc.ts';
 import type { EntryKind, Explanation, Protocol } from './types.ts';
 
 export interface ReferenceRow {
@@ -18,6 +18,7 @@ export interface ReferenceRow {
   meaning: string;
   /** "RFC 5321 §4.2.2" */
   citation: string;
+  /** The site's RFC reader (`/rfc/5321/#section-4.2.2`), or the RFC Editor for an RFC not kept locally. */
   url: string;
   /** The RFC text is not in the local set; the link still works on the web. */
   external: boolean;
@@ -31,7 +32,7 @@ function row(e: Explanation): ReferenceRow {
     title: e.title,
     meaning: e.meaning,
     citation: citation(e.rfc),
-    url: e.rfc.url,
+    url: rfcHref(e.rfc),
     external: e.rfc.external,
   };
 }
@@ -76,7 +77,7 @@ export function commandCards(protocol: Protocol): CommandCard[] {
         syntax: e.syntax ?? e.token,
         example: e.example ?? '',
         citation: citation(e.rfc),
-        url: e.rfc.url,
+        url: rfcHref(e.rfc),
         states: engine ?? e.states ?? [],
         implemented: engine !== null,
       };

@@ -10,11 +10,29 @@ export const LOCAL_RFCS: readonly number[] = [
   6409, 6531, 6851, 6890, 7568, 7817, 7888, 8314, 8439, 8446, 8448, 9051,
 ];
 
+/** The fragment naming a section, as the RFC Editor and our reader both use it: `section-4.2.1`, `appendix-E`. */
+export function rfcFragment(section: string): string {
+  return /^[A-Z]/.test(section) ? `appendix-${section}` : `section-${section}`;
+}
+
 /** `https://www.rfc-editor.org/rfc/rfc5321#section-4.2.1`; an appendix is `#appendix-E`. */
 export function rfcUrl(rfc: number, section?: string): string {
   const base = `https://www.rfc-editor.org/rfc/rfc${rfc}`;
-  if (!section) return base;
-  return /^[A-Z]/.test(section) ? `${base}#appendix-${section}` : `${base}#section-${section}`;
+  return section ? `${base}#${rfcFragment(section)}` : base;
+}
+
+/**
+ * Where a citation links on the site: the RFC reader built from content/rfc (`/rfc/5321/#section-4.2.1`),
+ * which works offline and opens beside the text; the RFC Editor for an RFC not kept locally.
+ */
+export function readerUrl(rfc: number, section?: string): string {
+  if (!LOCAL_RFCS.includes(rfc)) return rfcUrl(rfc, section);
+  return section ? `/rfc/${rfc}/#${rfcFragment(section)}` : `/rfc/${rfc}/`;
+}
+
+/** The reader link of a reference. */
+export function rfcHref(r: RfcRef): string {
+  return readerUrl(r.rfc, r.section);
 }
 
 export function ref(rfc: number, section?: string): RfcRef {

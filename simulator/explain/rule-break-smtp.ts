@@ -87,7 +87,7 @@ function sequenceRule(state: string, verb: string, reply: string): RuleBreak | n
         rule: 'DATA needs a sender (MAIL) and at least one accepted recipient (RCPT) first.',
         quote:
           'If there was no MAIL, or no RCPT, command, or all such commands were rejected, the server MAY return a "command out of sequence" (503)',
-        rfc: ref(5321, '4.1.1.4'),
+        rfc: ref(5321, '3.3'),
       };
     case 'BDAT':
       if (/CHUNKING|EHLO/i.test(reply))

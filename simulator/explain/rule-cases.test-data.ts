@@ -30,7 +30,7 @@ export const RULE_CASES: readonly RuleCase[] = [
     rfc: 5321,
     section: '4.1.4',
   },
-  { protocol: 'smtp', state: 'mail', command: 'DATA', reply: `${B} need RCPT command`, rfc: 5321, section: '4.1.1.4' },
+  { protocol: 'smtp', state: 'mail', command: 'DATA', reply: `${B} need RCPT command`, rfc: 5321, section: '3.3' },
   {
     protocol: 'smtp',
     state: 'bdat',

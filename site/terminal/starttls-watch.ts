@@ -56,7 +56,7 @@ function answer(p: Pending, line: string): StartTlsVerdict | null {
       return m ? (m[1] === '220' ? 'agreed' : 'refused') : null;
     }
     case 'pop3':
-      // RFC 2595 §4: +OK, then "the client MUST start the TLS negotiation"; -ERR refuses.
+      // RFC 2595 §4: "A TLS negotiation begins immediately after the CRLF at the end of the +OK response"; -ERR refuses.
       if (/^\+OK\b/i.test(line)) return 'agreed';
       return /^-ERR\b/i.test(line) ? 'refused' : null;
     case 'imap': {

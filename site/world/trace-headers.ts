@@ -2,6 +2,9 @@
  * What the trace and delivery header fields of a stored message say, for the message viewer.
  * Each entry cites the RFC section that defines the field.
  */
+import { citation, ref, rfcHref } from '../../simulator/explain/rfc.ts';
+import type { RfcRef } from '../../simulator/explain/types.ts';
+
 export interface TraceHeader {
   title: string;
   meaning: string;
@@ -9,36 +12,34 @@ export interface TraceHeader {
   url: string;
 }
 
-const rfc = (n: number, section: string): { rfc: string; url: string } => ({
-  rfc: `RFC ${n} §${section}`,
-  url: `https://www.rfc-editor.org/rfc/rfc${n}#section-${section}`,
-});
+/** The citation and where it links: the site's RFC reader, or the RFC Editor for an RFC not kept locally. */
+const cite = (r: RfcRef): { rfc: string; url: string } => ({ rfc: citation(r), url: rfcHref(r) });
 
 export const TRACE_HEADERS: Record<string, TraceHeader> = {
   'return-path': {
     title: 'Return-Path: the envelope sender',
     meaning: 'Added by the server that made the final delivery: the MAIL FROM address of the transaction, where bounces go.',
-    ...rfc(5321, '4.4'),
+    ...cite(ref(5321, '4.4')),
   },
   received: {
     title: 'Received: one hop',
     meaning: 'Each SMTP server that accepts the message adds one at the top: who it came from, who took it, with which protocol, and when. Read them bottom to top to follow the message.',
-    ...rfc(5321, '4.4'),
+    ...cite(ref(5321, '4.4')),
   },
   'delivered-to': {
     title: 'Delivered-To: the mailbox it was delivered to',
     meaning: 'Added at final delivery with the recipient address; it helps detect mail loops.',
-    ...rfc(9228, '4'),
+    ...cite(ref(9228, '4')),
   },
   'message-id': {
     title: 'Message-ID: the message’s unique identifier',
     meaning: 'Set by the author’s software (or the submission server, RFC 6409 §8.3) so replies and duplicates can refer to it.',
-    ...rfc(5322, '3.6.4'),
+    ...cite(ref(5322, '3.6.4')),
   },
   date: {
     title: 'Date: when the author sent it',
     meaning: 'The origination date. A submission server may add it when the client did not (RFC 6409 §8.2).',
-    ...rfc(5322, '3.6.1'),
+    ...cite(ref(5322, '3.6.1')),
   },
 };
 

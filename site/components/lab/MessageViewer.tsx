@@ -45,7 +45,7 @@ export default function MessageViewer({ message, onClose }: { message: StoredMes
                 {trace && (
                   <details>
                     <summary>{trace.title}</summary>
-                    <p>{trace.meaning} <a href={trace.url} target="_blank" rel="noreferrer">{trace.rfc}</a></p>
+                    <p>{trace.meaning} <a href={trace.url}>{trace.rfc}</a></p>
                   </details>
                 )}
               </dd>

@@ -5,6 +5,7 @@
 import type { PageWorld } from '../../world/page-network.ts';
 import { allowedHere, stateGraph } from './state-graph.ts';
 import StateDiagram from './StateDiagram.tsx';
+import RfcLink from '../rfc/RfcLink.tsx';
 import { useFocusedSession, useFocusedTerminal } from './hooks.ts';
 import { terminalHandle } from './terminal-handles.ts';
 import type { Refusal } from '../../world/session-tracker.ts';
@@ -21,10 +22,7 @@ function RuleBroken({ refusal }: { refusal: Refusal }) {
           <p className="lab-rule__rule">{rule.rule}</p>
           {rule.quote && <blockquote>“{rule.quote}”</blockquote>}
           <p>
-            <a href={rule.rfc.url} target="_blank" rel="noreferrer">
-              RFC {rule.rfc.rfc}
-              {rule.rfc.section ? ` §${rule.rfc.section}` : ''}
-            </a>
+            <RfcLink r={rule.rfc} />
             {rule.allowed && rule.allowed.length > 0 && <> · allowed in this state: {rule.allowed.join(', ')}</>}
           </p>
         </>

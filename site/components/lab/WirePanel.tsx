@@ -4,7 +4,8 @@
  * (line ends, continuation lines, dot-stuffing, literals, base64 decoded) shown on demand.
  */
 import { useState } from 'react';
-import { citation, commandVerb, explainLine, type Explanation, type LineContext, type Span } from '../../../simulator/explain/index.ts';
+import { commandVerb, explainLine, type Explanation, type LineContext, type Span } from '../../../simulator/explain/index.ts';
+import RfcLink from '../rfc/RfcLink.tsx';
 import type { PageWorld } from '../../world/page-network.ts';
 import type { TrackedLine, TrackedSession } from '../../world/session-tracker.ts';
 import { useFocusedSession } from './hooks.ts';
@@ -72,7 +73,7 @@ export default function WirePanel({ world }: { world: PageWorld }) {
             </p>
             <p>{shown.e.meaning}</p>
             <p>
-              <a href={shown.e.rfc.url} target="_blank" rel="noreferrer">{citation(shown.e.rfc)}</a>
+              <RfcLink r={shown.e.rfc} />
             </p>
           </>
         ) : (

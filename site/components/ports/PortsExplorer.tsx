@@ -17,6 +17,7 @@ import { LiveSwitch } from './LiveSwitch.tsx';
 import { liveTarget, type LiveSettings, type LiveTarget } from './live-target.ts';
 import '../wire/wire.css';
 import './ports.css';
+import CitedText from '../rfc/CitedText.tsx';
 
 const HOST = 'mail.example.com';
 
@@ -157,18 +158,18 @@ function Row({ facts: f, probe, onOpen, isOpen }: { facts: PortFacts; probe: Pro
         </button>
       </th>
       <td>
-        <strong>{TLS_TEXT[f.tls]}</strong> <small>{f.tlsRfc}</small>
+        <strong>{TLS_TEXT[f.tls]}</strong> <small><CitedText text={f.tlsRfc} /></small>
         <br />
         {f.iana ? (
           <>
             IANA: <code>{f.iana.service}</code>, {f.iana.description}
-            {f.iana.references.length > 0 && <small> [{f.iana.references.join('][')}]</small>}
+            {f.iana.references.length > 0 && <small> [<CitedText text={f.iana.references.join('][')} />]</small>}
           </>
         ) : (
           <>IANA: <em>no mail service registered</em></>
         )}
       </td>
-      <td>{f.status}</td>
+      <td><CitedText text={f.status} /></td>
       <td className="mw-ports__result" data-state={probe?.state ?? 'idle'}>
         {done ? (
           <dl>
