@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { closestCommand, didYouMean, editDistance, refusesCommand, typedVerb } from './did-you-mean.ts';
+import { closestCommand, didYouMean, editDistance, refusesCommand } from './did-you-mean.ts';
 
 describe('edit distance', () => {
   it('counts a swap of neighbours as one edit', () => {
@@ -9,16 +9,6 @@ describe('edit distance', () => {
     expect(editDistance('', 'QUIT')).toBe(4);
     expect(editDistance('SELCT', 'SELECT')).toBe(1);
     expect(editDistance('kitten', 'sitting')).toBe(3);
-  });
-});
-
-describe('the command word', () => {
-  it('is the first word, or the word after the IMAP tag', () => {
-    expect(typedVerb('smtp', 'ehol laptop')).toBe('EHOL');
-    expect(typedVerb('smtp', 'MIAL FROM:<a@b>')).toBe('MIAL');
-    expect(typedVerb('imap', 'a1 SELCT INBOX')).toBe('SELCT');
-    expect(typedVerb('imap', 'a1')).toBeNull();
-    expect(typedVerb('pop3', '   ')).toBeNull();
   });
 });
 
@@ -55,6 +45,9 @@ describe('did you mean', () => {
     expect(didYouMean('pop3', 'STTA', '-ERR unknown command')).toBe('mailwire: did you mean STAT?');
     expect(didYouMean('imap', 'a1 SELCT INBOX', 'a1 BAD unknown command')).toBe('mailwire: did you mean SELECT?');
     expect(didYouMean('imap', 'a1 SELCT INBOX', 'a1 NO no such mailbox')).toBeNull();
+    expect(didYouMean('smtp', 'MIAL FROM:<a@example.com>', '500 5.5.2 Error')).toBe('mailwire: did you mean MAIL?');
+    expect(didYouMean('smtp', '', '500 5.5.2 Error')).toBeNull();
+    expect(didYouMean('imap', 'a1', 'a1 BAD missing command')).toBeNull();
   });
 
   it('knows each protocol\'s refusal', () => {

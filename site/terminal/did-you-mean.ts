@@ -28,13 +28,13 @@ export function editDistance(a: string, b: string): number {
   return d[a.length]![b.length]!;
 }
 
-/** The command word of a client line: the first word, or for IMAP the word after the tag (RFC 9051 §2.2.1). */
-export function typedVerb(protocol: MailProtocol, line: string): string | null {
+/**
+ * The command word: the first word, or for IMAP the one after the tag (RFC 9051 §2.2.1). As
+ * simulator/explain's `commandVerb`, without pulling the explanations into every terminal's code.
+ */
+function verbOf(protocol: MailProtocol, line: string): string {
   const words = line.trim().split(/\s+/);
-  const word = protocol === 'imap' ? words[1] : words[0];
-  if (!word) return null;
-  // "MAIL FROM:<a>" typed as "MAIL FROM:<a>" has the verb MAIL; "MIAL FROM:" has MIAL.
-  return word.replace(/:.*$/, '').toUpperCase();
+  return ((protocol === 'imap' ? words[1] : words[0]) ?? '').replace(/:.*$/, '');
 }
 
 /**
@@ -69,7 +69,6 @@ export function refusesCommand(protocol: MailProtocol, reply: string): boolean {
 /** The terminal's note after `reply` answered `sent`, or null when there is nothing to suggest. */
 export function didYouMean(protocol: MailProtocol, sent: string, reply: string): string | null {
   if (!refusesCommand(protocol, reply)) return null;
-  const verb = typedVerb(protocol, sent);
-  const guess = verb ? closestCommand(protocol, verb) : null;
+  const guess = closestCommand(protocol, verbOf(protocol, sent));
   return guess ? `mailwire: did you mean ${guess}?` : null;
 }
