@@ -1,0 +1,59 @@
+/**
+ * The newest exchange explained without a click: the learner's last command (its first explained
+ * token, with its RFC section) and the reply it got, from the same simulator/explain entries the
+ * tokens use.
+ */
+import { citation, commandVerb, explainLine, type Explanation, type LineContext } from '../../../simulator/explain/index.ts';
+import type { TrackedLine, TrackedSession } from '../../world/session-tracker.ts';
+import { isFinalReply } from '../../world/session-tracker.ts';
+
+const PAYLOAD = new Set(['data', 'auth', 'bdat']);
+
+/** The last client line and the server lines after it (or the greeting when nothing was sent yet). */
+export function newestExchange(session: TrackedSession): { sent: TrackedLine | null; replies: TrackedLine[] } {
+  const lines = session.lines;
+  let i = lines.length - 1;
+  while (i >= 0 && lines[i]!.direction !== 'client') i--;
+  return { sent: i >= 0 ? lines[i]! : null, replies: lines.slice(i + 1) };
+}
+
+function firstExplained(session: TrackedSession, line: TrackedLine, context: LineContext): Explanation | null {
+  const spans = explainLine(session.protocol, line.text, line.direction, context);
+  return spans.find((s) => s.explanation && s.kind !== 'line-end')?.explanation ?? null;
+}
+
+function Meaning({ e }: { e: Explanation }) {
+  return (
+    <>
+      <strong>{e.title}</strong>. {e.meaning}{' '}
+      <a href={e.rfc.url} target="_blank" rel="noreferrer">{citation(e.rfc)}</a>
+    </>
+  );
+}
+
+export default function NewestLine({ session }: { session: TrackedSession }) {
+  const { sent, replies } = newestExchange(session);
+  const payload = sent !== null && PAYLOAD.has(sent.state);
+  const command = sent && !payload ? commandVerb(session.protocol, sent.text) : undefined;
+  const sentMeaning = sent ? firstExplained(session, sent, { inData: sent.state === 'data', inAuth: sent.state === 'auth' }) : null;
+  const final = replies.find((l) => isFinalReply(session.protocol, l.text)) ?? replies.at(-1) ?? null;
+  const replyMeaning = final ? firstExplained(session, final, command ? { command } : {}) : null;
+  if (!sent && !final) return null;
+  return (
+    <div className="lab-newest" data-testid="newest-line">
+      <p className="lab-newest__title">Newest line</p>
+      {sent && (
+        <p>
+          <code className="lab-newest__line">C: {sent.text || '(empty line)'}</code>{' '}
+          {sentMeaning ? <Meaning e={sentMeaning} /> : payload ? (sent.state === 'auth' ? 'A SASL response, in base64.' : 'A line of the message itself.') : 'No command the server knows.'}
+        </p>
+      )}
+      {final && (
+        <p>
+          <code className="lab-newest__line">S: {final.text}</code> {replyMeaning ? <Meaning e={replyMeaning} /> : null}
+        </p>
+      )}
+      {sent && !final && !payload && <p className="lab-note">Waiting for the server's reply…</p>}
+    </div>
+  );
+}
