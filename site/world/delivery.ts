@@ -29,12 +29,15 @@ export interface DeliverySources {
 const MAILBOX = 'mailbox';
 const DNS = 'DNS';
 
-/** The dialogue of one SMTP session as arrows: each command, and each reply's final line. */
+/**
+ * The dialogue of one SMTP session as arrows: each command, and each reply's final line. It stops
+ * at the first command sent after `until` (the replies to earlier commands still come in).
+ */
 function dialogue(s: TrackedSession, client: string, server: string, until = Infinity): Hop[] {
   const hops: Hop[] = [];
   let payload = 0;
   for (const line of s.lines) {
-    if (line.time > until) break;
+    if (line.time > until && line.direction === 'client') break;
     if (line.direction === 'client') {
       if (line.state === 'data') payload++;
       else hops.push({ from: client, to: server, label: line.text, kind: 'command' });

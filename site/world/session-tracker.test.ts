@@ -95,6 +95,33 @@ describe('SessionTracker', () => {
   });
 });
 
+describe('the delivery diagram on a clock that moves', () => {
+  it('starts with the submission the learner typed, up to the reply to its last line', async () => {
+    const { network, tracker, open, scheduler } = lab();
+    const t = open(465);
+    for (const line of ['EHLO laptop', 'AUTH PLAIN AGFsaWNlAHdvbmRlcmxhbmQ=', 'MAIL FROM:<alice@example.com>', 'RCPT TO:<bob@example.org>', 'DATA', 'Subject: hop\r\n\r\nhi\r\n.', 'NOOP']) {
+      scheduler.now += 1500;
+      t.send(new TextEncoder().encode(`${line}\r\n`));
+      scheduler.runDue();
+    }
+    await network.settle();
+    const s = tracker.session(t.sessionId)!;
+    const message = s.messages[0]!;
+    const d = deliveryDiagram(message, s, {
+      session: (id) => tracker.session(id),
+      mtaEvents: (id) => tracker.mtaEvents(id),
+      mx: (domain) => network.world.dns.mx(domain),
+    });
+    const labels = d.hops.map((h) => `${h.from}>${h.to} ${h.label}`);
+    expect(labels[0]).toMatch(/^mail\.example\.com>laptop 220 /);
+    expect(labels[1]).toBe('laptop>mail.example.com EHLO laptop');
+    expect(labels).toContain('laptop>mail.example.com MAIL FROM:<alice@example.com>');
+    expect(labels.some((l) => /^mail\.example\.com>laptop 250 2\.0\.0 /.test(l))).toBe(true);
+    expect(labels.some((l) => l.includes('NOOP'))).toBe(false);
+    expect(labels.indexOf('mail.example.com>DNS MX? example.org')).toBeGreaterThan(labels.findIndex((l) => l.startsWith('laptop>mail.example.com (message:')));
+  });
+});
+
 describe('reply classification', () => {
   it('finds the last line of a reply and the refusals', () => {
     expect(isFinalReply('smtp', '250-PIPELINING')).toBe(false);
