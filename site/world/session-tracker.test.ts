@@ -5,7 +5,8 @@ import { ManualScheduler } from '../../simulator/net/virtual-network-clock.ts';
 import { createVirtualNetwork } from '../../simulator/net/virtual-network-engines.ts';
 import { defaultWorld } from '../../simulator/net/world.ts';
 import { VirtualConnector, type VirtualTransport } from '../../simulator/transports/virtual.ts';
-import { deliveryDiagram, sequenceSvg } from './delivery.ts';
+import { deliveryDiagram } from './delivery.ts';
+import { sequenceSvg } from './sequence-svg.ts';
 import { isFinalReply, isRefusal, SessionTracker } from './session-tracker.ts';
 
 const T0 = Date.UTC(2026, 10, 26, 6, 0, 0);
@@ -91,7 +92,12 @@ describe('SessionTracker', () => {
     expect(svg).toMatch(/^<svg xmlns="http:\/\/www\.w3\.org\/2000\/svg"/);
     expect(svg).toContain('MX? example.org');
     expect(svg).toContain('RCPT TO:&lt;bob@example.org&gt;');
-    expect(svg).not.toMatch(/<(?!\/?(svg|title|desc|defs|marker|path|rect|text|line)\b)/);
+    expect(svg).not.toMatch(/<(?!\/?(svg|title|desc|defs|marker|path|rect|text|line|g)\b)/);
+    expect(svg).toContain('font-size="13"');
+    expect(svg).not.toContain('seq-dot');
+    const animated = sequenceSvg(d, { animate: true });
+    expect(animated.match(/class="seq-hop"/g)?.length).toBe(d.hops.length);
+    expect(animated).toContain('<circle class="seq-dot"');
   });
 });
 
