@@ -4,6 +4,7 @@
  * it fits its panel (scrolling, never cut), the message travels hop by hop unless reduced motion
  * is asked for, and the message viewer shows the body.
  */
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { enter, expectScreen, openLab } from './terminal.ts';
 
@@ -68,6 +69,15 @@ async function checkDiagram(page: Page): Promise<void> {
   expect(hops.findIndex((h) => h.includes('MX? example.org'))).toBeGreaterThan(hops.findIndex((h) => h.includes('(message:')));
 }
 
+/** axe over the lab with the delivery view (or, on a phone, the tab in front) and the viewer open. */
+async function expectAxeClean(page: Page): Promise<void> {
+  const results = await new AxeBuilder({ page }).include('.lab-workspace').analyze();
+  const bad = results.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+  expect(bad).toEqual([]);
+}
+
 async function checkViewer(page: Page): Promise<void> {
   await show(page, 'Mailboxes');
   const inspector = page.getByTestId('mailbox-inspector');
@@ -91,17 +101,20 @@ for (const [size, viewport] of [['desktop 1366x860', { width: 1366, height: 860 
     test.use({ viewport });
 
     test('the delivery view is readable, fits its panel and starts with the submission; the viewer shows the body', async ({ page }) => {
-      test.setTimeout(60_000);
+      test.setTimeout(120_000);
       await submit(page);
       await checkDiagram(page);
       await checkViewer(page);
+      await expectAxeClean(page);
     });
   });
 }
 
-test('the message moves hop by hop, and stands still under prefers-reduced-motion', async ({ page }) => {
-  test.setTimeout(60_000);
+test('the message moves hop by hop, and stands still under prefers-reduced-motion (dark theme, axe)', async ({ page }) => {
+  test.setTimeout(120_000);
+  await page.addInitScript(() => localStorage.setItem('starlight-theme', 'dark'));
   await submit(page);
+  await expectAxeClean(page);
   const hop = page.locator('[data-testid="delivery-view"] .seq-hop').first();
   await expect(hop).toHaveCSS('animation-name', 'seq-hop-in');
   await expect(page.locator('[data-testid="delivery-view"] .seq-dot').first()).toHaveCSS('animation-name', 'seq-dot-travel');
