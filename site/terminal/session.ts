@@ -236,6 +236,7 @@ export class TerminalSession {
     const live = options.live ?? this.live;
     const tls = options.tls ?? (spec?.tls === 'implicit' ? 'implicit' : 'none');
     const relay = live ? this.relayUrl : null;
+    this.#sent = null;
     this.#print(tryingText(host, port, spec, tls === 'implicit', relay), 'note');
     const connector = relay ? this.#o.liveConnector(relay) : this.#o.connector;
     const transport = connector.connect(host, port, { tls });

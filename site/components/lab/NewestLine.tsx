@@ -3,7 +3,7 @@
  * token, with its RFC section) and the reply it got, from the same simulator/explain entries the
  * tokens use.
  */
-import { citation, commandVerb, explainLine, type Explanation, type LineContext } from '../../../simulator/explain/index.ts';
+import { citation, commandVerb, explainLine, type Explanation, type LineContext, type Protocol, type SpanKind } from '../../../simulator/explain/index.ts';
 import type { TrackedLine, TrackedSession } from '../../world/session-tracker.ts';
 import { isFinalReply } from '../../world/session-tracker.ts';
 
@@ -17,9 +17,12 @@ export function newestExchange(session: TrackedSession): { sent: TrackedLine | n
   return { sent: i >= 0 ? lines[i]! : null, replies: lines.slice(i + 1) };
 }
 
-function firstExplained(session: TrackedSession, line: TrackedLine, context: LineContext): Explanation | null {
-  const spans = explainLine(session.protocol, line.text, line.direction, context);
-  return spans.find((s) => s.explanation && s.kind !== 'line-end')?.explanation ?? null;
+/** The token that says what a line is: its command, reply code or status (not an IMAP tag), else the first explained. */
+const TELLING: readonly SpanKind[] = ['command', 'reply-code', 'status', 'untagged', 'continuation', 'terminator'];
+
+export function meaningOf(protocol: Protocol, line: TrackedLine, context: LineContext): Explanation | null {
+  const spans = explainLine(protocol, line.text, line.direction, context).filter((s) => s.explanation && s.kind !== 'line-end');
+  return (spans.find((s) => TELLING.includes(s.kind)) ?? spans[0])?.explanation ?? null;
 }
 
 function Meaning({ e }: { e: Explanation }) {
@@ -35,9 +38,9 @@ export default function NewestLine({ session }: { session: TrackedSession }) {
   const { sent, replies } = newestExchange(session);
   const payload = sent !== null && PAYLOAD.has(sent.state);
   const command = sent && !payload ? commandVerb(session.protocol, sent.text) : undefined;
-  const sentMeaning = sent ? firstExplained(session, sent, { inData: sent.state === 'data', inAuth: sent.state === 'auth' }) : null;
+  const sentMeaning = sent ? meaningOf(session.protocol, sent, { inData: sent.state === 'data', inAuth: sent.state === 'auth' }) : null;
   const final = replies.find((l) => isFinalReply(session.protocol, l.text)) ?? replies.at(-1) ?? null;
-  const replyMeaning = final ? firstExplained(session, final, command ? { command } : {}) : null;
+  const replyMeaning = final ? meaningOf(session.protocol, final, command ? { command } : {}) : null;
   if (!sent && !final) return null;
   return (
     <div className="lab-newest" data-testid="newest-line">

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { TrackedLine, TrackedSession } from '../../world/session-tracker.ts';
-import { newestExchange } from './NewestLine.tsx';
+import { meaningOf, newestExchange } from './NewestLine.tsx';
 
 const line = (direction: 'client' | 'server', text: string, state = 'ready'): TrackedLine => ({ direction, text, state, time: 0, ending: 'crlf' });
 
@@ -22,5 +22,15 @@ describe('the newest exchange', () => {
     expect(newestExchange(greeting)).toEqual({ sent: null, replies: greeting.lines });
     const waiting = session([line('server', '220 hi'), line('client', 'NOOP')]);
     expect(newestExchange(waiting)).toEqual({ sent: waiting.lines[1], replies: [] });
+  });
+});
+
+describe('what a line means', () => {
+  it('is its command, reply code or status, not the IMAP tag', () => {
+    expect(meaningOf('imap', line('client', 'a1 SELECT INBOX'), {})?.token).toBe('SELECT');
+    expect(meaningOf('imap', line('server', 'a1 OK [READ-WRITE] SELECT completed'), { command: 'SELECT' })?.token).toBe('OK');
+    expect(meaningOf('smtp', line('client', 'EHLO x'), {})?.token).toBe('EHLO');
+    expect(meaningOf('smtp', line('server', '250 HELP'), { command: 'EHLO' })?.token).toBe('250');
+    expect(meaningOf('pop3', line('server', '-ERR [AUTH] no'), {})?.token).toMatch(/-ERR/);
   });
 });
