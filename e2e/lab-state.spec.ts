@@ -12,7 +12,8 @@ test('RCPT before MAIL: the 503 highlights the state and names the rule with its
   const panel = page.locator('[data-panel="state"]');
   await expect(panel.getByTestId('current-state')).toHaveText('ready');
   await expect(panel.locator('.lab-diagram__state.is-current')).toHaveAttribute('data-state', 'ready');
-  const rule = panel.getByTestId('rule-broken');
+  // The rule stands beside the terminal, out of the state panel (issue 13).
+  const rule = page.getByTestId('rule-broken');
   await expect(rule).toContainText('RCPT needs a MAIL FROM first');
   await expect(rule).toContainText(/RFC 5321 §\d/);
 });

@@ -151,6 +151,20 @@ describe('talking to a server', () => {
     expect(h.lines().slice(-4, -1)).toEqual(['250-mail.example.com', '250-SIZE', '250 OK']);
   });
 
+  it('after a refusal of a mistyped verb, adds its own note below the untouched reply', async () => {
+    const { h, t } = await connected();
+    h.enter('EHOL laptop');
+    t.reply('500 5.5.2 Error: command not recognized');
+    await settle();
+    expect(h.lines().slice(-3)).toEqual(['500 5.5.2 Error: command not recognized', 'mailwire: did you mean EHLO?', 'mail.example.com:25>']);
+    expect(h.raw.join('')).toContain('\x1b[31m500 5.5.2 Error: command not recognized\x1b[0m');
+    expect(h.raw.join('')).toContain('\x1b[90mmailwire: did you mean EHLO?\x1b[0m');
+    h.enter('EHLO laptop');
+    t.reply('500 5.5.2 again');
+    await settle();
+    expect(h.lines().filter((l) => l.startsWith('mailwire: did you mean')).length).toBe(1);
+  });
+
   it('colours replies by class', async () => {
     const { h, t } = await connected(110);
     t.reply('+OK ready', '-ERR no');

@@ -13,6 +13,7 @@ import { tlsSummary, untrustedQuestion } from './certificate-text.ts';
 import { SLASH_COMMANDS, findSlashCommand } from './commands/registry.ts';
 import type { ConnectOptions, SlashCommand, TerminalControl } from './commands/types.ts';
 import { complete } from './completion.ts';
+import { didYouMean } from './did-you-mean.ts';
 import { errorText, liveErrorText, tryingText } from './connect-messages.ts';
 import { Connection } from './connection.ts';
 import { hostsOf, type HostListing } from './connector.ts';
@@ -57,6 +58,8 @@ export class TerminalSession {
   #typing = true;
   /** A yes/no question the next line answers (an untrusted certificate). */
   #question: ((yes: boolean) => void) | null = null;
+  /** The last line sent to the server, until a refusal of it got its "did you mean" note. */
+  #sent: string | null = null;
 
   constructor(options: TerminalSessionOptions) {
     this.#o = {
@@ -164,7 +167,10 @@ export class TerminalSession {
     if (this.#question && !line.startsWith('/')) return this.#answer(line);
     if (line.startsWith('/') && !line.startsWith('//')) return this.#slash(line);
     const text = line.startsWith('//') ? line.slice(1) : line;
-    if (this.#connection) return this.#connection.sendLine(text);
+    if (this.#connection) {
+      this.#sent = text;
+      return this.#connection.sendLine(text);
+    }
     if (line.trim() !== '') this.#print('Not connected: /connect HOST PORT first (/hosts lists the servers).', 'note');
   }
 
@@ -230,12 +236,16 @@ export class TerminalSession {
     const live = options.live ?? this.live;
     const tls = options.tls ?? (spec?.tls === 'implicit' ? 'implicit' : 'none');
     const relay = live ? this.relayUrl : null;
+    this.#sent = null;
     this.#print(tryingText(host, port, spec, tls === 'implicit', relay), 'note');
     const connector = relay ? this.#o.liveConnector(relay) : this.#o.connector;
     const transport = connector.connect(host, port, { tls });
     const meta = { terminalId: this.#o.terminalId, host, port, live, implicitTls: tls === 'implicit' };
     this.#connection = new Connection(transport, spec?.protocol ?? null, this.#o.store, this.#o.clock, {
-      line: (t) => this.#print(printable(t), classifyServerLine(t, this.#connection?.protocol ?? null)),
+      line: (t) => {
+        this.#print(printable(t), classifyServerLine(t, this.#connection?.protocol ?? null));
+        this.#suggest(t);
+      },
       open: (remote, p) => {
         // The relay reports "host (address)"; the virtual network the host alone.
         const who = remote.startsWith(host) ? remote : `${host}${remote ? ` (${remote})` : ''}`;
@@ -254,6 +264,15 @@ export class TerminalSession {
         this.#refreshPrompt();
       },
     }, meta);
+  }
+
+  /** After the server's own reply, the terminal's note on a mistyped command word ("did you mean EHLO?"). */
+  #suggest(reply: string): void {
+    const protocol = this.#connection?.protocol;
+    const hint = protocol && this.#sent !== null ? didYouMean(protocol, this.#sent, reply) : null;
+    if (!hint) return;
+    this.#sent = null;
+    this.#print(hint, 'note');
   }
 
   /** Shows the TLS summary; with a certificate nobody vouches for, asks before going on. */

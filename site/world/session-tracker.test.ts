@@ -5,7 +5,8 @@ import { ManualScheduler } from '../../simulator/net/virtual-network-clock.ts';
 import { createVirtualNetwork } from '../../simulator/net/virtual-network-engines.ts';
 import { defaultWorld } from '../../simulator/net/world.ts';
 import { VirtualConnector, type VirtualTransport } from '../../simulator/transports/virtual.ts';
-import { deliveryDiagram, sequenceSvg } from './delivery.ts';
+import { deliveryDiagram } from './delivery.ts';
+import { sequenceSvg } from './sequence-svg.ts';
 import { isFinalReply, isRefusal, SessionTracker } from './session-tracker.ts';
 
 const T0 = Date.UTC(2026, 10, 26, 6, 0, 0);
@@ -91,7 +92,39 @@ describe('SessionTracker', () => {
     expect(svg).toMatch(/^<svg xmlns="http:\/\/www\.w3\.org\/2000\/svg"/);
     expect(svg).toContain('MX? example.org');
     expect(svg).toContain('RCPT TO:&lt;bob@example.org&gt;');
-    expect(svg).not.toMatch(/<(?!\/?(svg|title|desc|defs|marker|path|rect|text|line)\b)/);
+    expect(svg).not.toMatch(/<(?!\/?(svg|title|desc|defs|marker|path|rect|text|line|g)\b)/);
+    expect(svg).toContain('font-size="13"');
+    expect(svg).not.toContain('seq-dot');
+    const animated = sequenceSvg(d, { animate: true });
+    expect(animated.match(/class="seq-hop"/g)?.length).toBe(d.hops.length);
+    expect(animated).toContain('<circle class="seq-dot"');
+  });
+});
+
+describe('the delivery diagram on a clock that moves', () => {
+  it('starts with the submission the learner typed, up to the reply to its last line', async () => {
+    const { network, tracker, open, scheduler } = lab();
+    const t = open(465);
+    for (const line of ['EHLO laptop', 'AUTH PLAIN AGFsaWNlAHdvbmRlcmxhbmQ=', 'MAIL FROM:<alice@example.com>', 'RCPT TO:<bob@example.org>', 'DATA', 'Subject: hop\r\n\r\nhi\r\n.', 'NOOP']) {
+      scheduler.now += 1500;
+      t.send(new TextEncoder().encode(`${line}\r\n`));
+      scheduler.runDue();
+    }
+    await network.settle();
+    const s = tracker.session(t.sessionId)!;
+    const message = s.messages[0]!;
+    const d = deliveryDiagram(message, s, {
+      session: (id) => tracker.session(id),
+      mtaEvents: (id) => tracker.mtaEvents(id),
+      mx: (domain) => network.world.dns.mx(domain),
+    });
+    const labels = d.hops.map((h) => `${h.from}>${h.to} ${h.label}`);
+    expect(labels[0]).toMatch(/^mail\.example\.com>laptop 220 /);
+    expect(labels[1]).toBe('laptop>mail.example.com EHLO laptop');
+    expect(labels).toContain('laptop>mail.example.com MAIL FROM:<alice@example.com>');
+    expect(labels.some((l) => /^mail\.example\.com>laptop 250 2\.0\.0 /.test(l))).toBe(true);
+    expect(labels.some((l) => l.includes('NOOP'))).toBe(false);
+    expect(labels.indexOf('mail.example.com>DNS MX? example.org')).toBeGreaterThan(labels.findIndex((l) => l.startsWith('laptop>mail.example.com (message:')));
   });
 });
 

@@ -145,7 +145,9 @@ export class SessionTracker {
     if (e.kind === 'update') s.pop3Deleted = [];
     if (e.kind === 'message') {
       const m = event as Omit<SubmittedMessage, 'time'>;
-      s.messages.push({ id: m.id, from: m.from, recipients: [...m.recipients], queued: [...m.queued], delivered: [...m.delivered], time });
+      // Accepted when the message's last line (".") arrived: the submission drawn ends there.
+      const at = s.lines.at(-1)?.time ?? time;
+      s.messages.push({ id: m.id, from: m.from, recipients: [...m.recipients], queued: [...m.queued], delivered: [...m.delivered], time: at });
     }
   }
 

@@ -1,10 +1,13 @@
 /**
  * The hops of a submitted message as a sequence diagram: the learner's submission, the MX lookup,
- * the server-to-server SMTP the MTA spoke (nobody typed it), and the store. Exportable as SVG.
+ * the server-to-server SMTP the MTA spoke (nobody typed it), and the store. Drawn unscaled (its
+ * panel scrolls sideways), the message travelling hop by hop unless reduced motion is asked for.
+ * Exportable as SVG.
  */
 import { useState } from 'react';
 import type { PageWorld } from '../../world/page-network.ts';
-import { deliveryDiagram, sequenceSvg } from '../../world/delivery.ts';
+import { deliveryDiagram } from '../../world/delivery.ts';
+import { sequenceSvg } from '../../world/sequence-svg.ts';
 import type { SubmittedMessage, TrackedSession } from '../../world/session-tracker.ts';
 import { downloadBlob } from './download.ts';
 import { useTrackerVersion } from './hooks.ts';
@@ -27,6 +30,7 @@ export default function DeliveryView({ world }: { world: PageWorld }) {
     mx: (domain) => dns.mx(domain),
   });
   const svg = sequenceSvg(diagram);
+  const shown = sequenceSvg(diagram, { animate: true });
   return (
     <div className="lab-delivery" data-testid="delivery-view">
       <div className="lab-row">
@@ -44,7 +48,7 @@ export default function DeliveryView({ world }: { world: PageWorld }) {
           Download SVG
         </button>
       </div>
-      <div className="lab-delivery__svg" tabIndex={0} aria-label="Sequence diagram (scrolls sideways)" dangerouslySetInnerHTML={{ __html: svg }} />
+      <div className="lab-delivery__svg" tabIndex={0} aria-label="Sequence diagram (scrolls sideways)" dangerouslySetInnerHTML={{ __html: shown }} />
       <details>
         <summary>The hops as text</summary>
         <ol className="lab-delivery__hops">

@@ -21,7 +21,7 @@ export default function StateDiagram({ protocol, current }: { protocol: MailProt
   const height = TOP + 8 + (Math.max(...placed.map((p) => p.row)) + 1) * (H + GAP_Y) - GAP_Y;
   const describe = graph.edges.map((e) => `${e.from} to ${e.to} on ${e.label}`).join('; ');
   return (
-    <figure className="lab-diagram">
+    <figure className="lab-diagram" tabIndex={0} aria-label="State diagram (scrolls sideways when narrow)">
       <svg viewBox={`0 0 ${width} ${height}`} role="img" aria-labelledby={`sd-${protocol}-t sd-${protocol}-d`} className="lab-diagram__svg">
         <title id={`sd-${protocol}-t`}>{`${protocol.toUpperCase()} server states; current state: ${current}`}</title>
         <desc id={`sd-${protocol}-d`}>{describe}</desc>

@@ -1,6 +1,7 @@
 /**
- * The server's protocol state for the followed terminal: the diagram with the current state, the
- * commands allowed here (a click puts one on the prompt), and, after a refusal, the rule broken.
+ * The server's protocol state for the followed terminal: the diagram with the current state and the
+ * commands allowed here (a click puts one on the prompt). A refusal's rule is ./RuleCallout.tsx,
+ * shown beside the terminal.
  */
 import type { PageWorld } from '../../world/page-network.ts';
 import { allowedHere, stateGraph } from './state-graph.ts';
@@ -8,30 +9,6 @@ import StateDiagram from './StateDiagram.tsx';
 import RfcLink from '../rfc/RfcLink.tsx';
 import { useFocusedSession, useFocusedTerminal } from './hooks.ts';
 import { terminalHandle } from './terminal-handles.ts';
-import type { Refusal } from '../../world/session-tracker.ts';
-
-function RuleBroken({ refusal }: { refusal: Refusal }) {
-  const rule = refusal.rule;
-  return (
-    <div className="lab-rule" role="alert" data-testid="rule-broken">
-      <p>
-        <strong>Refused:</strong> <code>{refusal.command}</code> → <code>{refusal.reply}</code> (sent in state <code>{refusal.state}</code>)
-      </p>
-      {rule ? (
-        <>
-          <p className="lab-rule__rule">{rule.rule}</p>
-          {rule.quote && <blockquote>“{rule.quote}”</blockquote>}
-          <p>
-            <RfcLink r={rule.rfc} />
-            {rule.allowed && rule.allowed.length > 0 && <> · allowed in this state: {rule.allowed.join(', ')}</>}
-          </p>
-        </>
-      ) : (
-        <p className="lab-rule__rule">The server refused this command; the reply text says why.</p>
-      )}
-    </div>
-  );
-}
 
 export default function StatePanel({ world }: { world: PageWorld }) {
   const session = useFocusedSession(world);
@@ -48,7 +25,6 @@ export default function StatePanel({ world }: { world: PageWorld }) {
         <strong className="lab-state__current" data-testid="current-state">{session.state}</strong>
         {session.closed && ' — the connection is closed'}.
       </p>
-      {session.refusal?.reply && <RuleBroken refusal={session.refusal} />}
       <StateDiagram protocol={session.protocol} current={session.state} />
       {allowed.length > 0 && (
         <div>

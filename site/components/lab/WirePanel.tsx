@@ -1,14 +1,17 @@
 /**
  * The followed session's lines, each token explained on hover, tap or keyboard focus (the
  * explanations are simulator/explain's, shared with the reference pages), with the wire details
- * (line ends, continuation lines, dot-stuffing, literals, base64 decoded) shown on demand.
+ * (line ends, continuation lines, dot-stuffing, literals, base64 decoded) shown on demand. The
+ * newest exchange is explained without a click; the list follows the session like a chat log
+ * (it stays put while the learner has scrolled up to read).
  */
-import { useState } from 'react';
+import { useLayoutEffect, useRef, useState } from 'react';
 import { commandVerb, explainLine, type Explanation, type LineContext, type Span } from '../../../simulator/explain/index.ts';
-import RfcLink from '../rfc/RfcLink.tsx';
 import type { PageWorld } from '../../world/page-network.ts';
 import type { TrackedLine, TrackedSession } from '../../world/session-tracker.ts';
 import { useFocusedSession } from './hooks.ts';
+import NewestLine from './NewestLine.tsx';
+import RfcLink from '../rfc/RfcLink.tsx';
 
 /** Lines shown: the latest ones (the terminal keeps the whole transcript). */
 const SHOWN = 120;
@@ -46,40 +49,58 @@ function WireLine({ session, line, command, details, onExplain }: { session: Tra
   );
 }
 
+/** Within this many pixels of the bottom, the list counts as following the session. */
+const PINNED = 24;
+
 export default function WirePanel({ world }: { world: PageWorld }) {
   const session = useFocusedSession(world);
   const [details, setDetails] = useState(false);
-  const [shown, setShown] = useState<{ e: Explanation; token: string } | null>(null);
+  const [shown, setShown] = useState<{ e: Explanation; token: string; newest: TrackedLine | undefined } | null>(null);
+  const list = useRef<HTMLOListElement>(null);
+  const pinned = useRef(true);
+  const newest = session?.lines.at(-1);
+  useLayoutEffect(() => {
+    const el = list.current;
+    if (el && pinned.current) el.scrollTop = el.scrollHeight;
+  }, [newest, session?.id, details]);
   if (!session) return <p className="lab-note">The lines of the connected terminal's session appear here, explained.</p>;
   const lines = session.lines.slice(-SHOWN);
   let command: string | undefined;
-  const onExplain = (e: Explanation, span: Span): void => setShown({ e, token: span.text });
+  const onExplain = (e: Explanation, span: Span): void => setShown({ e, token: span.text, newest });
+  // A token chosen by the learner stays explained until the session moves on.
+  const chosen = shown && shown.newest === newest ? shown : null;
+  const onScroll = (): void => {
+    const el = list.current;
+    if (el) pinned.current = el.scrollHeight - el.scrollTop - el.clientHeight < PINNED;
+  };
   return (
     <div className="lab-wire">
+      <div className="lab-explain" data-testid="explanation">
+        <div aria-live="polite">
+          {chosen && (
+            <>
+              <p>
+                <code>{chosen.token}</code> — <strong>{chosen.e.title}</strong>
+              </p>
+              <p>{chosen.e.meaning}</p>
+              <p>
+                <RfcLink r={chosen.e.rfc} />
+              </p>
+            </>
+          )}
+        </div>
+        {!chosen && <NewestLine session={session} />}
+        <p className="lab-note">Point at, tap or Tab to a highlighted token below to see what it means.</p>
+      </div>
       <label className="lab-toggle">
         <input type="checkbox" checked={details} onChange={(ev) => setDetails(ev.target.checked)} /> Show wire details (line ends, decoded base64)
       </label>
-      <ol className="lab-wire__lines" aria-label="Session lines">
+      <ol className="lab-wire__lines" aria-label="Session lines" ref={list} onScroll={onScroll} tabIndex={0}>
         {lines.map((line, i) => {
           if (line.direction === 'client' && line.state !== 'data' && line.state !== 'auth') command = commandVerb(session.protocol, line.text);
           return <WireLine key={`${session.id}-${session.lines.length - lines.length + i}`} session={session} line={line} command={command} details={details} onExplain={onExplain} />;
         })}
       </ol>
-      <div className="lab-explain" aria-live="polite" data-testid="explanation">
-        {shown ? (
-          <>
-            <p>
-              <code>{shown.token}</code> — <strong>{shown.e.title}</strong>
-            </p>
-            <p>{shown.e.meaning}</p>
-            <p>
-              <RfcLink r={shown.e.rfc} />
-            </p>
-          </>
-        ) : (
-          <p className="lab-note">Point at, tap or Tab to a highlighted token to see what it means.</p>
-        )}
-      </div>
     </div>
   );
 }

@@ -2,19 +2,21 @@
  * The lab once its code has loaded: the terminal tabs (and split) on the page's world, and the
  * panels that show why each reply came back: state, wire, mailboxes, delivery, world settings.
  */
-import { useEffect, useState, type ReactNode } from 'react';
+import { useEffect, useState } from 'react';
 import { useStore } from 'zustand';
 import { appStore } from '../../store/app-store.ts';
 import { closeTab, MAX_TABS, openTab, showTab, toggleSplit } from '../../store/lab-actions.ts';
 import { pageWorld, reloadWithoutHash } from '../../world/page-network.ts';
-import Guard from './Guard.tsx';
 import ConnectPicker from './ConnectPicker.tsx';
 import DeliveryView from './DeliveryView.tsx';
 import LabTerminal from './LabTerminal.tsx';
+import { useMediaQuery, WIDE_LAYOUT } from './hooks.ts';
 import MailboxInspector from './MailboxInspector.tsx';
 import MissionPanel from './MissionPanel.tsx';
+import PanelDock, { type LabPanel } from './PanelDock.tsx';
 import RecoveryNotice from './RecoveryNotice.tsx';
 import { runReplay } from './replay-runner.ts';
+import RuleCallout from './RuleCallout.tsx';
 import StatePanel from './StatePanel.tsx';
 import WirePanel from './WirePanel.tsx';
 import WorldPanel from './WorldPanel.tsx';
@@ -23,17 +25,6 @@ import WireView from '../wire/WireView.tsx';
 function tabLabel(id: string): string {
   const n = /-(\d+)$/.exec(id)?.[1];
   return `Terminal ${n ?? '1'}`;
-}
-
-function Panel({ id, title, children, open = true }: { id: string; title: string; children: ReactNode; open?: boolean }) {
-  return (
-    <details className="lab-panel" open={open} data-panel={id}>
-      <summary><h3 id={`lab-${id}`}>{title}</h3></summary>
-      <section aria-labelledby={`lab-${id}`}>
-        <Guard message={`The ${title.toLowerCase()} panel failed. The terminals still work; reload to try again.`}>{children}</Guard>
-      </section>
-    </details>
-  );
 }
 
 /** The wire view (issue #7) of the terminal last used: what an on-path observer would capture. */
@@ -99,24 +90,40 @@ function ReplayBanner() {
   );
 }
 
+/** The panels, in order: the first is the one shown first on a narrow screen. Add a panel here. */
+function labPanels(world: ReturnType<typeof pageWorld>): LabPanel[] {
+  return [
+    { id: 'wire', title: 'The lines, explained', short: 'Lines', content: <WirePanel world={world} /> },
+    { id: 'state', title: 'Server state', short: 'State', content: <StatePanel world={world} /> },
+    { id: 'mailboxes', title: 'Mailboxes', content: <MailboxInspector world={world} /> },
+    { id: 'delivery', title: 'Delivery', content: <DeliveryView world={world} /> },
+    { id: 'observer', title: 'What an eavesdropper sees', short: 'Eavesdropper', content: <FocusedWire world={world} />, open: false },
+    { id: 'world', title: 'World and server settings', short: 'World', content: <WorldPanel world={world} />, open: false },
+  ];
+}
+
+/**
+ * On a wide screen: the terminals on the left, and on the right a sticky column with the rule
+ * callout and the panels. On a narrow one: the callout and the panel tabs right under the terminal.
+ */
 export default function Workspace() {
   const world = pageWorld();
+  const wide = useMediaQuery(WIDE_LAYOUT);
+  const split = useStore(appStore, (s) => s.lab.split !== null);
   return (
-    <div className="lab-workspace" data-world={world.origin}>
+    <div className={`lab-workspace${wide ? ' is-wide' : ''}${split ? ' is-split' : ''}`} data-world={world.origin}>
       <RecoveryNotice world={world} />
       <ReplayBanner />
-      <MissionPanel world={world} />
-      <Tabs />
-      <ConnectPicker world={world} />
-      <Terminals />
-      <div className="lab-panels">
-        <Panel id="state" title="Server state"><StatePanel world={world} /></Panel>
-        <Panel id="wire" title="The lines, explained"><WirePanel world={world} /></Panel>
-        <Panel id="mailboxes" title="Mailboxes"><MailboxInspector world={world} /></Panel>
-        <Panel id="delivery" title="Delivery"><DeliveryView world={world} /></Panel>
-        <Panel id="observer" title="What an eavesdropper sees" open={false}><FocusedWire world={world} /></Panel>
-        <Panel id="world" title="World and server settings" open={false}><WorldPanel world={world} /></Panel>
+      <div className="lab-main">
+        <MissionPanel world={world} />
+        <Tabs />
+        <ConnectPicker world={world} />
+        <Terminals />
       </div>
+      <aside className="lab-side" aria-label="What the session did">
+        <RuleCallout world={world} />
+        <PanelDock panels={labPanels(world)} wide={wide} />
+      </aside>
     </div>
   );
 }

@@ -35,3 +35,19 @@ export function useFocusedSession(world: PageWorld): TrackedSession | undefined 
 export function useFocusedTerminal(): string {
   return useStore(appStore, (s) => s.lab.focus);
 }
+
+/** The width from which the panels stand beside the terminal instead of under it. */
+export const WIDE_LAYOUT = '(min-width: 1100px)';
+
+/** Whether a media query matches now, following changes (rotation, window resize). */
+export function useMediaQuery(query: string): boolean {
+  const subscribe = useCallback(
+    (cb: () => void) => {
+      const list = window.matchMedia(query);
+      list.addEventListener('change', cb);
+      return () => list.removeEventListener('change', cb);
+    },
+    [query],
+  );
+  return useSyncExternalStore(subscribe, () => window.matchMedia(query).matches, () => false);
+}
