@@ -152,8 +152,9 @@ export class RelaySession {
     }
     const allowed = addresses.find((a) => addressAllowed(a, this.options.allowPrivate).ok);
     if (!allowed) {
-      const { cls } = addressAllowed(addresses[0]!, false);
-      this.fail('POLICY_ADDRESS', `${host} is at ${addresses[0]}, a ${cls} address: this relay only connects to public internet hosts`);
+      const { cls, row } = addressAllowed(addresses[0]!, false);
+      const what = row ? `in ${row.block}, ${row.name} (${row.rfc})` : `a ${cls} address`;
+      this.fail('POLICY_ADDRESS', `${host} is at ${addresses[0]}, ${what}: this relay only connects to public internet hosts`);
       return null;
     }
     return allowed;
