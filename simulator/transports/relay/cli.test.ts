@@ -1,7 +1,9 @@
 /** `npm run relay` arguments (node:util parseArgs): values checked, nothing empty taken for a default. */
+import { spawn } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { parseRelayArgs } from './cli.ts';
 import { DEFAULT_LIMITS } from './options.ts';
+import { RelayTestClient } from './relay-client.ts';
 
 describe('parseRelayArgs', () => {
   it('takes the defaults, and every flag', () => {
@@ -33,4 +35,29 @@ describe('parseRelayArgs', () => {
   it('--help is the usage', () => {
     expect(parseRelayArgs(['--help'])).toMatch(/^usage: npm run relay/);
   });
+});
+
+describe('the relay process', () => {
+  it('drains on SIGTERM: /readyz turns 503, then it exits 0 after --drain-seconds', async () => {
+    const cli = new URL('./cli.ts', import.meta.url).pathname;
+    const child = spawn(process.execPath, ['--import', 'tsx', cli, '--port', '0', '--drain-seconds', '1'], { stdio: ['ignore', 'pipe', 'inherit'] });
+    let out = '';
+    child.stdout.on('data', (b: Buffer) => (out += b.toString()));
+    const exited = new Promise<number | null>((ok) => child.once('exit', (code) => ok(code)));
+    const deadline = Date.now() + 20_000;
+    while (!/relay listening on ws:\/\/127\.0\.0\.1:(\d+)/.test(out) && Date.now() < deadline) await new Promise((ok) => setTimeout(ok, 50));
+    const port = /127\.0\.0\.1:(\d+)/.exec(out)![1];
+    expect((await fetch(`http://127.0.0.1:${port}/readyz`)).status).toBe(200);
+    const browser = new RelayTestClient(`ws://127.0.0.1:${port}/relay`);
+    await browser.opened();
+    const signalled = Date.now();
+    child.kill('SIGTERM');
+    await browser.until((c) => c.find('restarting') !== undefined);
+    expect((await fetch(`http://127.0.0.1:${port}/readyz`)).status).toBe(503);
+    await browser.until((c) => c.closed, 5000);
+    expect(await exited).toBe(0);
+    expect(Date.now() - signalled).toBeGreaterThanOrEqual(900);
+    expect(browser.find('closed')).toMatchObject({ by: 'relay' });
+    expect(out).toContain('relay draining: 1 sessions open, closing within 1 seconds');
+  }, 30_000);
 });
