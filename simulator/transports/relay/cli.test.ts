@@ -14,6 +14,7 @@ describe('parseRelayArgs', () => {
     if (typeof o === 'string') throw new Error(o);
     expect(o).toMatchObject({ port: 9000, origins: ['https://mailwire.example'], allowPrivate: true, drainSeconds: 5, limits: { maxSessions: 50 } });
     expect(o.allowPorts).toContain(2526);
+    expect(parseRelayArgs(['--redis', 'redis://10.0.0.5:6379'])).toMatchObject({ redis: 'redis://10.0.0.5:6379' });
   });
 
   it.each([
@@ -25,6 +26,7 @@ describe('parseRelayArgs', () => {
     [['--token', ''], '--token needs a value, and "" is empty'],
     [['--bogus'], "Unknown option '--bogus'"],
     [['--port'], "Option '--port <value>' argument missing"],
+    [['--redis', 'localhost:6379'], '--redis needs a redis:// or rediss:// URL, not "localhost:6379"'],
   ])('refuses %j', (argv, message) => {
     const r = parseRelayArgs(argv);
     expect(typeof r).toBe('string');

@@ -1,6 +1,7 @@
 /**
  * `npm run relay -- [--host 127.0.0.1] [--port 8787] [--allow-port N]... [--allow-host PATTERN]...
- *  [--allow-private] [--origin URL]... [--token T] [--ca FILE] [--max-sessions N] [--drain-seconds N]`
+ *  [--allow-private] [--origin URL]... [--token T] [--ca FILE] [--max-sessions N] [--drain-seconds N]
+ *  [--redis URL]`
  */
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
@@ -9,7 +10,7 @@ import { startRelay } from './server.ts';
 
 const USAGE = `usage: npm run relay -- [--host 127.0.0.1] [--port 8787] [--allow-port N]...
        [--allow-host PATTERN]... [--allow-private] [--origin URL]... [--token T] [--ca FILE]
-       [--max-sessions N] [--drain-seconds N]
+       [--max-sessions N] [--drain-seconds N] [--redis URL]
 
   --allow-port N      also allow port N (default: ${DEFAULT_PORTS.join(', ')})
   --allow-host P      only allow these hosts (exact, or *.example.com); repeatable
@@ -19,6 +20,8 @@ const USAGE = `usage: npm run relay -- [--host 127.0.0.1] [--port 8787] [--allow
   --ca FILE           trust this CA certificate (PEM) besides the system roots
   --max-sessions N    sessions open at once over all clients (default: ${DEFAULT_LIMITS.maxSessions})
   --drain-seconds N   on SIGTERM, how long open sessions may go on (default: 30)
+  --redis URL         keep the limits in Redis (redis://host:6379), shared by every relay using it;
+                      while Redis is unreachable, new sessions are refused ("limits unavailable")
 
   GET /healthz, /readyz and /metrics (Prometheus) answer on the same port.`;
 
@@ -33,6 +36,7 @@ const OPTIONS = {
   ca: { type: 'string' },
   'max-sessions': { type: 'string' },
   'drain-seconds': { type: 'string' },
+  redis: { type: 'string' },
   help: { type: 'boolean' },
 } as const;
 
@@ -51,6 +55,7 @@ export function parseRelayArgs(argv: string[]): RelayOptions | string {
     if (values.ca !== undefined) options.ca = readFileSync(nonEmpty('--ca', values.ca), 'utf8');
     if (values['max-sessions'] !== undefined) options.limits.maxSessions = count('--max-sessions', values['max-sessions'], 1);
     if (values['drain-seconds'] !== undefined) options.drainSeconds = count('--drain-seconds', values['drain-seconds'], 0);
+    if (values.redis !== undefined) options.redis = redisUrl(values.redis);
   } catch (error) {
     return `${(error as Error).message}\n\n${USAGE}`;
   }
@@ -68,6 +73,11 @@ function port(text: string): number {
   const n = Number(text);
   if (n > 65535) throw new Error(`"${text}" is not a port number`);
   return n;
+}
+
+function redisUrl(text: string): string {
+  if (!/^rediss?:\/\/\S+$/.test(text)) throw new Error(`--redis needs a redis:// or rediss:// URL, not "${text}"`);
+  return text;
 }
 
 function count(flag: string, text: string, min: number): number {

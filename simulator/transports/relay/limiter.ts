@@ -7,7 +7,7 @@
  */
 import { formatIPv4, parseIPv4, parseIPv6 } from '../address-policy.ts';
 
-const WINDOW_MS = 60_000;
+export const WINDOW_MS = 60_000;
 
 interface ClientEntry {
   open: number;
@@ -30,7 +30,31 @@ export function clientKey(address: string): string {
   return `${groups.slice(0, 4).map((g) => g.toString(16)).join(':')}::/64`;
 }
 
-export class ClientLimiter {
+/** Why a session was not admitted; each has one sentence for the learner (`refusal`). */
+export type RefusalKind = 'total' | 'rate' | 'open' | 'unavailable';
+
+export function refusal(kind: RefusalKind, settings: LimiterSettings): string {
+  switch (kind) {
+    case 'total':
+      return `the relay is at its limit of ${settings.maxSessions} sessions at once; try again in a minute.`;
+    case 'rate':
+      return `too many connections from your address: at most ${settings.connectionsPerMinute} a minute; wait a little and connect again.`;
+    case 'open':
+      return `too many open sessions from your address: at most ${settings.sessionsPerIp} at once; close one first.`;
+    case 'unavailable':
+      return 'limits unavailable: the relay cannot reach the store its limits are kept in, so it takes no new sessions; try again in a minute.';
+  }
+}
+
+/** Admission as the server uses it: in memory (ClientLimiter) or shared by relays (RedisLimiter). */
+export interface Admission {
+  /** Records an attempt of session `id`; returns why it is refused (a sentence), or null when admitted. */
+  admit(address: string, id: string, now: number): string | null | Promise<string | null>;
+  release(address: string, id: string, now: number): void;
+  close(): Promise<void>;
+}
+
+export class ClientLimiter implements Admission {
   private readonly clients = new Map<string, ClientEntry>();
   private total = 0;
   private lastSweep = 0;
@@ -38,17 +62,15 @@ export class ClientLimiter {
   constructor(private readonly settings: LimiterSettings) {}
 
   /** Records an attempt from `address`; returns why it is refused (a sentence), or null when admitted. */
-  admit(address: string, now: number): string | null {
+  admit(address: string, _id: string, now: number): string | null {
     this.sweep(now);
     const { sessionsPerIp, connectionsPerMinute, maxSessions } = this.settings;
-    if (this.total >= maxSessions) return `the relay is at its limit of ${maxSessions} sessions at once; try again in a minute.`;
+    if (this.total >= maxSessions) return refusal('total', this.settings);
     const key = clientKey(address);
     const entry = this.clients.get(key) ?? { open: 0, recent: [] };
     while (entry.recent.length && now - entry.recent[0]! >= WINDOW_MS) entry.recent.shift();
-    if (entry.recent.length >= connectionsPerMinute) {
-      return `too many connections from your address: at most ${connectionsPerMinute} a minute; wait a little and connect again.`;
-    }
-    if (entry.open >= sessionsPerIp) return `too many open sessions from your address: at most ${sessionsPerIp} at once; close one first.`;
+    if (entry.recent.length >= connectionsPerMinute) return refusal('rate', this.settings);
+    if (entry.open >= sessionsPerIp) return refusal('open', this.settings);
     entry.recent.push(now);
     entry.open++;
     this.total++;
@@ -56,7 +78,7 @@ export class ClientLimiter {
     return null;
   }
 
-  release(address: string, now: number): void {
+  release(address: string, _id: string, now: number): void {
     const key = clientKey(address);
     const entry = this.clients.get(key);
     if (!entry || entry.open === 0) return;
@@ -64,6 +86,8 @@ export class ClientLimiter {
     this.total--;
     this.forgetIfIdle(key, entry, now);
   }
+
+  async close(): Promise<void> {}
 
   /** Sessions open now, over all clients. */
   get open(): number {

@@ -34,6 +34,8 @@ export interface RelayOptions {
   /** Extra CA certificates (PEM) to trust besides the system roots. */
   ca: string | null;
   limits: RelayLimits;
+  /** Keep the limits in this Redis (`--redis redis://host:6379`), shared by every relay using it; null: in memory. */
+  redis: string | null;
   /** On SIGTERM: how long open sessions may go on after being told the relay restarts (`--drain-seconds`). */
   drainSeconds: number;
 }
@@ -63,6 +65,7 @@ export function defaultOptions(): RelayOptions {
     ca: null,
     limits: { ...DEFAULT_LIMITS },
     drainSeconds: 30,
+    redis: null,
   };
 }
 

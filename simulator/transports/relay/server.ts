@@ -3,13 +3,15 @@
  * Beside it, for operators: `GET /healthz` (alive), `GET /readyz` (taking sessions; 503 while
  * draining) and `GET /metrics` (Prometheus text format). `drain()` is what SIGTERM does.
  */
+import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { lookup } from 'node:dns/promises';
 import type { AddressInfo } from 'node:net';
 import { WebSocketServer, type WebSocket } from 'ws';
 import type { RelayErrorCode, RelayMessage } from '../relay-protocol.ts';
-import { ClientLimiter } from './limiter.ts';
+import { ClientLimiter, type Admission } from './limiter.ts';
 import { RelayMetrics } from './metrics.ts';
+import { RedisLimiter } from './redis-limiter.ts';
 import { defaultOptions, type RelayLimits, type RelayOptions } from './options.ts';
 import { RelaySession, type Resolver, type SessionLog } from './session.ts';
 
@@ -18,7 +20,8 @@ export interface RelayHandle {
   url: string;
   sessions(): number;
   metrics: RelayMetrics;
-  limiter: ClientLimiter;
+  /** In memory, or in Redis with `redis` set (shared by every relay using it). */
+  limiter: Admission;
   /**
    * Stops taking sessions (`/readyz` says 503, new WebSockets get LIMIT), tells open sessions the
    * relay restarts, closes them after `seconds` (default `drainSeconds`), then closes the relay.
@@ -39,7 +42,10 @@ export async function startRelay(
   const options: RelayOptions = { ...defaults, ...overrides, limits: { ...defaults.limits, ...overrides.limits } };
   const log = hooks.log ?? ((entry: SessionLog) => console.log(JSON.stringify(entry)));
   const resolve = hooks.resolve ?? systemResolver;
-  const limiter = new ClientLimiter(options.limits);
+  const limiter: Admission = options.redis ? new RedisLimiter(options.redis, options.limits) : new ClientLimiter(options.limits);
+  if (limiter instanceof RedisLimiter && !(await limiter.ready())) {
+    console.error(`relay: Redis at ${options.redis} does not answer; new sessions are refused ("limits unavailable") until it does`);
+  }
   const metrics = new RelayMetrics();
   const live = new Set<RelaySession>();
   let draining = false;
@@ -63,7 +69,7 @@ export async function startRelay(
       socket.end('HTTP/1.1 404 Not Found\r\nconnection: close\r\n\r\n');
       return;
     }
-    wss.handleUpgrade(req, socket, head, (ws) => admit(ws, req, url));
+    wss.handleUpgrade(req, socket, head, (ws) => void admit(ws, req, url));
   });
 
   function refuse(ws: WebSocket, code: RelayErrorCode, message: string, client: string): void {
@@ -75,7 +81,7 @@ export async function startRelay(
     log({ time: new Date().toISOString(), client, target: null, address: null, bytesUp: 0, bytesDown: 0, durationMs: 0, outcome: code, code });
   }
 
-  function admit(ws: WebSocket, req: IncomingMessage, url: URL): void {
+  async function admit(ws: WebSocket, req: IncomingMessage, url: URL): Promise<void> {
     const client = req.socket.remoteAddress ?? 'unknown';
     const origin = req.headers.origin;
     if (options.origins.length && (!origin || !options.origins.includes(origin))) {
@@ -85,8 +91,15 @@ export async function startRelay(
       return refuse(ws, 'POLICY_AUTH', 'this relay needs a token, and the one given is missing or wrong', client);
     }
     if (draining) return refuse(ws, 'LIMIT', 'the relay is restarting and takes no new sessions; connect again in a moment.', client);
-    const refusal = limiter.admit(client, Date.now());
+    // The browser may send its connect message while a shared limit store answers: keep it.
+    const early: Array<[Buffer, boolean]> = [];
+    const hold = (data: Buffer, isBinary: boolean) => early.push([data, isBinary]);
+    ws.on('message', hold);
+    const id = randomUUID();
+    const refusal = await limiter.admit(client, id, Date.now());
+    ws.off('message', hold);
     if (refusal) return refuse(ws, 'LIMIT', refusal, client);
+    if (ws.readyState !== ws.OPEN) return limiter.release(client, id, Date.now());
     metrics.sessionsOpen.inc();
     const session = new RelaySession(ws, client, options, {
       resolve,
@@ -94,11 +107,12 @@ export async function startRelay(
       onEnd: (entry) => {
         live.delete(session);
         metrics.sessionsOpen.dec();
-        limiter.release(client, Date.now());
+        limiter.release(client, id, Date.now());
         log(entry);
       },
     });
     live.add(session);
+    for (const [data, isBinary] of early) ws.emit('message', data, isBinary);
   }
 
   await new Promise<void>((ok, fail) => {
@@ -112,6 +126,7 @@ export async function startRelay(
     wss.close();
     http.closeAllConnections();
     await new Promise<void>((ok) => http.close(() => ok()));
+    await limiter.close();
   };
 
   return {
