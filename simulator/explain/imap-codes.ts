@@ -1,7 +1,7 @@
 /**
  * IMAP response codes, the [BRACKETED] atom after OK/NO/BAD/PREAUTH/BYE: every code of RFC 9051
  * §7.1 (which takes in RFC 5530's and RFC 4315's), UNSEEN from RFC 3501 §7.1, USEATTR from
- * RFC 6154, and the CONDSTORE codes of RFC 7162 (not local: external).
+ * RFC 6154, TOOBIG (RFC 4469, RFC 7888 §5), and the CONDSTORE codes of RFC 7162 (not local: external).
  */
 import { entries } from './entry.ts';
 import { ref } from './rfc.ts';
@@ -109,6 +109,13 @@ export const IMAP_RESPONSE_CODES: readonly Explanation[] = [
   ),
   rc('READ-WRITE', 'Read-write', 'The mailbox is selected read-write: changes will be saved.', S),
   rc('SERVERBUG', 'Server bug', 'The server hit a bug in itself.', S),
+  rc(
+    'TOOBIG',
+    'Too big',
+    'Something the client sent is larger than the server takes (an APPEND message, a literal). With BYE: a {n+} literal, ' +
+      'sent without waiting, was for a refused command (say APPEND before LOGIN) and too large to read and drop, so the server hung up.',
+    ref(7888, '4'),
+  ),
   rc(
     'TRYCREATE',
     'Try creating the mailbox',

@@ -35,7 +35,7 @@ export const RULE_CASES: readonly RuleCase[] = [
     protocol: 'smtp',
     state: 'bdat',
     command: 'DATA',
-    reply: `${B} DATA and BDAT cannot be mixed in one transaction (RFC 3030 §2)`,
+    reply: `${B} DATA and BDAT cannot be mixed in one transaction`,
     rfc: 3030,
     section: '2',
   },

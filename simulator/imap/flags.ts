@@ -24,7 +24,7 @@ export function flagProblem(flag: string): string | null {
   if (!flag.startsWith('\\')) return null;
   if ((SYSTEM_FLAGS as readonly string[]).includes(flag)) return null;
   if (flag.toLowerCase() === '\\recent') return '\\Recent is set by the server and cannot be stored';
-  return `${flag} is not a system flag (RFC 9051 §2.3.2)`;
+  return `${flag} is not a system flag`;
 }
 
 /**

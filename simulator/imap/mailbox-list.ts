@@ -5,28 +5,23 @@
 import type { Account } from '../store/account.ts';
 import type { Mailbox } from '../store/mailbox.ts';
 import { HIERARCHY_DELIMITER } from '../store/types.ts';
+import { compilePattern, matchPattern } from './mailbox-pattern.ts';
 
 /**
  * @rfc 9051#6.3.9 "*" matches zero or more characters at this position; "%" is like "*" but
  * does not match a hierarchy delimiter. INBOX matches without regard to case (§5.1).
+ * Linear in the name for a given pattern (mailbox-pattern.ts): no command can stall the server.
  */
 export function patternMatcher(reference: string, pattern: string): (name: string) => boolean {
   const canonical = reference + pattern;
-  const source = [...canonical]
-    .map((ch) => (ch === '*' ? '.*' : ch === '%' ? `[^${escape(HIERARCHY_DELIMITER)}]*` : escape(ch)))
-    .join('');
-  const exact = new RegExp(`^${source}$`, 'u');
+  const compiled = compilePattern(canonical);
   const spelt = canonical.slice(0, 5);
   const inboxPattern = spelt.toUpperCase() === 'INBOX';
   return (name) => {
     // Only the INBOX part is case-insensitive: test the name spelt the way the pattern spells it.
-    if (inboxPattern && (name === 'INBOX' || name.startsWith('INBOX' + HIERARCHY_DELIMITER))) return exact.test(spelt + name.slice(5));
-    return exact.test(name);
+    if (inboxPattern && (name === 'INBOX' || name.startsWith('INBOX' + HIERARCHY_DELIMITER))) return matchPattern(compiled, spelt + name.slice(5));
+    return matchPattern(compiled, name);
   };
-}
-
-function escape(ch: string): string {
-  return ch.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
 }
 
 export function hasChildren(account: Account, box: Mailbox): boolean {

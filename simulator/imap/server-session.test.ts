@@ -74,6 +74,19 @@ describe('greeting, capabilities and login (RFC 9051 §6.1, §6.2)', () => {
       S~ a3 OK .*`);
   });
 
+  it('refuses a literal before LOGIN when it is announced, and hangs up on a huge one (RFC 7888 §4)', () => {
+    const driver = playTranscript(imapServer(freshWorld(), 993), `S~ \\* OK .*`);
+    // Small: BAD at once, the octets the client sends anyway are dropped, the session goes on.
+    expect(driver.send('a1 APPEND INBOX {5+}\r\n')).toEqual([expect.stringMatching(/^a1 BAD APPEND is not allowed in the not authenticated state/)]);
+    expect(driver.send('hello\r\na2 NOOP\r\n')).toEqual(['a2 OK NOOP completed']);
+    // Huge: BAD, then BYE [TOOBIG] before a single octet of the 10 MiB is read.
+    expect(driver.send('a3 APPEND INBOX {10485760+}\r\n')).toEqual([
+      expect.stringMatching(/^a3 BAD APPEND is not allowed/),
+      '* BYE [TOOBIG] Not reading the refused literal of 10485760 octets',
+    ]);
+    expect(driver.engine.state).toBe('logout');
+  });
+
   it('answers ID, NAMESPACE and ENABLE (RFC 2971, RFC 2342, §6.3.1)', () => {
     play(`S~ \\* OK .*
       C: a1 ID ("name" "imaplib")

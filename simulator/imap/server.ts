@@ -61,7 +61,12 @@ export class ImapServer implements ServerEngine<ImapState, ImapEvent> {
       throw new Error('IMAP autologout "MUST be at least 30 minutes" (RFC 9051 §5.4)');
     }
     this.session = new Session(ctx);
-    this.reader = new CommandReader({ maxMessage: ctx.host.settings.maxMessageSize, literalPlus: true });
+    this.reader = new CommandReader({
+      maxMessage: ctx.host.settings.maxMessageSize,
+      literalPlus: true,
+      // Refuse a command the state does not allow when its literal is announced, not after reading it.
+      admit: (verb) => stateRefusal(verb, verb, this.session.state)?.text ?? null,
+    });
   }
 
   get state(): ImapState {
@@ -153,17 +158,14 @@ export class ImapServer implements ServerEngine<ImapState, ImapEvent> {
   private onReaderResult(result: ReaderResult): void {
     const s = this.session;
     switch (result.kind) {
-      case 'continue': {
-        // Refuse a command the state does not allow before its literal is sent, not after.
-        const refusal = stateRefusal(result.verb, result.verb, s.state);
-        if (refusal) {
-          this.reader.refuseLiteral();
-          this.finish(result.tag, result.verb, refusal);
-          return;
-        }
+      case 'continue':
         s.write([continuation('Ready for literal data')]); // RFC 9051 §7.6
         return;
-      }
+      case 'hangup':
+        this.onReaderResult(result.refusal);
+        // RFC 7888 §5: "If responding with an untagged BYE response, it SHOULD include the TOOBIG response code."
+        if (this.mode.kind !== 'closed') this.bye(`Not reading the refused literal of ${result.size} octets`, 'TOOBIG');
+        return;
       case 'no':
         this.finish(result.tag, 'APPEND', { status: 'NO', code: result.code, text: result.message });
         return;
@@ -228,9 +230,9 @@ export class ImapServer implements ServerEngine<ImapState, ImapEvent> {
   }
 
   /** @rfc 9051#7.1.5 BYE: the server is closing the connection. */
-  private bye(text: string): void {
+  private bye(text: string, code?: string): void {
     const s = this.session;
-    s.write([statusResponse('*', 'BYE', text)]);
+    s.write([statusResponse('*', 'BYE', text, code)]);
     this.mode = { kind: 'closed' };
     this.shutDown();
     s.out.push({ type: 'close' });

@@ -21,9 +21,13 @@ function err(text: string, code?: Pop3RespCode): Pop3Reply {
   return code ? { ok: false, code, text } : { ok: false, text };
 }
 
-/** The status line on the wire, without CRLF. RFC 2449 §4: at most 512 octets with the CRLF. */
+/**
+ * The status line on the wire, without CRLF. RFC 2449 §4: at most 512 octets with the CRLF.
+ * Printable US-ASCII only (RFC 1939 §3 keeps responses ASCII; UTF-8 needs RFC 6856's UTF8, not offered).
+ */
 export function formatReply(reply: Pop3Reply): string {
-  const line = `${reply.ok ? '+OK' : '-ERR'}${reply.code ? ` [${reply.code}]` : ''}${reply.text ? ' ' + reply.text : ''}`;
+  const text = reply.text.replace(/[^\x20-\x7e]/g, '?');
+  const line = `${reply.ok ? '+OK' : '-ERR'}${reply.code ? ` [${reply.code}]` : ''}${text ? ' ' + text : ''}`;
   return line.length > 510 ? line.slice(0, 510) : line;
 }
 

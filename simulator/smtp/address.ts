@@ -70,8 +70,8 @@ export function parseMailbox(text: string): Mailbox | string {
   const domain = text.slice(at + 1);
   if (!isLocalPart(localPart)) return `${quoted(localPart)} is not a valid local part`;
   if (!isDomain(domain) && !isAddressLiteral(domain)) return `${quoted(domain)} is not a valid domain`;
-  if (utf8Bytes(localPart).length > MAX_LOCAL_PART) return `the local part is longer than ${MAX_LOCAL_PART} octets (RFC 5321 §4.5.3.1.1)`;
-  if (utf8Bytes(domain).length > MAX_DOMAIN) return `the domain is longer than ${MAX_DOMAIN} octets (RFC 5321 §4.5.3.1.2)`;
+  if (utf8Bytes(localPart).length > MAX_LOCAL_PART) return `the local part is longer than ${MAX_LOCAL_PART} octets`;
+  if (utf8Bytes(domain).length > MAX_DOMAIN) return `the domain is longer than ${MAX_DOMAIN} octets`;
   const lower = domain.toLowerCase();
   return { localPart, domain: lower, address: `${localPart}@${lower}`, nonAscii: /[^\x00-\x7f]/.test(text) };
 }
@@ -99,7 +99,7 @@ export function parsePath(text: string, allowNull: boolean): PathResult {
   if (close < 0) return { ok: false, why: 'missing ">"' };
   let inner = text.slice(1, close);
   const rest = text.slice(close + 1);
-  if (utf8Bytes(inner).length + 2 > MAX_PATH) return { ok: false, why: `the path is longer than ${MAX_PATH} octets (RFC 5321 §4.5.3.1.3)` };
+  if (utf8Bytes(inner).length + 2 > MAX_PATH) return { ok: false, why: `the path is longer than ${MAX_PATH} octets` };
   if (inner === '') return allowNull ? { ok: true, mailbox: null, rest } : { ok: false, why: 'the null path <> is not allowed here' };
   if (inner.startsWith('@')) {
     const colon = inner.indexOf(':');

@@ -82,7 +82,7 @@ describe('order of commands (RFC 5321 §4.1.4)', () => {
     const help = driver.send('HELP\r\n');
     expect(help[0]).toBe('214-2.0.0 Commands: EHLO HELO STARTTLS AUTH MAIL RCPT DATA BDAT RSET NOOP VRFY HELP QUIT');
     expect(help.at(-1)).toBe('214 2.0.0 End of HELP info; HELP <command> explains one');
-    expect(driver.send('HELP rcpt\r\n')).toEqual(['214 2.0.0 RCPT TO:<address> [parameters]: add a recipient (forward-path); repeat for each one (RFC 5321 §4.1.1.3)']);
+    expect(driver.send('HELP rcpt\r\n')).toEqual(['214 2.0.0 RCPT TO:<address> [parameters]: add a recipient (forward-path); repeat for each one (RFC 5321 section 4.1.1.3)']);
     expect(driver.send('HELP FOO\r\n')).toEqual(['504 5.5.4 HELP topic unknown; try HELP with no argument']);
     expect(driver.send('EXPN staff\r\n')).toEqual(['502 5.5.1 Command not implemented']);
     expect(driver.send('FOO\r\n')).toEqual(['500 5.5.2 Error: command not recognized']);
@@ -117,7 +117,7 @@ describe('MAIL and RCPT arguments (RFC 5321 §4.1.2)', () => {
       ['MAIL FROM:<a b@client.test>', '501 5.1.7 Bad sender address syntax: "a b" is not a valid local part'],
       ['MAIL FROM:<a@-bad.test>', '501 5.1.7 Bad sender address syntax: "-bad.test" is not a valid domain'],
       ['MAIL FROM:<a@client.test>x', '501 5.1.7 Bad sender address syntax: unexpected text after ">"'],
-      [`MAIL FROM:<${'l'.repeat(65)}@client.test>`, '501 5.1.7 Bad sender address syntax: the local part is longer than 64 octets (RFC 5321 §4.5.3.1.1)'],
+      [`MAIL FROM:<${'l'.repeat(65)}@client.test>`, '501 5.1.7 Bad sender address syntax: the local part is longer than 64 octets'],
       ['MAIL FROM:<a@client.test> BODY=BINARYMIME', '555 5.5.4 Unsupported parameter BODY=BINARYMIME'],
       ['MAIL FROM:<a@client.test> RET=HDRS', '555 5.5.4 Unsupported parameter RET'],
       ['MAIL FROM:<a@client.test> SMTPUTF8=yes', '501 5.5.4 Invalid parameter: SMTPUTF8 takes no value'],
@@ -130,7 +130,7 @@ describe('MAIL and RCPT arguments (RFC 5321 §4.1.2)', () => {
 
   it('quotes long input shortened, and no reply line exceeds 512 octets (RFC 5321 §4.5.3.1.5)', () => {
     const { driver } = ready();
-    expect(driver.send(`MAIL FROM:<${'é'.repeat(100)} x@y.test>\r\n`)).toEqual([`501 5.1.7 Bad sender address syntax: "${'é'.repeat(61)}..." is not a valid local part`]);
+    expect(driver.send(`MAIL FROM:<${'é'.repeat(100)} x@y.test>\r\n`)).toEqual([`501 5.1.7 Bad sender address syntax: "${'?'.repeat(61)}..." is not a valid local part`]);
     const [long] = driver.send(`MAIL FROM:<a@b.test> ${'K'.repeat(480)}\r\n`);
     expect(long).toBe(`555 5.5.4 Unsupported parameter ${'K'.repeat(480)}`.slice(0, 507) + '...');
   });

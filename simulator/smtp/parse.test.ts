@@ -23,7 +23,7 @@ describe('paths and mailboxes', () => {
     for (const bad of ['<a..b@x.test>', '<.a@x.test>', '<a@x..test>', '<a@>', '<@x.test>', '<a@x_y.test>', '<a@[300.1.1.1]>', '<@-bad:u@x.test>', '<@a.test u@x.test>', '<u@x.test', 'u@x.test']) {
       expect(parsePath(bad, true).ok, bad).toBe(false);
     }
-    expect(parsePath(`<a@${`${'d'.repeat(63)}.`.repeat(4)}test>`, false)).toEqual({ ok: false, why: 'the path is longer than 256 octets (RFC 5321 §4.5.3.1.3)' });
+    expect(parsePath(`<a@${`${'d'.repeat(63)}.`.repeat(4)}test>`, false)).toEqual({ ok: false, why: 'the path is longer than 256 octets' });
     expect(isDomain('a-b.c1')).toBe(true);
     expect(isDomain('-a.b')).toBe(false);
     expect(isAddressLiteral('[192.0.2.1]')).toBe(true);

@@ -53,9 +53,9 @@ export const R454TlsUnavailable = r(454, '4.7.0', 'TLS not available due to temp
 // ── 5xx ─────────────────────────────────────────────────────────────────────
 export const R500Unrecognized = r(500, '5.5.2', 'Error: command not recognized');
 export const R500NotUtf8 = r(500, '5.5.2', 'Error: command line is not valid UTF-8');
-/** RFC 5321 §4.5.3.1.10: "500 Line too long". */
-export const R500LineTooLong = r(500, '5.5.6', 'Line too long (the limit is 512 octets, RFC 5321 §4.5.3.1.4)');
-export const R500TextLineTooLong = r(500, '5.5.6', 'Line too long: a message line exceeded 1000 octets (RFC 5321 §4.5.3.1.6)');
+/** RFC 5321 §4.5.3.1.10: "500 Line too long". The limit is §4.5.3.1.4's; the lab cites it, not the wire. */
+export const R500LineTooLong = r(500, '5.5.6', 'Line too long (the limit is 512 octets)');
+export const R500TextLineTooLong = r(500, '5.5.6', 'Line too long: a message line exceeded 1000 octets');
 export const R500AuthLineTooLong = r(500, '5.5.6', 'Authentication Exchange line is too long');
 export const R501Syntax = (syntax: string): Reply => r(501, '5.5.4', `Syntax: ${syntax}`);
 export const R501BadSender = (why: string): Reply => r(501, '5.1.7', `Bad sender address syntax: ${why}`);
@@ -95,6 +95,11 @@ export function isError(reply: Reply): boolean {
 /** RFC 5321 §4.5.3.1.5: a reply line is at most 512 octets with its CRLF. */
 export const MAX_REPLY_LINE = 512;
 
+/** RFC 5321 §4.2 textstring: HT and 32-126 only; one "?" per character outside it. */
+export function asciiText(text: string): string {
+  return text.replace(/[^\t\x20-\x7e]/gu, '?');
+}
+
 /** Cuts an echoed text so the line stays within MAX_REPLY_LINE octets. */
 function fit(text: string, room: number): string {
   if (utf8Bytes(text).length <= room) return text;
@@ -106,7 +111,8 @@ function fit(text: string, room: number): string {
 /**
  * The reply as wire bytes: "code-text" on every line but the last, "code text" on the last
  * (RFC 5321 §4.2.1). The enhanced code starts every line (RFC 2034 §4) when it is offered.
- * Control characters a client smuggled into an echoed argument never reach the wire.
+ * RFC 5321 §4.2: textstring = 1*(%d09 / %d32-126): control characters a client smuggled into an
+ * echoed argument, and any non-ASCII (an echoed UTF-8 name), go out as "?".
  */
 export function formatReply(reply: Reply, enhanced: boolean): Uint8Array {
   const lines = reply.lines.length ? reply.lines : [''];
@@ -115,7 +121,7 @@ export function formatReply(reply: Reply, enhanced: boolean): Uint8Array {
   lines.forEach((line, i) => {
     const sep = i < lines.length - 1 ? '-' : ' ';
     const head = `${reply.code}${sep}${prefix}`;
-    text += `${head}${fit(line.replace(/[\x00-\x1f\x7f]/g, '?'), MAX_REPLY_LINE - 2 - head.length)}\r\n`;
+    text += `${head}${fit(asciiText(line), MAX_REPLY_LINE - 2 - head.length)}\r\n`;
   });
   return utf8Bytes(text);
 }

@@ -13,7 +13,7 @@ export function sequenceError(state: SmtpState, verb: string): Reply {
     case 'RCPT':
       return state === 'bdat' ? R503BadSequence('RCPT after BDAT; the message is already being sent') : R503BadSequence('need MAIL command');
     case 'DATA':
-      if (state === 'bdat') return R503BadSequence('DATA and BDAT cannot be mixed in one transaction (RFC 3030 §2)');
+      if (state === 'bdat') return R503BadSequence('DATA and BDAT cannot be mixed in one transaction');
       return R503BadSequence(state === 'mail' ? 'need RCPT command' : 'need MAIL command');
     case 'BDAT':
       return R503BadSequence(state === 'mail' ? 'need RCPT command' : 'need MAIL command');

@@ -1,46 +1,54 @@
 /**
  * Which network addresses the bridge relay may connect to. A relay that reaches loopback, the
  * private ranges or a cloud metadata address would let any web page probe the network it runs in,
- * so those are refused unless the operator allows them. Ranges from the IANA special-purpose
- * address registries (RFC 6890 and its updates).
+ * so those are refused unless the operator allows them. The ranges are the IANA special-purpose
+ * address registries' (special-purpose.ts).
  */
+import { IPV4_SPECIAL, IPV6_SPECIAL, type AddressClass, type SpecialRange } from './special-purpose.ts';
 
-export type AddressClass =
-  | 'public'
-  | 'loopback'
-  | 'private'
-  | 'link-local'
-  | 'cgnat'
-  | 'multicast'
-  | 'unspecified'
-  | 'reserved'
-  | 'documentation'
-  | 'unique-local'
-  | 'invalid';
+export type { AddressClass, SpecialRange } from './special-purpose.ts';
 
-type Range4 = [base: number, bits: number, cls: AddressClass];
-
-const V4_RANGES: Range4[] = [
-  [ip4('0.0.0.0'), 8, 'unspecified'], // RFC 1122 §3.2.1.3 "this network"
-  [ip4('10.0.0.0'), 8, 'private'], // RFC 1918
-  [ip4('100.64.0.0'), 10, 'cgnat'], // RFC 6598
-  [ip4('127.0.0.0'), 8, 'loopback'], // RFC 1122
-  [ip4('169.254.0.0'), 16, 'link-local'], // RFC 3927, incl. 169.254.169.254 metadata
-  [ip4('172.16.0.0'), 12, 'private'], // RFC 1918
-  [ip4('192.0.0.0'), 24, 'reserved'], // RFC 6890 IETF protocol assignments
-  [ip4('192.0.2.0'), 24, 'documentation'], // RFC 5737 TEST-NET-1
-  [ip4('192.88.99.0'), 24, 'reserved'], // RFC 7526 deprecated 6to4 relay
-  [ip4('192.168.0.0'), 16, 'private'], // RFC 1918
-  [ip4('198.18.0.0'), 15, 'reserved'], // RFC 2544 benchmarking
-  [ip4('198.51.100.0'), 24, 'documentation'], // RFC 5737 TEST-NET-2
-  [ip4('203.0.113.0'), 24, 'documentation'], // RFC 5737 TEST-NET-3
-  [ip4('224.0.0.0'), 4, 'multicast'], // RFC 5771
-  [ip4('240.0.0.0'), 4, 'reserved'], // RFC 1112 §4, incl. 255.255.255.255
-];
-
-function ip4(text: string): number {
-  return text.split('.').reduce((n, part) => n * 256 + Number(part), 0);
+/** A range of the registries, parsed once: base and mask as 128-bit numbers (IPv4 in the low 32). */
+interface ParsedRange {
+  base: bigint;
+  bits: number;
+  width: 32 | 128;
+  row: SpecialRange;
 }
+
+function parseBlock(row: SpecialRange, width: 32 | 128): ParsedRange {
+  const [address, bits] = row.block.split('/') as [string, string];
+  const base = width === 32 ? BigInt(parseIPv4(address)!) : groupsToBig(parseIPv6(address)!);
+  return { base, bits: Number(bits), width, row };
+}
+
+function groupsToBig(groups: readonly number[]): bigint {
+  return groups.reduce((n, g) => (n << 16n) | BigInt(g), 0n);
+}
+
+let parsed: { v4: ParsedRange[]; v6: ParsedRange[] } | null = null;
+function ranges(): { v4: ParsedRange[]; v6: ParsedRange[] } {
+  parsed ??= { v4: IPV4_SPECIAL.map((r) => parseBlock(r, 32)), v6: IPV6_SPECIAL.map((r) => parseBlock(r, 128)) };
+  return parsed;
+}
+
+/** The most specific registry row holding `value`, or null. */
+function mostSpecific(list: readonly ParsedRange[], value: bigint): ParsedRange | null {
+  let best: ParsedRange | null = null;
+  for (const r of list) {
+    const shift = BigInt(r.width - r.bits);
+    if (value >> shift === r.base >> shift && (!best || r.bits > best.bits)) best = r;
+  }
+  return best;
+}
+
+/** What the policy found: the class, and the registry row when the address is in one. */
+export interface AddressVerdict {
+  cls: AddressClass;
+  row: SpecialRange | null;
+}
+
+const PUBLIC: AddressVerdict = { cls: 'public', row: null };
 
 /**
  * Parses IPv4 the way inet_aton does, so odd spellings are recognised for what they are:
@@ -68,12 +76,9 @@ export function formatIPv4(value: number): string {
   return [24, 16, 8, 0].map((shift) => Math.floor(value / 2 ** shift) % 256).join('.');
 }
 
-function classify4(value: number): AddressClass {
-  for (const [base, bits, cls] of V4_RANGES) {
-    const size = 2 ** (32 - bits);
-    if (value >= base && value < base + size) return cls;
-  }
-  return 'public';
+function classify4(value: number): AddressVerdict {
+  const found = mostSpecific(ranges().v4, BigInt(value));
+  return found ? { cls: found.row.cls, row: found.row } : PUBLIC;
 }
 
 /** Parses an IPv6 address (with an optional embedded IPv4 tail or zone) into 8 groups. */
@@ -102,32 +107,34 @@ export function parseIPv6(text: string): number[] | null {
   return [...head.map(hex), ...new Array(8 - count).fill(0), ...tail.map(hex)];
 }
 
-function classify6(g: number[]): AddressClass {
+/**
+ * A registry row first (64:ff9b:1::/48 of RFC 8215 included, whatever IPv4 it embeds); then the
+ * prefixes that carry an IPv4 address are judged by that address; everything else is public.
+ */
+function classify6(g: number[]): AddressVerdict {
+  const found = mostSpecific(ranges().v6, groupsToBig(g));
+  if (found) return { cls: found.row.cls, row: found.row };
   const embedded4 = (hi: number, lo: number) => classify4(hi * 65536 + lo);
   const isZero = (from: number, to: number) => g.slice(from, to).every((x) => x === 0);
-  if (isZero(0, 8)) return 'unspecified';
-  if (isZero(0, 7) && g[7] === 1) return 'loopback';
   if (isZero(0, 5) && g[5] === 0xffff) return embedded4(g[6]!, g[7]!); // IPv4-mapped, RFC 4291 §2.5.5.2
   if (isZero(0, 6)) return embedded4(g[6]!, g[7]!); // IPv4-compatible (deprecated), RFC 4291 §2.5.5.1
-  if (g[0] === 0x64 && g[1] === 0xff9b && isZero(2, 6)) return embedded4(g[6]!, g[7]!); // NAT64, RFC 6052
+  if (g[0] === 0x64 && g[1] === 0xff9b && isZero(2, 6)) return embedded4(g[6]!, g[7]!); // NAT64 64:ff9b::/96, RFC 6052
   if (g[0] === 0x2002) return embedded4(g[1]!, g[2]!); // 6to4, RFC 3056
-  if ((g[0]! & 0xfe00) === 0xfc00) return 'unique-local'; // RFC 4193
-  if ((g[0]! & 0xffc0) === 0xfe80) return 'link-local'; // RFC 4291
-  if ((g[0]! & 0xffc0) === 0xfec0) return 'reserved'; // deprecated site-local, RFC 3879
-  if ((g[0]! & 0xff00) === 0xff00) return 'multicast';
-  if (g[0] === 0x2001 && g[1] === 0x0db8) return 'documentation'; // RFC 3849
-  if (g[0] === 0x2001 && g[1] === 0) return 'reserved'; // Teredo: hides an IPv4 peer, RFC 4380
-  if (g[0] === 0x100 && isZero(1, 4)) return 'reserved'; // discard-only, RFC 6666
-  return 'public';
+  return PUBLIC;
 }
 
-/** The class of a literal address, in any spelling; 'invalid' when it is not an address at all. */
-export function classifyAddress(text: string): AddressClass {
+/** The verdict on a literal address, in any spelling; class 'invalid' when it is not an address at all. */
+export function judgeAddress(text: string): AddressVerdict {
   const v4 = parseIPv4(text);
   if (v4 !== null) return classify4(v4);
   const v6 = parseIPv6(text);
   if (v6) return classify6(v6);
-  return 'invalid';
+  return { cls: 'invalid', row: null };
+}
+
+/** The class of a literal address, in any spelling; 'invalid' when it is not an address at all. */
+export function classifyAddress(text: string): AddressClass {
+  return judgeAddress(text).cls;
 }
 
 /** True when `text` is an address literal (in any spelling), not a host name to look up. */
@@ -136,8 +143,8 @@ export function isAddressLiteral(text: string): boolean {
 }
 
 /** May the relay connect here? Everything but 'public' needs `--allow-private`. */
-export function addressAllowed(text: string, allowPrivate: boolean): { ok: boolean; cls: AddressClass } {
-  const cls = classifyAddress(text);
-  if (cls === 'invalid') return { ok: false, cls };
-  return { ok: cls === 'public' || allowPrivate, cls };
+export function addressAllowed(text: string, allowPrivate: boolean): AddressVerdict & { ok: boolean } {
+  const verdict = judgeAddress(text);
+  if (verdict.cls === 'invalid') return { ok: false, ...verdict };
+  return { ok: verdict.cls === 'public' || allowPrivate, ...verdict };
 }

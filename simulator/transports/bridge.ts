@@ -25,6 +25,8 @@ class BridgeTransport implements Transport {
   private readonly backlog: TransportEvent[] = [];
   private readonly ws: WebSocket;
   private ended = false;
+  /** What the relay said when it began to drain, shown as the reason when it closes the session. */
+  private restarting: string | null = null;
 
   constructor(url: string, host: string, port: number, tlsMode: 'none' | 'implicit') {
     this.label = `${host}:${port} (live)`;
@@ -66,8 +68,12 @@ class BridgeTransport implements Transport {
         return this.emit({ type: 'tls', info: this.tls });
       case 'error':
         return this.emit({ type: 'error', code: m.code.startsWith('POLICY') ? 'POLICY' : (m.code as Exclude<typeof m.code, `POLICY_${string}`>), message: m.message });
+      case 'restarting':
+        // The relay drains before it stops: keep going; its `closed` (with the reason) ends the session.
+        this.restarting = m.message;
+        return;
       case 'closed':
-        return this.finish(m.by, m.reason);
+        return this.finish(m.by, this.restarting && m.by === 'relay' ? this.restarting : m.reason);
     }
   }
 

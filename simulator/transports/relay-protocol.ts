@@ -41,6 +41,8 @@ export type RelayMessage =
       chain: RelayCertificate[];
     }
   | { type: 'error'; code: RelayErrorCode; message: string }
+  /** The relay is draining (SIGTERM): the session will be closed after `seconds`. */
+  | { type: 'restarting'; seconds: number; message: string }
   | { type: 'closed'; by: 'server' | 'client' | 'relay'; reason: string };
 
 /** The largest control message accepted; anything bigger is not a control message. */
@@ -78,7 +80,7 @@ export function parseBrowserMessage(text: string): BrowserMessage | string {
 export function parseRelayMessage(text: string): RelayMessage | null {
   try {
     const m = JSON.parse(text) as { type?: unknown };
-    if (m && (m.type === 'connected' || m.type === 'tls' || m.type === 'error' || m.type === 'closed')) return m as RelayMessage;
+    if (m && (m.type === 'connected' || m.type === 'tls' || m.type === 'error' || m.type === 'restarting' || m.type === 'closed')) return m as RelayMessage;
   } catch {
     // not JSON: fall through
   }

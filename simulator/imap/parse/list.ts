@@ -39,7 +39,7 @@ function selectionOptions(c: Cursor): ListSelection {
     else throw new SyntaxFault(`unknown LIST selection option "${word}"`);
   });
   if (sel.recursiveMatch && !sel.subscribed && !sel.specialUse) {
-    throw new SyntaxFault('RECURSIVEMATCH needs SUBSCRIBED or SPECIAL-USE beside it (RFC 9051 §9 list-select-opts)');
+    throw new SyntaxFault('RECURSIVEMATCH needs SUBSCRIBED or SPECIAL-USE beside it');
   }
   return sel;
 }

@@ -37,7 +37,7 @@ function cut(bytes: Uint8Array, offsets: number[]): Uint8Array[] {
 const TAG = /^[!#$&'+,\-./0-9:;<=>?@A-Z[\]^_`a-z|}~]+$/;
 
 function wellFormed(r: ReaderResult): void {
-  expect(['command', 'bad', 'no', 'continue']).toContain(r.kind);
+  expect(['command', 'bad', 'no', 'continue', 'hangup']).toContain(r.kind);
   const tag = r.kind === 'command' ? r.command.tag : r.tag;
   expect(tag === '*' || (TAG.test(tag) && !tag.includes('+'))).toBe(true);
   if (r.kind === 'bad' || r.kind === 'no') {

@@ -92,6 +92,41 @@ describe('non-synchronizing literals (RFC 7888)', () => {
     ]);
   });
 
+  it('refuses a literal the state does not take as soon as it is announced, either kind (admit)', () => {
+    const admit = (verb: string) => (verb === 'APPEND' ? 'APPEND needs a login' : null);
+    expect(read('a APPEND INBOX {5}\r\nb NOOP\r\n', { admit })).toEqual([
+      { kind: 'bad', tag: 'a', message: 'APPEND needs a login' },
+      { kind: 'command', command: { tag: 'b', name: 'NOOP' } },
+    ]);
+    // The client sends a {n+} literal without waiting: it is read and dropped, never stored.
+    const reader = new CommandReader({ admit, literalPlus: true });
+    reader.feed(utf8Bytes('a APPEND INBOX {40000+}\r\n'));
+    expect(reader.next()).toEqual({ kind: 'bad', tag: 'a', message: 'APPEND needs a login' });
+    for (let i = 0; i < 40; i++) {
+      reader.feed(new Uint8Array(1000).fill(0x41));
+      expect(reader.next()).toBeNull();
+      expect(reader.buffered).toBe(0);
+    }
+    reader.feed(utf8Bytes('\r\nb NOOP\r\n'));
+    expect(kinds([reader.next()!])).toEqual(['b NOOP']);
+  });
+
+  it('a refused {n+} larger than maxDiscard is not read: hang up (RFC 7888 §4)', () => {
+    const admit = () => 'not now';
+    const reader = new CommandReader({ admit, literalPlus: true });
+    reader.feed(utf8Bytes('a APPEND INBOX {10485760+}\r\n'));
+    expect(reader.next()).toEqual({ kind: 'hangup', tag: 'a', size: 10485760, refusal: { kind: 'bad', tag: 'a', message: 'not now' } });
+    expect(read('a APPEND INBOX {2000+}\r\n', { maxMessage: 1000, maxDiscard: 1500, literalPlus: true })).toEqual([
+      {
+        kind: 'hangup',
+        tag: 'a',
+        size: 2000,
+        refusal: { kind: 'no', tag: 'a', code: 'TOOBIG', message: 'APPEND: message of 2000 octets is larger than the limit of 1000' },
+      },
+    ]);
+    expect(kinds(read('a LOGIN {99999999999999999999999+}\r\n'))).toEqual(['hangup a']);
+  });
+
   it('an invalid command with a non-synchronizing literal is skipped whole', () => {
     expect(kinds(read('a FROB {8+}\r\nc NOOP\r\n more {3+}\r\nxyz\r\nb NOOP\r\n'))).toEqual(['bad a', 'b NOOP']);
   });

@@ -7,7 +7,10 @@
  * commands and reject errors on a line-by-line basis", as in `A044 BLURDYBLOOP {102856}`).
  * Otherwise a synchronizing literal yields `continue` so the server sends `+`, and a
  * non-synchronizing one (`{n+}`, RFC 9051 §4.3, RFC 7888) is read straight on; a refused one is
- * read and dropped, since the client sends it without waiting.
+ * read and dropped, since the client sends it without waiting — or, when it is larger than
+ * `maxDiscard`, not read at all: the server answers and closes (RFC 7888 §4, the second choice).
+ * Both kinds are refused as soon as they are announced when the session's state does not take the
+ * command (`admit`), so no client can make the server hold a literal it will refuse anyway.
  * Memory is bounded: lines by `maxLine`, a command by `maxCommand` plus its APPEND message.
  */
 import { concatBytes, latin1Text } from '../../wire/bytes.ts';
@@ -28,6 +31,13 @@ export interface ReaderOptions extends ParseOptions {
   maxLiterals: number;
   /** LITERAL+ (RFC 7888); when false the server is LITERAL-: `{n+}` only up to 4096 octets. */
   literalPlus: boolean;
+  /** Largest refused non-synchronizing literal that is read and dropped; a larger one ends the connection. */
+  maxDiscard: number;
+  /**
+   * Whether the session takes this command now: null, or why not (a BAD's text). Asked when a
+   * literal is announced, before any of its octets is read.
+   */
+  admit?: (verb: string) => string | null;
 }
 
 export const DEFAULT_READER_OPTIONS: ReaderOptions = {
@@ -37,6 +47,7 @@ export const DEFAULT_READER_OPTIONS: ReaderOptions = {
   maxCommand: 256 * 1024,
   maxLiterals: 100,
   literalPlus: false,
+  maxDiscard: 64 * 1024,
   utf8Names: false,
 };
 
@@ -56,7 +67,19 @@ export type ReaderResult =
   | ParseBad
   | ReaderTooBig
   /** A synchronizing literal is wanted: send `+ Ready for literal data`, then keep feeding. */
-  | { kind: 'continue'; tag: string; verb: string };
+  | { kind: 'continue'; tag: string; verb: string }
+  /**
+   * A non-synchronizing literal of `size` octets was refused and is too large to read and drop
+   * (RFC 7888 §4): answer `refusal`, then `* BYE [TOOBIG]` and close.
+   */
+  | ReaderHangUp;
+
+export interface ReaderHangUp {
+  kind: 'hangup';
+  tag: string;
+  refusal: ParseBad | ReaderTooBig;
+  size: number;
+}
 
 interface LiteralHeader {
   size: number;
@@ -156,19 +179,17 @@ export class CommandReader {
       const refusal = outcome.kind === 'bad' ? outcome : this.bad(outcome.command.tag, 'unexpected literal');
       return this.refuse(header, refusal);
     }
-    const refusal = this.checkLiteral(outcome);
+    const refusal = this.checkLiteral(outcome) ?? this.admitLiteral(outcome);
     if (refusal) return this.refuse(header, refusal);
     this.literals++;
     this.mode = { kind: 'literal', remaining: outcome.size };
     return outcome.sync ? { kind: 'continue', tag: outcome.tag, verb: outcome.verb } : null;
   }
 
-  /**
-   * The server refuses the command whose synchronizing literal it was asked to accept: no `+` is
-   * sent, so the client sends no literal octets (RFC 9051 §7.6), and the next line is a new command.
-   */
-  refuseLiteral(): void {
-    this.reset();
+  /** RFC 9051 §6: a command the state does not allow is refused before its literal is read. */
+  private admitLiteral(lit: LiteralWanted): ParseBad | null {
+    const why = this.options.admit?.(lit.verb);
+    return why ? this.bad(lit.tag, why) : null;
   }
 
   /** RFC 9051 §4.3 / RFC 7888: limits a literal must meet before it is read. */
@@ -188,13 +209,16 @@ export class CommandReader {
     return null;
   }
 
-  /** A refused synchronizing literal is never sent; a non-synchronizing one must be dropped. */
+  /**
+   * A refused synchronizing literal is never sent (RFC 9051 §7.6). A non-synchronizing one comes
+   * anyway: up to `maxDiscard` octets it is read and dropped, never stored; a larger one is not
+   * read at all and the connection ends (RFC 7888 §4: BAD/NO before the literal is read, then BYE).
+   */
   private refuse(header: LiteralHeader, result: ParseBad | ReaderTooBig): ReaderResult {
     this.reset();
-    if (!header.sync) {
-      if (!Number.isSafeInteger(header.size)) return { ...result, kind: 'bad', fatal: true };
-      this.mode = { kind: 'skip', remaining: header.size };
-    }
+    if (header.sync) return result;
+    if (!Number.isSafeInteger(header.size) || header.size > this.options.maxDiscard) return { kind: 'hangup', tag: result.tag, refusal: result, size: header.size };
+    this.mode = { kind: 'skip', remaining: header.size };
     return result;
   }
 

@@ -16,7 +16,7 @@ export const DATA: SmtpCommand = {
   summary: 'send the message, ending with a line holding only "."',
   handle(s, args) {
     if (args) return s.send(R501Syntax('DATA (no arguments)'));
-    if (s.tx?.bdat) return s.send(R503BadSequence('DATA and BDAT cannot be mixed in one transaction (RFC 3030 §2)'));
+    if (s.tx?.bdat) return s.send(R503BadSequence('DATA and BDAT cannot be mixed in one transaction'));
     s.reader = new DataReader(s, s.lastLineEnding === 'crlf');
     s.send(R354StartInput);
     s.move('DATA');

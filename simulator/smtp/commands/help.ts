@@ -18,13 +18,18 @@ export const HELP: SmtpCommand = {
     if (topic) {
       const command = s.commands.find((c) => c.verb === topic);
       if (!command) return s.send(R504UnknownHelpTopic);
-      return s.send({ code: 214, status: '2.0.0', lines: [`${command.syntax}: ${command.summary} (${command.rfc})`] });
+      return s.send({ code: 214, status: '2.0.0', lines: [`${command.syntax}: ${command.summary} (${wireCitation(command.rfc)})`] });
     }
     const lines = [
       `Commands: ${s.commands.map((c) => c.verb).join(' ')}`,
-      ...s.commands.map((c) => `${c.syntax} (${c.rfc})`),
+      ...s.commands.map((c) => `${c.syntax} (${wireCitation(c.rfc)})`),
       'End of HELP info; HELP <command> explains one',
     ];
     s.send({ code: 214, status: '2.0.0', lines });
   },
 };
+
+/** RFC 5321 §4.2: reply text is US-ASCII, so "RFC 5321 §4.1.1.8" goes out as "RFC 5321 section 4.1.1.8". */
+function wireCitation(rfc: string): string {
+  return rfc.replace(/§/g, 'section ');
+}

@@ -3,12 +3,13 @@
 # conformance tests (simulator/transports/node/*-clients.test.ts; python3 and curl are expected on
 # the machine, fetchmail comes from Debian) and the servers of the bridge tests
 # (simulator/transports/relay/live.test.ts: Dovecot and Postfix, with openssl for their test CA),
-# and swaks, whose transcripts the /explain/ page's corpus test reads.
+# swaks, whose transcripts the /explain/ page's corpus test reads, and redis-server for the relay's
+# shared limits (simulator/transports/relay/redis-limits.test.ts).
 # Idempotent: does nothing when everything is there. Installs only as root on Debian/Ubuntu.
 set -euo pipefail
 
 missing=()
-for tool in python3 curl fetchmail openssl swaks dovecot postfix; do
+for tool in python3 curl fetchmail openssl swaks dovecot postfix redis-server; do
   command -v "$tool" >/dev/null 2>&1 || missing+=("$tool")
 done
 [ ${#missing[@]} -eq 0 ] && exit 0
@@ -28,6 +29,7 @@ for tool in "${missing[@]}"; do
     swaks) packages+=(swaks) ;;
     dovecot) packages+=(dovecot-imapd dovecot-pop3d) ;;
     postfix) packages+=(postfix) ;;
+    redis-server) packages+=(redis-server) ;;
   esac
 done
 echo "conformance-tools: installing ${packages[*]}"

@@ -17,6 +17,8 @@ export interface RelayLimits {
   maxBytes: number;
   /** How long a TCP connect may take. */
   connectTimeoutMs: number;
+  /** Sessions open at once over all clients (`--max-sessions`). */
+  maxSessions: number;
 }
 
 export interface RelayOptions {
@@ -32,6 +34,10 @@ export interface RelayOptions {
   /** Extra CA certificates (PEM) to trust besides the system roots. */
   ca: string | null;
   limits: RelayLimits;
+  /** Keep the limits in this Redis (`--redis redis://host:6379`), shared by every relay using it; null: in memory. */
+  redis: string | null;
+  /** On SIGTERM: how long open sessions may go on after being told the relay restarts (`--drain-seconds`). */
+  drainSeconds: number;
 }
 
 export const DEFAULT_LIMITS: RelayLimits = {
@@ -42,6 +48,9 @@ export const DEFAULT_LIMITS: RelayLimits = {
   maxFrame: 64 * 1024,
   maxBytes: 25 * 1024 * 1024,
   connectTimeoutMs: 10_000,
+  // About 1 MB of buffers per busy session at most (two directions' high-water marks and the
+  // sockets'): 200 stay well under the 300 MB a small VM can give the relay.
+  maxSessions: 200,
 };
 
 export function defaultOptions(): RelayOptions {
@@ -55,6 +64,8 @@ export function defaultOptions(): RelayOptions {
     token: null,
     ca: null,
     limits: { ...DEFAULT_LIMITS },
+    drainSeconds: 30,
+    redis: null,
   };
 }
 

@@ -29,7 +29,7 @@ beforeAll(async () => {
   fake = await startFakeServer(pki.cert, pki.key);
   relay = await startRelay({ port: 0, allowPorts: [25, fake.port] }, { log: (e) => logs.push(e), resolve });
   open = await startRelay(
-    { port: 0, allowPorts: [fake.port, 1], allowPrivate: true, ca: pki.caCert, limits: { sessionsPerIp: 600, connectionsPerMinute: 1000, idleMs: 60_000, maxSessionMs: 60_000, maxFrame: 1024, maxBytes: 1 << 20, connectTimeoutMs: 2000 } },
+    { port: 0, allowPorts: [fake.port, 1], allowPrivate: true, ca: pki.caCert, limits: { sessionsPerIp: 600, connectionsPerMinute: 1000, idleMs: 60_000, maxSessionMs: 60_000, maxFrame: 1024, maxBytes: 1 << 20, connectTimeoutMs: 2000, maxSessions: 1000 } },
     { log: (e) => logs.push(e), resolve },
   );
 });

@@ -1,35 +1,65 @@
-/** The bridge relay: WebSocket on `/relay`, admission checks, then one RelaySession per socket. */
-import { createServer, type IncomingMessage } from 'node:http';
+/**
+ * The bridge relay: WebSocket on `/relay`, admission checks, then one RelaySession per socket.
+ * Beside it, for operators: `GET /healthz` (alive), `GET /readyz` (taking sessions; 503 while
+ * draining) and `GET /metrics` (Prometheus text format). `drain()` is what SIGTERM does.
+ */
+import { randomUUID } from 'node:crypto';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { lookup } from 'node:dns/promises';
 import type { AddressInfo } from 'node:net';
 import { WebSocketServer, type WebSocket } from 'ws';
 import type { RelayErrorCode, RelayMessage } from '../relay-protocol.ts';
-import { ClientLimiter } from './limiter.ts';
-import { defaultOptions, type RelayOptions } from './options.ts';
+import { ClientLimiter, type Admission } from './limiter.ts';
+import { RelayMetrics } from './metrics.ts';
+import { RedisLimiter } from './redis-limiter.ts';
+import { defaultOptions, type RelayLimits, type RelayOptions } from './options.ts';
 import { RelaySession, type Resolver, type SessionLog } from './session.ts';
 
 export interface RelayHandle {
   port: number;
   url: string;
   sessions(): number;
+  metrics: RelayMetrics;
+  /** In memory, or in Redis with `redis` set (shared by every relay using it). */
+  limiter: Admission;
+  /**
+   * Stops taking sessions (`/readyz` says 503, new WebSockets get LIMIT), tells open sessions the
+   * relay restarts, closes them after `seconds` (default `drainSeconds`), then closes the relay.
+   */
+  drain(seconds?: number): Promise<void>;
   close(): Promise<void>;
 }
+
+export type RelayOverrides = Partial<Omit<RelayOptions, 'limits'>> & { limits?: Partial<RelayLimits> };
 
 const systemResolver: Resolver = async (host) => (await lookup(host, { all: true, verbatim: true })).map((a) => a.address);
 
 export async function startRelay(
-  overrides: Partial<RelayOptions> = {},
+  overrides: RelayOverrides = {},
   hooks: { log?: (entry: SessionLog) => void; resolve?: Resolver } = {},
 ): Promise<RelayHandle> {
-  const options: RelayOptions = { ...defaultOptions(), ...overrides, limits: { ...defaultOptions().limits, ...overrides.limits } };
+  const defaults = defaultOptions();
+  const options: RelayOptions = { ...defaults, ...overrides, limits: { ...defaults.limits, ...overrides.limits } };
   const log = hooks.log ?? ((entry: SessionLog) => console.log(JSON.stringify(entry)));
   const resolve = hooks.resolve ?? systemResolver;
-  const limiter = new ClientLimiter(options.limits.sessionsPerIp, options.limits.connectionsPerMinute);
+  const limiter: Admission = options.redis ? new RedisLimiter(options.redis, options.limits) : new ClientLimiter(options.limits);
+  if (limiter instanceof RedisLimiter && !(await limiter.ready())) {
+    console.error(`relay: Redis at ${options.redis} does not answer; new sessions are refused ("limits unavailable") until it does`);
+  }
+  const metrics = new RelayMetrics();
   const live = new Set<RelaySession>();
+  let draining = false;
 
-  const http = createServer((_req, res) => {
-    res.writeHead(426, { 'content-type': 'text/plain' }).end('Mailwire relay: connect with a WebSocket to /relay\n');
-  });
+  const http = createServer((req, res) => void route(req, res));
+  async function route(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const path = new URL(req.url ?? '/', 'http://relay').pathname;
+    const text = (status: number, body: string, type = 'text/plain; charset=utf-8') => res.writeHead(status, { 'content-type': type }).end(body);
+    if (req.method !== 'GET' && req.method !== 'HEAD') return void text(405, 'GET only\n');
+    if (path === '/healthz') return void text(200, 'ok\n');
+    if (path === '/readyz') return void (draining ? text(503, 'draining: not taking new sessions\n') : text(200, 'ready\n'));
+    if (path === '/metrics') return void text(200, await metrics.text(), metrics.contentType);
+    text(426, 'Mailwire relay: connect with a WebSocket to /relay\n');
+  }
   // The frame cap is checked by the session so the browser gets a LIMIT error, not a bare close.
   const wss = new WebSocketServer({ noServer: true, maxPayload: Math.max(options.limits.maxFrame * 4, 1 << 20) });
 
@@ -39,7 +69,7 @@ export async function startRelay(
       socket.end('HTTP/1.1 404 Not Found\r\nconnection: close\r\n\r\n');
       return;
     }
-    wss.handleUpgrade(req, socket, head, (ws) => admit(ws, req, url));
+    wss.handleUpgrade(req, socket, head, (ws) => void admit(ws, req, url));
   });
 
   function refuse(ws: WebSocket, code: RelayErrorCode, message: string, client: string): void {
@@ -47,10 +77,11 @@ export async function startRelay(
     send({ type: 'error', code, message });
     send({ type: 'closed', by: 'relay', reason: message });
     ws.close(1008);
-    log({ time: new Date().toISOString(), client, target: null, address: null, bytesUp: 0, bytesDown: 0, durationMs: 0, outcome: code });
+    metrics.ended('refused', code);
+    log({ time: new Date().toISOString(), client, target: null, address: null, bytesUp: 0, bytesDown: 0, durationMs: 0, outcome: code, code });
   }
 
-  function admit(ws: WebSocket, req: IncomingMessage, url: URL): void {
+  async function admit(ws: WebSocket, req: IncomingMessage, url: URL): Promise<void> {
     const client = req.socket.remoteAddress ?? 'unknown';
     const origin = req.headers.origin;
     if (options.origins.length && (!origin || !options.origins.includes(origin))) {
@@ -59,14 +90,29 @@ export async function startRelay(
     if (options.token !== null && url.searchParams.get('token') !== options.token) {
       return refuse(ws, 'POLICY_AUTH', 'this relay needs a token, and the one given is missing or wrong', client);
     }
-    const refusal = limiter.admit(client, Date.now());
+    if (draining) return refuse(ws, 'LIMIT', 'the relay is restarting and takes no new sessions; connect again in a moment.', client);
+    // The browser may send its connect message while a shared limit store answers: keep it.
+    const early: Array<[Buffer, boolean]> = [];
+    const hold = (data: Buffer, isBinary: boolean) => early.push([data, isBinary]);
+    ws.on('message', hold);
+    const id = randomUUID();
+    const refusal = await limiter.admit(client, id, Date.now());
+    ws.off('message', hold);
     if (refusal) return refuse(ws, 'LIMIT', refusal, client);
-    const session = new RelaySession(ws, client, options, resolve, (entry) => {
-      live.delete(session);
-      limiter.release(client);
-      log(entry);
+    if (ws.readyState !== ws.OPEN) return limiter.release(client, id, Date.now());
+    metrics.sessionsOpen.inc();
+    const session = new RelaySession(ws, client, options, {
+      resolve,
+      metrics,
+      onEnd: (entry) => {
+        live.delete(session);
+        metrics.sessionsOpen.dec();
+        limiter.release(client, id, Date.now());
+        log(entry);
+      },
     });
     live.add(session);
+    for (const [data, isBinary] of early) ws.emit('message', data, isBinary);
   }
 
   await new Promise<void>((ok, fail) => {
@@ -74,15 +120,30 @@ export async function startRelay(
     http.listen(options.port, options.host, () => ok());
   });
   const port = (http.address() as AddressInfo).port;
+
+  const close = async (): Promise<void> => {
+    for (const s of [...live]) s.end('relay', 'the relay is shutting down');
+    wss.close();
+    http.closeAllConnections();
+    await new Promise<void>((ok) => http.close(() => ok()));
+    await limiter.close();
+  };
+
   return {
     port,
     url: `ws://${options.host.includes(':') ? `[${options.host}]` : options.host}:${port}/relay`,
     sessions: () => live.size,
-    close: async () => {
-      for (const s of [...live]) s.end('relay', 'the relay is shutting down');
-      wss.close();
-      http.closeAllConnections();
-      await new Promise<void>((ok) => http.close(() => ok()));
+    metrics,
+    limiter,
+    drain: async (seconds = options.drainSeconds) => {
+      draining = true;
+      metrics.draining.set(1);
+      for (const s of live) s.announceRestart(seconds);
+      const deadline = Date.now() + seconds * 1000;
+      while (live.size > 0 && Date.now() < deadline) await new Promise((ok) => setTimeout(ok, Math.min(100, Math.max(1, deadline - Date.now()))));
+      for (const s of [...live]) s.end('relay', 'the relay restarted; connect again');
+      await close();
     },
+    close,
   };
 }

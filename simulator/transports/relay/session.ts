@@ -8,9 +8,24 @@ import type { WebSocket } from 'ws';
 import { addressAllowed, formatIPv4, isAddressLiteral, parseIPv4 } from '../address-policy.ts';
 import { parseBrowserMessage, type BrowserMessage, type RelayErrorCode, type RelayMessage } from '../relay-protocol.ts';
 import { chainOf, summarize } from './certificate-summary.ts';
+import type { RelayMetrics } from './metrics.ts';
 import { hostAllowed, type RelayOptions } from './options.ts';
 
 export type Resolver = (host: string) => Promise<string[]>;
+
+/**
+ * Backpressure: server bytes handed to the WebSocket but not yet written out to the browser's TCP
+ * connection. Above HIGH_WATER the server's socket is paused, below LOW_WATER it reads again, so
+ * a browser that reads slowly holds at most about HIGH_WATER (plus one read) in the relay.
+ */
+export const HIGH_WATER = 256 * 1024;
+export const LOW_WATER = 64 * 1024;
+
+export interface SessionHooks {
+  resolve: Resolver;
+  metrics: RelayMetrics;
+  onEnd: (log: SessionLog) => void;
+}
 
 export interface SessionLog {
   time: string;
@@ -21,6 +36,8 @@ export interface SessionLog {
   bytesDown: number;
   durationMs: number;
   outcome: string;
+  /** The relay error code the session ended on, if any. */
+  code: RelayErrorCode | null;
 }
 
 type SessionState = 'idle' | 'connecting' | 'open' | 'upgrading' | 'closed';
@@ -36,13 +53,18 @@ export class RelaySession {
   private lastActivity = Date.now();
   private readonly lifeTimer: NodeJS.Timeout;
   private heldDuringUpgrade: Buffer[] = [];
+  /** Server bytes given to the WebSocket and not yet flushed to the browser's connection. */
+  private unflushed = 0;
+  /** The server's socket is paused: the browser reads more slowly than the server sends. */
+  private serverPaused = false;
+  /** The WebSocket is paused: the server reads more slowly than the browser sends. */
+  private browserPaused = false;
 
   constructor(
     private readonly ws: WebSocket,
     private readonly client: string,
     private readonly options: RelayOptions,
-    private readonly resolve: Resolver,
-    private readonly onEnd: (log: SessionLog) => void,
+    private readonly hooks: SessionHooks,
   ) {
     this.lifeTimer = setTimeout(() => this.fail('LIMIT', `sessions last at most ${Math.round(options.limits.maxSessionMs / 60000)} minutes`), options.limits.maxSessionMs);
     this.touch();
@@ -80,13 +102,51 @@ export class RelaySession {
     if (data.length > this.options.limits.maxFrame) return this.fail('LIMIT', `a frame of ${data.length} bytes is over the ${this.options.limits.maxFrame}-byte limit`);
     if (!this.countBytes(data.length, 'up')) return;
     if (this.state === 'upgrading') this.heldDuringUpgrade.push(data);
-    else if (this.state === 'open' && this.socket) this.socket.write(data);
+    else if (this.state === 'open' && this.socket) this.writeToServer(this.socket, data);
     else this.fail('PROTOCOL', 'bytes sent before a connection was open');
+  }
+
+  /** Backpressure towards the server: stop reading the WebSocket until the TCP socket drains. */
+  private writeToServer(socket: Socket | TLSSocket, data: Buffer): void {
+    if (socket.write(data) || this.browserPaused) return;
+    this.browserPaused = true;
+    this.hooks.metrics.backpressurePauses.inc({ paused: 'browser' });
+    this.ws.pause();
+    socket.once('drain', () => this.resumeBrowser());
+  }
+
+  private resumeBrowser(): void {
+    if (!this.browserPaused) return;
+    this.browserPaused = false;
+    this.ws.resume();
+  }
+
+  /** Backpressure towards the browser: pause the server's socket while the WebSocket is behind. */
+  private sendToBrowser(socket: Socket | TLSSocket, chunk: Buffer): void {
+    this.unflushed += chunk.length;
+    this.ws.send(chunk, { binary: true }, () => {
+      this.unflushed -= chunk.length;
+      if (this.serverPaused && this.unflushed <= LOW_WATER) {
+        this.serverPaused = false;
+        if (this.socket === socket) socket.resume();
+      }
+    });
+    if (!this.serverPaused && this.unflushed > HIGH_WATER) {
+      this.serverPaused = true;
+      this.hooks.metrics.backpressurePauses.inc({ paused: 'server' });
+      socket.pause();
+    }
+  }
+
+  /** Relay restarting (SIGTERM): say so, so the learner knows why the session will end. */
+  announceRestart(seconds: number): void {
+    this.send({ type: 'restarting', seconds, message: `The relay is restarting: this session closes in ${seconds} seconds. Connect again in a moment.` });
   }
 
   private countBytes(n: number, direction: 'up' | 'down'): boolean {
     if (direction === 'up') this.bytesUp += n;
     else this.bytesDown += n;
+    this.hooks.metrics.bytes.inc({ direction }, n);
     if (this.bytesUp + this.bytesDown > this.options.limits.maxBytes) {
       this.fail('LIMIT', `this session relayed more than ${this.options.limits.maxBytes} bytes`);
       return false;
@@ -110,9 +170,11 @@ export class RelaySession {
     if (!options.allowPorts.includes(port)) return this.fail('POLICY_PORT', `port ${port} is not a mail port this relay serves (${options.allowPorts.join(', ')})`);
     if (!hostAllowed(host, options.allowHosts)) return this.fail('POLICY_HOST', `${host} is not on this relay's list of allowed hosts`);
     const address = await this.pickAddress(host);
-    if (!address) return;
+    // The browser may have left during the DNS lookup: then nothing may be opened (issue 19).
+    if (!address || this.state !== 'connecting') return;
     this.target = { host, port, address };
     const servername = isAddressLiteral(host) ? undefined : host;
+    const connectStarted = performance.now();
     const socket =
       tls === 'implicit'
         ? tlsConnect({ host: address, port, servername, rejectUnauthorized: false, ca: this.trust() })
@@ -124,6 +186,7 @@ export class RelaySession {
     socket.once(tls === 'implicit' ? 'secureConnect' : 'connect', () => {
       clearTimeout(timer);
       if (this.state !== 'connecting') return;
+      this.hooks.metrics.connectSeconds.observe((performance.now() - connectStarted) / 1000);
       this.state = 'open';
       this.send({ type: 'connected', address, port });
       if (tls === 'implicit') this.reportTls(socket as TLSSocket);
@@ -139,8 +202,10 @@ export class RelaySession {
       const v4 = parseIPv4(host);
       addresses = [v4 !== null ? formatIPv4(v4) : host.replace(/^\[|\]$/g, '')];
     } else {
+      const started = performance.now();
       try {
-        addresses = await this.resolve(host);
+        addresses = await this.hooks.resolve(host);
+        this.hooks.metrics.dnsSeconds.observe((performance.now() - started) / 1000);
       } catch {
         this.fail('DNS', `${host} could not be found in DNS`);
         return null;
@@ -152,8 +217,9 @@ export class RelaySession {
     }
     const allowed = addresses.find((a) => addressAllowed(a, this.options.allowPrivate).ok);
     if (!allowed) {
-      const { cls } = addressAllowed(addresses[0]!, false);
-      this.fail('POLICY_ADDRESS', `${host} is at ${addresses[0]}, a ${cls} address: this relay only connects to public internet hosts`);
+      const { cls, row } = addressAllowed(addresses[0]!, false);
+      const what = row ? `in ${row.block}, ${row.name} (${row.rfc})` : `a ${cls} address`;
+      this.fail('POLICY_ADDRESS', `${host} is at ${addresses[0]}, ${what}: this relay only connects to public internet hosts`);
       return null;
     }
     return allowed;
@@ -168,7 +234,7 @@ export class RelaySession {
       if (this.state !== 'open' || this.socket !== socket) return; // RFC 3207 §4.2: nothing from before the switch
       if (!this.countBytes(chunk.length, 'down')) return;
       this.touch();
-      this.ws.send(chunk, { binary: true });
+      this.sendToBrowser(socket, chunk);
     });
   }
 
@@ -191,6 +257,10 @@ export class RelaySession {
     const plain = this.socket as Socket;
     this.state = 'upgrading';
     plain.removeAllListeners('data');
+    // TLS must read the handshake: the plaintext socket's pause, if any, ends here.
+    this.serverPaused = false;
+    plain.resume();
+    this.resumeBrowser();
     const host = this.target!.host;
     const secure = tlsConnect({ socket: plain, servername: isAddressLiteral(host) ? undefined : host, rejectUnauthorized: false, ca: this.trust() });
     this.socket = secure;
@@ -198,7 +268,7 @@ export class RelaySession {
       this.state = 'open';
       this.reportTls(secure);
       this.pipeFrom(secure);
-      for (const held of this.heldDuringUpgrade) secure.write(held);
+      for (const held of this.heldDuringUpgrade) this.writeToServer(secure, held);
       this.heldDuringUpgrade = [];
     });
     this.watch(secure);
@@ -226,7 +296,7 @@ export class RelaySession {
     this.end('relay', message, code);
   }
 
-  end(by: 'server' | 'client' | 'relay', reason: string, outcome: string = by === 'relay' ? 'refused' : `closed by ${by}`): void {
+  end(by: 'server' | 'client' | 'relay', reason: string, code: RelayErrorCode | null = null): void {
     if (this.state === 'closed') return;
     this.state = 'closed';
     if (this.idleTimer) clearTimeout(this.idleTimer);
@@ -234,7 +304,9 @@ export class RelaySession {
     this.send({ type: 'closed', by, reason });
     this.socket?.destroy();
     if (this.ws.readyState === this.ws.OPEN) this.ws.close(1000);
-    this.onEnd({
+    const outcome = code ?? `closed by ${by}`;
+    this.hooks.metrics.ended(code ? 'error' : `closed by ${by}`, code);
+    this.hooks.onEnd({
       time: new Date(this.started).toISOString(),
       client: this.client,
       target: this.target ? `${this.target.host}:${this.target.port}` : null,
@@ -243,6 +315,7 @@ export class RelaySession {
       bytesDown: this.bytesDown,
       durationMs: Date.now() - this.started,
       outcome,
+      code,
     });
   }
 }
