@@ -1,5 +1,6 @@
 /** Every page's exercises and snippets, by page and by id. */
 import type { Exercise, Snippet } from './types.ts';
+import * as terminal from './pages/terminal.ts';
 import * as journey from './pages/journey.ts';
 import * as smtp from './pages/smtp.ts';
 import * as smtpExtensions from './pages/smtp-extensions.ts';
@@ -16,14 +17,16 @@ interface PageData {
 }
 
 /** Keyed by the page's slug under /learn/. */
+/** In the order of the sidebar (each page's `sidebar.order`). */
 export const PAGES: Record<string, PageData> = {
+  'using-the-terminal': terminal,
   'how-email-travels': journey,
+  ports,
   smtp,
   'smtp-extensions': smtpExtensions,
   pop3,
   imap,
   'imap-in-depth': imapDepth,
-  ports,
   tls,
   troubleshooting,
 };

@@ -13,7 +13,7 @@ export const exercises: Exercise[] = [
     start: 'default',
     title: 'Move a message to Archive',
     goal: 'As alice on 993, move message 1 ("Welcome to Mailwire") from INBOX to Archive in one command.',
-    hints: ['MOVE (RFC 6851, part of IMAP4rev2) is COPY + delete + expunge in one atomic step.', 'The untagged * 1 EXPUNGE tells you message numbers shifted.', 'c MOVE 1 Archive'],
+    hints: ['MOVE (RFC 6851, part of IMAP4rev2) is COPY + delete + expunge in one atomic step.', 'The untagged * 1 EXPUNGE tells you message numbers shifted.', 'MOVE takes the message numbers, then the mailbox name.'],
     solution: [...ALICE_INBOX, 'c MOVE 1 Archive', 'd LOGOUT'],
     wrong: [...ALICE_INBOX, 'c COPY 1 Archive', 'd LOGOUT'],
     check: all(
@@ -29,7 +29,7 @@ export const exercises: Exercise[] = [
     hints: [
       'BODY.PEEK[...] does not set \\Seen; BODY[...] does (RFC 9051 §6.4.5).',
       'A partial fetch adds <start.count> after the section.',
-      'c FETCH 2 (BODY.PEEK[TEXT]<0.40>)',
+      'The section for the body without the header is TEXT.',
     ],
     solution: [...ALICE_INBOX, 'c FETCH 2 (BODY.PEEK[TEXT]<0.40>)', 'd LOGOUT'],
     wrong: [...ALICE_INBOX, 'c FETCH 2 (BODY[TEXT]<0.40>)', 'd LOGOUT'],
@@ -48,7 +48,7 @@ export const exercises: Exercise[] = [
     hints: [
       'After an expunge, sequence numbers shift down; UIDs never change (RFC 9051 §2.3.1).',
       'UID FETCH takes UIDs instead of sequence numbers.',
-      'c STORE 1 +FLAGS (\\Deleted), d EXPUNGE, e UID FETCH 3 (FLAGS)',
+      'Expunge message 1 first (\\Deleted, then EXPUNGE); then ask for the message by its UID.',
     ],
     solution: [...ALICE_INBOX, 'c STORE 1 +FLAGS (\\Deleted)', 'd EXPUNGE', 'e UID FETCH 3 (FLAGS)', 'f LOGOUT'],
     wrong: [...ALICE_INBOX, 'c STORE 1 +FLAGS (\\Deleted)', 'd EXPUNGE', 'e FETCH 3 (FLAGS)', 'f LOGOUT'],
@@ -65,7 +65,7 @@ export const exercises: Exercise[] = [
     hints: [
       'A literal is {n} at the end of a line; the server answers "+" and then reads exactly n octets (RFC 9051 §4.3).',
       '"wonderland" is 10 octets.',
-      'a LOGIN alice@example.com {10} then wonderland',
+      'End the LOGIN line with the literal\'s length in braces, wait for "+", then send the password alone.',
     ],
     solution: ['/connect mail.example.com 993', 'a LOGIN alice@example.com {10}', 'wonderland', 'b LOGOUT'],
     wrong: ['/connect mail.example.com 993', 'a LOGIN alice@example.com wonderland', 'b LOGOUT'],
