@@ -36,6 +36,20 @@ describe('pages and data', () => {
     expect(SNIPPETS.filter((s) => !snippets.has(s.id)).map((s) => s.id)).toEqual([]);
   });
 
+  it('the account dialog, and with it the setup exercises, is on the mail-client-setup page', () => {
+    expect(pages.find((p) => p.slug === 'mail-client-setup')?.text).toContain('<MailClientSetup client:');
+  });
+
+  it('the sidebar order runs 1, 2, 3 … over the tutorials, terminal first, in the order of PAGES', () => {
+    const order = (text: string): number => Number(/\n {2}order: (\d+)\n/.exec(text)?.[1]);
+    const learn = mdx('learn').sort((a, b) => order(a.text) - order(b.text));
+    expect(learn.map((p) => order(p.text))).toEqual(learn.map((_, i) => i + 1));
+    expect(learn[0]?.slug).toBe('using-the-terminal');
+    expect(learn[0]?.text).toMatch(/\nprev: false\n/);
+    const withData = learn.map((p) => p.slug).filter((slug) => slug in PAGES);
+    expect(withData).toEqual(Object.keys(PAGES));
+  });
+
   it('every page with exercises embeds a terminal', () => {
     for (const p of pages) {
       if (p.text.includes('<Exercise ')) expect(p.text, p.slug).toContain('<Terminal');

@@ -1,5 +1,5 @@
 /** Every page's exercises and snippets, by page and by id. */
-import type { Exercise, Snippet } from './types.ts';
+import type { Exercise, SetupExercise, Snippet } from './types.ts';
 import * as terminal from './pages/terminal.ts';
 import * as journey from './pages/journey.ts';
 import * as smtp from './pages/smtp.ts';
@@ -10,6 +10,7 @@ import * as imapDepth from './pages/imap-depth.ts';
 import * as ports from './pages/ports.ts';
 import * as tls from './pages/tls.ts';
 import * as troubleshooting from './pages/troubleshooting.ts';
+import * as mailClientSetup from './pages/mail-client-setup.ts';
 
 interface PageData {
   exercises: Exercise[];
@@ -28,11 +29,16 @@ export const PAGES: Record<string, PageData> = {
   imap,
   'imap-in-depth': imapDepth,
   tls,
+  'mail-client-setup': mailClientSetup,
   troubleshooting,
 };
 
 export const EXERCISES: readonly Exercise[] = Object.values(PAGES).flatMap((p) => p.exercises);
 export const SNIPPETS: readonly Snippet[] = Object.values(PAGES).flatMap((p) => p.snippets);
+/** The exercises done in a page's account dialog rather than its terminal. */
+export const SETUP_EXERCISES: readonly SetupExercise[] = mailClientSetup.setupExercises;
+/** Every exercise the progress counter counts. */
+export const EXERCISE_COUNT = EXERCISES.length + SETUP_EXERCISES.length;
 
 export function exerciseById(id: string): Exercise {
   const found = EXERCISES.find((e) => e.id === id);
