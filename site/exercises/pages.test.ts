@@ -2,7 +2,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { EXERCISES, PAGES, SNIPPETS } from './registry.ts';
+import { EXERCISES, PAGES, PRACTICE_EXERCISES, SETUP_EXERCISES, SNIPPETS } from './registry.ts';
 
 const CONTENT = join(import.meta.dirname, '../../content');
 
@@ -36,8 +36,14 @@ describe('pages and data', () => {
     expect(SNIPPETS.filter((s) => !snippets.has(s.id)).map((s) => s.id)).toEqual([]);
   });
 
-  it('the account dialog, and with it the setup exercises, is on the mail-client-setup page', () => {
+  it('the account dialog and the POP3/IMAP practice, and with them their exercises, are on their pages', () => {
     expect(pages.find((p) => p.slug === 'mail-client-setup')?.text).toContain('<MailClientSetup client:');
+    expect(pages.find((p) => p.slug === 'pop3-vs-imap')?.text).toContain('<PopImapPractice client:');
+  });
+
+  it('exercise ids are unique across the terminal, the account dialog and the practice', () => {
+    const ids = [...EXERCISES, ...SETUP_EXERCISES, ...PRACTICE_EXERCISES].map((e) => e.id);
+    expect(new Set(ids).size).toBe(ids.length);
   });
 
   it('the sidebar order runs 1, 2, 3 … over the tutorials, terminal first, in the order of PAGES', () => {

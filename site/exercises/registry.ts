@@ -11,6 +11,7 @@ import * as ports from './pages/ports.ts';
 import * as tls from './pages/tls.ts';
 import * as troubleshooting from './pages/troubleshooting.ts';
 import * as mailClientSetup from './pages/mail-client-setup.ts';
+import * as pop3VsImap from './pages/pop3-vs-imap.ts';
 
 interface PageData {
   exercises: Exercise[];
@@ -29,6 +30,7 @@ export const PAGES: Record<string, PageData> = {
   imap,
   'imap-in-depth': imapDepth,
   tls,
+  'pop3-vs-imap': pop3VsImap,
   'mail-client-setup': mailClientSetup,
   troubleshooting,
 };
@@ -37,8 +39,10 @@ export const EXERCISES: readonly Exercise[] = Object.values(PAGES).flatMap((p) =
 export const SNIPPETS: readonly Snippet[] = Object.values(PAGES).flatMap((p) => p.snippets);
 /** The exercises done in a page's account dialog rather than its terminal. */
 export const SETUP_EXERCISES: readonly SetupExercise[] = mailClientSetup.setupExercises;
+/** The exercises done with the POP3-or-IMAP practice, checked against the compare scenario. */
+export const PRACTICE_EXERCISES = pop3VsImap.practiceExercises;
 /** Every exercise the progress counter counts. */
-export const EXERCISE_COUNT = EXERCISES.length + SETUP_EXERCISES.length;
+export const EXERCISE_COUNT = EXERCISES.length + SETUP_EXERCISES.length + PRACTICE_EXERCISES.length;
 
 export function exerciseById(id: string): Exercise {
   const found = EXERCISES.find((e) => e.id === id);
