@@ -9,6 +9,7 @@ import type { Scenario } from '../../../simulator/clients/scenario.ts';
 import { practiceExercises as exercises } from '../../exercises/pages/pop3-vs-imap.ts';
 import { loadProgress, markDone, pageStorage } from '../../exercises/progress.ts';
 import type { DeviceName, PracticeStep, Side } from './steps.ts';
+import '../mdx/mdx.css';
 import './practice.css';
 
 const SIDES: Side[] = ['pop3', 'imap'];
@@ -73,7 +74,7 @@ export default function PopImapPractice() {
       if (now.length) {
         window.dispatchEvent(new Event('mailwire:progress'));
         setSolved((old) => new Set([...old, ...now]));
-        setLast((l) => l && { ...l, text: `${l.text} Solved: ${now.map((id) => exercises.find((e) => e.id === id)?.title).join('; ')}.` });
+        setLast((l) => l && { ...l, text: `${l.text.replace(/\.?$/, '.')} Solved: ${now.map((id) => exercises.find((e) => e.id === id)?.title).join('; ')}.` });
       }
     } finally {
       setBusy(false);

@@ -9,6 +9,7 @@ import { useEffect, useId, useRef, useState } from 'react';
 import { setupExercises as exercises } from '../../exercises/pages/mail-client-setup.ts';
 import { loadProgress, markDone, pageStorage } from '../../exercises/progress.ts';
 import type { AccountProtocol, AccountSettings, AccountTest, Security } from './mail-client.ts';
+import '../mdx/mdx.css';
 import './setup.css';
 
 const PROTOCOLS: Array<{ value: AccountProtocol; label: string; port: number }> = [
