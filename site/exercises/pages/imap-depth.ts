@@ -1,9 +1,11 @@
-/** Page 6, IMAP in depth: UIDs and UIDVALIDITY, partial fetches, MOVE, literals, several clients. */
+/** Page 8, IMAP in depth: UIDs and UIDVALIDITY, partial fetches, MOVE, literals, several clients. */
 import { all, answered, exchanges, fail, header, mailboxHas, mailboxLacks, messages, pass } from '../checks.ts';
 import type { Exercise, Snippet } from '../types.ts';
 
 const ALICE = ['/connect mail.example.com 993', 'a LOGIN alice@example.com wonderland'];
 const ALICE_INBOX = [...ALICE, 'b SELECT INBOX'];
+/** The snippets run as IMAP4rev2 sessions, as IMAP basics taught (RFC 9051 Appendix A). */
+const ALICE_INBOX_REV2 = [...ALICE, 'b ENABLE IMAP4rev2', 'b SELECT INBOX'];
 const WELCOME = header(/^Subject: Welcome to Mailwire/i);
 const SITE_PLANS = header(/^Subject: Site plans for Monday/i);
 
@@ -81,9 +83,9 @@ export const exercises: Exercise[] = [
 ];
 
 export const snippets: Snippet[] = [
-  { id: 'imap-uid-fetch', setup: ALICE_INBOX, lines: ['c UID FETCH 1:* (FLAGS)'], reply: ['* 1 FETCH (UID 1 FLAGS (\\Seen \\Recent))', '* 2 FETCH (UID 2 FLAGS (\\Recent))', '* 3 FETCH (UID 3 FLAGS (\\Flagged \\Recent))', 'c OK UID FETCH completed'] },
-  { id: 'imap-partial', setup: ALICE_INBOX, lines: ['c FETCH 2 (BODY.PEEK[TEXT]<0.20>)'], reply: ['* 2 FETCH (BODY[TEXT]<0> {20}', 'This is a multi-part)', 'c OK FETCH completed'] },
-  { id: 'imap-bodystructure', setup: ALICE_INBOX, lines: ['c FETCH 1 BODYSTRUCTURE'], reply: ['* 1 FETCH (BODYSTRUCTURE ("TEXT" "PLAIN" ("CHARSET" "utf-8") NIL NIL "7BIT" 92 5 NIL NIL NIL NIL))', 'c OK FETCH completed'] },
-  { id: 'imap-move', setup: ALICE_INBOX, lines: ['c MOVE 1 Archive'], reply: [/^\* OK \[COPYUID \d+ 1 1\] Moved$/, '* 1 EXPUNGE', 'c OK MOVE completed'], display: ['* OK [COPYUID 1795683605 1 1] Moved', '* 1 EXPUNGE', 'c OK MOVE completed'] },
+  { id: 'imap-uid-fetch', setup: ALICE_INBOX_REV2, lines: ['c UID FETCH 1:* (FLAGS)'], reply: ['* 1 FETCH (UID 1 FLAGS (\\Seen))', '* 2 FETCH (UID 2 FLAGS ())', '* 3 FETCH (UID 3 FLAGS (\\Flagged))', 'c OK UID FETCH completed'] },
+  { id: 'imap-partial', setup: ALICE_INBOX_REV2, lines: ['c FETCH 2 (BODY.PEEK[TEXT]<0.20>)'], reply: ['* 2 FETCH (BODY[TEXT]<0> {20}', 'This is a multi-part)', 'c OK FETCH completed'] },
+  { id: 'imap-bodystructure', setup: ALICE_INBOX_REV2, lines: ['c FETCH 1 BODYSTRUCTURE'], reply: ['* 1 FETCH (BODYSTRUCTURE ("TEXT" "PLAIN" ("CHARSET" "utf-8") NIL NIL "7BIT" 92 5 NIL NIL NIL NIL))', 'c OK FETCH completed'] },
+  { id: 'imap-move', setup: ALICE_INBOX_REV2, lines: ['c MOVE 1 Archive'], reply: [/^\* OK \[COPYUID \d+ 1 1\] Moved$/, '* 1 EXPUNGE', 'c OK MOVE completed'], display: ['* OK [COPYUID 1795683605 1 1] Moved', '* 1 EXPUNGE', 'c OK MOVE completed'] },
   { id: 'imap-literal', setup: ['/connect mail.example.com 993'], lines: ['a LOGIN alice@example.com {10}'], reply: ['+ Ready for literal data'] },
 ];
