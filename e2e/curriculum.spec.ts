@@ -3,6 +3,7 @@
  * program's account dialog (Setting up a mail client) and the POP3/IMAP practice (POP3 or IMAP?),
  * at desktop and phone widths, with their boxes inside the viewport and the page's content.
  */
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Locator, type Page } from '@playwright/test';
 
 const ORDER = [
@@ -103,5 +104,28 @@ for (const size of SIZES) {
     for (const box of [pop3, imap, status, page.locator('.mw-practice .mw-setup__exercise').first()]) await expectInside(page, box, content);
     for (const button of await pop3.getByRole('button').all()) await expectInside(page, button, pop3);
     await page.screenshot({ path: `test-results/curriculum-practice-${size.name}.png`, fullPage: false });
+  });
+}
+
+for (const theme of ['light', 'dark'] as const) {
+  test(`axe: the account dialog and the practice have no serious or critical violations after a run (${theme})`, async ({ page }) => {
+    await page.addInitScript((t) => localStorage.setItem('starlight-theme', t), theme);
+    await page.goto('/learn/mail-client-setup/');
+    const form = page.getByRole('form', { name: 'Mail account settings' });
+    await form.scrollIntoViewIfNeeded();
+    await form.getByRole('button', { name: 'Test account' }).click();
+    await expect(page.getByTestId('setup-result').getByRole('status')).toContainText('530', { timeout: 15_000 });
+    const bad = async (): Promise<string[]> =>
+      (await new AxeBuilder({ page }).include('.mw-setup, .mw-practice').analyze()).violations
+        .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+        .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+    expect(await bad()).toEqual([]);
+
+    await page.goto('/learn/pop3-vs-imap/');
+    const pop3 = page.getByRole('region', { name: 'POP3' });
+    await pop3.scrollIntoViewIfNeeded();
+    await pop3.getByRole('button', { name: 'phone: check mail' }).click();
+    await expect(page.locator('.mw-practice__last')).toContainText('POP3 phone: check mail', { timeout: 15_000 });
+    expect(await bad()).toEqual([]);
   });
 }
