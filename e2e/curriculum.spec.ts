@@ -42,25 +42,26 @@ test('the sidebar lists the tutorials terminal first, ports third; the first pag
 
 for (const size of SIZES) {
   test(`mail client setup: wrong settings fail the way the server says, a right one works (${size.name})`, async ({ page }) => {
+    test.setTimeout(60_000); // four account tests, each a few real sessions
     await page.setViewportSize({ width: size.width, height: size.height });
     await page.goto('/learn/mail-client-setup/');
     const form = page.getByRole('form', { name: 'Mail account settings' });
     await form.scrollIntoViewIfNeeded();
-    const test = form.getByRole('button', { name: 'Test account' });
+    const testButton = form.getByRole('button', { name: 'Test account' });
     const outcome = page.getByTestId('setup-result').getByRole('status');
-    await expect(test).toBeEnabled();
+    await expect(testButton).toBeEnabled();
 
     // Outgoing, 587, security None: the login comes before STARTTLS.
     await form.getByLabel('Port').fill('587');
     await form.getByLabel('Connection security').selectOption('none');
-    await test.click();
+    await testButton.click();
     await expect(outcome).toContainText('530 5.7.0', { timeout: 15_000 });
     await expect(page.locator('.mw-setup__exercise[data-id="setup-530"]')).toHaveAttribute('data-solved', 'true');
     await expect(page.locator('.mw-setup__transcript')).toContainText('C: AUTH PLAIN');
 
     // Port 26: nothing listens.
     await form.getByLabel('Port').fill('26');
-    await test.click();
+    await testButton.click();
     await expect(outcome).toContainText('connection refused');
 
     // The address instead of the name: the certificate is for mail.example.com.
@@ -68,12 +69,12 @@ for (const size of SIZES) {
     await form.getByLabel('Server').fill('192.0.2.10');
     await form.getByLabel('Port').fill('993');
     await form.getByLabel('Connection security').selectOption('tls');
-    await test.click();
+    await testButton.click();
     await expect(outcome).toContainText('bad_certificate');
 
     // The right name: it works.
     await form.getByLabel('Server').fill('mail.example.com');
-    await test.click();
+    await testButton.click();
     await expect(outcome).toContainText('Works: logged in');
     await expect(page.locator('.mw-setup__exercise[data-id="setup-incoming"]')).toHaveAttribute('data-solved', 'true');
 
@@ -109,10 +110,12 @@ for (const size of SIZES) {
 
 for (const theme of ['light', 'dark'] as const) {
   test(`axe: the account dialog and the practice have no serious or critical violations after a run (${theme})`, async ({ page }) => {
+    test.setTimeout(90_000); // two pages, two runs of the engines and two scans, on a shared machine
     await page.addInitScript((t) => localStorage.setItem('starlight-theme', t), theme);
     await page.goto('/learn/mail-client-setup/');
     const form = page.getByRole('form', { name: 'Mail account settings' });
     await form.scrollIntoViewIfNeeded();
+    await expect(form.getByRole('button', { name: 'Test account' })).toBeEnabled();
     await form.getByRole('button', { name: 'Test account' }).click();
     await expect(page.getByTestId('setup-result').getByRole('status')).toContainText('530', { timeout: 15_000 });
     const bad = async (): Promise<string[]> =>

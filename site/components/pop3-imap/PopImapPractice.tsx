@@ -48,12 +48,14 @@ export default function PopImapPractice() {
   const scenario = useRef<Scenario | null>(null);
   const [state, setState] = useState<Record<Side, SideState> | null>(null);
   const [last, setLast] = useState<{ ok: boolean; text: string } | null>(null);
-  const [busy, setBusy] = useState(false);
+  // Disabled until hydrated, so a press is never lost before the island runs.
+  const [busy, setBusy] = useState(true);
   const [solved, setSolved] = useState<ReadonlySet<string>>(new Set());
 
   useEffect(() => {
     const done = loadProgress(pageStorage()).done;
     setSolved(new Set(exercises.filter((e) => e.id in done).map((e) => e.id)));
+    setBusy(false);
   }, []);
 
   async function act(step: PracticeStep | 'reset'): Promise<void> {
@@ -128,7 +130,7 @@ export default function PopImapPractice() {
         </button>
       </div>
       <p role="status" aria-live="polite" className="mw-practice__last" data-ok={last ? String(last.ok) : undefined}>
-        {busy ? 'Working…' : (last?.text ?? 'Press a button: each one runs the real protocol between a device and the server.')}
+        {busy && last ? 'Working…' : (last?.text ?? 'Press a button: each one runs the real protocol between a device and the server.')}
       </p>
       <ol className="mw-setup__exercises" aria-label="Exercises for this practice">
         {exercises.map((e) => (

@@ -34,7 +34,8 @@ export default function MailClientSetup() {
   const [settings, setSettings] = useState<AccountSettings>(START);
   const [portText, setPortText] = useState(String(START.port));
   const [test, setTest] = useState<AccountTest | null>(null);
-  const [busy, setBusy] = useState(false);
+  // Disabled until hydrated: a click (or Enter, the form's implicit submission) before then would reload the page.
+  const [busy, setBusy] = useState(true);
   const [solved, setSolved] = useState<ReadonlySet<string>>(new Set());
   const [fresh, setFresh] = useState<readonly string[]>([]);
   const result = useRef<HTMLDivElement>(null);
@@ -42,6 +43,7 @@ export default function MailClientSetup() {
   useEffect(() => {
     const done = loadProgress(pageStorage()).done;
     setSolved(new Set(exercises.filter((e) => e.id in done).map((e) => e.id)));
+    setBusy(false);
   }, []);
 
   const set = (patch: Partial<AccountSettings>): void => setSettings((s) => ({ ...s, ...patch }));
@@ -107,7 +109,7 @@ export default function MailClientSetup() {
         <input id={`${id}-password`} type="text" value={settings.password} spellCheck={false} autoCapitalize="off" onChange={(e) => set({ password: e.target.value })} />
         <div className="mw-setup__actions">
           <button type="submit" className="mw-button" disabled={busy}>
-            {busy ? 'Testing…' : 'Test account'}
+            {test === null && busy ? 'Test account' : busy ? 'Testing…' : 'Test account'}
           </button>
         </div>
       </form>
