@@ -7,13 +7,14 @@ import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 
 const TUTORIALS = [
+  '/learn/using-the-terminal/',
   '/learn/how-email-travels/',
+  '/learn/ports/',
   '/learn/smtp/',
   '/learn/smtp-extensions/',
   '/learn/pop3/',
   '/learn/imap/',
   '/learn/imap-in-depth/',
-  '/learn/ports/',
   '/learn/tls/',
   '/learn/pop3-vs-imap/',
   '/learn/mail-client-setup/',
@@ -86,12 +87,12 @@ test('IMAP: a snippet that needs a login runs after its setup lines', async ({ p
   await page.locator('[data-mw-terminal]').scrollIntoViewIfNeeded();
   await expect(page.locator('[data-mw-terminal] .mw-terminal[data-status="ready"]')).toBeVisible();
   await page.locator('[data-mw-terminal] .xterm').click();
-  for (const line of ['/connect mail.example.com 993', 'a LOGIN alice@example.com wonderland', 'b SELECT INBOX']) {
+  for (const line of ['/connect mail.example.com 993', 'a LOGIN alice@example.com wonderland', 'b ENABLE IMAP4rev2', 'b SELECT INBOX']) {
     await page.keyboard.type(line);
     await page.keyboard.press('Enter');
   }
   await expectScreen(page, /b OK \[READ-WRITE\]/);
-  await runSnippet(page, 'imap-search', /\* SEARCH 2 3/);
+  await runSnippet(page, 'imap-search', /\* ESEARCH \(TAG "c"\) ALL 2:3/);
 });
 
 test('TLS: an exercise with STARTTLS is checked against what the page typed', async ({ page }) => {

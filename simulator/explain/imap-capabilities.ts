@@ -12,14 +12,14 @@ export const IMAP_CAPABILITIES: readonly Explanation[] = [
   cap(
     'IMAP4rev2',
     'IMAP version 4rev2',
-    'The server speaks IMAP4rev2, the current IMAP (RFC 9051). Every server lists it.',
+    'The server speaks IMAP4rev2, the current IMAP (RFC 9051, 2021, which obsoletes RFC 3501). Listed together with IMAP4rev1, a session behaves as IMAP4rev1 until the client sends ENABLE IMAP4rev2.',
     ref(9051, '6.1.1'),
   ),
   cap(
     'IMAP4rev1',
     'IMAP version 4rev1',
-    'The server also speaks the older IMAP4rev1 (RFC 3501) for clients that do not know rev2; a client may ENABLE IMAP4rev2.',
-    ref(3501, '6.1.1'),
+    'The server also speaks the older IMAP4rev1 (RFC 3501) for clients that do not know rev2. Each session starts as IMAP4rev1; a client that wants IMAP4rev2 MUST send ENABLE IMAP4rev2.',
+    ref(9051, 'A'),
   ),
   cap(
     'STARTTLS',
@@ -48,8 +48,8 @@ export const IMAP_CAPABILITIES: readonly Explanation[] = [
   cap(
     'SASL-IR',
     'SASL initial response',
-    'AUTHENTICATE may carry the first response on the command line, saving a round trip.',
-    ref(9051, '6.2.2'),
+    'AUTHENTICATE may carry the first response on the command line, saving a round trip. An IMAP4rev1 client only does so when the server lists SASL-IR; IMAP4rev2 includes it (RFC 9051 §6.2.2).',
+    ref(4959, '3'),
   ),
   cap('ENABLE', 'ENABLE command', 'The client may switch on extensions with ENABLE.', ref(9051, '6.3.1')),
   cap('IDLE', 'IDLE command', 'The client may wait with IDLE and have new mail pushed to it instead of polling.', ref(2177, '3')),

@@ -17,7 +17,7 @@ export interface CapabilityEntry {
 
 export const CAPABILITIES: readonly CapabilityEntry[] = [
   { name: 'IMAP4rev2', rfc: '9051' },
-  { name: 'IMAP4rev1', rfc: '9051#E' }, // Appendix E: a server may advertise both
+  { name: 'IMAP4rev1', rfc: '9051#A' }, // Appendix A: a server may advertise both
   { name: 'STARTTLS', rfc: '9051#6.2.1', preAuthOnly: true, verb: 'STARTTLS' },
   { name: 'LOGINDISABLED', rfc: '9051#6.2.3', preAuthOnly: true },
   { name: 'AUTH=PLAIN', rfc: '4616', preAuthOnly: true },

@@ -12,6 +12,17 @@ describe('every exercise', () => {
     }
   });
 
+  it('hints point the way, never hand over a line of the answer or a Base64 string', () => {
+    for (const e of EXERCISES) {
+      for (const hint of e.hints) {
+        // Base64 of credentials mixes cases and digits; words like LOGINDISABLED do not.
+        expect(hint, e.id).not.toMatch(/(?=[A-Za-z0-9+/]*[0-9+/])(?=[A-Za-z0-9+/]*[a-z])(?=[A-Za-z0-9+/]*[A-Z])[A-Za-z0-9+/]{12,}/);
+        // Header lines the goal itself names (Subject: …) are not the answer; commands are.
+        for (const line of e.solution) if (line.length > 12 && !/^(?:\/|[A-Z][\w-]*: )/.test(line)) expect(hint, `${e.id}: "${line}"`).not.toContain(line);
+      }
+    }
+  });
+
   it('are 25 or more, at least 3 on every protocol page', () => {
     expect(EXERCISES.length).toBeGreaterThanOrEqual(25);
     for (const page of ['smtp', 'smtp-extensions', 'pop3', 'imap', 'imap-in-depth', 'tls', 'troubleshooting']) {

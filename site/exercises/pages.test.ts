@@ -2,7 +2,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { EXERCISES, PAGES, SNIPPETS } from './registry.ts';
+import { EXERCISES, PAGES, PRACTICE_EXERCISES, SETUP_EXERCISES, SNIPPETS } from './registry.ts';
 
 const CONTENT = join(import.meta.dirname, '../../content');
 
@@ -34,6 +34,26 @@ describe('pages and data', () => {
     const snippets = new Set(used('Snippet').map((u) => u.id));
     expect(EXERCISES.filter((e) => !exercises.has(e.id)).map((e) => e.id)).toEqual([]);
     expect(SNIPPETS.filter((s) => !snippets.has(s.id)).map((s) => s.id)).toEqual([]);
+  });
+
+  it('the account dialog and the POP3/IMAP practice, and with them their exercises, are on their pages', () => {
+    expect(pages.find((p) => p.slug === 'mail-client-setup')?.text).toContain('<MailClientSetup client:');
+    expect(pages.find((p) => p.slug === 'pop3-vs-imap')?.text).toContain('<PopImapPractice client:');
+  });
+
+  it('exercise ids are unique across the terminal, the account dialog and the practice', () => {
+    const ids = [...EXERCISES, ...SETUP_EXERCISES, ...PRACTICE_EXERCISES].map((e) => e.id);
+    expect(new Set(ids).size).toBe(ids.length);
+  });
+
+  it('the sidebar order runs 1, 2, 3 … over the tutorials, terminal first, in the order of PAGES', () => {
+    const order = (text: string): number => Number(/\n {2}order: (\d+)\n/.exec(text)?.[1]);
+    const learn = mdx('learn').sort((a, b) => order(a.text) - order(b.text));
+    expect(learn.map((p) => order(p.text))).toEqual(learn.map((_, i) => i + 1));
+    expect(learn[0]?.slug).toBe('using-the-terminal');
+    expect(learn[0]?.text).toMatch(/\nprev: false\n/);
+    const withData = learn.map((p) => p.slug).filter((slug) => slug in PAGES);
+    expect(withData).toEqual(Object.keys(PAGES));
   });
 
   it('every page with exercises embeds a terminal', () => {

@@ -1,5 +1,6 @@
 /** Every page's exercises and snippets, by page and by id. */
-import type { Exercise, Snippet } from './types.ts';
+import type { Exercise, SetupExercise, Snippet } from './types.ts';
+import * as terminal from './pages/terminal.ts';
 import * as journey from './pages/journey.ts';
 import * as smtp from './pages/smtp.ts';
 import * as smtpExtensions from './pages/smtp-extensions.ts';
@@ -9,6 +10,8 @@ import * as imapDepth from './pages/imap-depth.ts';
 import * as ports from './pages/ports.ts';
 import * as tls from './pages/tls.ts';
 import * as troubleshooting from './pages/troubleshooting.ts';
+import * as mailClientSetup from './pages/mail-client-setup.ts';
+import * as pop3VsImap from './pages/pop3-vs-imap.ts';
 
 interface PageData {
   exercises: Exercise[];
@@ -16,20 +19,30 @@ interface PageData {
 }
 
 /** Keyed by the page's slug under /learn/. */
+/** In the order of the sidebar (each page's `sidebar.order`). */
 export const PAGES: Record<string, PageData> = {
+  'using-the-terminal': terminal,
   'how-email-travels': journey,
+  ports,
   smtp,
   'smtp-extensions': smtpExtensions,
   pop3,
   imap,
   'imap-in-depth': imapDepth,
-  ports,
   tls,
+  'pop3-vs-imap': pop3VsImap,
+  'mail-client-setup': mailClientSetup,
   troubleshooting,
 };
 
 export const EXERCISES: readonly Exercise[] = Object.values(PAGES).flatMap((p) => p.exercises);
 export const SNIPPETS: readonly Snippet[] = Object.values(PAGES).flatMap((p) => p.snippets);
+/** The exercises done in a page's account dialog rather than its terminal. */
+export const SETUP_EXERCISES: readonly SetupExercise[] = mailClientSetup.setupExercises;
+/** The exercises done with the POP3-or-IMAP practice, checked against the compare scenario. */
+export const PRACTICE_EXERCISES = pop3VsImap.practiceExercises;
+/** Every exercise the progress counter counts. */
+export const EXERCISE_COUNT = EXERCISES.length + SETUP_EXERCISES.length + PRACTICE_EXERCISES.length;
 
 export function exerciseById(id: string): Exercise {
   const found = EXERCISES.find((e) => e.id === id);

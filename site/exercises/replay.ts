@@ -10,6 +10,7 @@ import type { VirtualNetwork } from '../../simulator/net/virtual-network.ts';
 import { defaultWorld, type World } from '../../simulator/net/world.ts';
 import { VirtualConnector, type VirtualTransport } from '../../simulator/transports/virtual.ts';
 import type { TransportEvent } from '../../simulator/transport.ts';
+import { portError } from '../terminal/commands/connect.ts';
 import type { RunResult, SessionRun, StartWorld } from './types.ts';
 
 /** The clock replays start at: fixed, so dates in replies are stable. */
@@ -31,6 +32,8 @@ export class Replayer {
   readonly scheduler: ManualScheduler;
   readonly network: VirtualNetwork;
   readonly sessions: SessionRun[] = [];
+  /** What the terminal itself answered (a refused /connect), in order. */
+  readonly notes: string[] = [];
   #live: Live | null = null;
   readonly #connector: VirtualConnector;
 
@@ -88,6 +91,11 @@ export class Replayer {
       const tls = words.includes('--tls') ? 'implicit' : words.includes('--plain') ? 'none' : undefined;
       const [host, port] = words.filter((w) => !w.startsWith('--'));
       if (!host || !port || (this.#live && this.#live.open)) return;
+      const bad = portError(port);
+      if (bad) {
+        this.notes.push(bad);
+        return;
+      }
       this.#open(host, Number(port), tls);
       await this.settle();
     } else if (name === 'disconnect' && this.#live?.open) {

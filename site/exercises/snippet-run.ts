@@ -2,14 +2,15 @@
 import { Replayer } from './replay.ts';
 import type { Snippet } from './types.ts';
 
-/** The server lines that followed the snippet's own lines (setup excluded). */
+/** What the terminal itself said, then the server lines that followed the snippet's own lines (setup excluded). */
 export async function snippetReply(snippet: Snippet): Promise<string[]> {
   const r = new Replayer();
   await r.typeAll(snippet.setup);
   const sessionsBefore = r.sessions.length;
   const linesBefore = r.sessions.at(-1)?.lines.length ?? 0;
+  const notesBefore = r.notes.length;
   await r.typeAll(snippet.lines);
-  const out: string[] = [];
+  const out: string[] = [...r.notes.slice(notesBefore)];
   r.sessions.forEach((s, i) => {
     if (i < sessionsBefore - 1) return;
     const from = i === sessionsBefore - 1 ? linesBefore : 0;

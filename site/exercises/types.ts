@@ -3,6 +3,7 @@
  * result is judged against the simulator after the run (learnGitBranching levels).
  */
 import type { World } from '../../simulator/net/world.ts';
+import type { AccountSettings } from '../components/setup/mail-client.ts';
 
 /** One line of a session as it crossed the wire: `C` the client's, `S` the server's. */
 export interface WireLine {
@@ -70,4 +71,20 @@ export interface Snippet {
   reply: Array<string | RegExp>;
   /** Shown instead of the regex source for lines given as RegExp. */
   display?: string[];
+}
+
+/**
+ * An exercise done in a virtual mail program's account dialog instead of the terminal: the
+ * solution is what the learner fills in, and the check reads the sessions the program's
+ * "Test account" made (site/components/setup/mail-client.ts).
+ */
+export interface SetupExercise {
+  id: string;
+  start: StartWorld;
+  title: string;
+  goal: string;
+  hints: string[];
+  solution: AccountSettings;
+  wrong: AccountSettings;
+  check: GoalCheck;
 }

@@ -1,9 +1,11 @@
-/** Page 6, IMAP in depth: UIDs and UIDVALIDITY, partial fetches, MOVE, literals, several clients. */
+/** Page 8, IMAP in depth: UIDs and UIDVALIDITY, partial fetches, MOVE, literals, several clients. */
 import { all, answered, exchanges, fail, header, mailboxHas, mailboxLacks, messages, pass } from '../checks.ts';
 import type { Exercise, Snippet } from '../types.ts';
 
 const ALICE = ['/connect mail.example.com 993', 'a LOGIN alice@example.com wonderland'];
 const ALICE_INBOX = [...ALICE, 'b SELECT INBOX'];
+/** The snippets run as IMAP4rev2 sessions, as IMAP basics taught (RFC 9051 Appendix A). */
+const ALICE_INBOX_REV2 = [...ALICE, 'b ENABLE IMAP4rev2', 'b SELECT INBOX'];
 const WELCOME = header(/^Subject: Welcome to Mailwire/i);
 const SITE_PLANS = header(/^Subject: Site plans for Monday/i);
 
@@ -13,7 +15,7 @@ export const exercises: Exercise[] = [
     start: 'default',
     title: 'Move a message to Archive',
     goal: 'As alice on 993, move message 1 ("Welcome to Mailwire") from INBOX to Archive in one command.',
-    hints: ['MOVE (RFC 6851, part of IMAP4rev2) is COPY + delete + expunge in one atomic step.', 'The untagged * 1 EXPUNGE tells you message numbers shifted.', 'c MOVE 1 Archive'],
+    hints: ['MOVE (RFC 6851, part of IMAP4rev2) is COPY + delete + expunge in one atomic step.', 'The untagged * 1 EXPUNGE tells you message numbers shifted.', 'MOVE takes the message numbers, then the mailbox name.'],
     solution: [...ALICE_INBOX, 'c MOVE 1 Archive', 'd LOGOUT'],
     wrong: [...ALICE_INBOX, 'c COPY 1 Archive', 'd LOGOUT'],
     check: all(
@@ -29,7 +31,7 @@ export const exercises: Exercise[] = [
     hints: [
       'BODY.PEEK[...] does not set \\Seen; BODY[...] does (RFC 9051 §6.4.5).',
       'A partial fetch adds <start.count> after the section.',
-      'c FETCH 2 (BODY.PEEK[TEXT]<0.40>)',
+      'The section for the body without the header is TEXT.',
     ],
     solution: [...ALICE_INBOX, 'c FETCH 2 (BODY.PEEK[TEXT]<0.40>)', 'd LOGOUT'],
     wrong: [...ALICE_INBOX, 'c FETCH 2 (BODY[TEXT]<0.40>)', 'd LOGOUT'],
@@ -48,7 +50,7 @@ export const exercises: Exercise[] = [
     hints: [
       'After an expunge, sequence numbers shift down; UIDs never change (RFC 9051 §2.3.1).',
       'UID FETCH takes UIDs instead of sequence numbers.',
-      'c STORE 1 +FLAGS (\\Deleted), d EXPUNGE, e UID FETCH 3 (FLAGS)',
+      'Expunge message 1 first (\\Deleted, then EXPUNGE); then ask for the message by its UID.',
     ],
     solution: [...ALICE_INBOX, 'c STORE 1 +FLAGS (\\Deleted)', 'd EXPUNGE', 'e UID FETCH 3 (FLAGS)', 'f LOGOUT'],
     wrong: [...ALICE_INBOX, 'c STORE 1 +FLAGS (\\Deleted)', 'd EXPUNGE', 'e FETCH 3 (FLAGS)', 'f LOGOUT'],
@@ -65,7 +67,7 @@ export const exercises: Exercise[] = [
     hints: [
       'A literal is {n} at the end of a line; the server answers "+" and then reads exactly n octets (RFC 9051 §4.3).',
       '"wonderland" is 10 octets.',
-      'a LOGIN alice@example.com {10} then wonderland',
+      'End the LOGIN line with the literal\'s length in braces, wait for "+", then send the password alone.',
     ],
     solution: ['/connect mail.example.com 993', 'a LOGIN alice@example.com {10}', 'wonderland', 'b LOGOUT'],
     wrong: ['/connect mail.example.com 993', 'a LOGIN alice@example.com wonderland', 'b LOGOUT'],
@@ -81,9 +83,9 @@ export const exercises: Exercise[] = [
 ];
 
 export const snippets: Snippet[] = [
-  { id: 'imap-uid-fetch', setup: ALICE_INBOX, lines: ['c UID FETCH 1:* (FLAGS)'], reply: ['* 1 FETCH (UID 1 FLAGS (\\Seen \\Recent))', '* 2 FETCH (UID 2 FLAGS (\\Recent))', '* 3 FETCH (UID 3 FLAGS (\\Flagged \\Recent))', 'c OK UID FETCH completed'] },
-  { id: 'imap-partial', setup: ALICE_INBOX, lines: ['c FETCH 2 (BODY.PEEK[TEXT]<0.20>)'], reply: ['* 2 FETCH (BODY[TEXT]<0> {20}', 'This is a multi-part)', 'c OK FETCH completed'] },
-  { id: 'imap-bodystructure', setup: ALICE_INBOX, lines: ['c FETCH 1 BODYSTRUCTURE'], reply: ['* 1 FETCH (BODYSTRUCTURE ("TEXT" "PLAIN" ("CHARSET" "utf-8") NIL NIL "7BIT" 92 5 NIL NIL NIL NIL))', 'c OK FETCH completed'] },
-  { id: 'imap-move', setup: ALICE_INBOX, lines: ['c MOVE 1 Archive'], reply: [/^\* OK \[COPYUID \d+ 1 1\] Moved$/, '* 1 EXPUNGE', 'c OK MOVE completed'], display: ['* OK [COPYUID 1795683605 1 1] Moved', '* 1 EXPUNGE', 'c OK MOVE completed'] },
+  { id: 'imap-uid-fetch', setup: ALICE_INBOX_REV2, lines: ['c UID FETCH 1:* (FLAGS)'], reply: ['* 1 FETCH (UID 1 FLAGS (\\Seen))', '* 2 FETCH (UID 2 FLAGS ())', '* 3 FETCH (UID 3 FLAGS (\\Flagged))', 'c OK UID FETCH completed'] },
+  { id: 'imap-partial', setup: ALICE_INBOX_REV2, lines: ['c FETCH 2 (BODY.PEEK[TEXT]<0.20>)'], reply: ['* 2 FETCH (BODY[TEXT]<0> {20}', 'This is a multi-part)', 'c OK FETCH completed'] },
+  { id: 'imap-bodystructure', setup: ALICE_INBOX_REV2, lines: ['c FETCH 1 BODYSTRUCTURE'], reply: ['* 1 FETCH (BODYSTRUCTURE ("TEXT" "PLAIN" ("CHARSET" "utf-8") NIL NIL "7BIT" 92 5 NIL NIL NIL NIL))', 'c OK FETCH completed'] },
+  { id: 'imap-move', setup: ALICE_INBOX_REV2, lines: ['c MOVE 1 Archive'], reply: [/^\* OK \[COPYUID \d+ 1 1\] Moved$/, '* 1 EXPUNGE', 'c OK MOVE completed'], display: ['* OK [COPYUID 1795683605 1 1] Moved', '* 1 EXPUNGE', 'c OK MOVE completed'] },
   { id: 'imap-literal', setup: ['/connect mail.example.com 993'], lines: ['a LOGIN alice@example.com {10}'], reply: ['+ Ready for literal data'] },
 ];

@@ -14,8 +14,8 @@ export const exercises: Exercise[] = [
     goal: 'Over POP3 (port 995), log in as bob, RETR and DELE message 1 and QUIT. Then connect again and show with STAT that one message fewer is left.',
     hints: [
       'DELE only marks the message; the server removes it in the UPDATE state, after QUIT (RFC 1939 §6).',
-      'Log in with USER bob@example.org and PASS builder; STAT shows count and size.',
-      'RETR 1, DELE 1, QUIT, then /connect mail.example.org 995 again, log in, STAT.',
+      'Log in as Bob (bob@example.org, password builder) with USER and PASS; STAT shows count and size.',
+      'End the session with QUIT, then connect again, log in and count the messages.',
     ],
     solution: [...BOB_995, 'STAT', 'RETR 1', 'DELE 1', 'STAT', 'QUIT', ...BOB_995, 'STAT', 'QUIT'],
     wrong: [...BOB_995, 'RETR 1', 'DELE 1', '/disconnect', ...BOB_995, 'STAT', 'QUIT'],
@@ -34,7 +34,7 @@ export const exercises: Exercise[] = [
     hints: [
       'RFC 1939 §6: the UPDATE state is entered only by QUIT from TRANSACTION.',
       'If the connection just drops, the marks are forgotten.',
-      'DELE 1, /disconnect, log in again, STAT: +OK 2 …',
+      'Mark a message, then leave with /disconnect instead of QUIT, and count again in a new session.',
     ],
     solution: [...BOB_995, 'DELE 1', '/disconnect', ...BOB_995, 'STAT', 'QUIT'],
     wrong: [...BOB_995, 'DELE 1', 'QUIT', ...BOB_995, 'STAT', 'QUIT'],
@@ -52,7 +52,7 @@ export const exercises: Exercise[] = [
     hints: [
       'UIDL gives ids that stay the same across sessions (RFC 1939 §7): clients use them to remember what they already have.',
       'TOP msg n: the headers and the first n body lines.',
-      'UIDL, TOP 2 0, QUIT',
+      'TOP with 0 lines gives only the header; no DELE anywhere.',
     ],
     solution: [...BOB_995, 'UIDL', 'TOP 2 0', 'QUIT'],
     wrong: [...BOB_995, 'UIDL', 'TOP 2 0', 'DELE 2', 'QUIT'],
@@ -73,7 +73,7 @@ export const exercises: Exercise[] = [
     hints: [
       'CAPA lists STLS on 110 (RFC 2595 §4).',
       'After +OK to STLS the TLS handshake runs; then log in as usual.',
-      'USER bob@example.org, STLS, USER bob@example.org, PASS builder',
+      'Try USER before STLS to see the refusal, then upgrade and log in again.',
     ],
     solution: ['/connect mail.example.org 110', 'USER bob@example.org', 'STLS', 'USER bob@example.org', 'PASS builder', 'QUIT'],
     wrong: ['/connect mail.example.org 110', 'USER bob@example.org', 'PASS builder', 'QUIT'],
@@ -89,7 +89,7 @@ export const exercises: Exercise[] = [
     start: 'default',
     title: 'Undo a DELE with RSET',
     goal: 'As bob on 995, DELE message 2, change your mind with RSET, then QUIT. Both messages must survive.',
-    hints: ['RSET unmarks every message marked as deleted (RFC 1939 §5).', 'DELE 2, RSET, QUIT', 'STAT after RSET says 2 again.'],
+    hints: ['RSET unmarks every message marked as deleted (RFC 1939 §5).', 'Mark a message, unmark everything, then end the session properly.', 'STAT after RSET says 2 again.'],
     solution: [...BOB_995, 'DELE 2', 'RSET', 'QUIT'],
     wrong: [...BOB_995, 'DELE 2', 'QUIT'],
     check: (run) => {

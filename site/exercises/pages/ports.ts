@@ -1,4 +1,4 @@
-/** Page 7, ports: which port answers what, and which ones nothing listens on. */
+/** Page 3, ports: which port answers what, and which ones nothing listens on. */
 import { fail, pass } from '../checks.ts';
 import type { Exercise, Snippet } from '../types.ts';
 
@@ -8,7 +8,7 @@ export const exercises: Exercise[] = [
     start: 'default',
     title: 'Three protocols, three greetings',
     goal: 'Connect to mail.example.com on 465, 995 and 993 in turn and read the first line each server sends.',
-    hints: ['SMTP greets with 220, POP3 with +OK, IMAP with * OK.', '/connect mail.example.com 465, then /disconnect, and so on.', 'You need not type anything else.'],
+    hints: ['SMTP greets with 220, POP3 with +OK, IMAP with * OK.', '/connect opens a connection and /disconnect closes it (see Using the terminal).', 'You need not type anything but the two slash commands, three times.'],
     solution: ['/connect mail.example.com 465', '/disconnect', '/connect mail.example.com 995', '/disconnect', '/connect mail.example.com 993', '/disconnect'],
     wrong: ['/connect mail.example.com 465', '/disconnect', '/connect mail.example.com 995', '/disconnect'],
     check: (run) => {
@@ -24,7 +24,7 @@ export const exercises: Exercise[] = [
     start: 'default',
     title: 'Port 26 is not a mail port here',
     goal: 'Try port 26 of mail.example.com, which some hosting companies use as an extra SMTP port, and see what happens.',
-    hints: ['Nothing in the IANA registry makes 26 a mail port.', '/connect mail.example.com 26', 'The terminal reports that the connection was refused.'],
+    hints: ['Nothing in the IANA registry makes 26 a mail port.', 'Use /connect with the host and the port.', 'There is nothing to type after it: watch what the terminal reports.'],
     solution: ['/connect mail.example.com 26'],
     wrong: ['/connect mail.example.com 25', '/disconnect'],
     check: (run) => (run.sessions.some((s) => s.port === 26 && s.errors.some((e) => e.startsWith('REFUSED')))
@@ -36,7 +36,7 @@ export const exercises: Exercise[] = [
     start: 'default',
     title: 'Where is AUTH offered?',
     goal: 'Say EHLO on port 25 and on port 465 of mail.example.com. Only one of them lists AUTH: find it.',
-    hints: ['Port 25 is for relay between servers; no login.', 'Port 465 is submission over implicit TLS.', '465 lists "250-AUTH PLAIN LOGIN".'],
+    hints: ['Port 25 is for relay between servers; no login.', 'Port 465 is submission over implicit TLS.', 'After /connect, EHLO and any name (laptop will do); QUIT ends the session.'],
     solution: ['/connect mail.example.com 25', 'EHLO laptop', 'QUIT', '/connect mail.example.com 465', 'EHLO laptop', 'QUIT'],
     wrong: ['/connect mail.example.com 25', 'EHLO laptop', 'QUIT'],
     check: (run) => {
@@ -51,5 +51,10 @@ export const exercises: Exercise[] = [
 export const snippets: Snippet[] = [
   { id: 'ports-465', setup: [], lines: ['/connect mail.example.com 465'], reply: ['220 mail.example.com ESMTP Mailwire'] },
   { id: 'ports-995', setup: [], lines: ['/connect mail.example.com 995'], reply: [/^\+OK mail\.example\.com POP3 Mailwire ready <[^>]+>$/], display: ['+OK mail.example.com POP3 Mailwire ready <1.1795683600000@mail.example.com>'] },
+  { id: 'ports-65535', setup: [], lines: ['/connect mail.example.com 65536'], reply: ['"65536" is not a port number (1-65535). Usage: /connect HOST PORT'] },
+  {
+    id: 'ports-ehlo-25', setup: ['/connect mail.example.com 25'], lines: ['EHLO laptop'],
+    reply: ['250-mail.example.com greets laptop', '250-PIPELINING', '250-SIZE 10485760', '250-8BITMIME', '250-ENHANCEDSTATUSCODES', '250-SMTPUTF8', '250-CHUNKING', '250-STARTTLS', '250 HELP'],
+  },
   { id: 'ports-26', setup: [], lines: ['/connect mail.example.com 26'], reply: ['REFUSED: mail.example.com port 26: connection refused (nothing listens there)'] },
 ];

@@ -21,7 +21,7 @@ export const exercises: Exercise[] = [
     hints: [
       'Look at the EHLO list: is AUTH offered before TLS?',
       'Send the AUTH command anyway: AUTH PLAIN followed by the Base64 of \\0alice@example.com\\0wonderland.',
-      `${ALICE_PLAIN} gets 530 5.7.0.`,
+      'The refusal is a 5xx reply that tells you what to do first.',
     ],
     solution: [...ON_587, ALICE_PLAIN, 'QUIT'],
     wrong: [...ON_587, 'QUIT'],
@@ -35,7 +35,7 @@ export const exercises: Exercise[] = [
     hints: [
       'Port 465 is implicit TLS: EHLO already lists AUTH PLAIN LOGIN.',
       'Type /base64 \\0alice@example.com\\0wonderland to make the argument.',
-      `${ALICE_PLAIN}, then MAIL FROM, RCPT TO, DATA as on port 25.`,
+      'AUTH PLAIN and the string /base64 gave you; after 235, MAIL FROM, RCPT TO and DATA as on the SMTP page.',
     ],
     solution: [...ON_465, ALICE_PLAIN, 'MAIL FROM:<alice@example.com>', 'RCPT TO:<bob@example.org>', 'DATA', 'Subject: Via 465', '', 'Hi Bob.', '.', 'QUIT'],
     wrong: [...ON_465, 'MAIL FROM:<alice@example.com>', 'RCPT TO:<bob@example.org>', 'DATA', 'Subject: Via 465', '', 'Hi Bob.', '.', 'QUIT'],
@@ -49,7 +49,7 @@ export const exercises: Exercise[] = [
     hints: [
       'The server\'s 334 lines are Base64 too: decode them with /base64 -d.',
       'Send the user name, then the password, each Base64-encoded.',
-      'YWxpY2VAZXhhbXBsZS5jb20= then d29uZGVybGFuZA==',
+      'The user name is the full address: /base64 alice@example.com, then /base64 of the password.',
     ],
     solution: [...ON_465, 'AUTH LOGIN', 'YWxpY2VAZXhhbXBsZS5jb20=', 'd29uZGVybGFuZA==', 'QUIT'],
     wrong: [...ON_465, 'AUTH LOGIN', 'alice@example.com', 'wonderland', 'QUIT'],
@@ -63,7 +63,7 @@ export const exercises: Exercise[] = [
     hints: [
       'EHLO says "SIZE 10485760": the largest message this server takes (RFC 1870).',
       'MAIL FROM:<address> SIZE=number',
-      'MAIL FROM:<alice@example.com> SIZE=20000000',
+      'Announce more octets than the SIZE line allows.',
     ],
     solution: ['/connect mail.example.org 25', 'EHLO laptop', 'MAIL FROM:<alice@example.com> SIZE=20000000', 'QUIT'],
     wrong: ['/connect mail.example.org 25', 'EHLO laptop', 'MAIL FROM:<alice@example.com> SIZE=2000', 'QUIT'],
@@ -76,8 +76,8 @@ export const exercises: Exercise[] = [
     goal: 'On port 587, upgrade to TLS with STARTTLS, say EHLO again and log in as alice.',
     hints: [
       'After 220 the client starts the TLS handshake (the terminal does it for you).',
-      'RFC 3207 §4.2: the server forgets everything from before TLS — say EHLO again.',
-      `STARTTLS / EHLO laptop / ${ALICE_PLAIN}`,
+      'RFC 3207 §4.2: both sides forget what came before TLS, and the client SHOULD say EHLO again.',
+      'AUTH is listed only in the second EHLO reply; /base64 makes its argument.',
     ],
     solution: [...ON_587, 'STARTTLS', 'EHLO laptop', ALICE_PLAIN, 'QUIT'],
     wrong: [...ON_587, 'STARTTLS', ALICE_PLAIN, 'QUIT'],

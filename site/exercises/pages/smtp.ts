@@ -1,8 +1,13 @@
-/** Page 2, SMTP: the dialogue, the envelope, DATA and dot-stuffing, relay vs submission. */
+/** Page 4, SMTP: the dialogue, the envelope, DATA and dot-stuffing, relay vs submission. */
 import { all, answered, bodyText, header, mailboxHas } from '../checks.ts';
 import type { Exercise, Snippet } from '../types.ts';
 
 const TO_BOB = ['/connect mail.example.org 25', 'EHLO laptop'];
+
+/** 517 octets with its CRLF: over the 512 of RFC 5321 §4.5.3.1.4. */
+const LONG_COMMAND = `NOOP ${'0123456789'.repeat(51)}`;
+/** 1,102 octets with its CRLF: over the 1,000 of RFC 5321 §4.5.3.1.6. */
+const LONG_TEXT = 'x'.repeat(1100);
 
 export const exercises: Exercise[] = [
   {
@@ -13,7 +18,7 @@ export const exercises: Exercise[] = [
     hints: [
       'The order is EHLO, MAIL FROM, RCPT TO, DATA, then the message, then a line with a single dot.',
       'The message needs a header line "Subject: Hello", then an empty line, then the body.',
-      'EHLO laptop / MAIL FROM:<alice@example.com> / RCPT TO:<bob@example.org> / DATA / Subject: Hello / (empty) / Hi Bob / .',
+      'Addresses go in angle brackets: MAIL FROM:<…>. The snippets above show each step\'s reply.',
     ],
     solution: [...TO_BOB, 'MAIL FROM:<alice@example.com>', 'RCPT TO:<bob@example.org>', 'DATA', 'From: Alice <alice@example.com>', 'To: Bob <bob@example.org>', 'Subject: Hello', '', 'Hi Bob!', '.', 'QUIT'],
     wrong: [...TO_BOB, 'MAIL FROM:<alice@example.com>', 'RCPT TO:<bob@example.org>', 'DATA', 'Subject: Hello', '', 'Hi Bob!', 'QUIT'],
@@ -28,7 +33,7 @@ export const exercises: Exercise[] = [
     hints: [
       'RCPT TO is the envelope: that is where the server delivers.',
       'Inside DATA, write a header line "To: carol@example.com".',
-      'RCPT TO:<bob@example.org>, then in DATA: To: carol@example.com / Subject: Envelope / (empty) / test / .',
+      'The envelope names Bob; the header line names Carol. Then check whose INBOX it reached.',
     ],
     solution: [...TO_BOB, 'MAIL FROM:<alice@example.com>', 'RCPT TO:<bob@example.org>', 'DATA', 'To: carol@example.com', 'Subject: Envelope', '', 'Who gets this?', '.', 'QUIT'],
     wrong: [...TO_BOB, 'MAIL FROM:<alice@example.com>', 'RCPT TO:<bob@example.org>', 'DATA', 'To: bob@example.org', 'Subject: Envelope', '', 'Who gets this?', '.', 'QUIT'],
@@ -42,7 +47,7 @@ export const exercises: Exercise[] = [
     hints: [
       'A line with a single dot ends DATA (RFC 5321 §4.1.1.4).',
       'RFC 5321 §4.5.2: the sender doubles a leading dot; the receiver removes one.',
-      'Type ".." for the body line; the server stores ".".',
+      'Type one dot more than you want the line to have.',
     ],
     solution: [...TO_BOB, 'MAIL FROM:<alice@example.com>', 'RCPT TO:<bob@example.org>', 'DATA', 'Subject: Dots', '', 'The next line is a dot:', '..', 'and this one is not.', '.', 'QUIT'],
     wrong: [...TO_BOB, 'MAIL FROM:<alice@example.com>', 'RCPT TO:<bob@example.org>', 'DATA', 'Subject: Dots', '', 'The next line is a dot:', '.', 'and this one is not.', '.', 'QUIT'],
@@ -57,7 +62,7 @@ export const exercises: Exercise[] = [
     hints: [
       'mail.example.org serves example.org only.',
       'MAIL FROM works; the refusal comes at RCPT TO.',
-      'RCPT TO:<alice@example.com> gets 554 5.7.1.',
+      'Ask for a recipient in a domain this server does not serve, and read the 5xx reply.',
     ],
     solution: [...TO_BOB, 'MAIL FROM:<bob@example.org>', 'RCPT TO:<alice@example.com>', 'QUIT'],
     wrong: [...TO_BOB, 'MAIL FROM:<bob@example.org>', 'RCPT TO:<bob@example.org>', 'QUIT'],
@@ -71,13 +76,30 @@ export const exercises: Exercise[] = [
     hints: [
       'RSET clears the envelope but keeps the session (RFC 5321 §4.1.1.5).',
       'After RSET, start again with MAIL FROM.',
-      'MAIL, RCPT, RSET, MAIL, RCPT, DATA, Subject: Second try, empty line, body, "."',
+      'The second transaction is a whole one: envelope, DATA, the message and the dot.',
     ],
     solution: [...TO_BOB, 'MAIL FROM:<alice@example.com>', 'RCPT TO:<bob@example.org>', 'RSET', 'MAIL FROM:<alice@example.com>', 'RCPT TO:<bob@example.org>', 'DATA', 'Subject: Second try', '', 'Sorry for the noise.', '.', 'QUIT'],
     wrong: [...TO_BOB, 'MAIL FROM:<alice@example.com>', 'RCPT TO:<bob@example.org>', 'MAIL FROM:<alice@example.com>', 'DATA', 'Subject: Second try', '', 'Sorry.', '.', 'QUIT'],
     check: all(
       answered('RSET was accepted', /^RSET$/i, /^250 /),
       mailboxHas('"Second try" reached Bob', 'bob@example.org', 'INBOX', header(/^Subject: Second try/i)),
+    ),
+  },
+  {
+    id: 'smtp-line-limit',
+    start: 'default',
+    title: 'Past the 512-octet limit, and back',
+    goal: 'On mail.example.org port 25, send a command line longer than 512 octets, read the reply, then show that the session still works with a NOOP that gets 250.',
+    hints: [
+      'RFC 5321 §4.5.3.1.4: 512 octets, counting the command word and the CRLF.',
+      'The "Run in terminal" button of the snippet above puts a long line on your prompt.',
+      'The reply starts with 500; then send an ordinary command.',
+    ],
+    solution: [...TO_BOB, LONG_COMMAND, 'NOOP', 'QUIT'],
+    wrong: [...TO_BOB, 'NOOP', 'QUIT'],
+    check: all(
+      answered('a command over 512 octets was refused with 500 5.5.6', /^.{511,}$/, /^500 5\.5\.6 /, 25),
+      answered('a NOOP after it still got 250', /^NOOP$/i, /^250 /, 25),
     ),
   },
 ];
@@ -103,4 +125,9 @@ export const snippets: Snippet[] = [
   { id: 'smtp-relay', setup: [...TO_BOB, 'MAIL FROM:<bob@example.org>'], lines: ['RCPT TO:<alice@example.com>'], reply: ['554 5.7.1 <alice@example.com>: Relay access denied'] },
   { id: 'smtp-nested-mail', setup: [...TO_BOB, 'MAIL FROM:<alice@example.com>'], lines: ['MAIL FROM:<alice@example.com>'], reply: ['503 5.5.1 Bad sequence of commands: nested MAIL command; a transaction is already open (RSET ends it)'] },
   { id: 'smtp-quit', setup: TO_BOB, lines: ['QUIT'], reply: ['221 2.0.0 mail.example.org Service closing transmission channel'] },
+  { id: 'smtp-line-too-long', setup: TO_BOB, lines: [LONG_COMMAND, 'NOOP'], reply: ['500 5.5.6 Line too long (the limit is 512 octets, RFC 5321 §4.5.3.1.4)', '250 2.0.0 OK'] },
+  {
+    id: 'smtp-text-line-too-long', setup: [...TO_BOB, 'MAIL FROM:<alice@example.com>', 'RCPT TO:<bob@example.org>', 'DATA', 'Subject: Long', '', LONG_TEXT], lines: ['.'],
+    reply: ['500 5.5.6 Line too long: a message line exceeded 1000 octets (RFC 5321 §4.5.3.1.6)'],
+  },
 ];

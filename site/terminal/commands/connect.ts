@@ -6,6 +6,12 @@ const HOST = /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,62})(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{
 
 const USAGE = '/connect HOST PORT';
 
+/** A TCP port is 16 bits (RFC 6335 §6) and 0 is reserved: what the terminal says to anything else. */
+export function portError(portText: string): string | null {
+  const port = /^\d{1,5}$/.test(portText) ? Number(portText) : NaN;
+  return port >= 1 && port <= 65535 ? null : `"${portText}" is not a port number (1-65535). Usage: ${USAGE}`;
+}
+
 /** The flags before HOST PORT; a string names the one not understood. */
 function flags(list: string[]): { options: ConnectOptions; rest: string[] } | string {
   const options: ConnectOptions = {};
@@ -39,11 +45,12 @@ export const connect: SlashCommand = {
       return;
     }
     if (host === undefined || portText === undefined || rest.length > 0) return ctx.usage();
-    const port = /^\d{1,5}$/.test(portText) ? Number(portText) : NaN;
-    if (!(port >= 1 && port <= 65535)) {
-      ctx.print(`"${portText}" is not a port number (1-65535). Usage: ${USAGE}`, 'error');
+    const badPort = portError(portText);
+    if (badPort) {
+      ctx.print(badPort, 'error');
       return;
     }
+    const port = Number(portText);
     if (!HOST.test(host) || host.length > 253) {
       ctx.print(`"${host}" is not a host name. Usage: ${USAGE}`, 'error');
       return;
