@@ -115,6 +115,33 @@ for (const [name, use] of Object.entries(SIZES)) {
   });
 }
 
+const DOCKED = ['/learn/how-email-travels/', '/learn/smtp/', '/learn/smtp-extensions/', '/learn/pop3/', '/learn/imap/', '/learn/imap-in-depth/', '/learn/ports/', '/learn/tls/', '/learn/troubleshooting/'];
+
+for (const [name, use] of Object.entries(SIZES)) {
+  test.describe(`${name}: beside the dock`, () => {
+    test.use(use);
+    test('the text column holds its tables and code; nothing scrolls sideways', async ({ page }) => {
+      test.setTimeout(90_000);
+      for (const path of DOCKED) {
+        await page.goto(path);
+        await expect(dock(page), path).toBeVisible();
+        const wide = await page.evaluate(() => {
+          const out: string[] = [];
+          if (document.documentElement.scrollWidth > document.documentElement.clientWidth) out.push('the page');
+          for (const t of document.querySelectorAll<HTMLElement>('.sl-markdown-content table')) if (t.scrollWidth > t.clientWidth + 1) out.push(`table: ${t.innerText.slice(0, 40)}`);
+          return out;
+        });
+        expect(wide, path).toEqual([]);
+        // On a wide screen the dock stands beside the text, never over it.
+        if (name === 'desktop') {
+          const [text, d] = [await box(page.locator('.sl-markdown-content').first()), await box(dock(page))];
+          expect(text.x + text.width, path).toBeLessThanOrEqual(d.x + 0.5);
+        }
+      }
+    });
+  });
+}
+
 test.describe('phone: the dock folds', () => {
   test.use(SIZES.phone);
 
@@ -147,6 +174,7 @@ for (const theme of ['light', 'dark'] as const) {
     test.describe(`axe ${theme} ${name}`, () => {
       test.use(use);
       test(`axe: /learn/smtp/ with the docked terminal (${theme}, ${name})`, async ({ page }) => {
+        test.setTimeout(120_000);
         await page.addInitScript((t) => localStorage.setItem('starlight-theme', t), theme);
         await openSmtp(page);
         const results = await new AxeBuilder({ page }).exclude('.xterm').analyze();
