@@ -120,7 +120,7 @@ const DOCKED = ['/learn/how-email-travels/', '/learn/smtp/', '/learn/smtp-extens
 for (const [name, use] of Object.entries(SIZES)) {
   test.describe(`${name}: beside the dock`, () => {
     test.use(use);
-    test('the text column holds its tables and code; nothing scrolls sideways', async ({ page }) => {
+    test('the text column holds its tables; the page does not scroll sideways', async ({ page }) => {
       test.setTimeout(90_000);
       for (const path of DOCKED) {
         await page.goto(path);
@@ -128,7 +128,10 @@ for (const [name, use] of Object.entries(SIZES)) {
         const wide = await page.evaluate(() => {
           const out: string[] = [];
           if (document.documentElement.scrollWidth > document.documentElement.clientWidth) out.push('the page');
-          for (const t of document.querySelectorAll<HTMLElement>('.sl-markdown-content table')) if (t.scrollWidth > t.clientWidth + 1) out.push(`table: ${t.innerText.slice(0, 40)}`);
+          // Beside the dock (wide screens) the tables must fit; on a phone the column is as before.
+          if (window.innerWidth >= 1152) {
+            for (const t of document.querySelectorAll<HTMLElement>('.sl-markdown-content table')) if (t.scrollWidth > t.clientWidth + 1) out.push(`table: ${t.innerText.slice(0, 40)}`);
+          }
           return out;
         });
         expect(wide, path).toEqual([]);
