@@ -3,6 +3,7 @@
  * card the step changed are both in the viewport (the step card stays in view, the page brings the
  * change under it), and what changed is marked ("changed" badge, marked messages).
  */
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Locator, type Page } from '@playwright/test';
 
 const SIZES = {
@@ -89,4 +90,26 @@ test('the ring around a changed card does not move under prefers-reduced-motion'
     expect(await ring.evaluate((el) => getComputedStyle(el).animationName)).toBe(reducedMotion === 'reduce' ? 'none' : 'mw-cmp-ring');
     await context.close();
   }
+});
+
+test.describe('phone axe', () => {
+  test.use(SIZES.phone);
+  test('the sticky step card and the change marks have no serious accessibility violations, in both themes', async ({ page }) => {
+    test.setTimeout(120_000);
+    await page.goto('/compare/');
+    await expect(page.locator('.mw-compare[data-status="ready"]')).toBeVisible();
+    await page.getByRole('button', { name: 'Start the walk-through' }).click();
+    for (let i = 0; i < 3; i++) {
+      await expect(page.locator('.mw-compare')).toHaveAttribute('aria-busy', 'false');
+      await page.locator('.mw-cmp-walk-nav .mw-cmp-primary').click();
+    }
+    await expect(walk(page)).toHaveAttribute('data-step', '4');
+    await expect(page.locator('.mw-cmp-changed-mark').first()).toBeVisible();
+    for (const theme of ['dark', 'light']) {
+      await page.evaluate((t) => document.documentElement.setAttribute('data-theme', t), theme);
+      const results = await new AxeBuilder({ page }).include('main').analyze();
+      const bad = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+      expect(bad.map((v) => `${theme}: ${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+    }
+  });
 });
