@@ -2,7 +2,7 @@
  * The /compare/ island: POP3 and IMAP side by side on the same mailbox. The simulator (engines,
  * virtual network, the Scenario's mail clients) loads lazily, once the island is on screen.
  */
-import { useCallback, useEffect, useState, useSyncExternalStore } from 'react';
+import { useCallback, useEffect, useRef, useState, useSyncExternalStore } from 'react';
 import { changesBetween, type Changes } from './changes.ts';
 import { bringChangesIntoView } from './follow-changes.ts';
 import type { Pop3Settings } from '../../../simulator/clients/pop3-types.ts';
@@ -55,6 +55,9 @@ export default function CompareLab() {
   const [days, setDays] = useState(8);
   /** What the last step or button changed, and a count that restarts the highlight each time. */
   const [changes, setChanges] = useState<{ of: Changes; stamp: number; follow: boolean } | null>(null);
+  const stamps = useRef(0);
+  /** The step whose changes still wait to be brought into view (once the page has drawn them). */
+  const toFollow = useRef<number | null>(null);
   const ready = status === 'ready' && runtime !== null;
   const busy = snap?.busy ?? false;
 
@@ -65,7 +68,7 @@ export default function CompareLab() {
       const before = runtime.snapshot();
       const outcomes = await runtime.run((s) => runAction(s, id, { days, takenOver: runtime.takenOver }));
       setLast({ label: id === 'days' ? `${label}: ${days} days` : label, outcomes });
-      setChanges((c) => ({ of: changesBetween(before, runtime.snapshot()), stamp: (c?.stamp ?? 0) + 1, follow: false }));
+      setChanges({ of: changesBetween(before, runtime.snapshot()), stamp: ++stamps.current, follow: false });
     },
     [runtime, days],
   );
@@ -91,17 +94,22 @@ export default function CompareLab() {
     const outcomes = await runtime.run((s) => runStep(s, WALKTHROUGH[done]!));
     setDone(done + 1);
     setStepOutcomes(outcomes);
-    setChanges((c) => ({ of: changesBetween(before, runtime.snapshot()), stamp: (c?.stamp ?? 0) + 1, follow: true }));
+    const stamp = ++stamps.current;
+    toFollow.current = stamp;
+    setChanges({ of: changesBetween(before, runtime.snapshot()), stamp, follow: true });
   }, [runtime, done]);
 
   const onTakeOver = useCallback((side: Side, name: DeviceName, on: boolean) => void runtime?.takeOver(side, name, on), [runtime]);
   const hand = useCallback((side: Side, name: DeviceName) => runtime?.hand(side, name) ?? null, [runtime]);
   const handsOn = (snap?.takenOver.length ?? 0) > 0;
 
-  // After a step, the first card it changed comes into view under the (sticky) step card.
+  // After a step, the first card it changed comes into view under the (sticky) step card: once,
+  // when the snapshot after the step is drawn (it arrives a moment after the step resolves).
   useEffect(() => {
-    if (changes?.follow) bringChangesIntoView();
-  }, [changes]);
+    if (!changes?.follow || toFollow.current !== changes.stamp || !snap || snap.busy) return;
+    toFollow.current = null;
+    bringChangesIntoView();
+  }, [changes, snap]);
 
   const onSettings = useCallback((name: DeviceName, patch: Partial<Pop3Settings>) => runtime?.setPop3Settings(name, patch), [runtime]);
 
