@@ -42,7 +42,8 @@ const rows = (page: Page): Locator => page.locator('[data-mw-terminal] .xterm-ro
 
 async function openSmtp(page: Page): Promise<void> {
   await page.goto('/learn/smtp/');
-  await expect(page.locator('[data-mw-terminal] .mw-terminal[data-status="ready"]')).toBeVisible();
+  // xterm.js loads lazily: on a busy machine that can take a while.
+  await expect(page.locator('[data-mw-terminal] .mw-terminal[data-status="ready"]')).toBeVisible({ timeout: 30_000 });
 }
 
 /** The xterm row showing `text`, which must be on screen (not only in the buffer). */
@@ -64,6 +65,7 @@ for (const [name, use] of Object.entries(SIZES)) {
     test.use(use);
 
     test('Run in terminal keeps the page still; snippet, terminal and reply are in view', async ({ page }) => {
+      test.setTimeout(60_000);
       await openSmtp(page);
       const snippet = await bringUp(page, 'smtp-greeting');
       const before = await page.evaluate(() => window.scrollY);
@@ -89,6 +91,7 @@ for (const [name, use] of Object.entries(SIZES)) {
     });
 
     test('Run the steps before this replays the earlier snippets, then the snippet runs', async ({ page }) => {
+      test.setTimeout(60_000);
       await openSmtp(page);
       const snippet = await bringUp(page, 'smtp-rcpt');
       await expect(snippet.locator('figcaption a')).toHaveCount(3);
@@ -139,6 +142,10 @@ for (const [name, use] of Object.entries(SIZES)) {
         if (name === 'desktop') {
           const [text, d] = [await box(page.locator('.sl-markdown-content').first()), await box(dock(page))];
           expect(text.x + text.width, path).toBeLessThanOrEqual(d.x + 0.5);
+          // The table of contents is still one click away, in the bar over the text.
+          const toc = page.locator('mobile-starlight-toc nav');
+          await expect(toc, path).toBeVisible();
+          expect((await box(toc)).x + (await box(toc)).width, path).toBeLessThanOrEqual(d.x + 0.5);
         }
       }
     });
@@ -149,6 +156,7 @@ test.describe('phone: the dock folds', () => {
   test.use(SIZES.phone);
 
   test('Hide folds the terminal to a bar; a snippet run unfolds it', async ({ page }) => {
+    test.setTimeout(60_000);
     await openSmtp(page);
     const toggle = dock(page).getByRole('button', { name: 'Hide' });
     await toggle.click();
