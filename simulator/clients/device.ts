@@ -105,7 +105,8 @@ export abstract class Device {
     return { ok, text, ref: line.id };
   }
 
+  /** `key` is a Message-ID or a subject: quoted, so the sentence reads as one ("Message 1 from Carol"). */
   protected missing(key: string): DeviceResult {
-    return this.note(`no message ${key} on the ${this.name}`, false);
+    return this.note(`the ${this.name} has no message “${key}”`, false);
   }
 }

@@ -2,7 +2,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { EXERCISES, PAGES, PRACTICE_EXERCISES, SETUP_EXERCISES, SNIPPETS } from './registry.ts';
+import { EXERCISES, PAGES, PRACTICE_EXERCISES, SETUP_EXERCISES, SNIPPETS, snippetById } from './registry.ts';
+import { afterLines } from './snippet-run.ts';
 
 const CONTENT = join(import.meta.dirname, '../../content');
 
@@ -60,5 +61,23 @@ describe('pages and data', () => {
     for (const p of pages) {
       if (p.text.includes('<Exercise ')) expect(p.text, p.slug).toContain('<Terminal');
     }
+  });
+
+  it('a snippet continues only snippets shown above it on its page, and their lines open its setup', () => {
+    const order = used('Snippet');
+    const at = (id: string): number => order.findIndex((u) => u.id === id);
+    for (const s of SNIPPETS.filter((x) => x.after)) {
+      const page = order[at(s.id)]?.slug;
+      for (const id of s.after ?? []) {
+        expect(order[at(id)]?.slug, `${s.id} after ${id}: same page`).toBe(page);
+        expect(at(id), `${s.id} after ${id}: shown above it`).toBeLessThan(at(s.id));
+      }
+      const lines = afterLines(s, snippetById);
+      expect(s.setup.slice(0, lines.length), `${s.id}: setup starts with the lines of ${s.after?.join(', ')}`).toEqual(lines);
+    }
+  });
+
+  it('a snippet that continues others names at least one', () => {
+    expect(SNIPPETS.filter((s) => s.after?.length === 0).map((s) => s.id)).toEqual([]);
   });
 });

@@ -20,6 +20,11 @@ export async function snippetReply(snippet: Snippet): Promise<string[]> {
   return out;
 }
 
+/** The lines of the snippets named in `after`, in order: what `setup` must start with. */
+export function afterLines(snippet: Snippet, byId: (id: string) => Snippet): string[] {
+  return (snippet.after ?? []).flatMap((id) => byId(id).lines);
+}
+
 /** What the page shows as the reply: `display` when given, else the reply lines. */
 export function shownReply(snippet: Snippet): string[] {
   return snippet.display ?? snippet.reply.map((r) => (typeof r === 'string' ? r : r.source));

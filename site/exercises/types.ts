@@ -71,6 +71,11 @@ export interface Snippet {
   reply: Array<string | RegExp>;
   /** Shown instead of the regex source for lines given as RegExp. */
   display?: string[];
+  /**
+   * The earlier snippets of the same page this one continues: their lines, in this order, open
+   * `setup` (a test checks it), so the page can point back at them ("after EHLO above").
+   */
+  after?: string[];
 }
 
 /**

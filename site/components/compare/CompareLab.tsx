@@ -2,7 +2,9 @@
  * The /compare/ island: POP3 and IMAP side by side on the same mailbox. The simulator (engines,
  * virtual network, the Scenario's mail clients) loads lazily, once the island is on screen.
  */
-import { useCallback, useEffect, useState, useSyncExternalStore } from 'react';
+import { useCallback, useEffect, useRef, useState, useSyncExternalStore } from 'react';
+import { changesBetween, type Changes } from './changes.ts';
+import { bringChangesIntoView } from './follow-changes.ts';
 import type { Pop3Settings } from '../../../simulator/clients/pop3-types.ts';
 import type { DeviceName, Scenario, Side } from '../../../simulator/clients/scenario.ts';
 import { COMPARE_WALKTHROUGH as WALKTHROUGH, type WalkStep } from '../../../simulator/clients/walkthrough.ts';
@@ -51,6 +53,11 @@ export default function CompareLab() {
   const [stepOutcomes, setStepOutcomes] = useState<readonly Outcome[]>([]);
   const [last, setLast] = useState<{ label: string; outcomes: readonly Outcome[] } | null>(null);
   const [days, setDays] = useState(8);
+  /** What the last step or button changed, and a count that restarts the highlight each time. */
+  const [changes, setChanges] = useState<{ of: Changes; stamp: number; follow: boolean } | null>(null);
+  const stamps = useRef(0);
+  /** The step whose changes still wait to be brought into view (once the page has drawn them). */
+  const toFollow = useRef<number | null>(null);
   const ready = status === 'ready' && runtime !== null;
   const busy = snap?.busy ?? false;
 
@@ -58,8 +65,10 @@ export default function CompareLab() {
     async (id: ActionId) => {
       if (!runtime) return;
       const label = ACTIONS.find((a) => a.id === id)?.label ?? id;
+      const before = runtime.snapshot();
       const outcomes = await runtime.run((s) => runAction(s, id, { days, takenOver: runtime.takenOver }));
       setLast({ label: id === 'days' ? `${label}: ${days} days` : label, outcomes });
+      setChanges({ of: changesBetween(before, runtime.snapshot()), stamp: ++stamps.current, follow: false });
     },
     [runtime, days],
   );
@@ -74,20 +83,33 @@ export default function CompareLab() {
       for (let i = 0; i < steps; i++) outcomes = await runtime.run((s) => runStep(s, WALKTHROUGH[i]!));
       setDone(steps);
       setStepOutcomes(outcomes);
+      setChanges(null);
     },
     [runtime],
   );
 
   const next = useCallback(async () => {
     if (!runtime || done >= WALKTHROUGH.length) return;
+    const before = runtime.snapshot();
     const outcomes = await runtime.run((s) => runStep(s, WALKTHROUGH[done]!));
     setDone(done + 1);
     setStepOutcomes(outcomes);
+    const stamp = ++stamps.current;
+    toFollow.current = stamp;
+    setChanges({ of: changesBetween(before, runtime.snapshot()), stamp, follow: true });
   }, [runtime, done]);
 
   const onTakeOver = useCallback((side: Side, name: DeviceName, on: boolean) => void runtime?.takeOver(side, name, on), [runtime]);
   const hand = useCallback((side: Side, name: DeviceName) => runtime?.hand(side, name) ?? null, [runtime]);
   const handsOn = (snap?.takenOver.length ?? 0) > 0;
+
+  // After a step, the first card it changed comes into view under the (sticky) step card: once,
+  // when the snapshot after the step is drawn (it arrives a moment after the step resolves).
+  useEffect(() => {
+    if (!changes?.follow || toFollow.current !== changes.stamp || !snap || snap.busy) return;
+    toFollow.current = null;
+    bringChangesIntoView();
+  }, [changes, snap]);
 
   const onSettings = useCallback((name: DeviceName, patch: Partial<Pop3Settings>) => runtime?.setPop3Settings(name, patch), [runtime]);
 
@@ -103,8 +125,8 @@ export default function CompareLab() {
             <TranscriptPane name="smtp-carol" title="Carol’s SMTP submission transcript" lines={snap.transcripts['smtp-carol'] ?? []} />
           </div>
           <div className="mw-cmp-columns">
-            <ProtocolColumn side="pop3" snap={snap} onSettings={onSettings} hand={hand} onTakeOver={onTakeOver} />
-            <ProtocolColumn side="imap" snap={snap} onSettings={onSettings} hand={hand} onTakeOver={onTakeOver} />
+            <ProtocolColumn side="pop3" snap={snap} changes={changes?.of ?? null} stamp={changes?.stamp ?? 0} onSettings={onSettings} hand={hand} onTakeOver={onTakeOver} />
+            <ProtocolColumn side="imap" snap={snap} changes={changes?.of ?? null} stamp={changes?.stamp ?? 0} onSettings={onSettings} hand={hand} onTakeOver={onTakeOver} />
           </div>
           <VerdictTable verdict={snap.verdict} />
         </>

@@ -8,9 +8,14 @@ import { TranscriptPane } from './TranscriptPane.tsx';
 import type { VirtualNetwork } from '../../../simulator/net/virtual-network.ts';
 import type { DeviceName } from '../../../simulator/clients/scenario.ts';
 import type { DeviceSnapshot } from './views.ts';
+import { changed, type Change } from './changes.ts';
+import { ChangeMark } from './ChangeMark.tsx';
 
 interface Props {
   device: DeviceSnapshot;
+  /** What the last step or button changed here. */
+  change: Change;
+  stamp: number;
   lines: readonly TranscriptLine[];
   busy: boolean;
   onSettings: (patch: Partial<Pop3Settings>) => void;
@@ -43,21 +48,22 @@ function Status({ device }: { device: DeviceSnapshot }) {
   );
 }
 
-export function DeviceCard({ device, lines, busy, onSettings, hand, onTakeOver }: Props) {
+export function DeviceCard({ device, change, stamp, lines, busy, onSettings, hand, onTakeOver }: Props) {
   const name = device.name[0]!.toUpperCase() + device.name.slice(1);
   const headingId = `h-${device.side}-${device.name}`;
   return (
-    <article className="mw-cmp-card mw-cmp-device" aria-labelledby={headingId} data-device={`${device.side}-${device.name}`} data-messages={device.messages}>
+    <article className="mw-cmp-card mw-cmp-device" aria-labelledby={headingId} data-device={`${device.side}-${device.name}`} data-messages={device.messages} data-changed={changed(change)}>
       <h3 id={headingId}>
         {name}
         <span className="sr-only"> ({device.side.toUpperCase()})</span>
       </h3>
+      <ChangeMark change={change} stamp={stamp} />
       <Status device={device} />
       {hand && <p className="mw-cmp-badge" data-tone="warn">taken over by hand: the buttons skip this device</p>}
       <p className="mw-cmp-meta">
         {device.messages} message{device.messages === 1 ? '' : 's'} here · {device.received} octets in, {device.sent} out
       </p>
-      <MessageList folders={device.folders} showRead={true} empty="No mail on this device." />
+      <MessageList folders={device.folders} showRead={true} empty="No mail on this device." changed={change} />
       {device.pop3 && <Pop3SettingsForm device={name} settings={device.pop3} disabled={busy} onChange={onSettings} />}
       <TranscriptPane name={device.transcript} title={`${title(device)} transcript`} lines={lines} />
       <TakeOver side={device.side} name={device.name as DeviceName} network={hand} onToggle={onTakeOver} />

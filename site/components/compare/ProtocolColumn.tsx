@@ -2,6 +2,7 @@
 import type { Pop3Settings } from '../../../simulator/clients/pop3-types.ts';
 import type { DeviceName, Side } from '../../../simulator/clients/scenario.ts';
 import type { CompareSnapshot } from './runtime.ts';
+import { NO_CHANGE, type Changes } from './changes.ts';
 import { DeviceCard } from './DeviceCard.tsx';
 import { ServerCard } from './ServerCard.tsx';
 import type { VirtualNetwork } from '../../../simulator/net/virtual-network.ts';
@@ -14,16 +15,20 @@ const ABOUT: Record<Side, { title: string; text: string }> = {
 interface Props {
   side: Side;
   snap: CompareSnapshot;
+  /** What the last step or button changed (null: nothing to mark). */
+  changes: Changes | null;
+  /** Counts steps, so a card changed twice in a row flashes again. */
+  stamp: number;
   onSettings: (name: DeviceName, patch: Partial<Pop3Settings>) => void;
   hand: (side: Side, name: DeviceName) => VirtualNetwork | null;
   onTakeOver: (side: Side, name: DeviceName, on: boolean) => void;
 }
 
-export function ProtocolColumn({ side, snap, onSettings, hand, onTakeOver }: Props) {
+export function ProtocolColumn({ side, snap, changes, stamp, onSettings, hand, onTakeOver }: Props) {
   const about = ABOUT[side];
   const device = (name: DeviceName) => {
     const d = snap.devices[side][name];
-    return <DeviceCard device={d} lines={snap.transcripts[d.transcript] ?? []} busy={snap.busy} onSettings={(patch) => onSettings(name, patch)} hand={hand(side, name)} onTakeOver={(on) => onTakeOver(side, name, on)} />;
+    return <DeviceCard device={d} stamp={stamp} change={changes?.devices[side][name] ?? NO_CHANGE} lines={snap.transcripts[d.transcript] ?? []} busy={snap.busy} onSettings={(patch) => onSettings(name, patch)} hand={hand(side, name)} onTakeOver={(on) => onTakeOver(side, name, on)} />;
   };
   return (
     <section className="mw-cmp-column" data-side={side} aria-labelledby={`h-${side}`}>
@@ -32,7 +37,7 @@ export function ProtocolColumn({ side, snap, onSettings, hand, onTakeOver }: Pro
         <p>{about.text}</p>
       </header>
       {device('laptop')}
-      <ServerCard side={side} server={snap.server[side]} />
+      <ServerCard side={side} stamp={stamp} server={snap.server[side]} change={changes?.server[side] ?? NO_CHANGE} />
       {device('phone')}
     </section>
   );

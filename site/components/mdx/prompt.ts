@@ -2,6 +2,7 @@
  * Puts text on the prompt of a page's terminal. The island exposes no API for it yet, so this
  * pastes into xterm.js's input textarea: xterm turns a paste into input for the line editor, as
  * if the learner had pasted. Every line but the last is sent; the last waits on the prompt.
+ * The terminal is docked in view (Terminal.astro), so the page never scrolls to reach it.
  */
 
 function terminalRoot(terminalId: string): HTMLElement | null {
@@ -22,15 +23,46 @@ function ready(root: HTMLElement, timeoutMs = 15_000): Promise<HTMLTextAreaEleme
   });
 }
 
-export async function placeOnPrompt(terminalId: string, lines: readonly string[]): Promise<boolean> {
+/**
+ * Unfolds a folded dock. If the unfolded panel would then cover the snippet that asked (only
+ * possible on a narrow screen with the dock folded), the page moves just enough to show it.
+ */
+function unfold(root: HTMLElement, from: Element | null): void {
+  const dock = root.closest('.mw-dock');
+  if (!dock || (dock as HTMLElement).dataset['open'] === 'true') return;
+  dock.dispatchEvent(new CustomEvent('mw-dock-open'));
+  if (!from) return;
+  const covered = from.getBoundingClientRect().bottom - dock.getBoundingClientRect().top;
+  if (covered > 0) window.scrollBy({ top: covered + 8, behavior: 'instant' });
+}
+
+/** Whether the terminal has an open (or opening) connection, read from the page's store. */
+async function connected(terminalId: string): Promise<boolean> {
+  const { appStore } = await import('../../store/app-store.ts');
+  const state = appStore.getState();
+  const id = state.terminals[terminalId]?.sessionId;
+  const status = id ? state.sessions[id]?.status : undefined;
+  return status === 'open' || status === 'connecting';
+}
+
+export async function placeOnPrompt(terminalId: string, lines: readonly string[], from: Element | null = null): Promise<boolean> {
   const root = terminalRoot(terminalId);
   if (!root) return false;
-  root.scrollIntoView({ block: 'nearest', behavior: 'smooth' });
+  unfold(root, from);
   const textarea = await ready(root);
   if (!textarea) return false;
-  textarea.focus();
+  textarea.focus({ preventScroll: true });
   const data = new DataTransfer();
   data.setData('text/plain', lines.join('\r'));
   textarea.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
   return true;
+}
+
+/**
+ * Replays the steps a snippet continues (`before`, which start with /connect) from a fresh
+ * connection, then puts the snippet's own lines on the prompt as placeOnPrompt does.
+ */
+export async function placeAfterSteps(terminalId: string, before: readonly string[], lines: readonly string[], from: Element | null = null): Promise<boolean> {
+  const fresh = before[0]?.startsWith('/connect ') && (await connected(terminalId)) ? ['/disconnect'] : [];
+  return placeOnPrompt(terminalId, [...fresh, ...before, ...lines], from);
 }

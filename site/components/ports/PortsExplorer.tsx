@@ -5,7 +5,7 @@
  * engines actually did. The engines load on first use. With "Live" on, Open connects to a live
  * host instead, through the bridge relay; "Try all" stays on the virtual servers.
  */
-import { useEffect, useRef, useState } from 'react';
+import { Fragment, useEffect, useRef, useState } from 'react';
 import type { ProbeRow } from '../../../simulator/net/ports-probe.ts';
 import ClientConsole from '../wire/ClientConsole.tsx';
 import WireView from '../wire/WireView.tsx';
@@ -68,6 +68,8 @@ export default function PortsExplorer() {
 
   const openConsole = (port: number): void => {
     setSessionId(null);
+    // The open row's button closes its console again.
+    if (open?.row === port) return setOpen(null);
     if (live.on) {
       const target = liveTarget(live, port);
       if ('error' in target) {
@@ -105,43 +107,71 @@ export default function PortsExplorer() {
           </thead>
           <tbody>
             {PORT_FACTS.map((f) => (
-              <Row key={f.port} facts={f} probe={probes[f.port]} onOpen={() => openConsole(f.port)} isOpen={open?.row === f.port} />
+              <Fragment key={f.port}>
+                <Row facts={f} probe={probes[f.port]} onOpen={() => openConsole(f.port)} isOpen={open?.row === f.port} />
+                {open?.row === f.port && (
+                  <tr className="mw-ports__console-row" data-testid="ports-console-row">
+                    <td colSpan={4}>
+                      <Console open={open} network={network} onSession={setSessionId} sessionId={sessionId} />
+                    </td>
+                  </tr>
+                )}
+              </Fragment>
             ))}
           </tbody>
         </table>
       </div>
-      {open !== null && open.live === null && (
-        <section className="mw-ports__console" aria-label={`Console on port ${open.row}`} data-testid="ports-console">
-          <h2 id="console">Port {open.row} on {HOST}</h2>
-          <div className="mw-lab__split">
-            <ClientConsole key={open.row} network={network} host={HOST} port={open.row} autoConnect onSession={setSessionId} />
-            <WireView network={network} sessionId={sessionId} heading="What the wire carries" />
-          </div>
-        </section>
-      )}
-      {open?.live && (
-        <section className="mw-ports__console" aria-label={`Live console on ${open.live.host} port ${open.live.port}`} data-testid="ports-console">
-          <h2 id="console">
-            Port {open.live.port} on {open.live.host} (live, as port {open.row})
-          </h2>
-          <p className="mw-ports__hint">
-            Through the bridge relay, with {open.live.implicitTls ? 'TLS from the first byte' : 'plaintext first; type STARTTLS (or STLS) and the console starts TLS once the server agrees'}.
-            The wire view shows the virtual network only.
-          </p>
-          <ClientConsole
-            key={`${open.live.host}:${open.live.port}:${open.row}`}
-            network={null}
-            live
-            host={open.live.host}
-            port={open.live.port}
-            implicitTls={open.live.implicitTls}
-            autoConnect
-          />
-        </section>
-      )}
     </div>
   );
 }
+
+/**
+ * The console Open asked for, right under its row: its heading scrolls into view as it appears,
+ * and the command line takes the focus (and scrolls into view) once the connection is open.
+ */
+function Console({ open, network, sessionId, onSession }: { open: Opened; network: VirtualNetwork | null; sessionId: string | null; onSession: (id: string | null) => void }) {
+  const ref = useRef<HTMLElement>(null);
+  // Its heading comes into view at once (no smooth scroll: the focus moving to the command line
+  // a moment later scrolls too, and the two must not race).
+  useEffect(() => {
+    ref.current?.querySelector('h2')?.scrollIntoView({ block: 'nearest' });
+  }, [open]);
+  if (open.live === null) {
+    return (
+      <section ref={ref} id={consoleId(open.row)} className="mw-ports__console" aria-label={`Console on port ${open.row}`} data-testid="ports-console">
+        <h2 id="console">Port {open.row} on {HOST}</h2>
+        <div className="mw-lab__split">
+          <ClientConsole key={open.row} network={network} host={HOST} port={open.row} autoConnect focusWhenOpen onSession={onSession} />
+          <WireView network={network} sessionId={sessionId} heading="What the wire carries" />
+        </div>
+      </section>
+    );
+  }
+  const live = open.live;
+  return (
+    <section ref={ref} id={consoleId(open.row)} className="mw-ports__console" aria-label={`Live console on ${live.host} port ${live.port}`} data-testid="ports-console">
+      <h2 id="console">
+        Port {live.port} on {live.host} (live, as port {open.row})
+      </h2>
+      <p className="mw-ports__hint">
+        Through the bridge relay, with {live.implicitTls ? 'TLS from the first byte' : 'plaintext first; type STARTTLS (or STLS) and the console starts TLS once the server agrees'}.
+        The wire view shows the virtual network only.
+      </p>
+      <ClientConsole
+        key={`${live.host}:${live.port}:${open.row}`}
+        network={null}
+        live
+        host={live.host}
+        port={live.port}
+        implicitTls={live.implicitTls}
+        autoConnect
+        focusWhenOpen
+      />
+    </section>
+  );
+}
+
+const consoleId = (port: number): string => `ports-console-${port}`;
 
 function Row({ facts: f, probe, onOpen, isOpen }: { facts: PortFacts; probe: Probe | undefined; onOpen: () => void; isOpen: boolean }) {
   const done = probe?.state === 'done' ? probeText(probe.row) : null;
@@ -154,11 +184,18 @@ function Row({ facts: f, probe, onOpen, isOpen }: { facts: PortFacts; probe: Pro
           {f.protocol.toUpperCase()}, {ROLE_TEXT[f.role]}
         </span>
         <span className={`mw-ports__std mw-ports__std--${f.standard ? 'yes' : 'no'}`}>{f.standard ? 'standard' : 'unofficial'}</span>
-        <button type="button" className={`mw-button${isOpen ? '' : ' mw-button--quiet'}`} onClick={onOpen} aria-label={`Open a console on port ${f.port}`}>
-          Open
+        <button
+          type="button"
+          className={`mw-button${isOpen ? '' : ' mw-button--quiet'}`}
+          onClick={onOpen}
+          aria-label={isOpen ? `Close the console on port ${f.port}` : `Open a console on port ${f.port}`}
+          aria-expanded={isOpen}
+          {...(isOpen ? { 'aria-controls': consoleId(f.port) } : {})}
+        >
+          {isOpen ? 'Close' : 'Open'}
         </button>
       </th>
-      <td>
+      <td data-label="TLS and registry">
         <strong>{TLS_TEXT[f.tls]}</strong> <small><CitedText text={f.tlsRfc} /></small>
         <br />
         {f.iana ? (
@@ -170,8 +207,8 @@ function Row({ facts: f, probe, onOpen, isOpen }: { facts: PortFacts; probe: Pro
           <>IANA: <em>no mail service registered</em></>
         )}
       </td>
-      <td><CitedText text={f.status} /></td>
-      <td className="mw-ports__result" data-state={probe?.state ?? 'idle'}>
+      <td data-label="In the real world"><CitedText text={f.status} /></td>
+      <td data-label="What the server did" className="mw-ports__result" data-state={probe?.state ?? 'idle'}>
         {done ? (
           <dl>
             <dt>Banner</dt>

@@ -27,12 +27,14 @@ export interface ClientConsoleProps {
   live?: boolean;
   /** TLS from the first byte; default: what the port is for (465, 993, 995). */
   implicitTls?: boolean;
+  /** Move focus to the command line once the connection is open (the console just opened for it). */
+  focusWhenOpen?: boolean;
 }
 
 type ConsoleDialog = Dialog | LiveDialog;
 
 export default function ClientConsole(props: ClientConsoleProps) {
-  const { network, host, port, options = {}, onSession, autoConnect = false, label, live = false } = props;
+  const { network, host, port, options = {}, onSession, autoConnect = false, label, live = false, focusWhenOpen = false } = props;
   const implicit = props.implicitTls ?? portSpec(port)?.tls === 'implicit';
   const [, setVersion] = useState(0);
   const [draft, setDraft] = useState('');
@@ -41,6 +43,7 @@ export default function ClientConsole(props: ClientConsoleProps) {
   const mounted = useRef(true);
   const failures = useRef<string[]>([]);
   const logRef = useRef<HTMLDivElement>(null);
+  const inputRef = useRef<HTMLInputElement>(null);
   const bump = (): void => setVersion((v) => v + 1);
 
   const connectLive = async (): Promise<void> => {
@@ -105,6 +108,9 @@ export default function ClientConsole(props: ClientConsoleProps) {
 
   const d = dialog.current;
   const open = d?.open ?? false;
+  useEffect(() => {
+    if (focusWhenOpen && open) inputRef.current?.focus();
+  }, [focusWhenOpen, open]);
   const name = label ?? `Client console for ${host} port ${port}`;
   return (
     <section className="mw-console" aria-label={name} data-testid="client-console" data-open={open} data-live={live}>
@@ -128,6 +134,7 @@ export default function ClientConsole(props: ClientConsoleProps) {
       </div>
       <form onSubmit={(e) => void send(e)}>
         <input
+          ref={inputRef}
           type="text"
           aria-label="Command to send"
           value={draft}

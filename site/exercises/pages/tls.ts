@@ -73,8 +73,8 @@ export const exercises: Exercise[] = [
 
 export const snippets: Snippet[] = [
   { id: 'tls-143-greeting', setup: [], lines: ['/connect mail.example.com 143'], reply: ['* OK [CAPABILITY IMAP4rev2 IMAP4rev1 STARTTLS LOGINDISABLED ENABLE IDLE MOVE UIDPLUS NAMESPACE ID UNSELECT CHILDREN LIST-EXTENDED LIST-STATUS SPECIAL-USE LITERAL+ ESEARCH SEARCHRES STATUS=SIZE BINARY] mail.example.com IMAP4rev2 Mailwire ready'] },
-  { id: 'tls-143-login', setup: ['/connect mail.example.com 143'], lines: ['a LOGIN alice@example.com wonderland'], reply: ['a NO [PRIVACYREQUIRED] Plaintext passwords are refused before TLS: send STARTTLS first, or use port 993'] },
-  { id: 'tls-143-starttls', setup: ['/connect mail.example.com 143'], lines: ['b STARTTLS'], reply: ['b OK Begin TLS negotiation now'] },
+  { id: 'tls-143-login', after: ['tls-143-greeting'], setup: ['/connect mail.example.com 143'], lines: ['a LOGIN alice@example.com wonderland'], reply: ['a NO [PRIVACYREQUIRED] Plaintext passwords are refused before TLS: send STARTTLS first, or use port 993'] },
+  { id: 'tls-143-starttls', after: ['tls-143-greeting'], setup: ['/connect mail.example.com 143'], lines: ['b STARTTLS'], reply: ['b OK Begin TLS negotiation now'] },
   { id: 'tls-993-starttls', setup: ['/connect mail.example.com 993'], lines: ['a STARTTLS'], reply: ['a BAD TLS is already active on this connection'] },
   {
     id: 'tls-received', setup: [...RELAY_OVER_TLS, ...BOB_INBOX], lines: ['c FETCH 3 BODY.PEEK[HEADER.FIELDS (RECEIVED)]'],
