@@ -145,7 +145,7 @@ async function quit(r: Replayer, session: SessionRun, command: string, outcome: 
   return outcome;
 }
 
-/** RFC 9051 §4.3: a quoted string, with `"` and `\\` escaped (quoted-specials, §9). */
+/** RFC 9051 §4.3: a quoted string, its DQUOTE and backslash escaped (quoted-specials, §9). */
 function imapString(text: string): string {
   return `"${text.replace(/(["\\])/g, '\\$1')}"`;
 }
