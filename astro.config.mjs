@@ -18,6 +18,8 @@ export default defineConfig({
       description: 'Learn SMTP, POP3 and IMAP by typing the real protocols into a terminal.',
       markdown: { processedDirs: ['./content'] },
       customCss: ['./site/styles/theme.css'],
+      // The first tutorial has no "Previous" leading out of Learn (site/navigation/pagination.ts).
+      routeMiddleware: './site/navigation/route-middleware.ts',
       sidebar: [
         {
           label: 'Start here',
