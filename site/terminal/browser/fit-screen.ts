@@ -1,6 +1,7 @@
 /**
  * Opens an xterm.js terminal in a screen element so that its rows always fit: at every size, after
  * every resize, once the web fonts have loaded and after a theme switch (which also repaints).
+ * Screen-reader mode follows once the page is idle (./screen-reader.ts).
  *
  * Why a host element: the fit addon sizes the terminal from its parent's computed `height`, and
  * with `box-sizing: border-box` (Starlight's reset) that height includes the screen's padding and
@@ -12,6 +13,7 @@ import type { Terminal } from '@xterm/xterm';
 import type { FitAddon } from '@xterm/addon-fit';
 import { paletteFor } from '../xterm-theme.ts';
 import { watchTheme } from './page-services.ts';
+import { enableScreenReaderSoon } from './screen-reader.ts';
 
 export const FIT_HOST_CLASS = 'mw-terminal__fit';
 
@@ -27,6 +29,7 @@ export function openFitted(term: Terminal, fit: FitAddon, screen: HTMLElement): 
     if (host.offsetWidth > 0 && host.offsetHeight > 0) fit.fit();
   };
   refit();
+  const cancelScreenReader = enableScreenReaderSoon(term, host);
   const resize = new ResizeObserver(refit);
   resize.observe(host);
   let live = true;
@@ -40,6 +43,7 @@ export function openFitted(term: Terminal, fit: FitAddon, screen: HTMLElement): 
   });
   return () => {
     live = false;
+    cancelScreenReader();
     unwatch();
     resize.disconnect();
     host.remove();
