@@ -35,7 +35,7 @@ export function notChecked(message: string): CheckResult {
 }
 
 /** Renders a result into the exercise's status element: the summary, then the checklist. */
-export function renderFeedback(out: HTMLElement, result: CheckResult, note?: string): void {
+export function renderFeedback(out: Element, result: CheckResult, note?: string): void {
   out.replaceChildren();
   out.setAttribute('data-ok', String(result.ok));
   const head = document.createElement('span');
