@@ -21,6 +21,8 @@ export default defineConfig({
       customCss: ['./site/styles/theme.css'],
       // Adds the RFC drawer's click handler to every page's <head>.
       components: { Head: './site/components/rfc/RfcHead.astro' },
+      // The first tutorial has no "Previous" leading out of Learn (site/navigation/pagination.ts).
+      routeMiddleware: './site/navigation/route-middleware.ts',
       sidebar: [
         {
           label: 'Start here',

@@ -22,12 +22,18 @@ function walk(dir) {
 const pages = walk(root).filter((f) => f.endsWith('.html'));
 const idCache = new Map();
 
-/** The ids (and legacy a[name]s) a page defines. */
+/**
+ * The ids (and legacy a[name]s) a page defines, and those its islands render in the browser,
+ * declared in the static HTML as data-island-ids="a b" (the lab's panels).
+ */
 function idsOf(file) {
   let ids = idCache.get(file);
   if (!ids) {
     const html = readFileSync(file, 'utf8');
     ids = new Set([...html.matchAll(/\s(?:id|name)\s*=\s*["']([^"']+)["']/g)].map((m) => decodeEntities(m[1])));
+    for (const m of html.matchAll(/\sdata-island-ids\s*=\s*["']([^"']+)["']/g)) {
+      for (const id of decodeEntities(m[1]).split(/\s+/)) ids.add(id);
+    }
     idCache.set(file, ids);
   }
   return ids;

@@ -34,6 +34,16 @@ describe('check-links', () => {
     expect(run(root)).toMatchObject({ code: 0 });
   });
 
+  it('takes the ids an island renders in the browser from data-island-ids', () => {
+    const root = site({
+      'index.html': '<a href="/lab/#missions">m</a>',
+      'lab/index.html': '<div data-island-ids="missions wire">island</div>',
+    });
+    expect(run(root)).toMatchObject({ code: 0 });
+    const without = site({ 'index.html': '<a href="/lab/#missions">m</a>', 'lab/index.html': '<div>island</div>' });
+    expect(run(without).code).toBe(1);
+  });
+
   it('fails on a missing page and a missing anchor, naming both', () => {
     const root = site({ 'index.html': '<a href="/nope/">x</a> <a href="/#missing">y</a>' });
     const { code, out } = run(root);

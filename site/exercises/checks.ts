@@ -4,6 +4,7 @@
  */
 import type { StoredMessage } from '../../simulator/store/types.ts';
 import type { World } from '../../simulator/net/world.ts';
+import { resultOf } from './feedback.ts';
 import type { CheckResult, GoalCheck, RunResult, SessionRun } from './types.ts';
 
 /** One command and the server lines that answered it (up to the next client line). */
@@ -13,12 +14,24 @@ export interface Exchange {
   replies: string[];
 }
 
-export function pass(message: string): CheckResult {
-  return { ok: true, message };
+/** One goal judged: `goal` is said the same either way; `detail` says what was found when it is not met. */
+export function goal(goalText: string, done: boolean, detail?: string): CheckResult {
+  return resultOf([{ done, goal: goalText, ...(done || !detail ? {} : { detail }) }]);
 }
 
+/** The checklist marks done/not yet itself: a leading "Done:" or "Not yet:" would say it twice. */
+function bare(message: string): string {
+  return message.replace(/^(Done|Not yet|Not quite):\s*/i, '').replace(/\.$/, '');
+}
+
+/** A goal met, said in a sentence ("Done: logged in after STLS."). */
+export function pass(message: string): CheckResult {
+  return goal(bare(message), true);
+}
+
+/** A goal not met, said as what is missing ("Not yet: no PASS on port 110 got +OK."). */
 export function fail(message: string): CheckResult {
-  return { ok: false, message };
+  return goal(bare(message), false);
 }
 
 /** Every command of every session (optionally only on `port`), with its reply lines. */
@@ -47,21 +60,13 @@ export function findExchange(run: RunResult, command: RegExp, reply: RegExp, por
 /** A goal met when some command matching `command` was answered with a line matching `reply`. */
 export function answered(what: string, command: RegExp, reply: RegExp, port?: number): GoalCheck {
   return (run) =>
-    findExchange(run, command, reply, port)
-      ? pass(`Done: ${what}.`)
-      : fail(`Not yet: ${what}. No command matching ${command} got a reply matching ${reply}${port ? ` on port ${port}` : ''}.`);
+    goal(what, findExchange(run, command, reply, port) !== undefined,
+      `no command matching ${command} got a reply matching ${reply}${port ? ` on port ${port}` : ''}`);
 }
 
-/** All checks must pass; the first failure is reported. */
+/** Every check must pass; each one's goals are reported, done or not yet. */
 export function all(...checks: GoalCheck[]): GoalCheck {
-  return (run) => {
-    let last = pass('Done.');
-    for (const check of checks) {
-      last = check(run);
-      if (!last.ok) return last;
-    }
-    return last;
-  };
+  return (run) => resultOf(checks.flatMap((check) => check(run).goals));
 }
 
 export function messages(world: World, address: string, mailbox = 'INBOX'): readonly StoredMessage[] {
@@ -83,25 +88,22 @@ export function bodyText(message: StoredMessage): string {
 
 /** A goal met when `mailbox` of `address` holds a message for which `test` is true. */
 export function mailboxHas(what: string, address: string, mailbox: string, test: (m: StoredMessage) => boolean): GoalCheck {
-  return (run) =>
-    messages(run.world, address, mailbox).some(test)
-      ? pass(`Done: ${what}.`)
-      : fail(`Not yet: ${what}. ${address}'s ${mailbox} holds no such message (${messages(run.world, address, mailbox).length} messages).`);
+  return (run) => {
+    const held = messages(run.world, address, mailbox);
+    return goal(what, held.some(test), `${address}'s ${mailbox} holds no such message (${held.length} ${held.length === 1 ? 'message' : 'messages'})`);
+  };
 }
 
 /** A goal met when `mailbox` of `address` has no message for which `test` is true. */
 export function mailboxLacks(what: string, address: string, mailbox: string, test: (m: StoredMessage) => boolean): GoalCheck {
-  return (run) =>
-    messages(run.world, address, mailbox).some(test)
-      ? fail(`Not yet: ${what}. The message is still in ${address}'s ${mailbox}.`)
-      : pass(`Done: ${what}.`);
+  return (run) => goal(what, !messages(run.world, address, mailbox).some(test), `the message is still in ${address}'s ${mailbox}`);
 }
 
 /** A goal met when no command matching `command` was sent (on `port`, if given). */
 export function neverSent(what: string, command: RegExp, port?: number): GoalCheck {
   return (run) => {
     const sent = exchanges(run, port).find((e) => command.test(e.command));
-    return sent ? fail(`Not quite: ${what}, but "${sent.command}" was sent.`) : pass(`Done: ${what}.`);
+    return goal(what, sent === undefined, sent ? `"${sent.command}" was sent` : undefined);
   };
 }
 

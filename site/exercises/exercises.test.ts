@@ -33,7 +33,8 @@ describe('every exercise', () => {
   for (const e of EXERCISES) {
     it(`${e.id}: the reference solution meets the goal`, async () => {
       const result = e.check(await replay(e.solution, startWorld(e.start)));
-      expect(result.message).toMatch(/^Done/);
+      expect(result.message).toMatch(/^Solved: /);
+      expect(result.goals.every((g) => g.done)).toBe(true);
       expect(result.ok).toBe(true);
     });
     it(`${e.id}: the wrong solution does not`, async () => {

@@ -27,13 +27,24 @@ export interface RunResult {
   sessions: SessionRun[];
 }
 
+/** One goal of an exercise and whether the run met it. */
+export interface GoalResult {
+  done: boolean;
+  /** The goal, said the same whether or not it is met ("the relay attempt was refused with 554 5.7.1"). */
+  goal: string;
+  /** When not done: what was found instead. */
+  detail?: string;
+}
+
 export interface CheckResult {
+  /** True when every goal is done. */
   ok: boolean;
-  /** Says what was expected and what was found. */
+  goals: GoalResult[];
+  /** The checklist as text (site/exercises/feedback.ts): one "✓ done" or "✗ not yet" line per goal. */
   message: string;
 }
 
-/** A goal check: a predicate over the run, with a message either way. */
+/** A goal check: a predicate over the run, with the goals it judged. */
 export type GoalCheck = (run: RunResult) => CheckResult;
 
 /**

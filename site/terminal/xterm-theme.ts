@@ -46,10 +46,13 @@ export function paletteFor(theme: string | undefined): TerminalPalette {
   return theme === 'light' ? LIGHT : DARK;
 }
 
-/** The options every Mailwire terminal opens with: screen-reader mode on, the site's palette. */
+/**
+ * The options every Mailwire terminal opens with: the site's palette; screen-reader mode is turned
+ * on right after the first render (site/terminal/browser/screen-reader.ts), not during page load.
+ */
 export function terminalOptions(theme: Parameters<typeof paletteFor>[0]): ITerminalOptions {
   return {
-    screenReaderMode: true,
+    screenReaderMode: false,
     cursorBlink: true,
     fontSize: 14,
     fontFamily: 'ui-monospace, SFMono-Regular, Menlo, Consolas, "Liberation Mono", monospace',

@@ -10,8 +10,9 @@ import type { TerminalSession } from '../../terminal/session.ts';
 import { portSpec } from '../../../simulator/net/ports.ts';
 import { appStore } from '../../store/app-store.ts';
 import { DISCONNECTED_CHIPS, PROTOCOL_CHIPS } from '../../terminal/chips.ts';
-import { downloadText, pageStorage, siteTheme, watchTheme } from '../../terminal/browser/page-services.ts';
-import { paletteFor, terminalOptions } from '../../terminal/xterm-theme.ts';
+import { downloadText, pageStorage, siteTheme } from '../../terminal/browser/page-services.ts';
+import { openFitted } from '../../terminal/browser/fit-screen.ts';
+import { terminalOptions } from '../../terminal/xterm-theme.ts';
 
 interface Props {
   /** Names the terminal: its history is kept under this id. */
@@ -59,10 +60,7 @@ export default function ProtocolTerminal({ terminalId, size = 'compact', live, r
       const element = screenRef.current;
       if (cancelled || !element) return;
       const term = new Terminal(terminalOptions(siteTheme()));
-      const fit = new FitAddon();
-      term.loadAddon(fit);
-      term.open(element);
-      fit.fit();
+      const unfit = openFitted(term, new FitAddon(), element);
       const session = new TerminalSession({
         terminalId,
         screen: { write: (data) => term.write(data) },
@@ -77,13 +75,9 @@ export default function ProtocolTerminal({ terminalId, size = 'compact', live, r
       term.loadAddon(new SessionAddon(session));
       session.start();
       sessionRef.current = session;
-      const resize = new ResizeObserver(() => fit.fit());
-      resize.observe(element);
-      const unwatch = watchTheme((theme) => (term.options.theme = paletteFor(theme)));
       setStatus('ready');
       cleanup = () => {
-        unwatch();
-        resize.disconnect();
+        unfit();
         session.dispose();
         term.dispose();
         sessionRef.current = null;

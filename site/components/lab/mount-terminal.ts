@@ -6,10 +6,11 @@
 import type { Terminal } from '@xterm/xterm';
 import { appStore } from '../../store/app-store.ts';
 import { setNetworkSession } from '../../store/lab-actions.ts';
-import { downloadText, pageStorage, siteTheme, watchTheme } from '../../terminal/browser/page-services.ts';
+import { downloadText, pageStorage, siteTheme } from '../../terminal/browser/page-services.ts';
+import { openFitted } from '../../terminal/browser/fit-screen.ts';
 import { MemoryStorage } from '../../terminal/history.ts';
 import type { TerminalSession } from '../../terminal/session.ts';
-import { paletteFor, terminalOptions } from '../../terminal/xterm-theme.ts';
+import { terminalOptions } from '../../terminal/xterm-theme.ts';
 import { pageWorld } from '../../world/page-network.ts';
 import { ReportingConnector } from '../../world/reporting-connector.ts';
 import { recordTyped, registerTerminal, type TerminalHandle } from './terminal-handles.ts';
@@ -58,10 +59,7 @@ export async function mountTerminal(element: HTMLElement, terminalId: string): P
   ]);
   const world = pageWorld();
   const term = new Terminal(terminalOptions(siteTheme()));
-  const fit = new FitAddon();
-  term.loadAddon(fit);
-  term.open(element);
-  fit.fit();
+  const unfit = openFitted(term, new FitAddon(), element);
   const session = new TerminalSession({
     terminalId,
     screen: { write: (data) => term.write(data) },
@@ -84,15 +82,9 @@ export async function mountTerminal(element: HTMLElement, terminalId: string): P
   term.attachCustomKeyEventHandler(escapeThenTab());
   session.start();
   const unregister = registerTerminal(terminalId, handleFor(terminalId, term, session, element, typed));
-  const resize = new ResizeObserver(() => {
-    if (element.offsetWidth > 0) fit.fit();
-  });
-  resize.observe(element);
-  const unwatch = watchTheme((theme) => (term.options.theme = paletteFor(theme)));
   return () => {
     unregister();
-    unwatch();
-    resize.disconnect();
+    unfit();
     for (const d of disposables) d.dispose();
     session.dispose();
     term.dispose();

@@ -32,8 +32,15 @@ describe('stateGraph', () => {
     const verbs = allowedHere('smtp', 'ready').map((c) => c.verb);
     expect(verbs).toContain('MAIL');
     expect(verbs).not.toContain('RCPT');
-    expect(allowedHere('smtp', 'mail').find((c) => c.verb === 'RCPT')?.template).toBe('RCPT TO:<');
+    expect(allowedHere('smtp', 'mail').find((c) => c.verb === 'RCPT')?.template).toBe('RCPT TO:<bob@example.org>');
     expect(allowedHere('pop3', 'TRANSACTION').map((c) => c.verb)).toContain('RETR');
-    expect(allowedHere('imap', 'authenticated').map((c) => c.template)).toContain('a1 SELECT ');
+    expect(allowedHere('imap', 'authenticated').map((c) => c.template)).toContain('a1 SELECT INBOX');
+  });
+
+  it('puts a whole line with an argument on the prompt, never a bare verb that needs one', () => {
+    // A bare EHLO is answered 501 (RFC 5321 §4.1.1.1 requires the domain).
+    expect(allowedHere('smtp', 'connected').find((c) => c.verb === 'EHLO')?.template).toBe('EHLO laptop.example.com');
+    expect(allowedHere('pop3', 'AUTHORIZATION').find((c) => c.verb === 'USER')?.template).toBe('USER alice@example.com');
+    expect(allowedHere('imap', 'not-authenticated').find((c) => c.verb === 'LOGIN')?.template).toBe('a1 LOGIN alice@example.com wonderland');
   });
 });

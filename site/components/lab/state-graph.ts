@@ -7,6 +7,7 @@ import type { MailProtocol } from '../../../simulator/net/ports.ts';
 import { POP3_STATES, POP3_TRANSITIONS, allowedCommands as pop3Allowed, type Pop3State } from '../../../simulator/pop3/state.ts';
 import { allowedCommands as smtpAllowed } from '../../../simulator/smtp/registry.ts';
 import { SMTP_STATES, SMTP_TRANSITIONS, type SmtpState } from '../../../simulator/smtp/state.ts';
+import { exampleLine } from '../../terminal/chips.ts';
 
 export interface StateEdge {
   from: string;
@@ -95,13 +96,20 @@ export interface AllowedCommand {
   syntax?: string;
 }
 
-const SMTP_TEMPLATES: Record<string, string> = { MAIL: 'MAIL FROM:<', RCPT: 'RCPT TO:<', EHLO: 'EHLO ', HELO: 'HELO ', AUTH: 'AUTH PLAIN ', VRFY: 'VRFY ', BDAT: 'BDAT ' };
+/** Verbs that take no argument, or whose argument is optional: put on the prompt bare. */
+const BARE = /^(QUIT|STAT|NOOP|RSET|CAPA|STLS|LIST|UIDL|DATA|HELP|STARTTLS|CAPABILITY|LOGOUT|NAMESPACE|CLOSE|UNSELECT|EXPUNGE|CHECK|IDLE)$/;
+
+/** The whole example line when the verb needs an argument (site/terminal/chips.ts), else the verb and a space to type one. */
+function template(protocol: MailProtocol, verb: string): string {
+  const line = exampleLine(protocol, verb);
+  return line !== verb || BARE.test(verb) ? line : `${verb} `;
+}
 
 /** The commands the engine's registry allows in `state` (IMAP ones get a tag). */
 export function allowedHere(protocol: MailProtocol, state: string): AllowedCommand[] {
   if (protocol === 'smtp') {
-    return smtpAllowed(state as SmtpState).map((c) => ({ verb: c.verb, template: SMTP_TEMPLATES[c.verb] ?? c.verb, syntax: c.syntax }));
+    return smtpAllowed(state as SmtpState).map((c) => ({ verb: c.verb, template: template('smtp', c.verb), syntax: c.syntax }));
   }
-  if (protocol === 'pop3') return pop3Allowed(state as Pop3State).map((verb) => ({ verb, template: /^(QUIT|STAT|NOOP|RSET|CAPA|STLS|LIST|UIDL)$/.test(verb) ? verb : `${verb} ` }));
-  return imapAllowed(state as ImapState).map((verb) => ({ verb, template: /^(CAPABILITY|NOOP|LOGOUT|STARTTLS|NAMESPACE|CLOSE|UNSELECT|EXPUNGE|CHECK|IDLE)$/.test(verb) ? `a1 ${verb}` : `a1 ${verb} ` }));
+  if (protocol === 'pop3') return pop3Allowed(state as Pop3State).map((verb) => ({ verb, template: template('pop3', verb) }));
+  return imapAllowed(state as ImapState).map((verb) => ({ verb, template: `a1 ${template('imap', verb)}` }));
 }

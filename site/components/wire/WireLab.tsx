@@ -109,7 +109,7 @@ export default function WireLab() {
             <ClientConsole key={`${scenario.port}`} network={network} host={HOST} port={scenario.port} options={connectOptions} onSession={setSessionId} />
           )}
         </div>
-        <WireView network={network} sessionId={sessionId} heading="What the wire carries" />
+        <WireView network={network} sessionId={sessionId} heading="What the wire carries" headingLevel={2} />
       </div>
     </div>
   );
