@@ -2,14 +2,20 @@
  * /explain/: paste a transcript, see it explained like the lab explains a session. Everything
  * happens in this page: nothing pasted is sent anywhere.
  */
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { citation } from '../../../simulator/explain/rfc.ts';
 import { FORMAT_NAMES } from '../../../simulator/explain/transcript/types.ts';
 import type { Span } from '../../../simulator/explain/types.ts';
-import { explainTranscript, type Callout, type ExplainedLine } from './analyze.ts';
+import type { Callout, ExplainedLine, ExplainedTranscript } from './analyze.ts';
 import { EXAMPLES } from './examples.ts';
-import { labPath } from './open-in-lab.ts';
 import { masked } from './secrets.ts';
+
+/** The explainer and its knowledge base load on the first Explain, keeping the page's first load small. */
+async function explainLater(text: string): Promise<{ result: ExplainedTranscript; lab: string | null }> {
+  const [{ explainTranscript }, { labPath }] = await Promise.all([import('./analyze.ts'), import('./open-in-lab.ts')]);
+  const result = explainTranscript(text);
+  return { result, lab: labPath(result) };
+}
 
 const SIDE_LABEL = { client: 'C', server: 'S', note: '·' } as const;
 const SIDE_TITLE = { client: 'client to server', server: 'server to client', note: "the tool's own line" } as const;
@@ -88,12 +94,12 @@ export default function ExplainTranscript() {
   const [ready, setReady] = useState(false);
   useEffect(() => setReady(true), []);
   const [paste, setPaste] = useState('');
-  const [submitted, setSubmitted] = useState<string | null>(null);
+  const [explained, setExplained] = useState<{ result: ExplainedTranscript; lab: string | null } | null>(null);
   const [reveal, setReveal] = useState(false);
   const [showNotes, setShowNotes] = useState(false);
   const [selected, setSelected] = useState<number | null>(null);
-  const result = useMemo(() => (submitted === null ? null : explainTranscript(submitted)), [submitted]);
-  const lab = result ? labPath(result) : null;
+  const result = explained?.result ?? null;
+  const lab = explained?.lab ?? null;
   const lines = result ? result.lines.filter((l) => showNotes || l.side !== 'note') : [];
   const notes = result ? result.lines.filter((l) => l.side === 'note').length : 0;
   const chosen = selected !== null ? result?.lines[selected] : undefined;
@@ -107,9 +113,11 @@ export default function ExplainTranscript() {
   }, [runs]);
 
   const explain = (text: string): void => {
-    setRuns((n) => n + 1);
-    setSubmitted(text);
-    setSelected(null);
+    void explainLater(text).then((done) => {
+      setExplained(done);
+      setSelected(null);
+      setRuns((n) => n + 1);
+    });
   };
 
   return (
