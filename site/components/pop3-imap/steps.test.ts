@@ -24,7 +24,7 @@ describe('every practice exercise', () => {
   for (const e of practiceExercises) {
     it(`${e.id}: the reference steps meet the goal`, async () => {
       const result = e.check(await runSteps(e.solution));
-      expect(result.message).toMatch(/^Done/);
+      expect(result.message).toMatch(/^Solved/);
       expect(result.ok).toBe(true);
     });
     it(`${e.id}: the wrong steps do not`, async () => {

@@ -48,7 +48,7 @@ describe('every setup exercise', () => {
   for (const e of setupExercises) {
     it(`${e.id}: the reference settings meet the goal`, async () => {
       const result = e.check((await testAccount(e.solution, startWorld(e.start))).run);
-      expect(result.message).toMatch(/^Done/);
+      expect(result.message).toMatch(/^Solved/);
       expect(result.ok).toBe(true);
     });
     it(`${e.id}: the wrong settings do not`, async () => {
