@@ -3,6 +3,8 @@ import { enter, expectScreen, openLab, screenText } from './terminal.ts';
 
 test.describe('the lab terminal', () => {
   test('/help lists the terminal commands', async ({ page }) => {
+    // Tall enough for the whole listing on screen (the terminal scrolls it on a smaller one).
+    await page.setViewportSize({ width: 1366, height: 1400 });
     await openLab(page);
     await expectScreen(page, 'Type /help for commands');
     await enter(page, '/help');

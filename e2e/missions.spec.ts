@@ -155,7 +155,7 @@ test.describe('desktop 1366x860', () => {
 
 test('a finished mission is kept with the tutorials\' progress and not counted as an exercise', async ({ page }) => {
   await page.addInitScript(() =>
-    localStorage.setItem('mailwire:progress', JSON.stringify({ version: 1, done: { 'mission-hello': '2026-12-02T10:00:00.000Z', 'journey-submit': '2026-12-02T10:00:00.000Z' } })),
+    localStorage.setItem('mailwire:progress', JSON.stringify({ version: 1, done: { 'mission-hello': '2026-12-02T10:00:00.000Z', 'journey-doors': '2026-12-02T10:00:00.000Z' } })),
   );
   await page.goto('/learn/how-email-travels/');
   await expect(page.locator('mw-progress [role="status"]').first()).toContainText(/^1 of \d+ exercises solved/);

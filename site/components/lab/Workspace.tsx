@@ -115,13 +115,16 @@ export default function Workspace() {
       <RecoveryNotice world={world} />
       <ReplayBanner />
       <div className="lab-main">
-        <MissionPanel world={world} />
+        {/* The mission's checklist stays in view while typing: above the terminal on a narrow
+            screen, at the top of the sticky column beside it on a wide one. */}
+        {!wide && <MissionPanel world={world} />}
         <Tabs />
         <ConnectPicker world={world} />
         <Terminals />
       </div>
       <aside className="lab-side" aria-label="What the session did">
         <RuleCallout world={world} />
+        {wide && <MissionPanel world={world} />}
         <PanelDock panels={labPanels(world)} wide={wide} />
       </aside>
     </div>
