@@ -1,9 +1,8 @@
 /**
- * Response pieces for the command handlers: text and octets joined once per response, so a
+ * Response pieces for the command handlers: text and octets gathered per command (session.ts), so a
  * FETCH of a large body is not copied through strings. Strings, quoting and literals are the
  * wire helpers' (./wire/encode.ts, RFC 9051 §4.3); this file only adds the session's options.
  */
-import { concatBytes, utf8Bytes } from '../wire/bytes.ts';
 import { canQuote, encodeValue, isBareAstring, quoteString } from './wire/encode.ts';
 import { encodeMutf7 } from './wire/mutf7.ts';
 import type { EncodeOptions } from './wire/value.ts';
@@ -53,23 +52,6 @@ export function literal(bytes: Uint8Array, binary = false): Piece[] {
 export function mailboxName(name: string, opts: StringOptions): Piece[] {
   const wire = opts.utf8 ? name : encodeMutf7(name);
   return isBareAstring(wire) ? [wire] : istring(wire, opts);
-}
-
-/** Joins pieces into the octets to send. */
-export function joinPieces(pieces: readonly Piece[]): Uint8Array {
-  const parts: Uint8Array[] = [];
-  let text = '';
-  for (const p of pieces) {
-    if (typeof p === 'string') {
-      text += p;
-      continue;
-    }
-    if (text) parts.push(utf8Bytes(text));
-    text = '';
-    parts.push(p);
-  }
-  if (text) parts.push(utf8Bytes(text));
-  return parts.length === 1 ? parts[0]! : concatBytes(parts);
 }
 
 /** Pieces of a parenthesised list, with SP between the items. */

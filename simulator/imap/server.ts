@@ -127,6 +127,7 @@ export class ImapServer implements ServerEngine<ImapState, ImapEvent> {
   }
 
   private take(): Output<ImapEvent>[] {
+    this.session.flushWrites();
     return this.session.out.splice(0, this.session.out.length);
   }
 
