@@ -18,8 +18,19 @@ export interface StringOptions {
   utf8: boolean;
 }
 
+const MAX_QUOTED = 1000;
+
 function encodeOptions(opts: StringOptions): EncodeOptions {
-  return { utf8: opts.utf8, maxQuoted: 1000 };
+  return { utf8: opts.utf8, maxQuoted: MAX_QUOTED };
+}
+
+/** RFC 9051 §9 quoted: TEXT-CHARs; here only SP to "~" without the quoted-specials `"` and `\`. */
+function isPlainQuotable(value: string): boolean {
+  for (let i = 0; i < value.length; i++) {
+    const c = value.charCodeAt(i);
+    if (c < 0x20 || c > 0x7e || c === 0x22 || c === 0x5c) return false;
+  }
+  return true;
 }
 
 /** A string as `"quoted"` where it may be, otherwise as a `{n}` literal; null is NIL. */
@@ -28,6 +39,8 @@ export function nstring(value: string | null, opts: StringOptions): Piece[] {
 }
 
 export function istring(value: string, opts: StringOptions): Piece[] {
+  // Printable ASCII with nothing to escape (most header text): quoted as it is, no scan twice.
+  if (value.length <= MAX_QUOTED && isPlainQuotable(value)) return [`"${value}"`];
   // The common case stays a string piece: joined with its neighbours and encoded once.
   const options = encodeOptions(opts);
   if (canQuote(value, options) && !value.includes('\0')) return [quoteString(value)];

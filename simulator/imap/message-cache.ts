@@ -101,7 +101,13 @@ function isAscii(text: string): boolean {
   return true;
 }
 
-const envelopes = new WireCache((m, opts) => envelopePieces(envelopeOfHeader(headerOf(m)), opts));
+/** The header for a one-off use: parsed again rather than kept, when nothing cached it yet. */
+function headerOnce(m: StoredMessage): readonly HeaderField[] {
+  return trees.get(m)?.header ?? headers.get(m) ?? parseHeaderBlock(m.raw, 0, m.raw.length).fields;
+}
+
+// The envelope's text is kept, not the header fields it came from: one string per message.
+const envelopes = new WireCache((m, opts) => envelopePieces(envelopeOfHeader(headerOnce(m)), opts));
 const bodyStructures = new WireCache((m, opts) => bodyPieces(structureOf(m), true, opts));
 const bodyForms = new WireCache((m, opts) => bodyPieces(structureOf(m), false, opts));
 
