@@ -3,7 +3,8 @@ command at a time as they work, against any server. Prints one JSON object: seco
 
   real_clients.py smtp HOST PORT FROM TO COUNT
   real_clients.py pop3 HOST PORT USER PASSWORD EXPECTED
-  real_clients.py imap HOST PORT USER PASSWORD MAILBOX COUNT
+  real_clients.py imap-append HOST PORT USER PASSWORD MAILBOX COUNT
+  real_clients.py imap-read HOST PORT USER PASSWORD MAILBOX
 
 The messages are the same on every server (bench/messages.ts makes the same shape for the
 in-process rows): ~2 KB, every tenth subject with "xylophone", every seventh body with "needle".
@@ -97,10 +98,15 @@ def pop3(host: str, port: int, user: str, password: str, expected: int) -> dict:
     return results
 
 
-def imap(host: str, port: int, user: str, password: str, mailbox: str, count: int) -> dict:
-    results: dict = {}
+def imap_login(host: str, port: int, user: str, password: str) -> imaplib.IMAP4:
     client = imaplib.IMAP4(host, port)
     ok(client.login(user, password), 'LOGIN')
+    return client
+
+
+def imap_append(host: str, port: int, user: str, password: str, mailbox: str, count: int) -> dict:
+    results: dict = {}
+    client = imap_login(host, port, user, password)
     client.create(mailbox)  # may exist already: its answer does not matter
     bodies = [message(i) for i in range(count)]
 
@@ -109,6 +115,13 @@ def imap(host: str, port: int, user: str, password: str, mailbox: str, count: in
             ok(client.append(mailbox, None, None, body), 'APPEND')
 
     timed(results, 'imap_append', append_all)
+    client.logout()
+    return results
+
+
+def imap_read(host: str, port: int, user: str, password: str, mailbox: str) -> dict:
+    results: dict = {}
+    client = imap_login(host, port, user, password)
 
     def select_fetch():
         ok(client.select(mailbox), 'SELECT')
@@ -132,8 +145,10 @@ def main(argv):
         out = smtp(host, port, argv[3], argv[4], int(argv[5]))
     elif kind == 'pop3':
         out = pop3(host, port, argv[3], argv[4], int(argv[5]))
-    elif kind == 'imap':
-        out = imap(host, port, argv[3], argv[4], argv[5], int(argv[6]))
+    elif kind == 'imap-append':
+        out = imap_append(host, port, argv[3], argv[4], argv[5], int(argv[6]))
+    elif kind == 'imap-read':
+        out = imap_read(host, port, argv[3], argv[4], argv[5])
     else:
         raise SystemExit(f'unknown workload {kind}')
     print(json.dumps(out))

@@ -3,7 +3,7 @@
  * bridge relay's overhead, Python's real clients against `npm run serve` beside Dovecot and
  * Postfix, and the memory of a large mailbox. Not a test. A part that cannot run says why.
  *
- *   npm run bench -- [--count N] [--memory-messages N] [--only smtp,pop3,imap,relay,real,memory]
+ *   npm run bench -- [--count N] [--rounds N] [--memory-messages N] [--only smtp,pop3,imap,relay,real,memory]
  */
 import { benchImap } from './imap.ts';
 import { benchMemory, memoryReport } from './memory.ts';
@@ -18,17 +18,20 @@ interface BenchArgs {
   count: number;
   /** Messages in the mailbox whose memory is measured. */
   memoryMessages: number;
+  /** Rounds of the read-only real-client steps. */
+  rounds: number;
   only: Set<string> | null;
 }
 
 function parseArgs(argv: readonly string[]): BenchArgs {
-  const args: BenchArgs = { count: 10_000, memoryMessages: 100_000, only: null };
+  const args: BenchArgs = { count: 10_000, memoryMessages: 100_000, rounds: 3, only: null };
   for (let i = 0; i < argv.length; i++) {
     const flag = argv[i]!;
     const value = argv[++i];
     if (value === undefined) throw new Error(`${flag} needs a value`);
     if (flag === '--count') args.count = positive(flag, value);
     else if (flag === '--memory-messages') args.memoryMessages = positive(flag, value);
+    else if (flag === '--rounds') args.rounds = positive(flag, value);
     else if (flag === '--only') args.only = new Set(value.split(','));
     else throw new Error(`unknown argument ${flag} (see bench/run.ts)`);
   }
@@ -60,9 +63,9 @@ async function main(): Promise<void> {
   console.log(`Mailwire benchmark, Node ${process.version}, ${new Date().toISOString()}`);
   if (rows.length) console.log(table(rows));
   if (wanted('real')) {
-    console.log(`\nReal clients (Python ${'imaplib/smtplib/poplib'}), one command at a time; ratio = Mailwire / Dovecot or Postfix:`);
+    console.log(`\nReal clients (Python imaplib, smtplib, poplib), one command at a time; read-only rows: median of ${args.rounds} alternating rounds; ratio = Mailwire / Dovecot or Postfix:`);
     try {
-      const real = await benchRealClients({ imapCount: args.count });
+      const real = await benchRealClients({ imapCount: args.count, rounds: args.rounds });
       console.log(comparisonTable(real.rows));
       if (real.skipped) console.log(`Dovecot/Postfix not run: ${real.skipped}`);
     } catch (error) {
