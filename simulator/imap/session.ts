@@ -68,6 +68,11 @@ export class Session {
     for (const piece of pieces) this.pending.append(piece);
   }
 
+  /** Roughly how many octets are waiting to go out. */
+  get pendingOutput(): number {
+    return this.pending.size;
+  }
+
   /** Puts the gathered octets in place of their placeholder; before `out` is handed on. */
   flushWrites(): void {
     const open = this.openWrite;

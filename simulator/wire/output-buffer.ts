@@ -20,12 +20,19 @@ export class OutputBuffer {
   private used = 0;
   private text = '';
   private next = FIRST_CHUNK;
+  private appended = 0;
+
+  /** Octets (UTF-16 units for text) appended since the last take: how big the batch has grown. */
+  get size(): number {
+    return this.appended;
+  }
 
   get empty(): boolean {
     return this.done.length === 0 && this.used === 0 && this.text === '';
   }
 
   append(piece: string | Uint8Array): void {
+    this.appended += piece.length;
     if (typeof piece === 'string') {
       this.text += piece;
       if (this.text.length >= TEXT_BATCH) this.encodeText();
@@ -49,6 +56,7 @@ export class OutputBuffer {
     this.closeChunk();
     const out = this.done.splice(0, this.done.length);
     this.next = FIRST_CHUNK;
+    this.appended = 0;
     return out;
   }
 
