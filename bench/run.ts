@@ -1,26 +1,85 @@
 /**
- * `npm run bench`: throughput of the engines over real TCP on loopback (and SMTP in-process), and
- * the bridge relay's overhead against direct TCP and websockify, and its memory under 500 slow sessions.
- * Not a test. A part whose engine is missing is reported as skipped.
+ * `npm run bench`: throughput of the engines over real TCP on loopback (and SMTP in-process), the
+ * bridge relay's overhead and its memory under 500 slow sessions, Python's real clients against
+ * `npm run serve` beside Dovecot and Postfix, and the memory of a large mailbox. Not a test. A part that cannot run says why.
+ *
+ *   npm run bench -- [--count N] [--rounds N] [--memory-messages N] [--only smtp,pop3,imap,relay,relay-load,real,memory]
  */
 import { benchImap } from './imap.ts';
+import { benchMemory, memoryReport } from './memory.ts';
 import { benchPop3 } from './pop3.ts';
+import { benchRealClients, comparisonTable } from './real-clients.ts';
 import { benchRelay } from './relay.ts';
 import { benchRelayLoad } from './relay-load.ts';
 import { table, type Row } from './report.ts';
 import { benchSmtp } from './smtp.ts';
 
+interface BenchArgs {
+  /** Messages imaplib APPENDs in the real-client part (the README's figures use 10,000). */
+  count: number;
+  /** Messages in the mailbox whose memory is measured. */
+  memoryMessages: number;
+  /** Rounds of the read-only real-client steps. */
+  rounds: number;
+  only: Set<string> | null;
+}
+
+function parseArgs(argv: readonly string[]): BenchArgs {
+  const args: BenchArgs = { count: 10_000, memoryMessages: 100_000, rounds: 3, only: null };
+  for (let i = 0; i < argv.length; i++) {
+    const flag = argv[i]!;
+    const value = argv[++i];
+    if (value === undefined) throw new Error(`${flag} needs a value`);
+    if (flag === '--count') args.count = positive(flag, value);
+    else if (flag === '--memory-messages') args.memoryMessages = positive(flag, value);
+    else if (flag === '--rounds') args.rounds = positive(flag, value);
+    else if (flag === '--only') args.only = new Set(value.split(','));
+    else throw new Error(`unknown argument ${flag} (see bench/run.ts)`);
+  }
+  return args;
+}
+
+function positive(flag: string, value: string): number {
+  const n = Number(value);
+  if (!Number.isSafeInteger(n) || n <= 0) throw new Error(`${flag}: "${value}" is not a positive whole number`);
+  return n;
+}
+
+function failure(part: string, error: unknown): string {
+  return `${part}: failed: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`;
+}
+
 async function main(): Promise<void> {
+  const args = parseArgs(process.argv.slice(2));
+  const wanted = (part: string): boolean => !args.only || args.only.has(part);
   const rows: Row[] = [];
-  for (const part of [benchSmtp, benchPop3, benchImap, benchRelay, benchRelayLoad]) {
+  for (const [name, part] of [['smtp', benchSmtp], ['pop3', benchPop3], ['imap', benchImap], ['relay', benchRelay], ['relay-load', benchRelayLoad]] as const) {
+    if (!wanted(name)) continue;
     try {
       rows.push(...(await part()));
     } catch (error) {
-      rows.push({ part: part.name.replace('bench', '').toUpperCase(), operation: 'failed', messages: 0, ms: 0, bytes: 0, note: error instanceof Error ? error.message.split('\n')[0] : String(error) });
+      rows.push({ part: name.toUpperCase(), operation: 'failed', messages: 0, ms: 0, bytes: 0, note: failure(name, error) });
     }
   }
   console.log(`Mailwire benchmark, Node ${process.version}, ${new Date().toISOString()}`);
-  console.log(table(rows));
+  if (rows.length) console.log(table(rows));
+  if (wanted('real')) {
+    console.log(`\nReal clients (Python imaplib, smtplib, poplib), one command at a time; read-only rows: median of ${args.rounds} alternating rounds; ratio = Mailwire / Dovecot or Postfix:`);
+    try {
+      const real = await benchRealClients({ imapCount: args.count, rounds: args.rounds });
+      console.log(comparisonTable(real.rows));
+      if (real.skipped) console.log(`Dovecot/Postfix not run: ${real.skipped}`);
+    } catch (error) {
+      console.log(failure('real clients', error));
+    }
+  }
+  if (wanted('memory')) {
+    try {
+      console.log(`\n${memoryReport(await benchMemory(args.memoryMessages))}`);
+    } catch (error) {
+      console.log(failure('memory', error));
+    }
+  }
 }
 
 main().then(

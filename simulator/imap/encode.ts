@@ -1,9 +1,8 @@
 /**
- * Response pieces for the command handlers: text and octets joined once per response, so a
+ * Response pieces for the command handlers: text and octets gathered per command (session.ts), so a
  * FETCH of a large body is not copied through strings. Strings, quoting and literals are the
  * wire helpers' (./wire/encode.ts, RFC 9051 §4.3); this file only adds the session's options.
  */
-import { concatBytes, utf8Bytes } from '../wire/bytes.ts';
 import { canQuote, encodeValue, isBareAstring, quoteString } from './wire/encode.ts';
 import { encodeMutf7 } from './wire/mutf7.ts';
 import type { EncodeOptions } from './wire/value.ts';
@@ -19,8 +18,19 @@ export interface StringOptions {
   utf8: boolean;
 }
 
+const MAX_QUOTED = 1000;
+
 function encodeOptions(opts: StringOptions): EncodeOptions {
-  return { utf8: opts.utf8, maxQuoted: 1000 };
+  return { utf8: opts.utf8, maxQuoted: MAX_QUOTED };
+}
+
+/** RFC 9051 §9 quoted: TEXT-CHARs; here only SP to "~" without the quoted-specials `"` and `\`. */
+function isPlainQuotable(value: string): boolean {
+  for (let i = 0; i < value.length; i++) {
+    const c = value.charCodeAt(i);
+    if (c < 0x20 || c > 0x7e || c === 0x22 || c === 0x5c) return false;
+  }
+  return true;
 }
 
 /** A string as `"quoted"` where it may be, otherwise as a `{n}` literal; null is NIL. */
@@ -29,6 +39,8 @@ export function nstring(value: string | null, opts: StringOptions): Piece[] {
 }
 
 export function istring(value: string, opts: StringOptions): Piece[] {
+  // Printable ASCII with nothing to escape (most header text): quoted as it is, no scan twice.
+  if (value.length <= MAX_QUOTED && isPlainQuotable(value)) return [`"${value}"`];
   // The common case stays a string piece: joined with its neighbours and encoded once.
   const options = encodeOptions(opts);
   if (canQuote(value, options) && !value.includes('\0')) return [quoteString(value)];
@@ -53,23 +65,6 @@ export function literal(bytes: Uint8Array, binary = false): Piece[] {
 export function mailboxName(name: string, opts: StringOptions): Piece[] {
   const wire = opts.utf8 ? name : encodeMutf7(name);
   return isBareAstring(wire) ? [wire] : istring(wire, opts);
-}
-
-/** Joins pieces into the octets to send. */
-export function joinPieces(pieces: readonly Piece[]): Uint8Array {
-  const parts: Uint8Array[] = [];
-  let text = '';
-  for (const p of pieces) {
-    if (typeof p === 'string') {
-      text += p;
-      continue;
-    }
-    if (text) parts.push(utf8Bytes(text));
-    text = '';
-    parts.push(p);
-  }
-  if (text) parts.push(utf8Bytes(text));
-  return parts.length === 1 ? parts[0]! : concatBytes(parts);
 }
 
 /** Pieces of a parenthesised list, with SP between the items. */

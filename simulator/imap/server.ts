@@ -38,6 +38,8 @@ type Mode =
   | { kind: 'idle'; tag: string }
   /** STARTTLS was accepted: input waits for the handshake. */
   | { kind: 'tls' }
+  /** A long response is being written in parts; commands that arrive meanwhile wait. */
+  | { kind: 'busy'; tag: string; name: string; resume: () => Reply; allowExpunge: boolean }
   | { kind: 'closed' };
 
 export class ImapServer implements ServerEngine<ImapState, ImapEvent> {
@@ -112,7 +114,12 @@ export class ImapServer implements ServerEngine<ImapState, ImapEvent> {
     if (this.mode.kind === 'closed') return [];
     this.session.now = now;
     if (now >= this.deadline) this.bye('Autologout: no command for too long');
-    else if (this.mode.kind === 'idle') {
+    else if (this.mode.kind === 'busy') {
+      const { tag, name, resume, allowExpunge } = this.mode;
+      this.mode = { kind: 'commands' };
+      this.onReply(tag, name, resume(), allowExpunge);
+      this.pump();
+    } else if (this.mode.kind === 'idle') {
       this.session.flushUpdates(true);
       this.byeIfMailboxGone();
     }
@@ -132,6 +139,7 @@ export class ImapServer implements ServerEngine<ImapState, ImapEvent> {
   }
 
   private take(): Output<ImapEvent>[] {
+    this.session.flushWrites();
     return this.session.out.splice(0, this.session.out.length);
   }
 
@@ -139,7 +147,7 @@ export class ImapServer implements ServerEngine<ImapState, ImapEvent> {
   private pump(): void {
     for (;;) {
       const mode = this.mode;
-      if (mode.kind === 'closed' || mode.kind === 'tls') return;
+      if (mode.kind === 'closed' || mode.kind === 'tls' || mode.kind === 'busy') return;
       if (mode.kind === 'commands') {
         this.reader.options.utf8Names = this.session.utf8;
         const result = this.reader.next();
@@ -189,6 +197,17 @@ export class ImapServer implements ServerEngine<ImapState, ImapEvent> {
       this.mode = { kind: 'commands' };
       if (reply.then !== 'close') s.flushUpdates(allowExpunge);
       this.finish(tag, name, reply);
+      return;
+    }
+    if (reply.kind === 'more') {
+      // Without a transport to wake us, the rest is produced now, as one response.
+      if (!this.waker) {
+        let rest = reply.resume();
+        while ('kind' in rest && rest.kind === 'more') rest = rest.resume();
+        return this.onReply(tag, name, rest, allowExpunge);
+      }
+      this.mode = { kind: 'busy', tag, name, resume: () => reply.resume(), allowExpunge };
+      this.waker();
       return;
     }
     if (reply.kind === 'continue') {

@@ -163,6 +163,7 @@ export class SessionView {
 
   /** The flags as this session shows them: \Recent added for IMAP4rev1 sessions. */
   flagsOf(message: StoredMessage): string[] {
+    if (message.flags.size === 0 && !this.recentUids.has(message.uid)) return [];
     const flags = [...message.flags];
     if (this.recentUids.has(message.uid)) flags.push('\\Recent');
     return flags;

@@ -8,7 +8,8 @@ import type { ServerContext } from '../net/server-context.ts';
 import type { Account } from '../store/account.ts';
 import type { Mailbox } from '../store/mailbox.ts';
 import { currentCapabilities } from './capabilities.ts';
-import { joinPieces, type Piece, type StringOptions } from './encode.ts';
+import { type Piece, type StringOptions } from './encode.ts';
+import { OutputBuffer } from '../wire/output-buffer.ts';
 import type { ImapEvent } from './events.ts';
 import type { NameOptions } from './parse/mailbox.ts';
 import type { SessionView } from './session-view.ts';
@@ -31,8 +32,11 @@ export class Session {
   private readonly recent = new WeakMap<Mailbox, Set<number>>();
   /** The time of the input being handled (ms); the engine is given it, never reads a clock. */
   now = 0;
-  /** What the current command has produced so far, in order. */
+  /** What the current command has produced so far, in order (writes complete after `flushWrites`). */
   readonly out: Output<ImapEvent>[] = [];
+  /** Consecutive writes are gathered here, behind one placeholder output in `out`. */
+  private readonly pending = new OutputBuffer();
+  private openWrite: Output<ImapEvent> | null = null;
 
   constructor(readonly ctx: ServerContext) {
     this.tls = ctx.peer.implicitTls;
@@ -51,8 +55,32 @@ export class Session {
     this.write(['* ', ...pieces, '\r\n']);
   }
 
+  /**
+   * Response octets. Writes with nothing else between them go out together as a few large
+   * chunks (a FETCH of many messages is one batch), not one small write per response line.
+   */
   write(pieces: readonly Piece[]): void {
-    this.out.push({ type: 'write', bytes: joinPieces(pieces) });
+    if (!this.openWrite || this.out[this.out.length - 1] !== this.openWrite) {
+      this.flushWrites();
+      this.openWrite = { type: 'write', bytes: new Uint8Array(0) };
+      this.out.push(this.openWrite);
+    }
+    for (const piece of pieces) this.pending.append(piece);
+  }
+
+  /** Roughly how many octets are waiting to go out. */
+  get pendingOutput(): number {
+    return this.pending.size;
+  }
+
+  /** Puts the gathered octets in place of their placeholder; before `out` is handed on. */
+  flushWrites(): void {
+    const open = this.openWrite;
+    if (!open) return;
+    this.openWrite = null;
+    const at = this.out.lastIndexOf(open);
+    const chunks = this.pending.take();
+    if (at >= 0) this.out.splice(at, 1, ...chunks.map((bytes): Output<ImapEvent> => ({ type: 'write', bytes })));
   }
 
   event(event: ImapEvent): void {

@@ -1,5 +1,6 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { parseAddressList } from './address.ts';
+import { parseAddressList, parseTokenized, simpleMailbox } from './address.ts';
 import type { Address } from './types.ts';
 
 function a(name: string | null, mailbox: string | null, host: string | null, adl: string | null = null): Address {
@@ -69,5 +70,34 @@ describe('broken address lists', () => {
   ];
   it.each(cases)('%j', (text, expected) => {
     expect(parseAddressList(text)).toEqual(expected);
+  });
+});
+
+describe('the fast path for one plain mailbox', () => {
+  const atext = fc.stringMatching(/^[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]{1,8}$/);
+  const dotAtom = fc.array(atext, { minLength: 1, maxLength: 3 }).map((w) => w.join('.'));
+  const name = fc.array(atext, { minLength: 1, maxLength: 3 }).map((w) => w.join(' '));
+  const text = fc.oneof(
+    fc.tuple(name, dotAtom, dotAtom).map(([n, l, d]) => `${n} <${l}@${d}>`),
+    fc.tuple(dotAtom, dotAtom).map(([l, d]) => `${l}@${d}`),
+    // Near misses must fall through to the full parser.
+    fc.tuple(name, dotAtom, dotAtom).map(([n, l, d]) => `"${n}" <${l}@${d}>, ${l}@${d}`),
+    fc.tuple(name, dotAtom).map(([n, l]) => `${n} <${l}>`),
+  );
+
+  it('gives what the full parser gives, whenever it answers', () => {
+    fc.assert(
+      fc.property(text, (t) => {
+        const fast = simpleMailbox(t);
+        if (fast) expect([fast]).toEqual(parseTokenized(t));
+        expect(parseAddressList(t)).toEqual(parseTokenized(t));
+      }),
+    );
+  });
+
+  it('answers the usual forms and leaves the rest alone', () => {
+    expect(simpleMailbox('Bench Sender <sender@example.net>')).toEqual(a('Bench Sender', 'sender', 'example.net'));
+    expect(simpleMailbox('bench@example.com')).toEqual(a(null, 'bench', 'example.com'));
+    for (const other of ['"Q" <q@x.y>', 'a@b, c@d', 'Group: a@b;', 'x (c) <a@b>', 'J. Doe <j@x.y>']) expect(simpleMailbox(other)).toBeNull();
   });
 });

@@ -1,16 +1,16 @@
 /** RFC 9051 §7.5.2 ENVELOPE from a message's header. */
-import type { Address, Envelope, MimePart } from './types.ts';
+import type { Address, Envelope, HeaderField, MimePart } from './types.ts';
 import { findField } from './header.ts';
 import { parseAddressList } from './address.ts';
 
 /** "If ... absent ... NIL; if present but empty ... the empty string" (RFC 9051 §7.5.2). */
-function text(part: MimePart, name: string): string | null {
-  return findField(part.header, name)?.value ?? null;
+function text(header: readonly HeaderField[], name: string): string | null {
+  return findField(header, name)?.value ?? null;
 }
 
 /** "If the From, To, Cc, and Bcc header fields are absent ... or are present but empty ... NIL". */
-function addresses(part: MimePart, name: string): Address[] | null {
-  const value = text(part, name);
+function addresses(header: readonly HeaderField[], name: string): Address[] | null {
+  const value = text(header, name);
   if (value === null) return null;
   const list = parseAddressList(value);
   return list.length ? list : null;
@@ -23,17 +23,22 @@ function addresses(part: MimePart, name: string): Address[] | null {
  * the from member".
  */
 export function envelope(part: MimePart): Envelope {
-  const from = addresses(part, 'from');
+  return envelopeOfHeader(part.header);
+}
+
+/** The same from the header fields alone: a FETCH ENVELOPE needs no parse of the body. */
+export function envelopeOfHeader(header: readonly HeaderField[]): Envelope {
+  const from = addresses(header, 'from');
   return {
-    date: text(part, 'date'),
-    subject: text(part, 'subject'),
+    date: text(header, 'date'),
+    subject: text(header, 'subject'),
     from,
-    sender: addresses(part, 'sender') ?? from,
-    replyTo: addresses(part, 'reply-to') ?? from,
-    to: addresses(part, 'to'),
-    cc: addresses(part, 'cc'),
-    bcc: addresses(part, 'bcc'),
-    inReplyTo: text(part, 'in-reply-to'),
-    messageId: text(part, 'message-id'),
+    sender: addresses(header, 'sender') ?? from,
+    replyTo: addresses(header, 'reply-to') ?? from,
+    to: addresses(header, 'to'),
+    cc: addresses(header, 'cc'),
+    bcc: addresses(header, 'bcc'),
+    inReplyTo: text(header, 'in-reply-to'),
+    messageId: text(header, 'message-id'),
   };
 }

@@ -4,7 +4,7 @@ export type {
   MultipartStructure, SectionSpec, SinglePartFields, TextStructure,
 } from './types.ts';
 export { parseMessage } from './parse.ts';
-export { envelope } from './envelope.ts';
+export { envelope, envelopeOfHeader } from './envelope.ts';
 export { bodyStructure } from './body-structure.ts';
 export { parseAddressList } from './address.ts';
 export {

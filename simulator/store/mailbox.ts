@@ -1,3 +1,4 @@
+import { keepBytes } from './byte-arena.ts';
 import type { SpecialUse, StoredMessage } from './types.ts';
 
 /** One mailbox (folder): its messages in ascending UID order and the counters IMAP exposes. */
@@ -37,7 +38,7 @@ export class Mailbox {
   add(raw: Uint8Array, flags: Iterable<string>, internalDate: number): StoredMessage {
     const message: StoredMessage = {
       uid: this.uidNext++,
-      raw,
+      raw: keepBytes(raw),
       flags: new Set(flags),
       internalDate,
       modseq: ++this.highestModseq,

@@ -30,7 +30,17 @@ export interface IdleReply {
   kind: 'idle';
 }
 
-export type Reply = TaggedResult | Continuation | IdleReply;
+/**
+ * Part of a long response is written; the rest comes from `resume`. The server lets the
+ * transport send what is there first (when it can be woken), so a client starts reading a
+ * FETCH of thousands of messages while the rest is produced, as with a streaming server.
+ */
+export interface MoreReply {
+  kind: 'more';
+  resume(): Reply;
+}
+
+export type Reply = TaggedResult | Continuation | IdleReply | MoreReply;
 
 export interface CommandSpec<N extends CommandName = CommandName> {
   name: N;

@@ -1,4 +1,4 @@
-import type { CommandSpec } from './command.ts';
+import type { CommandSpec, Reply } from './command.ts';
 import { pick } from '../message-set.ts';
 import { type Piece } from '../encode.ts';
 import { itemPieces, setsSeen, UnknownCte, type ItemContext } from '../fetch/items.ts';
@@ -7,6 +7,8 @@ import { no, ok } from '../responses.ts';
 import type { Session } from '../session.ts';
 import type { StoredMessage } from '../../store/types.ts';
 
+/** Octets of FETCH responses sent before the rest is made (see MoreReply). */
+const STREAM_BATCH = 128 * 1024;
 
 /**
  * @rfc 9051#6.4.5 FETCH. "The \Seen flag is implicitly set" by BODY[...] and BINARY[...]
@@ -25,13 +27,21 @@ export const FETCH: CommandSpec<'FETCH'> = {
     const items: FetchItem[] = cmd.uid && !cmd.items.some((i) => i.item === 'UID') ? [{ item: 'UID' }, ...cmd.items] : cmd.items;
     const marksSeen = !s.selected.readOnly && items.some(setsSeen);
     const ctx: ItemContext = { opts: s.strings, flags: (m) => s.selected.flagsOf(m) };
-    try {
-      for (const m of messages) s.write(fetchResponse(s, m, items, marksSeen, ctx));
-    } catch (e) {
-      if (e instanceof UnknownCte) return no(`Cannot decode Content-Transfer-Encoding "${e.encoding}"`, 'UNKNOWN-CTE');
-      throw e;
-    }
-    return ok(`${cmd.uid ? 'UID FETCH' : 'FETCH'} completed`);
+    const from = (start: number): Reply => {
+      const before = s.pendingOutput;
+      try {
+        for (let i = start; i < messages.length; i++) {
+          s.write(fetchResponse(s, messages[i]!, items, marksSeen, ctx));
+          // A big response leaves in parts, so the client reads while the rest is made.
+          if (s.pendingOutput - before >= STREAM_BATCH && i + 1 < messages.length) return { kind: 'more', resume: () => from(i + 1) };
+        }
+      } catch (e) {
+        if (e instanceof UnknownCte) return no(`Cannot decode Content-Transfer-Encoding "${e.encoding}"`, 'UNKNOWN-CTE');
+        throw e;
+      }
+      return ok(`${cmd.uid ? 'UID FETCH' : 'FETCH'} completed`);
+    };
+    return from(0);
   },
 };
 

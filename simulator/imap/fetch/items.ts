@@ -5,9 +5,8 @@ import { decodeBody, findPart, sectionBytes } from '../../mime/index.ts';
 import type { StoredMessage } from '../../store/types.ts';
 import { literal, type Piece, type StringOptions } from '../encode.ts';
 import { flagList } from '../flags.ts';
-import { envelopeOf, parsed, structureOf } from '../message-cache.ts';
+import { envelopeWire, parsed, structureWire } from '../message-cache.ts';
 import type { FetchItem, Partial, Section } from '../parse/ast.ts';
-import { bodyPieces, envelopePieces } from './structure.ts';
 import { internalDate } from './date.ts';
 import { fetchItemLabel } from '../wire/fetch-label.ts';
 
@@ -41,11 +40,11 @@ export function itemPieces(item: FetchItem, m: StoredMessage, ctx: ItemContext):
     case 'RFC822.SIZE':
       return [`RFC822.SIZE ${m.raw.length}`];
     case 'ENVELOPE':
-      return ['ENVELOPE ', ...envelopePieces(envelopeOf(m), ctx.opts)];
+      return ['ENVELOPE ', ...envelopeWire(m, ctx.opts)];
     case 'BODYSTRUCTURE':
-      return ['BODYSTRUCTURE ', ...bodyPieces(structureOf(m), true, ctx.opts)];
+      return ['BODYSTRUCTURE ', ...structureWire(m, true, ctx.opts)];
     case 'BODY':
-      return ['BODY ', ...bodyPieces(structureOf(m), false, ctx.opts)];
+      return ['BODY ', ...structureWire(m, false, ctx.opts)];
     // RFC 3501 §6.4.5: RFC822 ≡ BODY[], RFC822.HEADER ≡ BODY.PEEK[HEADER], RFC822.TEXT ≡ BODY[TEXT].
     case 'RFC822':
       return ['RFC822 ', ...literal(m.raw)];

@@ -3,10 +3,10 @@
  * substrings of the decoded text ("Servers MUST support US-ASCII and UTF-8 charsets"; "[MIME-IMB]
  * content transfer encodings and [MIME-HDRS] strings ... MUST be decoded before comparing text").
  */
-import { decodeEncodedWords, headerValues, searchableText, sentDay } from '../../mime/index.ts';
+import { decodeEncodedWords, searchableText, sentDay } from '../../mime/index.ts';
 import type { StoredMessage } from '../../store/types.ts';
 import type { ImapDate, SearchKey, SequenceSet } from '../parse/ast.ts';
-import { cachedBodyText, parsed } from '../message-cache.ts';
+import { cachedBodyText, headerOf, parsed } from '../message-cache.ts';
 import type { SessionView } from '../session-view.ts';
 
 /** One SEARCH run: the view it searches and the sets its keys named, resolved once. */
@@ -147,15 +147,18 @@ function contains(haystackLower: string, needle: string): boolean {
  * the specified field-name regardless of the contents."
  */
 function headerContains(m: StoredMessage, field: string, value: string): boolean {
-  const values = headerValues(parsed(m), field);
-  if (!values.length) return false;
+  const name = field.toLowerCase();
   const needle = value.toLowerCase();
-  return values.some((v) => v.toLowerCase().includes(needle));
+  for (const f of headerOf(m)) {
+    if (f.name.length !== name.length || f.name.toLowerCase() !== name) continue;
+    if (decodeEncodedWords(f.value).toLowerCase().includes(needle)) return true;
+  }
+  return false;
 }
 
 function headerText(m: StoredMessage): string {
-  return parsed(m)
-    .header.map((f) => `${f.name}: ${decodeEncodedWords(f.value)}`)
+  return headerOf(m)
+    .map((f) => `${f.name}: ${decodeEncodedWords(f.value)}`)
     .join('\n')
     .toLowerCase();
 }
@@ -165,8 +168,8 @@ function bodyText(m: StoredMessage): string {
 }
 
 function sentDate(m: StoredMessage): number | null {
-  const date = headerValues(parsed(m), 'Date')[0];
-  return date === undefined ? null : sentDay(date);
+  const date = headerOf(m).find((f) => f.name.toLowerCase() === 'date');
+  return date === undefined ? null : sentDay(decodeEncodedWords(date.value));
 }
 
 function dayOf(date: ImapDate): number {

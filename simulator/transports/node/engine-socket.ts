@@ -6,6 +6,7 @@ import type { Socket } from 'node:net';
 import { TLSSocket, type SecureContext } from 'node:tls';
 import type { Output, ServerEngine, TlsInfo } from '../../engine.ts';
 import { Alarm } from './alarm.ts';
+import { quickAck } from './quick-ack.ts';
 
 /** A server engine as the transport sees it; `waker` is the optional hook of simulator/engine.ts users. */
 export type WakeableEngine = ServerEngine<string, unknown> & { waker?: () => void };
@@ -26,6 +27,8 @@ export interface EngineSocketOptions {
 
 /** Pause reading while this much is waiting to go out (a slow reader of a big FETCH). */
 const WRITE_HIGH_WATER = 1 << 20;
+/** Up to this many octets, the writes of one engine call are joined into one buffer. */
+const JOIN_LIMIT = 64 * 1024;
 /** After our close, how long the client has to close its side. */
 const CLOSE_GRACE_MS = 5_000;
 /** How long a client has to complete the handshake after STARTTLS/STLS. */
@@ -81,7 +84,9 @@ export class EngineSocket {
     if (this.closing || this.gone || this.deferred) return;
     // A plain Uint8Array view: engines may keep `.slice()`s, which must be copies, not Buffer views.
     const bytes = new Uint8Array(chunk.buffer, chunk.byteOffset, chunk.byteLength);
-    this.call(() => this.engine.feed(bytes, this.clock()));
+    // Nothing to answer yet (half a literal, a DATA body, half a command line): ACK what we read
+    // now, or a client with Nagle on holds its next small write for our delayed ACK (quick-ack.ts).
+    if (!this.call(() => this.engine.feed(bytes, this.clock()))) quickAck(this.socket);
   };
 
   private readonly onDrain = (): void => {
@@ -122,9 +127,12 @@ export class EngineSocket {
     });
   }
 
-  /** Runs one engine call; an exception is our bug: report it and drop the connection. */
-  private call(step: () => Output<unknown>[]): void {
-    if (this.gone) return;
+  /**
+   * Runs one engine call; an exception is our bug: report it and drop the connection.
+   * True when something was written (our ACK rides on it).
+   */
+  private call(step: () => Output<unknown>[]): boolean {
+    if (this.gone) return false;
     let outputs: Output<unknown>[];
     try {
       outputs = step();
@@ -133,15 +141,16 @@ export class EngineSocket {
       this.options.onError?.(error);
       this.closing = true;
       this.socket.destroy();
-      return;
+      return false;
     }
-    this.handle(outputs);
+    return this.handle(outputs);
   }
 
-  private handle(outputs: Output<unknown>[]): void {
+  /** All the writes of one engine call go out as one socket write. True when there was one. */
+  private handle(outputs: Output<unknown>[]): boolean {
     if (this.deferred) {
       this.deferred.push(...outputs);
-      return;
+      return false;
     }
     const pending: Uint8Array[] = [];
     for (let i = 0; i < outputs.length; i++) {
@@ -152,25 +161,35 @@ export class EngineSocket {
       else if (out.type === 'starttls') {
         this.deferred = outputs.slice(i + 1);
         this.beginTls(pending);
-        return;
+        return pending.length > 0;
       } else if (out.type === 'close') {
-        this.write(pending);
+        const wrote = this.write(pending);
         this.engineClosed = true;
         if (!this.closing) this.close();
-        return;
+        return wrote;
       }
     }
-    this.write(pending);
+    return this.write(pending);
   }
 
-  private write(parts: Uint8Array[], done?: () => void): void {
-    if (this.gone || this.closing || parts.length === 0) return;
-    const bytes = parts.length === 1 ? parts[0]! : Buffer.concat(parts);
-    const ok = this.socket.write(bytes, done && (() => done()));
+  private write(parts: Uint8Array[], done?: () => void): boolean {
+    if (this.gone || this.closing || parts.length === 0) return false;
+    let ok: boolean;
+    const size = parts.reduce((n, p) => n + p.length, 0);
+    if (parts.length === 1 || size <= JOIN_LIMIT) {
+      ok = this.socket.write(parts.length === 1 ? parts[0]! : Buffer.concat(parts, size), done && (() => done()));
+    } else {
+      // A big batch (a FETCH of many bodies) goes out as one writev, without copying it again.
+      this.socket.cork();
+      for (let i = 0; i < parts.length - 1; i++) this.socket.write(parts[i]!);
+      ok = this.socket.write(parts[parts.length - 1]!, done && (() => done()));
+      this.socket.uncork();
+    }
     if (!ok || this.socket.writableLength > WRITE_HIGH_WATER) {
       this.writeBlocked = true;
       this.updateReading();
     }
+    return true;
   }
 
   private close(): void {

@@ -29,6 +29,8 @@ export interface TcpListenOptions {
   label: string;
   onEvent?: (sessionId: string, event: unknown) => void;
   onError?: (sessionId: string, error: unknown) => void;
+  /** Each accepted socket, before its engine starts (tests read its TCP options). */
+  onSocket?: (socket: Socket) => void;
 }
 
 export interface TcpListener {
@@ -49,7 +51,9 @@ export async function listenTcp(options: TcpListenOptions): Promise<TcpListener>
   const serve = (socket: Socket): void => {
     open.add(socket);
     socket.once('close', () => open.delete(socket));
+    // Our replies go out whole, one write per engine call (engine-socket.ts): Nagle could only delay them.
     socket.setNoDelay(true);
+    options.onSocket?.(socket);
     serveConnection(socket, secureContext, options);
   };
   const server: Server = options.implicitTls

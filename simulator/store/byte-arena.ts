@@ -1,0 +1,27 @@
+/**
+ * Stored message octets packed into large shared slabs instead of one allocation each: a
+ * mailbox of 100,000 small messages then costs their octets plus one small view apiece, without
+ * the per-allocation overhead and the fragmentation that many small buffers leave behind.
+ * Messages are immutable, so views never overlap a write. A slab is freed when every message
+ * in it is gone.
+ */
+
+const SLAB = 1 << 20;
+/** Larger messages get an allocation of their own (a slab would mostly be wasted on them). */
+const OWN = 64 * 1024;
+
+let slab = new Uint8Array(0);
+let used = 0;
+
+/** A copy of `bytes` that the store keeps. */
+export function keepBytes(bytes: Uint8Array): Uint8Array {
+  if (bytes.length > OWN) return bytes.slice();
+  if (used + bytes.length > slab.length) {
+    slab = new Uint8Array(SLAB);
+    used = 0;
+  }
+  const kept = slab.subarray(used, used + bytes.length);
+  kept.set(bytes);
+  used += bytes.length;
+  return kept;
+}
