@@ -54,7 +54,9 @@ function ToolSection({ exported }: { exported: ToolExport }) {
       {exported.notes.length > 0 && (
         <ul className="mw-export__notes">
           {exported.notes.map((n) => (
-            <li key={n}>{n}</li>
+            <li key={n}>
+              {n.split('`').map((part, j) => (j % 2 ? <code key={j}>{part}</code> : part))}
+            </li>
           ))}
         </ul>
       )}
