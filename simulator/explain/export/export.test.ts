@@ -136,6 +136,34 @@ describe('POP3', () => {
   });
 });
 
+describe('POP3 numbering', () => {
+  it('moves later message numbers down past messages an earlier curl run deleted', () => {
+    const lines = transcript(`
+      S: +OK ready
+      C: USER carol
+      S: +OK
+      C: PASS singer
+      S: +OK
+      C: DELE 1
+      S: +OK
+      C: DELE 3
+      S: +OK
+      C: RETR 4
+      S: +OK
+      S: .
+      C: QUIT
+      S: +OK
+    `);
+    const out = exportSession({ protocol: 'pop3', host: 'h', port: 995, tls: 'implicit', lines }, { host: 'h', port: 995, includePassword: true });
+    expect(tool(out, 'curl').commands.map((c) => c.argv.slice(1, 4))).toEqual([
+      ['pop3s://h:995/', '-X', 'DELE 1'],
+      ['pop3s://h:995/', '-X', 'DELE 2'],
+      ['pop3s://h:995/2', '--user', 'carol:singer'],
+    ]);
+    expect(tool(out, 'curl').notes.join('\n')).toMatch(/`RETR 4` becomes `RETR 2`/);
+  });
+});
+
 describe('IMAP', () => {
   const lines = transcript(`
     S: * OK ready

@@ -34,8 +34,14 @@ function curlCommands(session: ExportSession, steps: readonly Step[], user: Logi
   const quit = steps.findLastIndex((s) => s.verb === 'QUIT' && s.ok);
   const lastRset = steps.findLastIndex((s) => s.verb === 'RSET' && s.ok);
   const commands: ToolCommand[] = [];
+  // RFC 1939 §6: in the session a deleted message keeps its number until QUIT; each curl run sees
+  // the mailbox after the runs before it, so later numbers move down past the deleted ones.
+  const deleted: number[] = [];
+  const renumber = (n: number): number => n - deleted.filter((d) => d < n).length;
   steps.forEach((s, i) => {
-    const arg = s.args.trim();
+    const number = /^(\d+)(.*)$/.exec(s.args.trim());
+    const arg = number ? `${renumber(Number(number[1]))}${number[2]}` : s.args.trim();
+    const line = arg === '' ? s.verb : `${s.verb} ${arg}`;
     if (['USER', 'PASS', 'AUTH', 'APOP', 'STLS', 'QUIT', 'CAPA', 'RSET'].includes(s.verb)) return;
     if (!s.ok) {
       notes.push(`\`${s.line}\` was refused (${s.reply ?? 'no reply'}); left out.`);
@@ -48,9 +54,11 @@ function curlCommands(session: ExportSession, steps: readonly Step[], user: Logi
     let argv: string[];
     if (s.verb === 'RETR' && /^\d+$/.test(arg)) argv = ['curl', `${root}${arg}`];
     else if (s.verb === 'LIST' && arg === '') argv = ['curl', root];
-    else argv = ['curl', root, '-X', s.line.trim(), ...(SINGLE_LINE.has(s.verb) || (arg !== '' && ['LIST', 'UIDL'].includes(s.verb)) ? ['-I'] : [])];
+    else argv = ['curl', root, '-X', line, ...(SINGLE_LINE.has(s.verb) || (arg !== '' && ['LIST', 'UIDL'].includes(s.verb)) ? ['-I'] : [])];
     argv.push(...tls, ...auth);
-    commands.push({ title: s.line.trim(), argv, shell: shellLine(argv) });
+    if (line !== s.line.trim()) notes.push(`\`${s.line.trim()}\` becomes \`${line}\`: the message deleted by an earlier curl run is gone, so the numbers after it move down.`);
+    if (s.verb === 'DELE' && number) deleted.push(Number(number[1]));
+    commands.push({ title: line, argv, shell: shellLine(argv) });
   });
   if (steps.some((s) => s.verb === 'RSET' && s.ok)) notes.push('RSET has no curl equivalent: each curl run is its own session, so there is nothing to reset.');
   if (steps.some((s) => s.verb === 'APOP')) notes.push('APOP: curl can log in with it (--login-options AUTH=+APOP) but the password cannot be read back from the digest.');

@@ -36,7 +36,7 @@ async function fresh(): Promise<RunningServers> {
 type Script = ReadonlyArray<readonly [string, RegExp | null]>;
 
 /** Plays a script like a learner at a terminal, recording both sides' lines as the lab does. */
-async function playSession(servicePort: number, implicitTls: boolean, greeting: RegExp, script: Script, starttls: RegExp): Promise<ExportLine[]> {
+async function playSession(servicePort: number, implicitTls: boolean, greeting: RegExp, script: Script, starttls: RegExp | null): Promise<ExportLine[]> {
   const recorded: ExportLine[] = [];
   let socket: Socket = implicitTls ? tlsConnect({ port: servicePort, host: '127.0.0.1', rejectUnauthorized: false }) : netConnect(servicePort, '127.0.0.1');
   let reader = lines(socket);
@@ -52,7 +52,7 @@ async function playSession(servicePort: number, implicitTls: boolean, greeting: 
     recorded.push({ direction: 'client', text: line });
     socket.write(`${line}\r\n`);
     if (last) await until(last);
-    if (starttls.test(line)) {
+    if (starttls?.test(line)) {
       socket.removeAllListeners('data');
       const secure = tlsConnect({ socket, rejectUnauthorized: false });
       reader = lines(secure);
@@ -151,6 +151,33 @@ describe('SMTP session exported and run for real', () => {
   }, 60_000);
 });
 
+describe('SMTP on implicit TLS (465) with AUTH LOGIN, exported and run for real', () => {
+  const b64 = (t: string): string => Buffer.from(t).toString('base64');
+  const script: Script = [
+    ['EHLO client.example', /^250 /],
+    ['AUTH LOGIN', /^334 /],
+    [b64('frank@example.com'), /^334 /],
+    [b64('fisher'), /^235 /],
+    ['MAIL FROM:<frank@example.com>', /^250 /],
+    ['RCPT TO:<grace@example.com>', /^250 /],
+    ['DATA', /^354 /],
+    ['Subject: over 465', null],
+    ['', null],
+    ['Hello.', null],
+    ['.', /^250 /],
+    ['QUIT', /^221 /],
+  ];
+
+  it.each(['swaks', 'openssl', 'curl'] as const)('%s delivers the same message', async (tool) => {
+    const origin = await fresh();
+    const recorded = await playSession(port(origin, 'submissions'), true, /^220 /, script, null);
+    const expected = await deliveredTo(origin, 'grace@example.com');
+    expect(expected).toHaveLength(1);
+    const servers = await runTool('submissions', (p) => exported('smtp', p, 465, recorded), tool);
+    expect(await deliveredTo(servers, 'grace@example.com')).toEqual(expected);
+  }, 60_000);
+});
+
 describe('POP3 session exported and run for real', () => {
   const script: Script = [
     ['STLS', /^\+OK/],
@@ -172,6 +199,50 @@ describe('POP3 session exported and run for real', () => {
   }, 60_000);
 });
 
+describe('POP3 on implicit TLS (995) with AUTH PLAIN, exported and run for real', () => {
+  const plain = Buffer.from('\u0000frank@example.com\u0000fisher').toString('base64');
+  const script: Script = [
+    [`AUTH PLAIN ${plain}`, /^\+OK/],
+    ['DELE 1', /^\+OK/],
+    ['DELE 3', /^\+OK/],
+    ['QUIT', /^\+OK/],
+  ];
+
+  it.each(['openssl', 'curl'] as const)('%s deletes the same messages', async (tool) => {
+    const origin = await fresh();
+    const recorded = await playSession(port(origin, 'pop3s'), true, /^\+OK/, script, null);
+    const expected = mailboxState(origin, 'frank@example.com', 'INBOX');
+    expect(expected).toEqual(['seed 2']);
+    const servers = await runTool('pop3s', (p) => exported('pop3', p, 995, recorded), tool);
+    expect(mailboxState(servers, 'frank@example.com', 'INBOX')).toEqual(expected);
+  }, 60_000);
+});
+
+describe('IMAP with STARTTLS (143) and AUTHENTICATE PLAIN, exported and run for real', () => {
+  const plain = Buffer.from('\u0000grace@example.com\u0000gardener').toString('base64');
+  const script: Script = [
+    ['a STARTTLS', /^a /],
+    ['b AUTHENTICATE PLAIN', /^\+/],
+    [plain, /^b /],
+    ['c SELECT INBOX', /^c /],
+    ['d STORE 2:3 +FLAGS (\\Answered \\Seen)', /^d /],
+    ['e UID MOVE 1 Trash', /^e /],
+    ['f LOGOUT', /^f /],
+  ];
+
+  it.each(['openssl', 'curl'] as const)('%s leaves the same flags and mailboxes', async (tool) => {
+    const origin = await fresh();
+    const recorded = await playSession(port(origin, 'imap'), false, /^\* OK/, script, /^a STARTTLS$/);
+    const state = (servers: RunningServers): string[] => [
+      ...mailboxState(servers, 'grace@example.com', 'INBOX'), '|', ...mailboxState(servers, 'grace@example.com', 'Trash'),
+    ];
+    const expected = state(origin);
+    expect(expected).toEqual(['seed 2 \\Answered \\Seen', 'seed 3 \\Answered \\Seen', '|', 'seed 1']);
+    const servers = await runTool('imap', (p) => exported('imap', p, 143, recorded), tool);
+    expect(state(servers)).toEqual(expected);
+  }, 60_000);
+});
+
 describe('IMAP session exported and run for real', () => {
   const script: Script = [
     ['a LOGIN grace@example.com gardener', /^a /],
@@ -187,7 +258,7 @@ describe('IMAP session exported and run for real', () => {
 
   it.each(['openssl', 'curl'] as const)('%s leaves the same flags and mailboxes', async (tool) => {
     const origin = await fresh();
-    const recorded = await playSession(port(origin, 'imaps'), true, /^\* OK/, script, /^$/);
+    const recorded = await playSession(port(origin, 'imaps'), true, /^\* OK/, script, null);
     const expected = [...mailboxState(origin, 'grace@example.com', 'INBOX'), '|', ...mailboxState(origin, 'grace@example.com', 'Archive')];
     expect(expected).toEqual(['seed 1 \\Flagged', 'seed 2 \\Seen', '|', 'seed 1 \\Flagged']);
     const servers = await runTool('imaps', (p) => exported('imap', p, 993, recorded), tool);
