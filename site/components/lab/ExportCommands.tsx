@@ -3,9 +3,9 @@
  * (simulator/explain/export/), with the host and port editable, the password a placeholder unless
  * the learner ticks the box, and a copy button per command.
  */
-import { useMemo, useRef, useState } from 'react';
-import { exportSession, tlsModeOf, type ExportSession, type ToolExport } from '../../../simulator/explain/export/index.ts';
-import type { TrackedSession } from '../../world/session-tracker.ts';
+import { useRef, useState } from 'react';
+import { exportSession, tlsModeOf, type ExportLine, type ExportSession, type ToolExport } from '../../../simulator/explain/export/index.ts';
+import type { MailProtocol } from '../../../simulator/net/ports.ts';
 import './export.css';
 
 const TOOL_NAMES: Record<ToolExport['tool'], string> = { swaks: 'swaks', openssl: 'openssl s_client', curl: 'curl' };
@@ -64,14 +64,17 @@ function ToolSection({ exported }: { exported: ToolExport }) {
   );
 }
 
-function ExportBody({ session }: { session: TrackedSession }) {
+/** A recorded session (the lab's tracker, the live page's transcript) as the exporter's input. */
+export function exportInput(protocol: MailProtocol, host: string, port: number, recorded: ReadonlyArray<{ direction: string; text: string }>): ExportSession {
+  const lines = recorded.flatMap(({ direction, text }): ExportLine[] => (direction === 'client' || direction === 'server' ? [{ direction, text }] : []));
+  return { protocol, host, port, tls: tlsModeOf(protocol, port, lines), lines };
+}
+
+function ExportBody({ input }: { input: ExportSession }) {
+  const session = input;
   const [host, setHost] = useState(session.host);
   const [port, setPort] = useState(String(session.port));
   const [includePassword, setIncludePassword] = useState(false);
-  const input: ExportSession = useMemo(() => {
-    const lines = session.lines.map(({ direction, text }) => ({ direction, text }));
-    return { protocol: session.protocol, host: session.host, port: session.port, tls: tlsModeOf(session.protocol, session.port, lines), lines };
-  }, [session, session.lines.length]);
   const portNumber = /^\d{1,5}$/.test(port) && Number(port) <= 65535 ? Number(port) : null;
   const exported = portNumber === null || host.trim() === '' ? null : exportSession(input, { host: host.trim(), port: portNumber, includePassword });
   return (
@@ -97,7 +100,7 @@ function ExportBody({ session }: { session: TrackedSession }) {
   );
 }
 
-export default function ExportCommands({ session }: { session: TrackedSession }) {
+export default function ExportCommands({ session }: { session: ExportSession }) {
   const dialog = useRef<HTMLDialogElement>(null);
   const [open, setOpen] = useState(false);
   return (
@@ -117,7 +120,7 @@ export default function ExportCommands({ session }: { session: TrackedSession })
           <h3 id="mw-export-title">Export as commands</h3>
           <button type="button" onClick={() => dialog.current?.close()}>Close</button>
         </div>
-        {open && <ExportBody session={session} />}
+        {open && <ExportBody input={session} />}
       </dialog>
     </>
   );
