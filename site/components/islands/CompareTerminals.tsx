@@ -49,7 +49,7 @@ export default function CompareTerminals(props: CompareTerminalsProps) {
   const [untrusted, setUntrusted] = useState(props.acceptUntrusted ?? false);
   const [sides, setSides] = useState<[Side, Side] | null>(null);
   const [status, setStatus] = useState('');
-  const [liveTarget, setLiveTarget] = useState<{ host: string; port: number } | null>(null);
+  const [liveTarget, setLiveTarget] = useState<{ host: string; port: number; protocol: MailProtocol | null } | null>(null);
 
   const onSubmit = (event: SubmitEvent<HTMLFormElement>): void => {
     event.preventDefault();
@@ -60,7 +60,8 @@ export default function CompareTerminals(props: CompareTerminalsProps) {
       return;
     }
     setStatus('Running on both servers…');
-    setLiveTarget({ host: liveHost, port: Number(livePort) });
+    // A live server on an unusual port speaks what the script was written for: the simulator port's protocol.
+    setLiveTarget({ host: liveHost, port: Number(livePort), protocol: portSpec(Number(livePort))?.protocol ?? portSpec(Number(simPort))?.protocol ?? null });
     const run = { simHost, simPort: Number(simPort), liveHost, livePort: Number(livePort), relayUrl: props.relayUrl, lines, untrusted, simConnector: props.simConnector };
     void runBoth(run, setSides)
       .then(() => setStatus('Done: the two transcripts are below.'))
@@ -94,7 +95,7 @@ export default function CompareTerminals(props: CompareTerminalsProps) {
       {sides && (
         <div className="mw-compare__columns">
           {sides.map((side, i) => {
-            const protocol = liveTarget && portSpec(liveTarget.port)?.protocol;
+            const protocol = liveTarget?.protocol;
             return (
               <section key={side.title} aria-label={side.title}>
                 <h3>{side.title}</h3>
