@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { enter, expectScreen, openLab } from './terminal.ts';
 
@@ -66,6 +67,9 @@ test('an SMTP session exports as swaks, openssl and curl; the host is editable; 
     await expectInside(copies.first(), { ...box });
     await page.screenshot({ path: `test-results/lab-export-${size.width}.png` });
   }
+  const results = await new AxeBuilder({ page }).include('[data-testid="export-dialog"]').analyze();
+  const bad = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+  expect(bad).toEqual([]);
   await dialog.getByRole('button', { name: 'Close' }).click();
   await expect(dialog).toBeHidden();
 });
