@@ -213,6 +213,21 @@ describe('IMAP', () => {
     ]);
   });
 
+  it('peeks where the session had EXAMINEd the mailbox (curl SELECTs, and BODY[] would set \\Seen)', () => {
+    const examined = transcript(`
+      S: * OK
+      C: a LOGIN bob pw
+      S: a OK
+      C: b EXAMINE INBOX
+      S: b OK [READ-ONLY]
+      C: c FETCH 1 BODY[]
+      S: c OK
+    `);
+    const o = exportSession({ protocol: 'imap', host: 'h', port: 993, tls: 'implicit', lines: examined }, { host: 'h', port: 993, includePassword: true });
+    expect(tool(o, 'curl').commands[0]!.argv).toEqual(['curl', 'imaps://h:993/INBOX', '-X', 'FETCH 1 BODY.PEEK[]', '--user', 'bob:pw']);
+    expect(tool(o, 'curl').notes.join('\n')).toMatch(/EXAMINE/);
+  });
+
   it('rewrites a LOGIN password with quoting', () => {
     const login = transcript(`
       S: * OK

@@ -33,11 +33,20 @@ function curlCommands(session: ExportSession, steps: readonly Step[], user: Logi
   const extra = [...(session.tls === 'starttls' ? ['--ssl-reqd'] : []), ...(user ? ['--user', `${user.credentials.user}:${password}`] : [])];
   const commands: ToolCommand[] = [];
   let mailbox: string | null = null;
+  let readOnly = false;
   for (const s of steps) {
-    if ((s.verb === 'SELECT' || s.verb === 'EXAMINE') && s.ok) mailbox = imapAstrings(s.args)[0] ?? null;
+    if ((s.verb === 'SELECT' || s.verb === 'EXAMINE') && s.ok) {
+      mailbox = imapAstrings(s.args)[0] ?? null;
+      readOnly = s.verb === 'EXAMINE';
+    }
     if (s.verb === 'CLOSE' || s.verb === 'UNSELECT') mailbox = s.ok ? null : mailbox;
     if (IMPLIED.has(s.verb) || s.verb === '') continue;
-    const command = `${s.verb} ${s.args}`.trim();
+    let command = `${s.verb} ${s.args}`.trim();
+    // RFC 9051 §6.3.3: EXAMINE is read-only, so its FETCH BODY[] set no \Seen; curl SELECTs, so peek instead.
+    if (readOnly && /FETCH$/.test(s.verb) && /BODY\[/i.test(s.args)) {
+      command = command.replace(/BODY\[/gi, 'BODY.PEEK[');
+      notes.push(`\`${s.line}\` ran in a mailbox opened with EXAMINE (read-only); curl SELECTs it, so the export fetches with BODY.PEEK[] to leave \\Seen alone.`);
+    }
     if (!s.ok) {
       notes.push(`\`${s.line}\` was refused (${s.reply ?? 'no reply'}); left out.`);
       continue;
@@ -60,7 +69,7 @@ function curlCommands(session: ExportSession, steps: readonly Step[], user: Logi
       continue;
     }
     const url = needsMailbox ? mailboxUrl(root, mailbox!) : root;
-    const whole = /^(\d+) BODY\[\]$/i.exec(s.args.trim());
+    const whole = readOnly ? null : /^(\d+) BODY\[\]$/i.exec(s.args.trim());
     const argv =
       whole && (s.verb === 'FETCH' || s.verb === 'UID FETCH')
         ? ['curl', `${url};${s.verb === 'FETCH' ? 'MAILINDEX' : 'UID'}=${whole[1]}`]

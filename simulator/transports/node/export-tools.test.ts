@@ -265,3 +265,21 @@ describe('IMAP session exported and run for real', () => {
     expect([...mailboxState(servers, 'grace@example.com', 'INBOX'), '|', ...mailboxState(servers, 'grace@example.com', 'Archive')]).toEqual(expected);
   }, 60_000);
 });
+
+describe('IMAP EXAMINE exported and run for real', () => {
+  const script: Script = [
+    ['a LOGIN grace@example.com gardener', /^a /],
+    ['b EXAMINE INBOX', /^b /],
+    ['c FETCH 1 BODY[]', /^c /],
+    ['d LOGOUT', /^d /],
+  ];
+
+  it.each(['openssl', 'curl'] as const)('%s reads without setting \\Seen, as the read-only session did', async (tool) => {
+    const origin = await fresh();
+    const recorded = await playSession(port(origin, 'imaps'), true, /^\* OK/, script, null);
+    const expected = mailboxState(origin, 'grace@example.com', 'INBOX');
+    expect(expected).toEqual(['seed 1', 'seed 2', 'seed 3']);
+    const servers = await runTool('imaps', (p) => exported('imap', p, 993, recorded), tool);
+    expect(mailboxState(servers, 'grace@example.com', 'INBOX')).toEqual(expected);
+  }, 60_000);
+});
