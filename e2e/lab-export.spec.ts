@@ -8,7 +8,7 @@ async function say(page: Page, line: string, reply: RegExp): Promise<void> {
     (await page.locator('[data-panel="wire"] .lab-wire__line--server').allInnerTexts()).map((l) => l.replace(/^S:\s*/, '')).filter((l) => reply.test(l)).length;
   const before = await count();
   await enter(page, line);
-  await expect.poll(count).toBeGreaterThan(before);
+  await expect.poll(count, { timeout: 20_000 }).toBeGreaterThan(before);
 }
 
 async function expectInside(inner: Locator, outer: { x: number; y: number; width: number; height: number }): Promise<void> {
