@@ -7,6 +7,7 @@ import { useState, type SubmitEvent } from 'react';
 import type { Connector } from '../../../simulator/transport.ts';
 import type { CompareLine } from '../../terminal/compare.ts';
 import { portSpec, type MailProtocol } from '../../../simulator/net/ports.ts';
+import ExportCommands, { exportInput } from '../lab/ExportCommands.tsx';
 import './CompareTerminals.css';
 
 export interface CompareTerminalsProps {
@@ -48,6 +49,7 @@ export default function CompareTerminals(props: CompareTerminalsProps) {
   const [untrusted, setUntrusted] = useState(props.acceptUntrusted ?? false);
   const [sides, setSides] = useState<[Side, Side] | null>(null);
   const [status, setStatus] = useState('');
+  const [liveTarget, setLiveTarget] = useState<{ host: string; port: number; protocol: MailProtocol | null } | null>(null);
 
   const onSubmit = (event: SubmitEvent<HTMLFormElement>): void => {
     event.preventDefault();
@@ -58,6 +60,8 @@ export default function CompareTerminals(props: CompareTerminalsProps) {
       return;
     }
     setStatus('Running on both servers…');
+    // A live server on an unusual port speaks what the script was written for: the simulator port's protocol.
+    setLiveTarget({ host: liveHost, port: Number(livePort), protocol: portSpec(Number(livePort))?.protocol ?? portSpec(Number(simPort))?.protocol ?? null });
     const run = { simHost, simPort: Number(simPort), liveHost, livePort: Number(livePort), relayUrl: props.relayUrl, lines, untrusted, simConnector: props.simConnector };
     void runBoth(run, setSides)
       .then(() => setStatus('Done: the two transcripts are below.'))
@@ -90,16 +94,22 @@ export default function CompareTerminals(props: CompareTerminalsProps) {
       <p role="status" className="mw-compare__status">{status}</p>
       {sides && (
         <div className="mw-compare__columns">
-          {sides.map((side) => (
-            <section key={side.title} aria-label={side.title}>
-              <h3>{side.title}</h3>
-              <pre className="mw-compare__transcript">
-                {side.lines.map((l, i) => (
-                  <span key={i} className={`mw-compare__line mw-compare__line--${l.direction}`}>{PREFIX[l.direction] + l.text + '\n'}</span>
-                ))}
-              </pre>
-            </section>
-          ))}
+          {sides.map((side, i) => {
+            const protocol = liveTarget?.protocol;
+            return (
+              <section key={side.title} aria-label={side.title}>
+                <h3>{side.title}</h3>
+                {i === 1 && liveTarget && protocol && side.lines.length > 0 && (
+                  <ExportCommands session={exportInput(protocol, liveTarget.host, liveTarget.port, side.lines)} />
+                )}
+                <pre className="mw-compare__transcript">
+                  {side.lines.map((l, j) => (
+                    <span key={j} className={`mw-compare__line mw-compare__line--${l.direction}`}>{PREFIX[l.direction] + l.text + '\n'}</span>
+                  ))}
+                </pre>
+              </section>
+            );
+          })}
         </div>
       )}
     </section>

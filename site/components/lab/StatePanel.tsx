@@ -6,7 +6,7 @@
 import type { PageWorld } from '../../world/page-network.ts';
 import { allowedHere, stateGraph } from './state-graph.ts';
 import StateDiagram from './StateDiagram.tsx';
-import RfcLink from '../rfc/RfcLink.tsx';
+import ExportCommands, { exportInput } from './ExportCommands.tsx';
 import { useFocusedSession, useFocusedTerminal } from './hooks.ts';
 import { terminalHandle } from './terminal-handles.ts';
 
@@ -25,6 +25,7 @@ export default function StatePanel({ world }: { world: PageWorld }) {
         <strong className="lab-state__current" data-testid="current-state">{session.state}</strong>
         {session.closed && ' — the connection is closed'}.
       </p>
+      <ExportCommands session={exportInput(session.protocol, session.host, session.port, session.lines)} />
       <StateDiagram protocol={session.protocol} current={session.state} />
       {allowed.length > 0 && (
         <div>
