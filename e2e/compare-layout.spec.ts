@@ -5,30 +5,9 @@
  */
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Locator, type Page } from '@playwright/test';
-
-const SIZES = {
-  desktop: { viewport: { width: 1366, height: 860 } },
-  phone: { viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true },
-} as const;
-
-interface Box {
-  x: number;
-  y: number;
-  width: number;
-  height: number;
-}
-
-async function box(l: Locator): Promise<Box> {
-  const b = await l.boundingBox();
-  if (!b) throw new Error('not rendered');
-  return b;
-}
+import { SIZES, box, inside } from './geometry.ts';
 
 const walk = (page: Page): Locator => page.locator('.mw-cmp-walk');
-
-function inside(b: Box, v: { width: number; height: number }): boolean {
-  return b.x >= 0 && b.y >= 0 && b.x + b.width <= v.width + 0.5 && b.y + b.height <= v.height + 0.5;
-}
 
 /** The changed card whose top is highest on screen (what the page brings into view). */
 async function firstChanged(page: Page): Promise<Locator> {

@@ -6,17 +6,7 @@
  */
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Locator, type Page } from '@playwright/test';
-
-const SIZES = {
-  desktop: { viewport: { width: 1366, height: 860 } },
-  phone: { viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true },
-} as const;
-
-async function box(l: Locator): Promise<{ x: number; y: number; width: number; height: number }> {
-  const b = await l.boundingBox();
-  if (!b) throw new Error('not rendered');
-  return b;
-}
+import { SIZES, box } from './geometry.ts';
 
 async function openPorts(page: Page): Promise<void> {
   await page.goto('/ports/');

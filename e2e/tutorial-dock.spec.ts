@@ -6,32 +6,7 @@
  */
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Locator, type Page } from '@playwright/test';
-
-const SIZES = {
-  desktop: { viewport: { width: 1366, height: 860 } },
-  phone: { viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true },
-} as const;
-
-interface Box {
-  x: number;
-  y: number;
-  width: number;
-  height: number;
-}
-
-async function box(l: Locator): Promise<Box> {
-  const b = await l.boundingBox();
-  if (!b) throw new Error('no box: not rendered');
-  return b;
-}
-
-function inViewport(b: Box, page: Page): void {
-  const v = page.viewportSize()!;
-  expect(b.x, 'left edge').toBeGreaterThanOrEqual(0);
-  expect(b.y, 'top edge').toBeGreaterThanOrEqual(0);
-  expect(b.x + b.width, 'right edge').toBeLessThanOrEqual(v.width + 0.5);
-  expect(b.y + b.height, 'bottom edge').toBeLessThanOrEqual(v.height + 0.5);
-}
+import { type Box, SIZES, box, expectInViewport } from './geometry.ts';
 
 function overlaps(a: Box, b: Box): boolean {
   return a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
@@ -79,9 +54,9 @@ for (const [name, use] of Object.entries(SIZES)) {
       expect(await page.evaluate(() => window.scrollY)).toBe(before);
 
       const [s, d, r] = [await box(snippet), await box(dock(page)), await box(reply)];
-      inViewport(s, page);
-      inViewport(d, page);
-      inViewport(r, page);
+      expectInViewport(s, page);
+      expectInViewport(d, page);
+      expectInViewport(r, page);
       // The reply row is inside the terminal's screen, and the dock does not cover the snippet.
       const screen = await box(page.locator('[data-mw-terminal] .mw-terminal__screen'));
       expect(r.y).toBeGreaterThanOrEqual(screen.y);
@@ -101,7 +76,7 @@ for (const [name, use] of Object.entries(SIZES)) {
       await expect(row(page, /250 2\.1\.0 Sender OK/)).toBeVisible();
       await page.keyboard.press('Enter');
       await expect(row(page, /250 2\.1\.5 Recipient OK/)).toBeVisible();
-      inViewport(await box(row(page, /250 2\.1\.5 Recipient OK/)), page);
+      expectInViewport(await box(row(page, /250 2\.1\.5 Recipient OK/)), page);
       expect(await page.evaluate(() => window.scrollY)).toBe(before);
 
       // Again, while connected: a fresh connection, not "Already connected".
