@@ -11,6 +11,7 @@ import { loadProgress, markDone, pageStorage } from '../../exercises/progress.ts
 import type { DeviceName, PracticeStep, Side } from './steps.ts';
 import '../mdx/mdx.css';
 import './practice.css';
+import ExerciseCards from '../setup/ExerciseCards.tsx';
 
 const SIDES: Side[] = ['pop3', 'imap'];
 const DEVICES: DeviceName[] = ['laptop', 'phone'];
@@ -132,32 +133,21 @@ export default function PopImapPractice() {
       <p role="status" aria-live="polite" className="mw-practice__last" data-ok={last ? String(last.ok) : undefined}>
         {busy && last ? 'Working…' : (last?.text ?? 'Press a button: each one runs the real protocol between a device and the server.')}
       </p>
-      <ol className="mw-setup__exercises" aria-label="Exercises for this practice">
-        {exercises.map((e) => (
-          <li key={e.id} className="mw-setup__exercise" data-id={e.id} data-solved={solved.has(e.id) ? 'true' : undefined}>
-            <p className="mw-exercise__kicker">Exercise {solved.has(e.id) && <span>· solved ✓</span>}</p>
-            <h3 className="mw-exercise__title">{e.title}</h3>
-            <p>{e.goal}</p>
-            {e.hints.map((hint, i) => (
-              <details key={hint}>
-                <summary>Hint {i + 1}</summary>
-                <p>{hint}</p>
-              </details>
+      <ExerciseCards
+        exercises={exercises}
+        solved={solved}
+        label="Exercises for this practice"
+        solution={(e) => (
+          <ol>
+            {e.solution.map((step, i) => (
+              <li key={i}>
+                {'side' in step ? `${step.side.toUpperCase()} ` : ''}
+                {label(step)}
+              </li>
             ))}
-            <details>
-              <summary>Show a solution</summary>
-              <ol>
-                {e.solution.map((step, i) => (
-                  <li key={i}>
-                    {'side' in step ? `${step.side.toUpperCase()} ` : ''}
-                    {label(step)}
-                  </li>
-                ))}
-              </ol>
-            </details>
-          </li>
-        ))}
-      </ol>
+          </ol>
+        )}
+      />
     </div>
   );
 }

@@ -11,6 +11,7 @@ import { loadProgress, markDone, pageStorage } from '../../exercises/progress.ts
 import type { AccountProtocol, AccountSettings, AccountTest, Security } from './mail-client.ts';
 import '../mdx/mdx.css';
 import './setup.css';
+import ExerciseCards from './ExerciseCards.tsx';
 
 const PROTOCOLS: Array<{ value: AccountProtocol; label: string; port: number }> = [
   { value: 'smtp', label: 'Outgoing (SMTP)', port: 587 },
@@ -131,28 +132,17 @@ export default function MailClientSetup() {
         )}
       </div>
 
-      <ol className="mw-setup__exercises" aria-label="Exercises for this account dialog">
-        {exercises.map((e) => (
-          <li key={e.id} className="mw-exercise mw-setup__exercise" data-id={e.id} data-solved={solved.has(e.id) ? 'true' : undefined}>
-            <p className="mw-exercise__kicker">Exercise {solved.has(e.id) && <span className="mw-setup__done">· solved ✓</span>}</p>
-            <h3 className="mw-exercise__title">{e.title}</h3>
-            <p>{e.goal}</p>
-            {e.hints.map((hint, i) => (
-              <details key={hint}>
-                <summary>Hint {i + 1}</summary>
-                <p>{hint}</p>
-              </details>
-            ))}
-            <details>
-              <summary>Show a solution</summary>
-              <p>
-                {PROTOCOLS.find((p) => p.value === e.solution.protocol)?.label}: server <code>{e.solution.server}</code>, port <code>{e.solution.port}</code>, security{' '}
-                <code>{SECURITY_TEXT[e.solution.security]}</code>, user <code>{e.solution.user}</code>.
-              </p>
-            </details>
-          </li>
-        ))}
-      </ol>
+      <ExerciseCards
+        exercises={exercises}
+        solved={solved}
+        label="Exercises for this account dialog"
+        solution={(e) => (
+          <p>
+            {PROTOCOLS.find((p) => p.value === e.solution.protocol)?.label}: server <code>{e.solution.server}</code>, port <code>{e.solution.port}</code>, security{' '}
+            <code>{SECURITY_TEXT[e.solution.security]}</code>, user <code>{e.solution.user}</code>.
+          </p>
+        )}
+      />
     </div>
   );
 }
