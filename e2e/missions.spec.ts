@@ -22,6 +22,8 @@ async function expectInViewport(page: Page, locator: Locator, what: string): Pro
 }
 
 async function axeClean(page: Page): Promise<void> {
+  // Colours are judged once the completion moment's fade-in has ended, as the learner then sees them.
+  await page.locator('#lab-missions').evaluate((el) => Promise.all(el.getAnimations({ subtree: true }).map((a) => a.finished)));
   const results = await new AxeBuilder({ page }).include('#lab-missions').analyze();
   const bad = results.violations.map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
   expect(bad).toEqual([]);
