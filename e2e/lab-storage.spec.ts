@@ -5,8 +5,8 @@
 import { expect, test, type Page } from '@playwright/test';
 import { defaultWorld } from '../simulator/net/world.ts';
 import { worldToJson } from '../simulator/store/serialize.ts';
-import { openLab } from './terminal.ts';
-import { storedDisabled } from './world-db.ts';
+import { enter, expectScreen, openLab } from './terminal.ts';
+import { storedDisabled, storedWorld } from './world-db.ts';
 
 async function openWorldPanel(page: Page): Promise<void> {
   await page.locator('[data-panel="world"] > summary').click();
@@ -96,4 +96,26 @@ test('a second lab tab is read-only, hears the first one save, and takes over wh
   await expect(second.getByTestId('tab-notice')).toHaveCount(0);
   await openWorldPanel(second);
   await expect(pipelining(second, 'mail.example.org')).toBeChecked();
+});
+
+test('a change made just before the page goes away is kept (the last-moment copy)', async ({ page }) => {
+  await openLab(page);
+  await enter(page, '/connect mail.example.org 995');
+  await expectScreen(page, /\+OK/);
+  await enter(page, 'USER bob@example.org');
+  await enter(page, 'PASS builder');
+  await enter(page, 'DELE 1');
+  await enter(page, 'QUIT');
+  // Reload the moment the server has answered QUIT, well inside the save's 250 ms quiet time.
+  await expectScreen(page, /Connection closed by the server/);
+  await page.reload();
+  await expect(page.locator('.mw-terminal[data-status="ready"]')).toBeVisible();
+  await expect.poll(async () => (await storedWorld(page)) !== null).toBe(true);
+  await page.locator('.mw-terminal .xterm').click();
+  await enter(page, '/connect mail.example.org 995');
+  await expectScreen(page, /\+OK/);
+  await enter(page, 'USER bob@example.org');
+  await enter(page, 'PASS builder');
+  await enter(page, 'STAT');
+  await expectScreen(page, /^\+OK 1 \d+/m);
 });

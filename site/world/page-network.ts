@@ -19,7 +19,7 @@ import { VirtualConnector } from '../../simulator/transports/virtual.ts';
 import { pageStorage } from '../terminal/browser/page-services.ts';
 import type { KeyValueStorage } from '../terminal/history.ts';
 import { TimerScheduler } from '../terminal/timer-scheduler.ts';
-import { keyValueWorldDb, loadWorld, saveWorld, SaveScheduler, WORLD_KEY, type SaveResult, type StoredWorld, type WorldDb } from './persist.ts';
+import { keyValueWorldDb, loadWorld, saveWorld, SaveScheduler, WORLD_KEY, JOURNAL_KEY, writeJournal, type SaveResult, type StoredWorld, type WorldDb } from './persist.ts';
 import { decodeReplay, type ReplayScript } from './replay.ts';
 import { SessionTracker } from './session-tracker.ts';
 import { claimTab, soleTab, type TabGuard, type TabState } from './tab-guard.ts';
@@ -123,7 +123,14 @@ export function createPageWorld({ stored, hash, db, tab, now = () => Date.now() 
     network.subscribe((event) => {
       if (event.type === 'engine' || event.type === 'session-closed') saver.request();
     });
-    if (typeof window !== 'undefined') window.addEventListener('pagehide', () => void saver.flush());
+    if (typeof window !== 'undefined') {
+      window.addEventListener('pagehide', () => {
+        // The IndexedDB write begun now may not commit before the page is gone (a reload right
+        // after a delivery): a synchronous copy in localStorage covers it (persist.ts, JOURNAL_KEY).
+        if (saver.pending()) writeJournal(pageStorage(), network.world);
+        void saver.flush();
+      });
+    }
   }
   return {
     network,
@@ -154,8 +161,10 @@ type ForgettingStorage = KeyValueStorage & { removeItem?(key: string): void };
 export async function resetWorld(db: WorldDb = pageDb(), storage: ForgettingStorage = pageStorage()): Promise<void> {
   current?.stop();
   await db.remove();
-  if (storage.removeItem) storage.removeItem(WORLD_KEY);
-  else storage.setItem(WORLD_KEY, '');
+  for (const key of [WORLD_KEY, JOURNAL_KEY]) {
+    if (storage.removeItem) storage.removeItem(key);
+    else storage.setItem(key, '');
+  }
   reloadWithoutHash();
 }
 

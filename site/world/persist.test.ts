@@ -2,7 +2,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { defaultWorld } from '../../simulator/net/world.ts';
 import { worldToJson } from '../../simulator/store/serialize.ts';
 import { MemoryStorage } from '../terminal/history.ts';
-import { keyValueWorldDb, loadWorld, readStoredWorld, saveWorld, SaveScheduler, WORLD_KEY } from './persist.ts';
+import { JOURNAL_KEY, keyValueWorldDb, loadWorld, readStoredWorld, saveWorld, SaveScheduler, WORLD_KEY, writeJournal } from './persist.ts';
 
 describe('readStoredWorld', () => {
   it('has nothing when nothing is stored', () => {
@@ -91,6 +91,22 @@ describe('saveWorld / loadWorld', () => {
     const read = await loadWorld(db, new MemoryStorage());
     expect(read.kind).toBe('ok');
     if (read.kind === 'ok') expect(subjects(read.world).filter((s) => s === 'first' || s === 'second')).toEqual(['first']);
+  });
+
+  it('a last-moment copy (a page gone with a save pending) wins over the database, moves into it, and is forgotten', async () => {
+    const db = keyValueWorldDb(new MemoryStorage());
+    const older = defaultWorld(1_700_000_000_000);
+    message(older, 'saved');
+    await saveWorld(db, older);
+    const legacy = new MemoryStorage();
+    message(older, 'pending at unload');
+    expect(writeJournal(legacy, older)).toBe(true);
+    const read = await loadWorld(db, legacy);
+    expect(read.kind).toBe('ok');
+    if (read.kind === 'ok') expect(subjects(read.world)).toContain('pending at unload');
+    expect(legacy.getItem(JOURNAL_KEY)).toBeNull();
+    const again = await loadWorld(db, legacy);
+    if (again.kind === 'ok') expect(subjects(again.world)).toContain('pending at unload');
   });
 
   it('never throws on a storage that refuses to be read', async () => {

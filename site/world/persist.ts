@@ -4,13 +4,30 @@
  * that cannot be read (corrupted, or written by another version) is reported with its raw text,
  * never dropped: the page asks the learner to reset or to download it first.
  */
-import { deserializeWorld, serializeWorldBytes, worldFromJson, type SerializedWorld } from '../../simulator/store/serialize.ts';
+import { deserializeWorld, serializeWorldBytes, worldFromJson, worldToJson, type SerializedWorld } from '../../simulator/store/serialize.ts';
 import type { World } from '../../simulator/net/world.ts';
 import { encodeBase64 } from '../../simulator/wire/base64.ts';
 import type { KeyValueStorage } from '../terminal/history.ts';
 
 /** The localStorage key under which older builds kept the world (JSON from serialize.ts). */
 export const WORLD_KEY = 'mailwire:world';
+
+/**
+ * The localStorage key of the last-moment copy: a page that goes away with a save still pending
+ * writes the world here at once (localStorage writes synchronously; an IndexedDB write begun while
+ * the page unloads may never commit). The next load takes it into the database.
+ */
+export const JOURNAL_KEY = 'mailwire:world-journal';
+
+/** Writes the last-moment copy; false when localStorage refuses it (full, or forbidden). */
+export function writeJournal(storage: KeyValueStorage, world: World): boolean {
+  try {
+    storage.setItem(JOURNAL_KEY, worldToJson(world));
+    return true;
+  } catch {
+    return false;
+  }
+}
 
 export type StoredWorld =
   | { kind: 'none' }
@@ -56,6 +73,8 @@ function describeError(e: unknown): string {
  * moved into the database (and removed from localStorage only once the database holds it).
  */
 export async function loadWorld(db: WorldDb, legacy: KeyValueStorage & { removeItem?(key: string): void }): Promise<StoredWorld> {
+  const journal = await takeJournal(db, legacy);
+  if (journal) return journal;
   let value: unknown;
   try {
     value = await db.get();
@@ -76,6 +95,28 @@ export async function loadWorld(db: WorldDb, legacy: KeyValueStorage & { removeI
   const moved = await saveWorld(db, old.world);
   if (moved.ok) legacy.removeItem?.(WORLD_KEY);
   return { ...old, migrated: moved.ok };
+}
+
+/**
+ * The last-moment copy, when there is one: it is never older than the database's record (it was
+ * written after every change the page saw), so it replaces that record, and is then forgotten.
+ */
+async function takeJournal(db: WorldDb, legacy: KeyValueStorage & { removeItem?(key: string): void }): Promise<StoredWorld | null> {
+  let text: string | null;
+  try {
+    text = legacy.getItem(JOURNAL_KEY);
+  } catch {
+    return null;
+  }
+  if (!text) return null;
+  const read = worldFromJson(text);
+  if (!read.ok) {
+    legacy.removeItem?.(JOURNAL_KEY);
+    return null;
+  }
+  const saved = await saveWorld(db, read.value);
+  if (saved.ok) legacy.removeItem?.(JOURNAL_KEY);
+  return { kind: 'ok', world: read.value, migrated: false };
 }
 
 /** Saves the world; says why when the storage refuses (full, or forbidden in a privacy mode). */
@@ -133,6 +174,11 @@ export class SaveScheduler {
   request(): void {
     if (!this.#enabled || this.#timer !== null) return;
     this.#timer = setTimeout(() => void this.flush(), this.delayMs);
+  }
+
+  /** A change is waiting to be written, or a write is under way. */
+  pending(): boolean {
+    return this.#enabled && (this.#timer !== null || this.#writing !== null);
   }
 
   /** Saves now if a save is pending; resolves when the write (and any queued after it) is done. */
