@@ -4,7 +4,7 @@
  * challenge). Nothing is sent anywhere; masking only keeps passwords off a screen being shared.
  */
 import type { Protocol } from '../../../simulator/explain/types.ts';
-import { decodeBase64 } from '../../../simulator/wire/base64.ts';
+import { decodeSaslPlain } from '../../../simulator/wire/sasl-plain.ts';
 
 export interface Secret {
   start: number;
@@ -21,12 +21,10 @@ function imapLoginPassword(line: string): Secret | null {
   return m ? { start: m[1]!.length, end: m[1]!.length + m[2]!.length, encoding: 'text' } : null;
 }
 
-/** `\0user\0pass` in base64 (RFC 4616 §2): the user, when the blob decodes. */
+/** The user a PLAIN response names (RFC 4616 §2), when it is a well-formed one. */
 function plainUser(base64: string): string | undefined {
-  const bytes = decodeBase64(base64);
-  if (!bytes) return undefined;
-  const parts = new TextDecoder().decode(bytes).split('\0');
-  return parts.length === 3 ? parts[1] : undefined;
+  const plain = decodeSaslPlain(base64);
+  return plain.ok ? plain.authcid : undefined;
 }
 
 /** The initial response of an AUTH/AUTHENTICATE line (RFC 4954 §4, RFC 5034 §4, RFC 4959). */
