@@ -6,23 +6,14 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { connect as tcpConnect, type Socket } from 'node:net';
 import { join } from 'node:path';
 import { connect as tlsConnect, type TLSSocket } from 'node:tls';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { TlsInfo } from '../engine.ts';
-import { startLiveServers, type LiveServers } from '../transports/relay/live-servers.ts';
-import { makeTestPki, type TestPki } from '../transports/relay/test-pki.ts';
+import { liveSuite } from '../transports/relay/live-suite.test-helper.ts';
 import { latin1Text, utf8Bytes } from '../wire/bytes.ts';
 import { SmtpClient, type SmtpClientOptions, type SmtpClientResult } from './client.ts';
 import type { ClientOutput } from './client-pipe.ts';
 
-let pki: TestPki;
-let live: LiveServers;
-
-beforeAll(async () => {
-  pki = makeTestPki(['localhost', 'mail.test']);
-  live = await startLiveServers(pki);
-}, 60_000);
-
-afterAll(() => live?.stop());
+const suite = liveSuite();
 
 function tlsInfo(s: TLSSocket): TlsInfo {
   return { version: s.getProtocol() ?? 'unknown', cipher: s.getCipher().standardName ?? s.getCipher().name, serverName: 'localhost' };
@@ -41,7 +32,7 @@ function session(port: number, options: SmtpClientOptions, implicit = false): Pr
     const upgrade = (): void => {
       const plain = socket;
       plain.removeListener('data', onData);
-      const secure = tlsConnect({ socket: plain, servername: 'localhost', ca: pki.caCert });
+      const secure = tlsConnect({ socket: plain, servername: 'localhost', ca: suite.pki.caCert });
       secure.on('error', reject);
       secure.once('secureConnect', () => {
         socket = secure;
@@ -58,7 +49,7 @@ function session(port: number, options: SmtpClientOptions, implicit = false): Pr
         else if (out.type === 'close') socket.end();
       }
     }
-    const raw = implicit ? tlsConnect({ host: '127.0.0.1', port, servername: 'localhost', ca: pki.caCert }) : tcpConnect(port, '127.0.0.1');
+    const raw = implicit ? tlsConnect({ host: '127.0.0.1', port, servername: 'localhost', ca: suite.pki.caCert }) : tcpConnect(port, '127.0.0.1');
     socket = raw;
     apply(client.start(Date.now()));
     if (implicit) (raw as TLSSocket).once('secureConnect', () => apply(client.tlsStarted(tlsInfo(raw as TLSSocket), Date.now())));
@@ -74,7 +65,7 @@ function session(port: number, options: SmtpClientOptions, implicit = false): Pr
 const MESSAGE = utf8Bytes('From: alice@mail.test\r\nTo: alice@mail.test\r\nSubject: from the Mailwire client\r\n\r\n.dot-stuffed line\r\nbye\r\n');
 
 async function delivered(subject: string): Promise<string | null> {
-  const dir = join(live.dir, 'mail/alice/Maildir/new');
+  const dir = join(suite.servers.dir, 'mail/alice/Maildir/new');
   for (let i = 0; i < 50; i++) {
     for (const name of readdirSync(dir)) {
       const text = readFileSync(join(dir, name), 'latin1');
@@ -87,10 +78,10 @@ async function delivered(subject: string): Promise<string | null> {
 
 describe('SmtpClient against Postfix', () => {
   it('submits with STARTTLS, AUTH PLAIN and PIPELINING; one recipient refused, the other delivered', async () => {
-    const { result, transcript } = await session(live.ports.smtp, {
+    const { result, transcript } = await session(suite.servers.ports.smtp, {
       clientName: 'laptop.mail.test',
       tls: 'required',
-      credentials: { user: live.user.login, password: live.user.password },
+      credentials: { user: suite.servers.user.login, password: suite.servers.user.password },
       from: 'alice@mail.test',
       to: ['alice@mail.test', 'nobody@mail.test'],
       message: MESSAGE,
@@ -106,7 +97,7 @@ describe('SmtpClient against Postfix', () => {
   }, 20_000);
 
   it('relays like an MTA: no AUTH, opportunistic TLS, to a domain Postfix serves', async () => {
-    const { result, transcript } = await session(live.ports.smtp, {
+    const { result, transcript } = await session(suite.servers.ports.smtp, {
       clientName: 'mail.example.com',
       tls: 'opportunistic',
       from: 'bob@example.org',
@@ -120,7 +111,7 @@ describe('SmtpClient against Postfix', () => {
   }, 20_000);
 
   it('is refused relaying without AUTH, and reports it per recipient', async () => {
-    const { result } = await session(live.ports.smtp, {
+    const { result } = await session(suite.servers.ports.smtp, {
       clientName: 'mail.example.com',
       tls: 'opportunistic',
       from: 'bob@example.org',
@@ -132,8 +123,8 @@ describe('SmtpClient against Postfix', () => {
 
   it('submits over implicit TLS (465 role) without STARTTLS', async () => {
     const { result, transcript } = await session(
-      live.ports.smtps,
-      { clientName: 'laptop', tls: 'required', credentials: { user: live.user.login, password: live.user.password }, from: 'alice@mail.test', to: ['alice@mail.test'], message: utf8Bytes('Subject: implicit\r\n\r\nx\r\n') },
+      suite.servers.ports.smtps,
+      { clientName: 'laptop', tls: 'required', credentials: { user: suite.servers.user.login, password: suite.servers.user.password }, from: 'alice@mail.test', to: ['alice@mail.test'], message: utf8Bytes('Subject: implicit\r\n\r\nx\r\n') },
       true,
     );
     expect(result.failure, transcript).toBeNull();

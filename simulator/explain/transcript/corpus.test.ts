@@ -9,26 +9,14 @@ import { rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startLiveServers, type LiveServers } from '../../transports/relay/live-servers.ts';
-import { makeTestPki, type TestPki } from '../../transports/relay/test-pki.ts';
+import { describe, expect, it } from 'vitest';
+import { liveSuite } from '../../transports/relay/live-suite.test-helper.ts';
 import { parseTranscript } from './parse.ts';
 import type { ParsedTranscript, TranscriptFormat } from './types.ts';
 import type { Protocol } from '../types.ts';
 
 const PTY = fileURLToPath(new URL('./capture/pty-session.py', import.meta.url));
-let pki: TestPki;
-let live: LiveServers;
-
-beforeAll(async () => {
-  pki = makeTestPki(['localhost', 'mail.test']);
-  live = await startLiveServers(pki);
-}, 60_000);
-
-afterAll(() => {
-  live?.stop();
-  if (pki) rmSync(pki.dir, { recursive: true, force: true });
-});
+const suite = liveSuite();
 
 /** stdout and stderr of a tool, as a person would copy them from the terminal. */
 function run(cmd: string, args: string[], input?: string): string {
@@ -103,17 +91,17 @@ const serverTexts = (t: ParsedTranscript) => t.lines.filter((l) => l.side === 's
 
 describe('transcripts of real tools against Dovecot and Postfix', { timeout: 60_000 }, () => {
   it('swaks: a submission with STARTTLS and AUTH PLAIN', () => {
-    const out = run('swaks', ['--server', `127.0.0.1:${live.ports.smtp}`, '--from', 'alice@mail.test', '--to', 'alice@mail.test', '--tls', '--auth', 'PLAIN', '--auth-user', 'alice', '--auth-password', 'wonderland']);
+    const out = run('swaks', ['--server', `127.0.0.1:${suite.servers.ports.smtp}`, '--from', 'alice@mail.test', '--to', 'alice@mail.test', '--tls', '--auth', 'PLAIN', '--auth-user', 'alice', '--auth-password', 'wonderland']);
     const t = parseTranscript(out);
     expectRead(t, 'swaks', 'smtp');
-    expect(t.port).toBe(live.ports.smtp);
+    expect(t.port).toBe(suite.servers.ports.smtp);
     expect(clientTexts(t)).toContain('STARTTLS');
     expect(t.lines.find((l) => l.side === 'client' && l.text.startsWith('AUTH PLAIN'))?.tls).toBe(true);
     expect(serverTexts(t).some((l) => /^235 /.test(l))).toBe(true);
   });
 
   it('swaks: relaying refused without AUTH', () => {
-    const out = run('swaks', ['--server', `127.0.0.1:${live.ports.smtp}`, '--from', 'alice@mail.test', '--to', 'someone@elsewhere.example']);
+    const out = run('swaks', ['--server', `127.0.0.1:${suite.servers.ports.smtp}`, '--from', 'alice@mail.test', '--to', 'someone@elsewhere.example']);
     const t = parseTranscript(out);
     expectRead(t, 'swaks', 'smtp');
     expect(serverTexts(t).some((l) => /^554 5\.7\.1 /.test(l))).toBe(true);
@@ -122,7 +110,7 @@ describe('transcripts of real tools against Dovecot and Postfix', { timeout: 60_
   it('openssl s_client on 993: LOGIN, SELECT, LOGOUT typed at the terminal', () => {
     // (a1 …: typed lines that start with R, Q or k would be s_client's own commands; see the POP3 case)
     const typed = ['a1 LOGIN alice wonderland', 'a2 SELECT INBOX', 'a3 LOGOUT'];
-    const out = openssl(['-connect', `127.0.0.1:${live.ports.imaps}`, '-crlf'], [['* OK', typed[0]!], ['a1 OK', typed[1]!], ['a2 OK', typed[2]!]], 'a3 OK');
+    const out = openssl(['-connect', `127.0.0.1:${suite.servers.ports.imaps}`, '-crlf'], [['* OK', typed[0]!], ['a1 OK', typed[1]!], ['a2 OK', typed[2]!]], 'a3 OK');
     const t = parseTranscript(out);
     expectRead(t, 'openssl', 'imap');
     expect(clientTexts(t)).toEqual(typed);
@@ -132,7 +120,7 @@ describe('transcripts of real tools against Dovecot and Postfix', { timeout: 60_
   it('openssl s_client -starttls pop3: USER, PASS, STAT, RETR, QUIT', () => {
     const typed = ['USER alice', 'PASS wonderland', 'STAT', 'RETR 1', 'QUIT'];
     // -nocommands: else s_client takes a line starting with R (RETR) or Q (QUIT) as its own command.
-    const out = openssl(['-connect', `127.0.0.1:${live.ports.pop3}`, '-starttls', 'pop3', '-crlf', '-nocommands'], [['read R BLOCK', typed[0]!], ['+OK', typed[1]!], ['Logged in', typed[2]!], ['+OK ', typed[3]!], ['\n.\r', typed[4]!]], 'Logging out');
+    const out = openssl(['-connect', `127.0.0.1:${suite.servers.ports.pop3}`, '-starttls', 'pop3', '-crlf', '-nocommands'], [['read R BLOCK', typed[0]!], ['+OK', typed[1]!], ['Logged in', typed[2]!], ['+OK ', typed[3]!], ['\n.\r', typed[4]!]], 'Logging out');
     const t = parseTranscript(out);
     expectRead(t, 'openssl', 'pop3');
     expect(clientTexts(t)).toEqual(typed);
@@ -140,15 +128,15 @@ describe('transcripts of real tools against Dovecot and Postfix', { timeout: 60_
   });
 
   it('curl -v: IMAP LIST with a login', () => {
-    const out = run('curl', ['-v', '--url', `imap://127.0.0.1:${live.ports.imap}/`, '--user', 'alice:wonderland']);
+    const out = run('curl', ['-v', '--url', `imap://127.0.0.1:${suite.servers.ports.imap}/`, '--user', 'alice:wonderland']);
     const t = parseTranscript(out);
     expectRead(t, 'curl', 'imap');
-    expect(t.port).toBe(live.ports.imap);
+    expect(t.port).toBe(suite.servers.ports.imap);
     expect(clientTexts(t).some((l) => / LIST /.test(l)), out).toBe(true);
   });
 
   it('curl -v: POP3 RETR over STLS', () => {
-    const out = run('curl', ['-v', '--ssl-reqd', '-k', '--url', `pop3://127.0.0.1:${live.ports.pop3}/1`, '--user', 'alice:wonderland']);
+    const out = run('curl', ['-v', '--ssl-reqd', '-k', '--url', `pop3://127.0.0.1:${suite.servers.ports.pop3}/1`, '--user', 'alice:wonderland']);
     const t = parseTranscript(out);
     expectRead(t, 'curl', 'pop3');
     expect(clientTexts(t)).toContain('STLS');
@@ -158,7 +146,7 @@ describe('transcripts of real tools against Dovecot and Postfix', { timeout: 60_
     const file = join(tmpdir(), `mailwire-curl-${process.pid}.eml`);
     writeFileSync(file, 'From: alice@mail.test\r\nTo: alice@mail.test\r\nSubject: from curl\r\n\r\nHello.\r\n');
     try {
-      const out = run('curl', ['-v', '-k', '--url', `smtps://127.0.0.1:${live.ports.smtps}`, '--user', 'alice:wonderland', '--mail-from', 'alice@mail.test', '--mail-rcpt', 'alice@mail.test', '-T', file]);
+      const out = run('curl', ['-v', '-k', '--url', `smtps://127.0.0.1:${suite.servers.ports.smtps}`, '--user', 'alice:wonderland', '--mail-from', 'alice@mail.test', '--mail-rcpt', 'alice@mail.test', '-T', file]);
       const t = parseTranscript(out);
       expectRead(t, 'curl', 'smtp');
       expect(t.implicitTls).toBe(false); // a test port, not 465: curl's output does not say smtps
@@ -172,7 +160,7 @@ describe('transcripts of real tools against Dovecot and Postfix', { timeout: 60_
     const out = python(`
 import imaplib
 imaplib.Debug = 4
-m = imaplib.IMAP4('127.0.0.1', ${live.ports.imap})
+m = imaplib.IMAP4('127.0.0.1', ${suite.servers.ports.imap})
 m.login('alice', 'wonderland')
 m.select('INBOX')
 m.fetch('1', '(FLAGS BODY.PEEK[HEADER.FIELDS (SUBJECT)])')
@@ -186,7 +174,7 @@ m.logout()
   it("Python smtplib's debug output: STARTTLS, AUTH, a message", () => {
     const out = python(`
 import smtplib, ssl
-s = smtplib.SMTP('127.0.0.1', ${live.ports.smtp})
+s = smtplib.SMTP('127.0.0.1', ${suite.servers.ports.smtp})
 s.set_debuglevel(1)
 s.ehlo()
 s.starttls(context=ssl._create_unverified_context())
@@ -203,7 +191,7 @@ s.quit()
   it("Python smtplib's debug output: AUTH before STARTTLS is not offered", () => {
     const out = python(`
 import smtplib
-s = smtplib.SMTP('127.0.0.1', ${live.ports.smtp})
+s = smtplib.SMTP('127.0.0.1', ${suite.servers.ports.smtp})
 s.set_debuglevel(1)
 s.ehlo()
 try:
@@ -219,14 +207,14 @@ finally:
   it("Python poplib's debug output: a login, STAT, RETR, and a wrong password", () => {
     const out = python(`
 import poplib
-p = poplib.POP3('127.0.0.1', ${live.ports.pop3})
+p = poplib.POP3('127.0.0.1', ${suite.servers.ports.pop3})
 p.set_debuglevel(2)
 p.user('alice')
 p.pass_('wonderland')
 p.stat()
 p.retr(1)
 p.quit()
-q = poplib.POP3('127.0.0.1', ${live.ports.pop3})
+q = poplib.POP3('127.0.0.1', ${suite.servers.ports.pop3})
 q.set_debuglevel(2)
 q.user('alice')
 try:
@@ -242,7 +230,7 @@ except poplib.error_proto as e:
   // Failed logins last: Dovecot slows the next logins from the same address after one (its auth penalty).
   it('openssl s_client on 993: a wrong password', () => {
     const typed = ['a1 LOGIN alice wrong-password', 'a2 LOGOUT'];
-    const out = openssl(['-connect', `127.0.0.1:${live.ports.imaps}`, '-crlf'], [['* OK', typed[0]!], ['a1 NO', typed[1]!]], 'a2 OK');
+    const out = openssl(['-connect', `127.0.0.1:${suite.servers.ports.imaps}`, '-crlf'], [['* OK', typed[0]!], ['a1 NO', typed[1]!]], 'a2 OK');
     const t = parseTranscript(out);
     expectRead(t, 'openssl', 'imap');
     expect(clientTexts(t)).toEqual(typed);

@@ -5,24 +5,24 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BridgeConnector } from '../bridge.ts';
 import { LineSession } from './line-session.ts';
-import { startLiveServers, type LiveServers } from './live-servers.ts';
+import type { LiveServers } from './live-servers.ts';
+import { liveSuite } from './live-suite.test-helper.ts';
 import { startRelay, type RelayHandle } from './server.ts';
-import { makeTestPki } from './test-pki.ts';
 
 let live: LiveServers;
 let relay: RelayHandle;
 let connector: BridgeConnector;
 
+const suite = liveSuite();
+
 beforeAll(async () => {
-  const pki = makeTestPki(['localhost', 'mail.test']);
-  live = await startLiveServers(pki);
-  relay = await startRelay({ port: 0, origins: [], allowPrivate: true, allowPorts: Object.values(live.ports), ca: pki.caCert }, { log: () => undefined });
+  live = suite.servers;
+  relay = await startRelay({ port: 0, origins: [], allowPrivate: true, allowPorts: Object.values(live.ports), ca: suite.pki.caCert }, { log: () => undefined });
   connector = new BridgeConnector(relay.url);
 }, 60_000);
 
 afterAll(async () => {
   await relay?.close();
-  live?.stop();
 });
 
 function expectTrusted(session: LineSession, tls: NonNullable<LineSession['transport']['tls']>): void {
