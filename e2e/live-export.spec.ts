@@ -1,18 +1,10 @@
 /** "Export as commands" on /live/: the live side's session as commands for the live server's host and port. */
-import { expect, test } from './live-fixture.ts';
+import { expect, runOnBoth, test } from './live-fixture.ts';
 
 test('the live transcript exports as openssl with STARTTLS on the live host and port', async ({ page, liveLab }) => {
   test.setTimeout(60_000);
   await page.setViewportSize({ width: 1366, height: 860 });
-  await page.goto('/live/');
-  await page.evaluate((url) => localStorage.setItem('mailwire:relay-url', url), liveLab.relayUrl);
-  await page.locator('.mw-compare').scrollIntoViewIfNeeded();
-  await page.locator('astro-island:not([ssr])').filter({ has: page.locator('.mw-compare') }).waitFor();
-  const liveSide = page.locator('.mw-compare__form fieldset').last();
-  await liveSide.getByLabel('Host').fill('localhost');
-  await liveSide.getByLabel('Port').fill(String(liveLab.servers.ports.imap));
-  await page.getByRole('button', { name: 'Run on both' }).click();
-  await expect(page.getByRole('status')).toHaveText(/Done/, { timeout: 20_000 });
+  await runOnBoth(page, liveLab);
   const live = page.getByRole('region', { name: /^Live: localhost port \d+/ });
   await live.getByRole('button', { name: 'Export as commands' }).click();
   const dialog = page.getByTestId('export-dialog');

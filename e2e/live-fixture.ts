@@ -5,7 +5,7 @@
  * Started once per worker; the live specs run serially in one worker.
  */
 import { rmSync } from 'node:fs';
-import { test as base } from '@playwright/test';
+import { test as base, expect, type Page } from '@playwright/test';
 import { startLiveServers, type LiveServers } from '../simulator/transports/relay/live-servers.ts';
 import { startRelay, type RelayHandle } from '../simulator/transports/relay/server.ts';
 import { makeTestPki } from '../simulator/transports/relay/test-pki.ts';
@@ -48,4 +48,21 @@ export const test = base.extend<object, { liveLab: LiveLab }>({
   ],
 });
 
-export { expect } from '@playwright/test';
+/**
+ * On /live/, "Run on both" with the live side pointed at the fixture's Dovecot IMAP port; returns
+ * when both sides are done. Fields are filled only once the island has hydrated (Astro drops the
+ * ssr attribute then), or React resets them.
+ */
+export async function runOnBoth(page: Page, liveLab: LiveLab): Promise<void> {
+  await page.goto('/live/');
+  await page.evaluate((url) => localStorage.setItem('mailwire:relay-url', url), liveLab.relayUrl);
+  await page.locator('.mw-compare').scrollIntoViewIfNeeded();
+  await page.locator('astro-island:not([ssr])').filter({ has: page.locator('.mw-compare') }).waitFor();
+  const liveSide = page.locator('.mw-compare__form fieldset').last();
+  await liveSide.getByLabel('Host').fill('localhost');
+  await liveSide.getByLabel('Port').fill(String(liveLab.servers.ports.imap));
+  await page.getByRole('button', { name: 'Run on both' }).click();
+  await expect(page.getByRole('status')).toHaveText(/Done/, { timeout: 20_000 });
+}
+
+export { expect };

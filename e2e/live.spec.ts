@@ -3,7 +3,7 @@
  * (e2e/live-fixture.ts). Everything is typed in the browser; the assertions read the screen.
  */
 import type { Page } from '@playwright/test';
-import { expect, test } from './live-fixture.ts';
+import { expect, runOnBoth, test } from './live-fixture.ts';
 import { enter, openLab, screenText } from './terminal.ts';
 
 // One worker holds the servers; a live round trip through the relay can be slow on a loaded machine.
@@ -103,16 +103,7 @@ test.describe('the same TLS line on the simulator', () => {
 
 test.describe('compare with the simulator', () => {
   test('runs the same lines on the virtual IMAP server and on Dovecot, side by side', async ({ page, liveLab }) => {
-    await page.goto('/live/');
-    await page.evaluate((url) => localStorage.setItem('mailwire:relay-url', url), liveLab.relayUrl);
-    // Type only once the island has hydrated (Astro drops the ssr attribute then), or React resets the fields.
-    await page.locator('.mw-compare').scrollIntoViewIfNeeded();
-    await page.locator('astro-island:not([ssr])').filter({ has: page.locator('.mw-compare') }).waitFor();
-    const liveSide = page.locator('.mw-compare__form fieldset').last();
-    await liveSide.getByLabel('Host').fill('localhost');
-    await liveSide.getByLabel('Port').fill(String(liveLab.servers.ports.imap));
-    await page.getByRole('button', { name: 'Run on both' }).click();
-    await expect(page.getByRole('status')).toHaveText(/Done/, { timeout: 20_000 });
+    await runOnBoth(page, liveLab);
     const sim = page.getByRole('region', { name: /^Simulator: mail\.example\.com port 143/ });
     const live = page.getByRole('region', { name: /^Live: localhost port \d+/ });
     await expect(sim).toContainText('Mailwire');
