@@ -142,7 +142,7 @@ describe('transcripts of real tools against Dovecot and Postfix', { timeout: 60_
     expect(clientTexts(t)).toContain('STLS');
   });
 
-  it('curl -v: SMTP submission on 465', () => {
+  it('curl -v: SMTP submission over smtps:// (the role of 465, on a test port)', () => {
     const file = join(tmpdir(), `mailwire-curl-${process.pid}.eml`);
     writeFileSync(file, 'From: alice@mail.test\r\nTo: alice@mail.test\r\nSubject: from curl\r\n\r\nHello.\r\n');
     try {
