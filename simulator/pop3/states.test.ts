@@ -6,9 +6,9 @@ import { describe, expect, it } from 'vitest';
 import { TEST_TLS } from '../testing/transcript.ts';
 import { utf8Bytes } from '../wire/bytes.ts';
 import { bobLoggedIn, pop3, T0 } from './fixtures.ts';
+import type { Pop3Event } from './types.ts';
 
-const moves = (events: readonly { kind: string }[]) =>
-  events.flatMap((e) => (e.kind === 'state' ? [`${(e as { from: string }).from}>${(e as { to: string }).to}`] : []));
+const moves = (events: readonly Pop3Event[]) => events.flatMap((e) => (e.kind === 'state' ? [`${e.from}>${e.to}`] : []));
 
 describe('POP3 state events', () => {
   it('QUIT in TRANSACTION passes through UPDATE: the expunge happens between the two moves', () => {
