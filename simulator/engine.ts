@@ -47,7 +47,12 @@ export interface Peer {
   localPort: number;
   /** True when the connection was TLS from its first byte (465, 993, 995; RFC 8314 §3). */
   implicitTls: boolean;
+  /** The IP address behind `address` when that is a virtual host name (the transport resolves it). */
+  ip?: string;
 }
+
+/** What the port a connection arrived on is for: MX relay (25), submission (587, 465), mailbox access. */
+export type ServiceRole = 'relay' | 'submission' | 'access';
 
 /** The mail server a connection reached, as its engine needs to know it. */
 export interface ServerHost {
@@ -63,6 +68,8 @@ export interface EngineContext {
   backend: MailBackend;
   host: ServerHost;
   peer: Peer;
+  /** The port's role, from the transport's port table: engines never look ports up themselves. */
+  role: ServiceRole;
   /** Unique per connection: tags the store changes this session makes, and holds its locks. */
   sessionId: string;
 }

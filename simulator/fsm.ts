@@ -5,19 +5,22 @@
  * A trigger missing from the table is our bug, not the peer's, so `fire` throws.
  */
 
-/** An RFC section, written one way everywhere: `{ rfc: 1939, section: '7' }`, shown "RFC 1939 §7". */
+/**
+ * An RFC reference, written one way everywhere: `{ rfc: 1939, section: '7' }`, shown "RFC 1939 §7";
+ * without a section it means the whole RFC (an extension's defining document: `RFC 2920`).
+ */
 export interface RfcSection {
   readonly rfc: number;
-  readonly section: string;
+  readonly section?: string;
 }
 
-export function rfc(number: number, section: string): RfcSection {
-  return { rfc: number, section };
+export function rfc(number: number, section?: string): RfcSection {
+  return section === undefined ? { rfc: number } : { rfc: number, section };
 }
 
 /** "RFC 1939 §7": how the code, the site and the diagram cite a section. */
 export function citeRfc(r: RfcSection): string {
-  return `RFC ${r.rfc} §${r.section}`;
+  return r.section === undefined ? `RFC ${r.rfc}` : `RFC ${r.rfc} §${r.section}`;
 }
 
 /** One edge of a state table. */

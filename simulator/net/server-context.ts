@@ -1,5 +1,6 @@
 import type { EngineContext, Peer } from '../engine.ts';
 import type { HostConfig } from './host.ts';
+import { portSpec } from './ports.ts';
 import { worldBackend } from './world-backend.ts';
 import type { World } from './world.ts';
 
@@ -13,6 +14,14 @@ export interface ServerContext extends EngineContext {
   host: HostConfig;
 }
 
+/**
+ * The context for a connection from `peer` to `host`: the port table says the port's role (an
+ * unknown port is submission when it is implicit TLS, else relay), and the world's DNS the IP
+ * behind a virtual host name (for the Received header's TCP-info, RFC 5321 §4.4).
+ */
 export function serverContext(world: World, host: HostConfig, peer: Peer, sessionId: string): ServerContext {
-  return { world, host, peer, sessionId, backend: worldBackend(world) };
+  const role = portSpec(peer.localPort)?.role ?? (peer.implicitTls ? 'submission' : 'relay');
+  const isIp = /^\d{1,3}(\.\d{1,3}){3}$/.test(peer.address) || peer.address.includes(':');
+  const ip = isIp ? undefined : world.dns.a(peer.address)[0];
+  return { world, host, peer: ip === undefined ? peer : { ...peer, ip }, role, sessionId, backend: worldBackend(world) };
 }

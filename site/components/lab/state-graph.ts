@@ -54,7 +54,7 @@ function merge(rows: readonly Row[]): StateEdge[] {
 
 export function stateGraph(protocol: MailProtocol): StateGraph {
   if (protocol === 'smtp') {
-    return { protocol, initial: 'connected', states: [...SMTP_STATES], edges: merge(SMTP_TRANSITIONS), implicit: 'A 421 reply or a lost connection ends the session in any state (RFC 5321 §3.8).' };
+    return { protocol, initial: 'connected', states: [...SMTP_STATES], edges: merge(SMTP_TRANSITIONS.map((t) => ({ ...t, rfc: citeRfc(t.rfc) }))), implicit: 'A 421 reply or a lost connection ends the session in any state (RFC 5321 §3.8).' };
   }
   if (protocol === 'pop3') {
     return { protocol, initial: 'AUTHORIZATION', states: [...POP3_STATES], edges: merge(POP3_TRANSITIONS.map((t) => ({ ...t, rfc: citeRfc(t.rfc) }))), implicit: 'Too many errors, the autologout timer or a lost connection close the session without UPDATE (RFC 1939 §3, §6).' };

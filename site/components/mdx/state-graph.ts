@@ -49,7 +49,7 @@ function build(title: string, states: readonly string[], rows: readonly Row[], o
 export function stateGraph(machine: Machine, omitNoise = true): StateGraph {
   switch (machine) {
     case 'smtp':
-      return build('SMTP server states', SMTP_STATES.filter((s) => s !== 'bdat'), SMTP_TRANSITIONS.filter((t) => t.from !== 'bdat' && t.to !== 'bdat' && !t.on.startsWith('BDAT')), omitNoise);
+      return build('SMTP server states', SMTP_STATES.filter((s) => s !== 'bdat'), SMTP_TRANSITIONS.filter((t) => t.from !== 'bdat' && t.to !== 'bdat' && !t.on.startsWith('BDAT')).map((t) => ({ ...t, rfc: citeRfc(t.rfc) })), omitNoise);
     case 'pop3':
       return build('POP3 session states', POP3_STATES, POP3_TRANSITIONS.map((t) => ({ ...t, rfc: citeRfc(t.rfc) })), omitNoise);
     case 'imap':
@@ -61,7 +61,7 @@ export function stateGraph(machine: Machine, omitNoise = true): StateGraph {
 export function transitionRows(machine: Machine): Row[] {
   switch (machine) {
     case 'smtp':
-      return SMTP_TRANSITIONS.map((t) => ({ from: t.from, to: t.to, on: t.on, rfc: t.rfc }));
+      return SMTP_TRANSITIONS.map((t) => ({ from: t.from, to: t.to, on: t.on, rfc: citeRfc(t.rfc) }));
     case 'pop3':
       return POP3_TRANSITIONS.map((t) => ({ from: t.from, to: t.to, on: t.on, rfc: citeRfc(t.rfc) }));
     case 'imap':
