@@ -59,6 +59,17 @@ export function edges<S extends string, T extends string>(states: readonly S[], 
   return states.map((from) => (note === undefined ? { from, on, to, rfc: rfcSection } : { from, on, to, rfc: rfcSection, note }));
 }
 
+/**
+ * A virtual client's table. Its states are named for the command it sent and whose reply it
+ * awaits, so entering a state is the trigger: `moves` lists where each state may go, `rfcOf` the
+ * section that defines each state's command.
+ */
+export function clientTable<S extends string>(name: string, initial: S, moves: Readonly<Record<S, readonly S[]>>, rfcOf: Readonly<Record<S, RfcSection>>): StateTable<S, S> {
+  const states = Object.keys(moves) as S[];
+  const transitions = states.flatMap((from) => moves[from].map((to): Transition<S, S> => ({ from, on: to, to, rfc: rfcOf[to] })));
+  return stateTable<S, S>({ name, states, initial, transitions });
+}
+
 /** The edge `on` takes from `from`, if the table has one. */
 export function findTransition<S extends string, T extends string>(table: StateTable<S, T>, from: S, on: T): Transition<S, T> | undefined {
   return table.transitions.find((t) => t.from === from && t.on === on);
