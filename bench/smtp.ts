@@ -4,6 +4,7 @@
  * same bytes through the engine in-process, without sockets.
  */
 import { loadEngine } from '../simulator/transports/node/engines.ts';
+import { serverContext } from '../simulator/net/server-context.ts';
 import { prepareWorld } from '../simulator/transports/node/serve-world.ts';
 import { startServers } from '../simulator/transports/node/servers.ts';
 import { benchMessage } from './messages.ts';
@@ -89,7 +90,7 @@ async function inProcess(bodies: Buffer[]): Promise<{ ms: number; note: string }
   const lookup = await loadEngine('smtp');
   if (!lookup.ok) throw new Error(lookup.reason);
   const { world, host } = prepareWorld({ users: [{ name: 'bench', password: 'bench' }], now: Date.now() });
-  const engine = lookup.factory({ world, host, peer: { address: '192.0.2.99', localPort: 25, implicitTls: false }, sessionId: 'bench' });
+  const engine = lookup.factory(serverContext(world, host, { address: '192.0.2.99', localPort: 25, implicitTls: false }, 'bench'));
   const enc = new TextEncoder();
   let writes = 0;
   const count = (outs: ReturnType<typeof engine.feed>): void => {

@@ -1,7 +1,11 @@
 /**
  * The sans-I/O contract every protocol engine follows (python-hyper/h11, algesten/str0m):
- * bytes and time go in, a list of outputs comes out. Engines own no socket, timer or clock.
+ * bytes, time and store changes go in, a list of outputs comes out. Engines own no socket, timer
+ * or clock, and see the world only through their context: a narrow mail backend, the host's name
+ * and switches, and who the peer is.
  */
+import type { MailBackend } from './backend.ts';
+import type { HostSettings } from './host-settings.ts';
 
 /** What an engine asks its transport to do, in order. */
 export type Output<E = EngineEvent> =
@@ -43,6 +47,31 @@ export interface Peer {
   localPort: number;
   /** True when the connection was TLS from its first byte (465, 993, 995; RFC 8314 §3). */
   implicitTls: boolean;
+  /** The IP address behind `address` when that is a virtual host name (the transport resolves it). */
+  ip?: string;
+}
+
+/** What the port a connection arrived on is for: MX relay (25), submission (587, 465), mailbox access. */
+export type ServiceRole = 'relay' | 'submission' | 'access';
+
+/** The mail server a connection reached, as its engine needs to know it. */
+export interface ServerHost {
+  /** The host name the greeting uses: `mail.example.com`. */
+  readonly name: string;
+  /** Domains whose mail this host accepts and whose users log in here. */
+  readonly domains: readonly string[];
+  readonly settings: HostSettings;
+}
+
+/** What a server engine is given for one connection (built by the transport: net/server-context.ts). */
+export interface EngineContext {
+  backend: MailBackend;
+  host: ServerHost;
+  peer: Peer;
+  /** The port's role, from the transport's port table: engines never look ports up themselves. */
+  role: ServiceRole;
+  /** Unique per connection: tags the store changes this session makes, and holds its locks. */
+  sessionId: string;
 }
 
 /** Events shared by every engine; each protocol adds its own to the union it emits. */

@@ -3,6 +3,7 @@
  * draws the diagram from it). 'authenticated' covers the selected state too: what is selected
  * lives beside the state, as in RFC 9051 §3.
  */
+import { clientTable, findTransition, rfc, type RfcSection } from '../fsm.ts';
 
 export type ImapClientState =
   | 'greeting'
@@ -30,6 +31,21 @@ export const IMAP_CLIENT_TRANSITIONS: Readonly<Record<ImapClientState, readonly 
   done: [],
 };
 
+/** The section that defines what the client sent in each state (or, for the last two, the end). */
+const RFC_OF: Record<ImapClientState, RfcSection> = {
+  greeting: rfc(9051, '7.1.1'),
+  starttls: rfc(9051, '6.2.1'),
+  'tls-handshake': rfc(9051, '6.2.1'),
+  capability: rfc(9051, '6.1.1'),
+  login: rfc(9051, '6.2.3'),
+  authenticated: rfc(9051, '3'),
+  idle: rfc(2177, '3'),
+  logout: rfc(9051, '6.1.3'),
+  done: rfc(9051, '3'),
+};
+
+export const IMAP_CLIENT_TABLE = clientTable<ImapClientState>('IMAP client', 'greeting', IMAP_CLIENT_TRANSITIONS, RFC_OF);
+
 export function canTransition(from: ImapClientState, to: ImapClientState): boolean {
-  return IMAP_CLIENT_TRANSITIONS[from].includes(to);
+  return findTransition(IMAP_CLIENT_TABLE, from, to) !== undefined;
 }

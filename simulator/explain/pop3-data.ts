@@ -43,6 +43,18 @@ export const POP3_STATES_EXPLAINED: readonly Explanation[] = [
     ref(1939, '4'),
   ),
   state(
+    'SASL',
+    'SASL exchange',
+    'After AUTH without an initial response the server sent "+ ": the next line is the base64 response (or "*" to cancel), not a command. Success enters TRANSACTION; anything else goes back to AUTHORIZATION.',
+    ref(5034, '4'),
+  ),
+  state(
+    'TLS-HANDSHAKE',
+    'Waiting for TLS',
+    'STLS was answered +OK: the next bytes must be the TLS handshake. Anything the client sent after STLS is thrown away; after the handshake the session is back in AUTHORIZATION with nothing remembered.',
+    ref(2595, '4'),
+  ),
+  state(
     'TRANSACTION',
     'TRANSACTION state',
     'Logged in, with the maildrop locked: list, read and mark messages for deletion.',

@@ -13,7 +13,7 @@ import { Lane } from './virtual-network-steps.ts';
 import type { TransportErrorCode } from '../transport.ts';
 import type { HostConfig } from './host.ts';
 import type { MailProtocol, PortSpec } from './ports.ts';
-import type { ServerContext } from './server-context.ts';
+import { serverContext, type ServerContext } from './server-context.ts';
 import type { Scheduler } from './virtual-network-clock.ts';
 import { VirtualConnection, type ConnectionSetup, type TlsLayer, type WakeableEngine } from './virtual-network-connection.ts';
 import { DEFAULT_LOG_LIMITS, SessionLog, type LogLimits, type NetworkListener, type SessionOrigin, type SessionRecord } from './virtual-network-log.ts';
@@ -179,7 +179,7 @@ export class VirtualNetwork {
     const from = options.from ?? DEFAULT_CLIENT;
     const implicitTls = spec.tls === 'implicit';
     const session = this.newSession(host, spec, from, options.origin ?? 'terminal');
-    const ctx: ServerContext = { world: this.world, host, peer: { address: from.address, localPort: port, implicitTls }, sessionId: session.id };
+    const ctx = serverContext(this.world, host, { address: from.address, localPort: port, implicitTls }, session.id);
     let engine: WakeableEngine;
     try {
       engine = new factory(ctx) as WakeableEngine;

@@ -6,7 +6,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { fastestMs } from '../testing/timing.ts';
-import { bobLoggedIn, pop3 } from './fixtures.ts';
+import { bobLoggedIn, pop3 } from './fixtures.test-helper.ts';
 
 const word = fc.oneof(
   fc.constantFrom('USER', 'PASS', 'APOP', 'AUTH', 'STAT', 'LIST', 'RETR', 'TOP', 'UIDL', 'DELE', 'RSET', 'CAPA', 'STLS', 'NOOP', 'UTF8', 'bob', 'builder', 'jörg', '§', '1', '0', '-1', '99999999999999999999'),

@@ -2,34 +2,21 @@
  * What PASS, APOP and AUTH share once they know who the client claims to be: the maildrop lock,
  * the login delay, the snapshot, and the move to TRANSACTION (RFC 1939 §4).
  */
-import type { MailStore } from '../store/mail-store.ts';
 import type { Account } from '../store/account.ts';
+import { enter, event, reply, type Pop3Effect } from './effects.ts';
 import { Maildrop } from './maildrop.ts';
 import { R } from './replies.ts';
 import type { Pop3Session } from './session.ts';
-
-/** RFC 2449 §6.5: when each account last logged in over POP3, per store (so per world). */
-const lastLogins = new WeakMap<MailStore, Map<string, number>>();
-
-function loginTimes(store: MailStore): Map<string, number> {
-  let times = lastLogins.get(store);
-  if (!times) lastLogins.set(store, (times = new Map()));
-  return times;
-}
 
 /**
  * A failed authentication. Unknown users and wrong passwords get the same reply (RFC 1939 §13
  * warns against giving "clues about which names are valid").
  */
-export function loginFailed(s: Pop3Session, user: string, mechanism: string): void {
-  s.event({ kind: 'auth', user, ok: false, mechanism });
+export function loginFailed(s: Pop3Session, user: string, mechanism: string): Pop3Effect[] {
+  const failed = event({ kind: 'auth', user, ok: false, mechanism });
   s.authFailures++;
-  if (s.authFailures >= s.options.maxAuthFailures) {
-    s.reply(R.tooManyFailures);
-    s.abandon('too-many-errors', true);
-    return;
-  }
-  s.reply(R.badLogin);
+  if (s.authFailures >= s.options.maxAuthFailures) return [failed, reply(R.tooManyFailures), enter('too-many-errors'), { type: 'close' }];
+  return [failed, reply(R.badLogin)];
 }
 
 /**
@@ -38,33 +25,27 @@ export function loginFailed(s: Pop3Session, user: string, mechanism: string): vo
  * necessary to prevent messages from being modified or removed before the session enters the
  * UPDATE state"; @rfc 2449#8.1.2 [IN-USE] when someone else holds it.
  */
-export function loginSucceeded(s: Pop3Session, account: Account, trigger: 'PASS' | 'APOP' | 'AUTH', mechanism: string = trigger): void {
-  const store = s.ctx.world.store;
-  const times = loginTimes(store);
-  const last = times.get(account.address);
+export function loginSucceeded(s: Pop3Session, account: Account, trigger: 'PASS' | 'APOP' | 'AUTH', mechanism: string = trigger): Pop3Effect[] {
+  const backend = s.ctx.backend;
+  const last = backend.lastLogin(account.address);
   const delayMs = s.options.loginDelay * 1000;
   // RFC 2449 §6.5: "Servers which advertise LOGIN-DELAY SHOULD enforce it."
   if (delayMs > 0 && last !== undefined && s.now - last < delayMs) {
-    s.event({ kind: 'auth', user: account.address, ok: false, mechanism });
-    s.reply(R.loginDelay(Math.ceil((delayMs - (s.now - last)) / 1000)));
-    return;
+    return [event({ kind: 'auth', user: account.address, ok: false, mechanism }), reply(R.loginDelay(Math.ceil((delayMs - (s.now - last)) / 1000)))];
   }
   const inbox = account.mailbox('INBOX');
-  if (!inbox) {
-    s.reply(R.maildropUnavailable);
-    return;
+  if (!inbox) return [reply(R.maildropUnavailable)];
+  if (!backend.lock(account.address, s.ctx.sessionId)) {
+    return [event({ kind: 'auth', user: account.address, ok: false, mechanism }), reply(R.inUse)];
   }
-  if (!store.lock(account.address, s.ctx.sessionId)) {
-    s.event({ kind: 'auth', user: account.address, ok: false, mechanism });
-    s.reply(R.inUse);
-    return;
-  }
-  times.set(account.address, s.now);
+  backend.recordLogin(account.address, s.now);
   s.account = account;
-  s.maildrop = new Maildrop(inbox);
+  const drop = (s.maildrop = new Maildrop(inbox));
   s.pendingUser = null;
-  s.event({ kind: 'auth', user: account.address, ok: true, mechanism });
-  s.reply(R.loggedIn(s.maildrop.count, s.maildrop.octets));
-  s.enter(trigger);
-  s.event({ kind: 'maildrop', account: account.address, messages: s.maildrop.count, octets: s.maildrop.octets });
+  return [
+    event({ kind: 'auth', user: account.address, ok: true, mechanism }),
+    reply(R.loggedIn(drop.count, drop.octets)),
+    enter(trigger),
+    event({ kind: 'maildrop', account: account.address, messages: drop.count, octets: drop.octets }),
+  ];
 }

@@ -1,4 +1,5 @@
 /** Message-number arguments of the TRANSACTION commands, and the replies when they miss. */
+import { reply, type Pop3Effect } from './effects.ts';
 import type { Maildrop, MaildropMessage } from './maildrop.ts';
 import { R } from './replies.ts';
 import type { Pop3Session } from './session.ts';
@@ -9,18 +10,19 @@ export function maildropOf(s: Pop3Session): Maildrop {
   return s.maildrop;
 }
 
+export type MessageArg = { ok: true; message: MaildropMessage } | { ok: false; effects: Pop3Effect[] };
+
 /**
- * The message `arg` names, or null after replying why not.
+ * The message `arg` names, or the reply saying why not.
  * @rfc 1939#5 a message-number "may NOT refer to a message marked as deleted"; the replies use the
  * RFC's own examples: "-ERR message 2 already deleted", "-ERR no such message, only 2 messages in
  * maildrop".
  */
-export function messageArg(s: Pop3Session, arg: string): MaildropMessage | null {
+export function messageArg(s: Pop3Session, arg: string): MessageArg {
   const drop = maildropOf(s);
   const found = drop.lookup(arg);
-  if (found.ok) return found.message;
-  if (found.reason === 'bad-number') s.reply(R.badNumber(arg));
-  else if (found.reason === 'deleted') s.reply(R.alreadyDeleted(Number(arg)));
-  else s.reply(R.noSuchMessage(drop.messages.length));
-  return null;
+  if (found.ok) return found;
+  if (found.reason === 'bad-number') return { ok: false, effects: [reply(R.badNumber(arg))] };
+  if (found.reason === 'deleted') return { ok: false, effects: [reply(R.alreadyDeleted(Number(arg)))] };
+  return { ok: false, effects: [reply(R.noSuchMessage(drop.messages.length))] };
 }

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { latin1Text, utf8Bytes } from '../wire/bytes.ts';
-import { bobLoggedIn, T0 } from './fixtures.ts';
+import { bobLoggedIn, T0 } from './fixtures.test-helper.ts';
 import { canonicalCrlf, multiLine, topOf } from './multiline.ts';
 
 const text = (b: Uint8Array) => latin1Text(b);

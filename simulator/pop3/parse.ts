@@ -4,7 +4,7 @@
  */
 import type { Line } from '../wire/line-buffer.ts';
 import { strictUtf8Text } from '../wire/bytes.ts';
-import { R, type Pop3Reply } from './replies.ts';
+import type { Pop3ProtocolError } from './errors.ts';
 import type { ArgSpec } from './types.ts';
 
 /** RFC 2449 §4: "Servers which support the CAPA command MUST support commands up to 255 octets." */
@@ -14,14 +14,14 @@ export const MAX_ARGUMENT = 40;
 /** RFC 5034 §4: SASL responses "may be of arbitrary length"; PLAIN's fit well within this. */
 export const MAX_SASL_LINE = 4096;
 
-export type Parsed = { ok: true; verb: string; rest: string } | { ok: false; reply: Pop3Reply };
+export type Parsed = { ok: true; verb: string; rest: string } | { ok: false; error: Pop3ProtocolError };
 
 /** The keyword (upper-cased) and the unparsed rest of the line. */
 export function parseLine(line: Line): Parsed {
-  if (line.overflow) return { ok: false, reply: R.lineTooLong };
+  if (line.overflow) return { ok: false, error: { kind: 'line-too-long' } };
   const text = strictUtf8Text(line.bytes);
-  if (text === null) return { ok: false, reply: R.notUtf8 };
-  if (text.trim() === '') return { ok: false, reply: R.emptyCommand };
+  if (text === null) return { ok: false, error: { kind: 'not-utf8' } };
+  if (text.trim() === '') return { ok: false, error: { kind: 'empty' } };
   const space = text.indexOf(' ');
   const verb = (space < 0 ? text : text.slice(0, space)).toUpperCase();
   return { ok: true, verb, rest: space < 0 ? '' : text.slice(space + 1) };

@@ -10,7 +10,7 @@ import { defaultWorld } from '../net/world.ts';
 import { testContext } from '../testing/context.ts';
 import { TEST_TLS } from '../testing/transcript.ts';
 import { concatBytes, latin1Text, utf8Bytes } from '../wire/bytes.ts';
-import { bobLoggedIn, pop3, T0 } from './fixtures.ts';
+import { bobLoggedIn, pop3, T0 } from './fixtures.test-helper.ts';
 import { POP3_COMMANDS } from './registry.ts';
 import { Pop3Server } from './server.ts';
 import { allowedCommands } from './state.ts';

@@ -1,7 +1,7 @@
 /** RFC 1939 §3 command lines cut as TCP may cut them: the reply comes with the line's last octet. */
 import { describe, expect, it } from 'vitest';
 import { answersPerPiece, cuts, onlyLast } from '../testing/split-input.ts';
-import { bobLoggedIn, pop3 } from './fixtures.ts';
+import { bobLoggedIn, pop3 } from './fixtures.test-helper.ts';
 
 describe('POP3 commands fed in pieces', () => {
   for (const { name, pieces } of cuts('USER bob\r\n', 4)) {

@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { citeRfc, nextState } from '../fsm.ts';
 import { POP3_COMMANDS } from './registry.ts';
-import { allowedCommands, nextState, POP3_STATES, POP3_TRANSITIONS } from './state.ts';
+import { allowedCommands, POP3_STATES, POP3_TABLE, POP3_TRANSITIONS, type Pop3State, type Pop3Trigger } from './state.ts';
+
+const next = (from: Pop3State, on: Pop3Trigger): Pop3State => nextState(POP3_TABLE, from, on);
 
 describe('POP3 state table', () => {
   it('lists every state and reaches CLOSED from each', () => {
@@ -11,19 +14,29 @@ describe('POP3 state table', () => {
   });
 
   it('follows RFC 1939: login leads to TRANSACTION, QUIT there to UPDATE, a drop never to UPDATE', () => {
-    expect(nextState('AUTHORIZATION', 'PASS')).toBe('TRANSACTION');
-    expect(nextState('AUTHORIZATION', 'APOP')).toBe('TRANSACTION');
-    expect(nextState('AUTHORIZATION', 'AUTH')).toBe('TRANSACTION');
-    expect(nextState('TRANSACTION', 'QUIT')).toBe('UPDATE');
-    expect(nextState('AUTHORIZATION', 'QUIT')).toBe('CLOSED');
+    expect(next('AUTHORIZATION', 'PASS')).toBe('TRANSACTION');
+    expect(next('AUTHORIZATION', 'APOP')).toBe('TRANSACTION');
+    expect(next('AUTHORIZATION', 'AUTH')).toBe('TRANSACTION');
+    expect(next('TRANSACTION', 'QUIT')).toBe('UPDATE');
+    expect(next('AUTHORIZATION', 'QUIT')).toBe('CLOSED');
     expect(POP3_TRANSITIONS.filter((t) => t.to === 'UPDATE').map((t) => t.on)).toEqual(['QUIT']);
-    expect(() => nextState('CLOSED', 'QUIT')).toThrow(/no transition/);
+    expect(() => next('CLOSED', 'QUIT')).toThrow(/no transition/);
+  });
+
+  it('names the states that change what a line means: SASL and TLS-HANDSHAKE, left only as RFC 5034 and RFC 2595 say', () => {
+    expect(next('AUTHORIZATION', 'AUTH-challenge')).toBe('SASL');
+    expect(next('SASL', 'AUTH')).toBe('TRANSACTION');
+    expect(next('SASL', 'AUTH-failed')).toBe('AUTHORIZATION');
+    expect(next('AUTHORIZATION', 'STLS')).toBe('TLS-HANDSHAKE');
+    expect(next('TLS-HANDSHAKE', 'TLS-done')).toBe('AUTHORIZATION');
+    expect(() => next('TLS-HANDSHAKE', 'PASS')).toThrow(/no transition/);
   });
 
   it('derives the allowed commands of each state from the registry', () => {
     expect(allowedCommands('AUTHORIZATION').sort()).toEqual(['APOP', 'AUTH', 'CAPA', 'PASS', 'QUIT', 'STLS', 'USER']);
     expect(allowedCommands('TRANSACTION').sort()).toEqual(['CAPA', 'DELE', 'LIST', 'NOOP', 'QUIT', 'RETR', 'RSET', 'STAT', 'TOP', 'UIDL']);
     expect(allowedCommands('UPDATE')).toEqual([]);
-    for (const c of POP3_COMMANDS) expect(c.rfc).toMatch(/^\d{4}#[\d.]+$/);
+    expect(allowedCommands('SASL')).toEqual([]);
+    for (const c of POP3_COMMANDS) expect(citeRfc(c.rfc)).toMatch(/^RFC \d{4} §[\d.]+$/);
   });
 });

@@ -1,63 +1,67 @@
 /**
- * The POP3 session states of RFC 1939 §3 and every transition between them, in one table the UI
- * draws the state diagram from (python-hyper/h11 `_state.py`).
+ * The POP3 session states of RFC 1939 §3, plus the states in which a line means something other
+ * than a command (a SASL response, nothing at all while TLS starts), and every transition
+ * between them in one table the UI draws the state diagram from (simulator/fsm.ts).
  */
-import { POP3_COMMANDS } from './registry.ts';
+import { edges, rfc, stateTable, type Transition } from '../fsm.ts';
+import { POP3_REGISTRY } from './registry.ts';
 
 /**
  * @rfc 1939#3 "a POP3 session progresses through a number of states during its lifetime":
- * AUTHORIZATION, TRANSACTION, UPDATE. CLOSED is ours: the connection is gone.
+ * AUTHORIZATION, TRANSACTION, UPDATE. SASL (RFC 5034 §4: the next line is a base64 response, not
+ * a command) and TLS-HANDSHAKE (RFC 2595 §4: input before the handshake is not read) are
+ * sub-states of AUTHORIZATION; CLOSED is ours: the connection is gone.
  */
-export type Pop3State = 'AUTHORIZATION' | 'TRANSACTION' | 'UPDATE' | 'CLOSED';
+export type Pop3State = 'AUTHORIZATION' | 'SASL' | 'TLS-HANDSHAKE' | 'TRANSACTION' | 'UPDATE' | 'CLOSED';
 
-export const POP3_STATES: readonly Pop3State[] = ['AUTHORIZATION', 'TRANSACTION', 'UPDATE', 'CLOSED'];
+export const POP3_STATES: readonly Pop3State[] = ['AUTHORIZATION', 'SASL', 'TLS-HANDSHAKE', 'TRANSACTION', 'UPDATE', 'CLOSED'];
 
 /** What moves a session from one state to another. */
 export type Pop3Trigger =
   | 'STLS'
+  | 'TLS-done'
   | 'PASS'
   | 'APOP'
   | 'AUTH'
+  | 'AUTH-challenge'
+  | 'AUTH-failed'
   | 'QUIT'
   | 'update-done'
   | 'too-many-errors'
   | 'autologout'
   | 'dropped';
 
-export interface Pop3Transition {
-  from: Pop3State;
-  on: Pop3Trigger;
-  to: Pop3State;
-  rfc: string;
-  /** One line for the diagram's edge label. */
-  note: string;
-}
+export type Pop3Transition = Transition<Pop3State, Pop3Trigger>;
 
-export const POP3_TRANSITIONS: readonly Pop3Transition[] = [
-  { from: 'AUTHORIZATION', on: 'STLS', to: 'AUTHORIZATION', rfc: '2595#4', note: 'TLS starts; the server forgets what the client said before' },
-  { from: 'AUTHORIZATION', on: 'PASS', to: 'TRANSACTION', rfc: '1939#7', note: 'USER then PASS: maildrop locked' },
-  { from: 'AUTHORIZATION', on: 'APOP', to: 'TRANSACTION', rfc: '1939#7', note: 'MD5 digest of the banner timestamp and the secret' },
-  { from: 'AUTHORIZATION', on: 'AUTH', to: 'TRANSACTION', rfc: '5034#4', note: 'SASL exchange succeeded' },
-  { from: 'AUTHORIZATION', on: 'QUIT', to: 'CLOSED', rfc: '1939#4', note: 'goodbye before logging in' },
-  { from: 'AUTHORIZATION', on: 'too-many-errors', to: 'CLOSED', rfc: '1939#4', note: 'too many failed commands' },
-  { from: 'AUTHORIZATION', on: 'autologout', to: 'CLOSED', rfc: '1939#3', note: 'idle for 10 minutes' },
-  { from: 'AUTHORIZATION', on: 'dropped', to: 'CLOSED', rfc: '1939#3', note: 'connection lost' },
-  { from: 'TRANSACTION', on: 'QUIT', to: 'UPDATE', rfc: '1939#6', note: 'QUIT: deleted messages are removed now' },
-  { from: 'TRANSACTION', on: 'too-many-errors', to: 'CLOSED', rfc: '1939#6', note: 'closed without UPDATE: nothing deleted' },
-  { from: 'TRANSACTION', on: 'autologout', to: 'CLOSED', rfc: '1939#3', note: 'autologout timer: no UPDATE, nothing deleted' },
-  { from: 'TRANSACTION', on: 'dropped', to: 'CLOSED', rfc: '1939#6', note: 'connection lost: no UPDATE, nothing deleted' },
-  { from: 'UPDATE', on: 'update-done', to: 'CLOSED', rfc: '1939#6', note: 'lock released, connection closed' },
-  { from: 'UPDATE', on: 'dropped', to: 'CLOSED', rfc: '1939#6', note: 'connection lost after the update' },
-];
+const OPEN: readonly Pop3State[] = ['AUTHORIZATION', 'SASL', 'TLS-HANDSHAKE', 'TRANSACTION'];
 
-/** The state `on` leads to from `from`; throws on a transition the table lacks (our bug, not the peer's). */
-export function nextState(from: Pop3State, on: Pop3Trigger): Pop3State {
-  const t = POP3_TRANSITIONS.find((x) => x.from === from && x.on === on);
-  if (!t) throw new Error(`POP3: no transition from ${from} on ${on}`);
-  return t.to;
-}
+export const POP3_TABLE = stateTable<Pop3State, Pop3Trigger>({
+  name: 'POP3 server',
+  states: POP3_STATES,
+  initial: 'AUTHORIZATION',
+  transitions: [
+    { from: 'AUTHORIZATION', on: 'STLS', to: 'TLS-HANDSHAKE', rfc: rfc(2595, '4'), note: '+OK sent; nothing is read until the handshake ends' },
+    { from: 'TLS-HANDSHAKE', on: 'TLS-done', to: 'AUTHORIZATION', rfc: rfc(2595, '4'), note: 'TLS runs; the server forgets what the client said before' },
+    { from: 'AUTHORIZATION', on: 'PASS', to: 'TRANSACTION', rfc: rfc(1939, '7'), note: 'USER then PASS: maildrop locked' },
+    { from: 'AUTHORIZATION', on: 'APOP', to: 'TRANSACTION', rfc: rfc(1939, '7'), note: 'MD5 digest of the banner timestamp and the secret' },
+    { from: 'AUTHORIZATION', on: 'AUTH', to: 'TRANSACTION', rfc: rfc(5034, '4'), note: 'AUTH with an initial response succeeded' },
+    { from: 'AUTHORIZATION', on: 'AUTH-challenge', to: 'SASL', rfc: rfc(5034, '4'), note: '"+ " sent: the next line is the base64 response' },
+    { from: 'SASL', on: 'AUTH', to: 'TRANSACTION', rfc: rfc(5034, '4'), note: 'SASL exchange succeeded' },
+    { from: 'SASL', on: 'AUTH-failed', to: 'AUTHORIZATION', rfc: rfc(5034, '4'), note: '"*" cancels, or the response was refused' },
+    { from: 'AUTHORIZATION', on: 'QUIT', to: 'CLOSED', rfc: rfc(1939, '4'), note: 'goodbye before logging in' },
+    { from: 'TRANSACTION', on: 'QUIT', to: 'UPDATE', rfc: rfc(1939, '6'), note: 'QUIT: deleted messages are removed now' },
+    { from: 'UPDATE', on: 'update-done', to: 'CLOSED', rfc: rfc(1939, '6'), note: 'lock released, connection closed' },
+    { from: 'AUTHORIZATION', on: 'too-many-errors', to: 'CLOSED', rfc: rfc(1939, '4'), note: 'too many failed commands' },
+    { from: 'SASL', on: 'too-many-errors', to: 'CLOSED', rfc: rfc(1939, '4'), note: 'too many failed logins' },
+    { from: 'TRANSACTION', on: 'too-many-errors', to: 'CLOSED', rfc: rfc(1939, '6'), note: 'closed without UPDATE: nothing deleted' },
+    ...edges(OPEN, 'autologout', 'CLOSED', rfc(1939, '3'), 'autologout timer: no UPDATE, nothing deleted'),
+    ...edges([...OPEN, 'UPDATE'], 'dropped', 'CLOSED', rfc(1939, '6'), 'connection lost: no UPDATE, nothing deleted'),
+  ],
+});
+
+export const POP3_TRANSITIONS: readonly Pop3Transition[] = POP3_TABLE.transitions;
 
 /** The command verbs valid in `state`, from the command registry. */
 export function allowedCommands(state: Pop3State): string[] {
-  return POP3_COMMANDS.filter((c) => c.states.includes(state)).map((c) => c.verb);
+  return POP3_REGISTRY.allowedIn(state).map((c) => c.verb);
 }

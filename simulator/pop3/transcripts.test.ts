@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { defaultWorld } from '../net/world.ts';
 import { testContext } from '../testing/context.ts';
 import { playTranscript } from '../testing/transcript.ts';
-import { T0 } from './fixtures.ts';
+import { T0 } from './fixtures.test-helper.ts';
 import { Pop3Server } from './server.ts';
 
 const GREETING = 'S~ \\+OK mail\\.example\\.org POP3 Mailwire ready <[A-Za-z0-9.-]+\\.\\d+@mail\\.example\\.org>';

@@ -1,5 +1,7 @@
 /** The POP3 engine's public types: its events, its options and the command registry's shape. */
+import type { Command } from '../command.ts';
 import type { EngineEvent } from '../engine.ts';
+import type { Pop3Effect } from './effects.ts';
 import type { Pop3Session } from './session.ts';
 import type { Pop3State } from './state.ts';
 
@@ -46,18 +48,10 @@ export interface ArgSpec {
   long?: boolean;
 }
 
-/** One entry of the command registry (aiosmtpd `@syntax`, wildduck imap-core command modules). */
-export interface Pop3Command {
-  verb: string;
-  states: readonly Pop3State[];
-  /** As a learner would type it: `LIST [msg]`. */
-  syntax: string;
-  /** `1939#5`: the RFC and section that define it. */
-  rfc: string;
+/**
+ * One command file's export (simulator/command.ts): its spec, how its arguments split, and the
+ * handler that returns its replies and effects.
+ */
+export interface Pop3Command extends Command<Pop3State, Pop3Session, readonly string[], Pop3Effect> {
   args: ArgSpec;
-  /** One line for the UI's command list. */
-  summary: string;
-  /** The CAPA tag that announces this command; when the host disables it, so is the command. */
-  capability?: string;
-  handle(session: Pop3Session, args: readonly string[]): void;
 }

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { defaultWorld } from '../net/world.ts';
 import type { StoreChange } from '../store/types.ts';
 import { utf8Bytes } from '../wire/bytes.ts';
-import { bobLoggedIn, pop3, T0 } from './fixtures.ts';
+import { bobLoggedIn, pop3, T0 } from './fixtures.test-helper.ts';
 
 const BOB = 'bob@example.org';
 

@@ -4,7 +4,8 @@
  * refused is never held in memory.
  */
 import type { LineBuffer } from '../wire/line-buffer.ts';
-import type { InputReader, SmtpSession } from './session.ts';
+import { read, type SmtpEffect } from './effects.ts';
+import type { InputReader } from './session.ts';
 
 export class ChunkReader implements InputReader {
   private readonly parts: Uint8Array[] = [];
@@ -15,25 +16,22 @@ export class ChunkReader implements InputReader {
    * is in, with the octets when kept.
    */
   constructor(
-    private readonly session: SmtpSession,
     size: number,
     private readonly keep: boolean,
-    private readonly done: (chunk: Uint8Array[], now: number) => void,
+    private readonly done: (chunk: Uint8Array[], now: number) => readonly SmtpEffect[],
   ) {
     this.remaining = size;
   }
 
-  read(input: LineBuffer, now: number): boolean {
+  read(input: LineBuffer, now: number): readonly SmtpEffect[] | null {
     if (this.remaining > 0) {
-      if (input.length === 0) return false;
+      if (input.length === 0) return null;
       const part = input.readUpTo(this.remaining);
       this.remaining -= part.length;
       if (this.keep) this.parts.push(part);
-      if (this.remaining > 0) return false;
+      if (this.remaining > 0) return null;
     }
-    this.session.reader = null;
-    this.done(this.parts, now);
-    return true;
+    return [read(null), ...this.done(this.parts, now)];
   }
 }
 

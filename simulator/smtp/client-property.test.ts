@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { Output } from '../engine.ts';
 import { utf8Bytes, utf8Text } from '../wire/bytes.ts';
 import { SmtpClient, type SmtpClientEvent, type TlsPolicy } from './client.ts';
+import { citeRfc } from '../fsm.ts';
 import { ABORTABLE, SMTP_CLIENT_TRANSITIONS, type SmtpClientState } from './client-state.ts';
 import { dotStuff } from './client-dot-stuff.ts';
 import { ReplyReader } from './client-reply.ts';
@@ -112,7 +113,7 @@ describe('the client state table', () => {
     for (const t of SMTP_CLIENT_TRANSITIONS) {
       expect(STATES).toContain(t.from);
       expect(STATES).toContain(t.to);
-      expect(t.rfc).toMatch(/^\d{4}#[\d.]+$/);
+      expect(citeRfc(t.rfc)).toMatch(/^RFC \d{4} §[\d.]+$/);
     }
     for (const s of STATES) {
       if (s !== 'greeting') expect(SMTP_CLIENT_TRANSITIONS.some((t) => t.to === s), `into ${s}`).toBe(true);

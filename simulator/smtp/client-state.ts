@@ -1,7 +1,9 @@
 /**
  * The SMTP client's states and every transition between them, in one table the UI draws.
- * A state names the reply the client is waiting for (RFC 5321 §4.3.2 command–reply sequences).
+ * A state names the reply the client is waiting for (RFC 5321 §4.3.2 command–reply sequences), so
+ * entering it is the trigger (simulator/fsm.ts `clientTable`); `note` says what makes the client move.
  */
+import { edges, findTransition, rfc, stateTable, type Transition } from '../fsm.ts';
 
 export type SmtpClientState =
   /** Connected, waiting for the 220 greeting (RFC 5321 §3.1). */
@@ -29,41 +31,37 @@ export type SmtpClientState =
   /** The session is over; `result` holds what happened. */
   | 'done';
 
-export interface ClientTransition {
-  from: SmtpClientState;
-  to: SmtpClientState;
-  /** What makes the client move, as the UI labels the arrow. */
-  on: string;
-  rfc: string;
-}
+export type ClientTransition = Transition<SmtpClientState, SmtpClientState>;
 
-export const SMTP_CLIENT_TRANSITIONS: readonly ClientTransition[] = [
-  { from: 'greeting', to: 'ehlo', on: '220 greeting → EHLO', rfc: '5321#3.1' },
-  { from: 'greeting', to: 'quit', on: 'greeting refused (554) → QUIT', rfc: '5321#3.1' },
-  { from: 'ehlo', to: 'helo', on: '500/502 to EHLO → HELO', rfc: '5321#3.2' },
-  { from: 'ehlo', to: 'starttls', on: 'STARTTLS offered → STARTTLS', rfc: '3207#4' },
-  { from: 'ehlo', to: 'auth', on: 'credentials configured → AUTH PLAIN', rfc: '4954#4' },
-  { from: 'ehlo', to: 'mail', on: '250 → MAIL FROM', rfc: '5321#3.3' },
-  { from: 'ehlo', to: 'quit', on: 'EHLO refused, or TLS required but not offered → QUIT', rfc: '3207#4' },
-  { from: 'helo', to: 'auth', on: 'credentials configured → AUTH PLAIN', rfc: '4954#4' },
-  { from: 'helo', to: 'mail', on: '250 → MAIL FROM', rfc: '5321#3.3' },
-  { from: 'helo', to: 'quit', on: 'HELO refused, or TLS required → QUIT', rfc: '5321#3.2' },
-  { from: 'starttls', to: 'tls-handshake', on: '220 → TLS handshake', rfc: '3207#4' },
-  { from: 'starttls', to: 'auth', on: 'STARTTLS refused (opportunistic) → AUTH PLAIN', rfc: '3207#4.1' },
-  { from: 'starttls', to: 'mail', on: 'STARTTLS refused (opportunistic) → MAIL FROM', rfc: '3207#4.1' },
-  { from: 'starttls', to: 'quit', on: 'STARTTLS refused (required) → QUIT', rfc: '3207#4.1' },
-  { from: 'tls-handshake', to: 'ehlo', on: 'handshake done → EHLO again', rfc: '3207#4.2' },
-  { from: 'auth', to: 'mail', on: '235 → MAIL FROM', rfc: '4954#4' },
-  { from: 'auth', to: 'quit', on: 'AUTH refused → QUIT', rfc: '4954#6' },
-  { from: 'mail', to: 'rcpt', on: 'reply to MAIL → RCPT TO', rfc: '5321#4.1.1.3' },
-  { from: 'mail', to: 'quit', on: 'MAIL refused → QUIT', rfc: '5321#4.1.1.2' },
-  { from: 'rcpt', to: 'rcpt', on: 'reply to RCPT → next RCPT TO', rfc: '5321#4.1.1.3' },
-  { from: 'rcpt', to: 'data', on: 'a recipient accepted → DATA', rfc: '5321#4.1.1.4' },
-  { from: 'rcpt', to: 'quit', on: 'no recipient accepted → QUIT', rfc: '5321#3.3' },
-  { from: 'data', to: 'message', on: '354 → message, CRLF.CRLF', rfc: '5321#4.1.1.4' },
-  { from: 'data', to: 'quit', on: 'DATA refused → QUIT', rfc: '5321#4.1.1.4' },
-  { from: 'message', to: 'quit', on: 'final reply → QUIT', rfc: '5321#4.1.1.10' },
-  { from: 'quit', to: 'done', on: '221 → close', rfc: '5321#4.1.1.10' },
+const move = (from: SmtpClientState, to: SmtpClientState, note: string, ref: ClientTransition['rfc']): ClientTransition => ({ from, on: to, to, rfc: ref, note });
+
+const MOVES: readonly ClientTransition[] = [
+  move('greeting', 'ehlo', '220 greeting → EHLO', rfc(5321, '3.1')),
+  move('greeting', 'quit', 'greeting refused (554) → QUIT', rfc(5321, '3.1')),
+  move('ehlo', 'helo', '500/502 to EHLO → HELO', rfc(5321, '3.2')),
+  move('ehlo', 'starttls', 'STARTTLS offered → STARTTLS', rfc(3207, '4')),
+  move('ehlo', 'auth', 'credentials configured → AUTH PLAIN', rfc(4954, '4')),
+  move('ehlo', 'mail', '250 → MAIL FROM', rfc(5321, '3.3')),
+  move('ehlo', 'quit', 'EHLO refused, or TLS required but not offered → QUIT', rfc(3207, '4')),
+  move('helo', 'auth', 'credentials configured → AUTH PLAIN', rfc(4954, '4')),
+  move('helo', 'mail', '250 → MAIL FROM', rfc(5321, '3.3')),
+  move('helo', 'quit', 'HELO refused, or TLS required → QUIT', rfc(5321, '3.2')),
+  move('starttls', 'tls-handshake', '220 → TLS handshake', rfc(3207, '4')),
+  move('starttls', 'auth', 'STARTTLS refused (opportunistic) → AUTH PLAIN', rfc(3207, '4.1')),
+  move('starttls', 'mail', 'STARTTLS refused (opportunistic) → MAIL FROM', rfc(3207, '4.1')),
+  move('starttls', 'quit', 'STARTTLS refused (required) → QUIT', rfc(3207, '4.1')),
+  move('tls-handshake', 'ehlo', 'handshake done → EHLO again', rfc(3207, '4.2')),
+  move('auth', 'mail', '235 → MAIL FROM', rfc(4954, '4')),
+  move('auth', 'quit', 'AUTH refused → QUIT', rfc(4954, '6')),
+  move('mail', 'rcpt', 'reply to MAIL → RCPT TO', rfc(5321, '4.1.1.3')),
+  move('mail', 'quit', 'MAIL refused → QUIT', rfc(5321, '4.1.1.2')),
+  move('rcpt', 'rcpt', 'reply to RCPT → next RCPT TO', rfc(5321, '4.1.1.3')),
+  move('rcpt', 'data', 'a recipient accepted → DATA', rfc(5321, '4.1.1.4')),
+  move('rcpt', 'quit', 'no recipient accepted → QUIT', rfc(5321, '3.3')),
+  move('data', 'message', '354 → message, CRLF.CRLF', rfc(5321, '4.1.1.4')),
+  move('data', 'quit', 'DATA refused → QUIT', rfc(5321, '4.1.1.4')),
+  move('message', 'quit', 'final reply → QUIT', rfc(5321, '4.1.1.10')),
+  move('quit', 'done', '221 → close', rfc(5321, '4.1.1.10')),
 ];
 
 /** Any state but `done` may end abruptly: connection lost, timeout, 421, a garbled reply. */
@@ -71,9 +69,18 @@ export const ABORTABLE: readonly SmtpClientState[] = [
   'greeting', 'ehlo', 'helo', 'starttls', 'tls-handshake', 'auth', 'mail', 'rcpt', 'data', 'message', 'quit',
 ];
 
+/** Every move, plus an abrupt end from each abortable state (RFC 5321 §3.8: 421, or the connection lost). */
+export const SMTP_CLIENT_TABLE = stateTable<SmtpClientState, SmtpClientState>({
+  name: 'SMTP client',
+  states: [...ABORTABLE, 'done'],
+  initial: 'greeting',
+  transitions: [...MOVES, ...edges(ABORTABLE.filter((s) => !MOVES.some((t) => t.from === s && t.to === 'done')), 'done', 'done', rfc(5321, '3.8'), 'connection lost, timeout, 421 or a garbled reply')],
+});
+
+export const SMTP_CLIENT_TRANSITIONS: readonly ClientTransition[] = SMTP_CLIENT_TABLE.transitions;
+
 export function canTransition(from: SmtpClientState, to: SmtpClientState): boolean {
-  if (to === 'done') return ABORTABLE.includes(from);
-  return SMTP_CLIENT_TRANSITIONS.some((t) => t.from === from && t.to === to);
+  return findTransition(SMTP_CLIENT_TABLE, from, to) !== undefined;
 }
 
 /** RFC 5321 §4.5.3.2: per-command timeouts, in milliseconds, by the reply awaited. */

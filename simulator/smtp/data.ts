@@ -13,7 +13,8 @@
  */
 import type { LineBuffer } from '../wire/line-buffer.ts';
 import { acceptMessage } from './delivery.ts';
-import { R500TextLineTooLong, R552MessageTooBig, type Reply } from './replies.ts';
+import { enter, read, reply, type SmtpEffect } from './effects.ts';
+import { R500TextLineTooLong, R552MessageTooBig } from './replies.ts';
 import type { InputReader, SmtpSession } from './session.ts';
 
 /** RFC 5321 §4.5.3.1.6: 1000 octets with the CRLF, "not counting the leading dot duplicated for transparency". */
@@ -33,25 +34,22 @@ export class DataReader implements InputReader {
     private afterCrlf: boolean,
   ) {}
 
-  read(input: LineBuffer, now: number): boolean {
+  read(input: LineBuffer, now: number): readonly SmtpEffect[] | null {
     const line = input.readLine(MAX_TEXT_LINE + 1);
-    if (!line) return false;
+    if (!line) return null;
     const isEnd = !line.overflow && line.ending === 'crlf' && this.afterCrlf && line.bytes.length === 1 && line.bytes[0] === DOT;
-    if (isEnd) {
-      this.finish(now);
-      return true;
-    }
+    if (isEnd) return this.finish(now);
     this.afterCrlf = line.ending === 'crlf';
     const stuffed = line.bytes[0] === DOT;
     if (line.overflow || line.bytes.length + 2 > MAX_TEXT_LINE + (stuffed ? 1 : 0)) {
       this.tooLong = true;
-      return true;
+      return [];
     }
     // §4.5.2: "If the first character is a period and there are other characters on the line,
     // the first character is deleted."
     this.add(stuffed && line.bytes.length > 1 ? line.bytes.subarray(1) : line.bytes);
     this.add(CRLF);
-    return true;
+    return [];
   }
 
   private add(bytes: Uint8Array): void {
@@ -61,16 +59,15 @@ export class DataReader implements InputReader {
     if (!this.tooBig) this.parts.push(bytes);
   }
 
-  private finish(now: number): void {
+  private finish(now: number): SmtpEffect[] {
     const s = this.session;
-    let reply: Reply;
-    if (this.tooLong) reply = R500TextLineTooLong;
-    else if (this.tooBig) reply = R552MessageTooBig(s.settings.maxMessageSize);
-    else reply = acceptMessage(s, concat(this.parts, this.size), now);
+    let answer: SmtpEffect[];
+    if (this.tooLong) answer = [reply(R500TextLineTooLong)];
+    else if (this.tooBig) answer = [reply(R552MessageTooBig(s.settings.maxMessageSize))];
+    else answer = acceptMessage(s, concat(this.parts, this.size), now);
     this.parts = [];
     s.resetTransaction();
-    s.send(reply);
-    s.move('end of data');
+    return [read(null), ...answer, enter('end of data')];
   }
 }
 

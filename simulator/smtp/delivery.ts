@@ -4,9 +4,10 @@
  * RFC 5321 §6.1: after the 250 the server is responsible for it, so every accepted recipient is
  * either delivered or queued (a failed local delivery is queued for a retry, never dropped).
  */
-import type { QueuedMessage } from '../net/queue.ts';
+import type { OutboundMessage } from '../backend.ts';
 import { concatBytes, utf8Bytes } from '../wire/bytes.ts';
-import { R250Accepted, R451LocalError, R552MailboxFull, R552TooManyRecipientsFull, type Reply } from './replies.ts';
+import { event, reply, type SmtpEffect } from './effects.ts';
+import { R250Accepted, R451LocalError, R552MailboxFull, R552TooManyRecipientsFull } from './replies.ts';
 import type { Recipient, SmtpSession, Transaction } from './session.ts';
 import { receivedHeader, returnPathHeader } from './trace.ts';
 
@@ -26,7 +27,7 @@ function deliverLocal(s: SmtpSession, tx: Transaction, raw: Uint8Array, now: num
       result.delivered.push(recipient.mailbox.address);
       continue;
     }
-    const stored = s.ctx.world.store.append(account, 'INBOX', raw, { internalDate: now, origin: s.ctx.sessionId });
+    const stored = s.ctx.backend.append(account, 'INBOX', raw, { internalDate: now, origin: s.ctx.sessionId });
     if (stored.ok) {
       done.add(account);
       result.delivered.push(recipient.mailbox.address);
@@ -38,7 +39,7 @@ function deliverLocal(s: SmtpSession, tx: Transaction, raw: Uint8Array, now: num
 }
 
 function enqueue(s: SmtpSession, tx: Transaction, id: string, raw: Uint8Array, recipients: Array<{ address: string; why?: string }>, now: number): void {
-  const message: QueuedMessage = {
+  const message: OutboundMessage = {
     id,
     fromHost: s.hostName,
     from: tx.from?.address ?? '',
@@ -52,14 +53,15 @@ function enqueue(s: SmtpSession, tx: Transaction, id: string, raw: Uint8Array, r
     raw,
     queuedAt: now,
   };
-  s.ctx.world.queue.push(message);
+  s.ctx.backend.relay(message);
 }
 
 /**
  * Accepts the message for the transaction's recipients and returns the reply to the final
- * dot (or BDAT LAST). Only when no recipient at all could take it is the message refused.
+ * dot (or BDAT LAST), after the `message` event. Only when no recipient at all could take it is
+ * the message refused.
  */
-export function acceptMessage(s: SmtpSession, content: Uint8Array, now: number): Reply {
+export function acceptMessage(s: SmtpSession, content: Uint8Array, now: number): SmtpEffect[] {
   const tx = s.tx;
   if (!tx) throw new Error('message content without a transaction');
   const id = s.nextMessageId(now);
@@ -68,15 +70,15 @@ export function acceptMessage(s: SmtpSession, content: Uint8Array, now: number):
   const remote = tx.recipients.filter((r) => !r.account).map((r) => ({ address: r.mailbox.address }));
   if (!local.delivered.length && !remote.length) {
     const first = local.failed[0];
-    if (local.failed.every((f) => f.quota)) return local.failed.length === 1 && first ? R552MailboxFull(first.recipient.mailbox.address) : R552TooManyRecipientsFull;
-    return R451LocalError;
+    if (local.failed.every((f) => f.quota)) return [reply(local.failed.length === 1 && first ? R552MailboxFull(first.recipient.mailbox.address) : R552TooManyRecipientsFull)];
+    return [reply(R451LocalError)];
   }
   // Queued under the account's own address, so the retry (simulator/net/mta-local.ts) finds
   // the mailbox even when the envelope named an alias such as postmaster.
   const retry = local.failed.map((f) => ({ address: f.recipient.account ?? f.recipient.mailbox.address, why: `local delivery failed: ${f.why}` }));
   const queued = [...remote, ...retry];
   if (queued.length) enqueue(s, tx, id, traced, queued, now);
-  s.emit({
+  const accepted = event({
     kind: 'message',
     id,
     from: tx.from?.address ?? '',
@@ -87,5 +89,5 @@ export function acceptMessage(s: SmtpSession, content: Uint8Array, now: number):
   });
   // As in Postfix, the error count is of errors "without delivering mail".
   s.errors = 0;
-  return R250Accepted(id, content.length);
+  return [accepted, reply(R250Accepted(id, content.length))];
 }

@@ -44,13 +44,11 @@ export function senderCheck(session: SmtpSession, from: Mailbox | null): Reply |
  * domain the host serves; with no postmaster account it goes to the domain's first user.
  */
 export function localAccount(session: SmtpSession, mailbox: Mailbox): Account | null {
-  const store = session.ctx.world.store;
-  const account = store.account(mailbox.address);
+  const backend = session.ctx.backend;
+  const account = backend.account(mailbox.address);
   if (account) return account;
   if (mailbox.localPart.toLowerCase() !== 'postmaster') return null;
-  const users = [...store.accounts.values()].filter((a) => a.domain === mailbox.domain);
-  users.sort((a, b) => a.address.localeCompare(b.address));
-  return users[0] ?? null;
+  return backend.accountsOf(mailbox.domain)[0] ?? null;
 }
 
 /** RFC 5321 §4.1.1.3: accept the recipient (local or relayed) or say why not. */

@@ -1,24 +1,17 @@
 /**
  * The SMTP server engine (RFC 5321 with ESMTP extensions), sans-I/O: bytes in, outputs out.
  * It frames input into command lines or payload (DATA, BDAT chunks, SASL lines), dispatches
- * commands through the registry, and leaves every protocol decision to the command files.
+ * commands through the registry, leaves every protocol decision to the command files, and
+ * carries out the effects they return (`apply`).
  */
-import type { Output, ServerEngine, TlsInfo } from '../engine.ts';
-import type { ServerContext } from '../net/server-context.ts';
+import type { EngineContext, Output, ServerEngine, TlsInfo } from '../engine.ts';
 import { strictUtf8Text } from '../wire/bytes.ts';
 import { LineBuffer } from '../wire/line-buffer.ts';
+import { closeWith, enter, protocolError, reply, type SmtpEffect } from './effects.ts';
+import { errorReply } from './errors.ts';
 import { parseCommandLine } from './parse.ts';
 import { commandByVerb, NOT_IMPLEMENTED, SMTP_COMMANDS } from './registry.ts';
-import {
-  R220Greeting,
-  R421Timeout,
-  R421TooManyErrors,
-  R500LineTooLong,
-  R500NotUtf8,
-  R500Unrecognized,
-  R502NotImplemented,
-} from './replies.ts';
-import { sequenceError } from './sequence.ts';
+import { formatReply, isError, R220Greeting, R421Timeout, R421TooManyErrors, type Reply } from './replies.ts';
 import { MAX_ERRORS, SmtpSession, type SmtpEvent } from './session.ts';
 import type { SmtpState } from './state.ts';
 
@@ -36,13 +29,12 @@ export const MAX_COMMAND_LINE = 512;
 export const IDLE_TIMEOUT_MS = 10 * 60_000;
 
 export class SmtpServer implements ServerEngine<SmtpState, SmtpEvent> {
-  /** Set by the transport; the SMTP server never has output without input or a timer, so unused. */
-  waker?: () => void;
   private readonly session: SmtpSession;
   private readonly input = new LineBuffer();
   private lastActivity = 0;
+  private out: Output<SmtpEvent>[] = [];
 
-  constructor(ctx: ServerContext) {
+  constructor(ctx: EngineContext) {
     this.session = new SmtpSession(ctx, SMTP_COMMANDS);
   }
 
@@ -53,58 +45,65 @@ export class SmtpServer implements ServerEngine<SmtpState, SmtpEvent> {
   /** RFC 5321 §4.3.1: the 220 greeting opens the session. */
   start(now: number): Output<SmtpEvent>[] {
     this.lastActivity = now;
-    this.session.send(R220Greeting(this.session.hostName));
-    this.session.pushTimer(now + IDLE_TIMEOUT_MS);
-    return this.session.drain();
+    this.session.now = now;
+    this.apply([reply(R220Greeting(this.session.hostName))]);
+    this.out.push({ type: 'timer', at: now + IDLE_TIMEOUT_MS });
+    return this.drain();
   }
 
   feed(bytes: Uint8Array, now: number): Output<SmtpEvent>[] {
     const s = this.session;
     // RFC 3207 §4.2: nothing the client sent in plaintext after STARTTLS may be used.
-    if (s.state === 'closed' || s.state === 'starttls') return s.drain();
+    if (this.halted) return this.drain();
     this.lastActivity = now;
+    s.now = now;
     this.input.push(bytes);
     this.process(now);
-    return s.drain();
+    return this.drain();
   }
 
   tlsStarted(info: TlsInfo, now: number): Output<SmtpEvent>[] {
     const s = this.session;
     // The connection went away while the handshake ran: nothing left to start.
-    if (s.state === 'closed') return s.drain();
+    if (s.state === 'closed') return this.drain();
+    s.now = now;
+    const effects: SmtpEffect[] = [];
     if (s.state === 'starttls') {
       this.input.clear();
       s.resetSession();
       s.secure = true;
       s.tls = info;
-      s.move('TLS started');
+      effects.push(enter('TLS started'));
       this.lastActivity = now;
-    } else if (this.session.ctx.peer.implicitTls && !s.tls) {
+    } else if (s.ctx.peer.implicitTls && !s.tls) {
       s.tls = info;
     } else {
       throw new Error(`tlsStarted in state ${s.state} without a STARTTLS request`);
     }
-    s.emit({ kind: 'tls', info });
-    return s.drain();
+    effects.push({ type: 'event', event: { kind: 'tls', info } });
+    this.apply(effects);
+    return this.drain();
   }
 
   tick(now: number): Output<SmtpEvent>[] {
     const s = this.session;
-    if (s.state === 'closed') return s.drain();
+    if (s.state === 'closed') return this.drain();
+    s.now = now;
     const due = this.lastActivity + IDLE_TIMEOUT_MS;
-    if (now >= due && s.state !== 'starttls') s.close(R421Timeout(s.hostName), '421');
-    else s.pushTimer(Math.max(due, now + 1));
-    return s.drain();
+    if (now >= due && s.state !== 'starttls') this.apply(closeWith(R421Timeout(s.hostName)));
+    else this.out.push({ type: 'timer', at: Math.max(due, now + 1) });
+    return this.drain();
   }
 
-  closed(_now: number): Output<SmtpEvent>[] {
+  closed(now: number): Output<SmtpEvent>[] {
     const s = this.session;
+    s.now = now;
     if (s.state !== 'closed') {
       s.resetTransaction();
-      s.move('connection lost');
+      this.apply([enter('connection lost')]);
     }
     this.input.clear();
-    return s.drain();
+    return this.drain();
   }
 
   /**
@@ -114,9 +113,10 @@ export class SmtpServer implements ServerEngine<SmtpState, SmtpEvent> {
   private process(now: number): void {
     const s = this.session;
     while (!this.halted) {
-      const progressed = s.reader ? s.reader.read(this.input, now) : this.readCommand(now);
-      if (s.errors >= MAX_ERRORS && s.state !== 'closed') s.close(R421TooManyErrors(s.hostName), '421');
-      if (!progressed) break;
+      const effects = s.reader ? s.reader.read(this.input, now) : this.readCommand();
+      if (effects) this.apply(effects);
+      if (s.errors >= MAX_ERRORS && s.state !== 'closed') this.apply(closeWith(R421TooManyErrors(s.hostName)));
+      if (!effects) break;
     }
     if (this.halted) this.input.clear();
   }
@@ -126,31 +126,71 @@ export class SmtpServer implements ServerEngine<SmtpState, SmtpEvent> {
     return this.session.state === 'closed' || this.session.state === 'starttls';
   }
 
-  private readCommand(now: number): boolean {
+  private readCommand(): readonly SmtpEffect[] | null {
     const s = this.session;
     const line = this.input.readLine(MAX_COMMAND_LINE);
-    if (!line) return false;
-    if (line.overflow) {
-      s.send(R500LineTooLong);
-      return true;
-    }
+    if (!line) return null;
+    if (line.overflow) return [protocolError({ kind: 'line-too-long' })];
     const text = strictUtf8Text(line.bytes);
-    if (text === null) {
-      s.send(R500NotUtf8);
-      return true;
-    }
+    if (text === null) return [protocolError({ kind: 'not-utf8' })];
     s.lastLineEnding = line.ending;
-    this.dispatch(text, now);
-    return true;
+    return this.dispatch(text);
   }
 
-  private dispatch(text: string, now: number): void {
+  /** The command, checked in a fixed order: known, offered, in sequence. */
+  private dispatch(text: string): readonly SmtpEffect[] {
     const s = this.session;
     const { verb, args } = parseCommandLine(text);
     const command = commandByVerb(verb);
-    if (!command) return s.send(NOT_IMPLEMENTED.includes(verb) ? R502NotImplemented : R500Unrecognized);
-    if (command.states.includes(s.state)) return command.handle(s, args, now);
-    if (command.outOfSequence) return command.outOfSequence(s, args, now);
-    s.send(sequenceError(s.state, verb));
+    if (!command) return [protocolError(NOT_IMPLEMENTED.includes(verb) ? { kind: 'not-implemented', verb } : { kind: 'unrecognized', verb })];
+    if (command.states.includes(s.state)) return command.handle(s, args);
+    if (command.outOfSequence) return command.outOfSequence(s, args);
+    return [protocolError({ kind: 'out-of-sequence', state: s.state, verb })];
+  }
+
+  /** Carries out effects in order; every error reply but 421 counts toward MAX_ERRORS (Postfix). */
+  private apply(effects: readonly SmtpEffect[]): void {
+    const s = this.session;
+    for (const e of effects) {
+      switch (e.type) {
+        case 'reply':
+          this.send(e.reply);
+          break;
+        case 'error':
+          this.send(errorReply(e.error));
+          break;
+        case 'event':
+          this.out.push({ type: 'event', event: e.event });
+          break;
+        case 'enter': {
+          const change = s.machine.fire(e.on);
+          if (change.from !== change.to) this.out.push({ type: 'event', event: change });
+          if (s.state === 'closed') {
+            s.tx = null;
+            s.reader = null;
+          }
+          break;
+        }
+        case 'read':
+          s.reader = e.reader;
+          break;
+        case 'starttls':
+        case 'close':
+          this.out.push({ type: e.type });
+          break;
+      }
+    }
+  }
+
+  private send(r: Reply): void {
+    const s = this.session;
+    if (isError(r) && r.code !== 421) s.errors++;
+    this.out.push({ type: 'write', bytes: formatReply(r, s.offers('ENHANCEDSTATUSCODES')) });
+  }
+
+  private drain(): Output<SmtpEvent>[] {
+    const out = this.out;
+    this.out = [];
+    return out;
   }
 }

@@ -3,15 +3,14 @@
  * session), and the envelope of the mail being sent (the transaction). RSET clears only the
  * transaction (RFC 5321 §4.1.1.5); STARTTLS clears both (RFC 3207 §4.2).
  */
-import type { EngineEvent, Output, TlsInfo } from '../engine.ts';
-import { isEnabled, type HostSettings } from '../net/host.ts';
-import { portSpec, type PortRole } from '../net/ports.ts';
-import type { ServerContext } from '../net/server-context.ts';
+import type { EngineContext, EngineEvent, ServiceRole, TlsInfo } from '../engine.ts';
+import { StateMachine } from '../fsm.ts';
+import { isEnabled, type HostSettings } from '../host-settings.ts';
 import type { LineBuffer } from '../wire/line-buffer.ts';
 import type { Mailbox } from './address.ts';
 import type { SmtpCommand } from './command.ts';
-import { formatReply, isError, type Reply } from './replies.ts';
-import { nextState, type SmtpInput, type SmtpState } from './state.ts';
+import type { SmtpEffect } from './effects.ts';
+import { SMTP_TABLE, type SmtpInput, type SmtpState } from './state.ts';
 
 /** What the SMTP server reports besides state, auth and TLS changes. */
 export type SmtpEvent =
@@ -55,8 +54,8 @@ export interface BdatProgress {
 
 /** Something that owns the input for a while: DATA content, a BDAT chunk, a SASL exchange. */
 export interface InputReader {
-  /** Consumes what it can; false when it must wait for more bytes. */
-  read(input: LineBuffer, now: number): boolean;
+  /** Consumes what it can: null when it must wait for more bytes, else what to do (maybe nothing). */
+  read(input: LineBuffer, now: number): readonly SmtpEffect[] | null;
 }
 
 /** RFC 5321 §4.5.3.1.8: at least 100 recipients must be accepted; we take exactly that many. */
@@ -68,7 +67,7 @@ export const MAX_RECIPIENTS = 100;
 export const MAX_ERRORS = 20;
 
 export class SmtpSession {
-  state: SmtpState = 'connected';
+  readonly machine = new StateMachine<SmtpState, SmtpInput>(SMTP_TABLE);
   /** The EHLO/HELO argument and whether it was EHLO (extensions are on only after EHLO). */
   helo: { name: string; esmtp: boolean } | null = null;
   /** The connection is encrypted: after STARTTLS, or from the first byte on 465. */
@@ -81,19 +80,24 @@ export class SmtpSession {
   errors = 0;
   /** How the last command line ended; DATA's own CRLF starts the CRLF.CRLF end sequence. */
   lastLineEnding: 'crlf' | 'lf' = 'crlf';
+  /** The time of the input being handled (time is an input: engine.ts). */
+  now = 0;
   private messageCount = 0;
-  private out: Output<SmtpEvent>[] = [];
 
   constructor(
-    readonly ctx: ServerContext,
+    readonly ctx: EngineContext,
     readonly commands: readonly SmtpCommand[],
   ) {
     this.secure = ctx.peer.implicitTls;
   }
 
-  /** The port's role: MX relay (25) or submission (587, 2525, 465; RFC 6409, RFC 8314). */
-  get role(): PortRole {
-    return portSpec(this.ctx.peer.localPort)?.role ?? (this.ctx.peer.implicitTls ? 'submission' : 'relay');
+  get state(): SmtpState {
+    return this.machine.state;
+  }
+
+  /** The port's role, as the transport says: MX relay (25) or submission (587, 2525, 465; RFC 6409, RFC 8314). */
+  get role(): ServiceRole {
+    return this.ctx.role;
   }
 
   get hostName(): string {
@@ -116,40 +120,6 @@ export class SmtpSession {
     return this.secure || this.settings.plaintextAuth;
   }
 
-  send(reply: Reply): void {
-    if (isError(reply) && reply.code !== 421) this.errors++;
-    this.out.push({ type: 'write', bytes: formatReply(reply, this.offers('ENHANCEDSTATUSCODES')) });
-  }
-
-  emit(event: SmtpEvent): void {
-    this.out.push({ type: 'event', event });
-  }
-
-  /** Moves along the one transition table; emits a state event when the state changes. */
-  move(on: SmtpInput): void {
-    const from = this.state;
-    const to = nextState(from, on);
-    this.state = to;
-    if (from !== to) this.emit({ kind: 'state', from, to });
-  }
-
-  requestTls(): void {
-    this.out.push({ type: 'starttls' });
-  }
-
-  /** Sends a final reply and closes: QUIT's 221, or a 421 (RFC 5321 §3.8). */
-  close(reply: Reply, on: 'QUIT' | '421'): void {
-    this.send(reply);
-    this.tx = null;
-    this.reader = null;
-    this.move(on);
-    this.out.push({ type: 'close' });
-  }
-
-  pushTimer(at: number): void {
-    this.out.push({ type: 'timer', at });
-  }
-
   /** RFC 5321 §4.1.1.5 RSET: the envelope goes, the EHLO and the login stay. */
   resetTransaction(): void {
     this.tx = null;
@@ -167,12 +137,5 @@ export class SmtpSession {
   nextMessageId(now: number): string {
     const session = this.ctx.sessionId.replace(/[^A-Za-z0-9]/g, '').toUpperCase();
     return `${now.toString(36).toUpperCase()}-${session}-${++this.messageCount}`;
-  }
-
-  /** Hands the outputs collected so far to the transport. */
-  drain(): Output<SmtpEvent>[] {
-    const out = this.out;
-    this.out = [];
-    return out;
   }
 }

@@ -1,5 +1,6 @@
 /** The transition table, the registry, and every (state × command) pair (h2 `test_state_machines.py`). */
 import { describe, expect, it } from 'vitest';
+import { citeRfc } from '../fsm.ts';
 import { driverIn } from './server-fixture.test-helper.ts';
 import { allowedCommands, SMTP_COMMANDS } from './registry.ts';
 import { COMMAND_STATES, nextState, SMTP_STATES, SMTP_TRANSITIONS, type SmtpState } from './state.ts';
@@ -13,7 +14,7 @@ describe('the transition table', () => {
     for (const t of SMTP_TRANSITIONS) {
       expect(SMTP_STATES).toContain(t.from);
       expect(SMTP_STATES).toContain(t.to);
-      expect(t.rfc).toMatch(/^RFC \d+ §/);
+      expect(citeRfc(t.rfc)).toMatch(/^RFC \d+ §/);
     }
   });
 

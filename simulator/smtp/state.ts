@@ -1,8 +1,10 @@
 /**
- * The SMTP server's states and every transition between them, in one table (python-hyper/h11
- * `_state.py`). The UI draws the state diagram from `SMTP_TRANSITIONS`; the engine moves only
- * along its rows.
+ * The SMTP server's states and every transition between them, in one table (simulator/fsm.ts,
+ * python-hyper/h11 `_state.py`). Every state in which a byte means something other than a command
+ * (DATA content, a BDAT chunk, a SASL response, a TLS handshake) is a named state here.
+ * The UI draws the state diagram from `SMTP_TRANSITIONS`; the engine moves only along its rows.
  */
+import { edges, nextState as tableNext, rfc, stateTable, type RfcSection, type Transition } from '../fsm.ts';
 
 export type SmtpState =
   /** The 220 greeting is out; no EHLO/HELO yet (RFC 5321 §4.1.4: MAIL needs EHLO first). */
@@ -42,12 +44,7 @@ export type SmtpInput =
   | '421'
   | 'connection lost';
 
-export interface SmtpTransition {
-  from: SmtpState;
-  on: SmtpInput;
-  to: SmtpState;
-  rfc: string;
-}
+export type SmtpTransition = Transition<SmtpState, SmtpInput>;
 
 export const SMTP_STATES: readonly SmtpState[] = ['connected', 'ready', 'mail', 'rcpt', 'data', 'bdat', 'auth', 'starttls', 'closed'];
 
@@ -56,40 +53,43 @@ export const COMMAND_STATES: readonly SmtpState[] = ['connected', 'ready', 'mail
 
 const TRANSACTION_STATES: readonly SmtpState[] = ['mail', 'rcpt', 'bdat'];
 
-function rows(from: readonly SmtpState[], on: SmtpInput, to: SmtpState, rfc: string): SmtpTransition[] {
-  return from.map((f) => ({ from: f, on, to, rfc }));
-}
+const rows = (from: readonly SmtpState[], on: SmtpInput, to: SmtpState, ref: RfcSection): SmtpTransition[] => edges(from, on, to, ref);
 
-export const SMTP_TRANSITIONS: readonly SmtpTransition[] = [
+export const SMTP_TABLE = stateTable<SmtpState, SmtpInput>({
+  name: 'SMTP server',
+  states: SMTP_STATES,
+  initial: 'connected',
+  transitions: [
   // RFC 5321 §4.1.4: a later EHLO resets the state "exactly as if a RSET command had been issued".
-  ...rows(COMMAND_STATES, 'EHLO', 'ready', 'RFC 5321 §4.1.1.1'),
-  ...rows(COMMAND_STATES, 'HELO', 'ready', 'RFC 5321 §4.1.1.1'),
-  { from: 'ready', on: 'MAIL', to: 'mail', rfc: 'RFC 5321 §4.1.1.2' },
-  { from: 'mail', on: 'RCPT', to: 'rcpt', rfc: 'RFC 5321 §4.1.1.3' },
-  { from: 'rcpt', on: 'RCPT', to: 'rcpt', rfc: 'RFC 5321 §4.1.1.3' },
-  { from: 'rcpt', on: 'DATA', to: 'data', rfc: 'RFC 5321 §4.1.1.4' },
-  { from: 'data', on: 'end of data', to: 'ready', rfc: 'RFC 5321 §4.1.1.4' },
-  { from: 'rcpt', on: 'BDAT', to: 'bdat', rfc: 'RFC 3030 §2' },
-  { from: 'bdat', on: 'BDAT', to: 'bdat', rfc: 'RFC 3030 §2' },
-  { from: 'rcpt', on: 'BDAT LAST', to: 'ready', rfc: 'RFC 3030 §2' },
-  { from: 'bdat', on: 'BDAT LAST', to: 'ready', rfc: 'RFC 3030 §2' },
-  ...rows(TRANSACTION_STATES, 'RSET', 'ready', 'RFC 5321 §4.1.1.5'),
-  { from: 'ready', on: 'AUTH', to: 'auth', rfc: 'RFC 4954 §4' },
-  { from: 'auth', on: 'AUTH done', to: 'ready', rfc: 'RFC 4954 §4' },
-  ...rows(['connected', 'ready'], 'STARTTLS', 'starttls', 'RFC 3207 §4'),
+  ...rows(COMMAND_STATES, 'EHLO', 'ready', rfc(5321, '4.1.1.1')),
+  ...rows(COMMAND_STATES, 'HELO', 'ready', rfc(5321, '4.1.1.1')),
+  { from: 'ready', on: 'MAIL', to: 'mail', rfc: rfc(5321, '4.1.1.2') },
+  { from: 'mail', on: 'RCPT', to: 'rcpt', rfc: rfc(5321, '4.1.1.3') },
+  { from: 'rcpt', on: 'RCPT', to: 'rcpt', rfc: rfc(5321, '4.1.1.3') },
+  { from: 'rcpt', on: 'DATA', to: 'data', rfc: rfc(5321, '4.1.1.4') },
+  { from: 'data', on: 'end of data', to: 'ready', rfc: rfc(5321, '4.1.1.4') },
+  { from: 'rcpt', on: 'BDAT', to: 'bdat', rfc: rfc(3030, '2') },
+  { from: 'bdat', on: 'BDAT', to: 'bdat', rfc: rfc(3030, '2') },
+  { from: 'rcpt', on: 'BDAT LAST', to: 'ready', rfc: rfc(3030, '2') },
+  { from: 'bdat', on: 'BDAT LAST', to: 'ready', rfc: rfc(3030, '2') },
+  ...rows(TRANSACTION_STATES, 'RSET', 'ready', rfc(5321, '4.1.1.5')),
+  { from: 'ready', on: 'AUTH', to: 'auth', rfc: rfc(4954, '4') },
+  { from: 'auth', on: 'AUTH done', to: 'ready', rfc: rfc(4954, '4') },
+  ...rows(['connected', 'ready'], 'STARTTLS', 'starttls', rfc(3207, '4')),
   // RFC 3207 §4.2: after the handshake the session is as new, before EHLO.
-  { from: 'starttls', on: 'TLS started', to: 'connected', rfc: 'RFC 3207 §4.2' },
-  ...rows(COMMAND_STATES, 'QUIT', 'closed', 'RFC 5321 §4.1.1.10'),
+  { from: 'starttls', on: 'TLS started', to: 'connected', rfc: rfc(3207, '4.2') },
+  ...rows(COMMAND_STATES, 'QUIT', 'closed', rfc(5321, '4.1.1.10')),
   // RFC 5321 §3.8: the server may close with 421 (too many errors, timeout).
-  ...rows(['connected', 'ready', 'mail', 'rcpt', 'data', 'bdat', 'auth'], '421', 'closed', 'RFC 5321 §3.8'),
-  ...rows(['connected', 'ready', 'mail', 'rcpt', 'data', 'bdat', 'auth', 'starttls'], 'connection lost', 'closed', 'RFC 5321 §3.8'),
-];
+  ...rows(['connected', 'ready', 'mail', 'rcpt', 'data', 'bdat', 'auth'], '421', 'closed', rfc(5321, '3.8')),
+  ...rows(['connected', 'ready', 'mail', 'rcpt', 'data', 'bdat', 'auth', 'starttls'], 'connection lost', 'closed', rfc(5321, '3.8')),
+  ],
+});
+
+export const SMTP_TRANSITIONS: readonly SmtpTransition[] = SMTP_TABLE.transitions;
 
 /** The state `on` leads to from `from`; throws when the table has no such row (our bug, not the peer's). */
 export function nextState(from: SmtpState, on: SmtpInput): SmtpState {
-  const row = SMTP_TRANSITIONS.find((t) => t.from === from && t.on === on);
-  if (!row) throw new Error(`SMTP state table has no transition from ${from} on ${on}`);
-  return row.to;
+  return tableNext(SMTP_TABLE, from, on);
 }
 
 export function isTransactionState(state: SmtpState): boolean {

@@ -25,7 +25,7 @@ function peerLiteral(s: SmtpSession): string {
   if (/^\d{1,3}(\.\d{1,3}){3}$/.test(address)) return `[${address}]`;
   if (address.includes(':')) return `[IPv6:${address}]`;
   // A virtual host name: TCP-info = Domain FWS address-literal.
-  const ip = s.ctx.world.dns.a(address)[0];
+  const ip = s.ctx.peer.ip;
   return ip ? `${address} [${ip}]` : address;
 }
 

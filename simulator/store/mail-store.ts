@@ -32,6 +32,8 @@ export class MailStore {
   private readonly listeners = new Set<StoreListener>();
   /** RFC 1939 §8: the POP3 maildrop lock, by account address → holder. */
   private readonly locks = new Map<string, string>();
+  /** RFC 2449 §6.5 LOGIN-DELAY: when each account last logged in over POP3 (runtime, like the locks). */
+  private readonly logins = new Map<string, number>();
 
   constructor(uidValiditySeed = 1) {
     this.uidValiditySeed = uidValiditySeed;
@@ -102,6 +104,14 @@ export class MailStore {
 
   isLocked(address: string): boolean {
     return this.locks.has(address);
+  }
+
+  lastLogin(address: string): number | undefined {
+    return this.logins.get(address);
+  }
+
+  recordLogin(address: string, at: number): void {
+    this.logins.set(address, at);
   }
 
   // ── Mailboxes ───────────────────────────────────────────────────────────────

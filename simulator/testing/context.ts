@@ -1,4 +1,4 @@
-import type { ServerContext } from '../net/server-context.ts';
+import { serverContext, type ServerContext } from '../net/server-context.ts';
 import { defaultWorld, hostByName, type World } from '../net/world.ts';
 import { portSpec } from '../net/ports.ts';
 
@@ -8,10 +8,5 @@ let counter = 0;
 export function testContext(hostName: string, port: number, world: World = defaultWorld(Date.UTC(2026, 10, 26, 8, 0, 0))): ServerContext {
   const host = hostByName(world, hostName);
   if (!host) throw new Error(`no host ${hostName}`);
-  return {
-    world,
-    host,
-    peer: { address: '203.0.113.5', localPort: port, implicitTls: portSpec(port)?.tls === 'implicit' },
-    sessionId: `test-${++counter}`,
-  };
+  return serverContext(world, host, { address: '203.0.113.5', localPort: port, implicitTls: portSpec(port)?.tls === 'implicit' }, `test-${++counter}`);
 }

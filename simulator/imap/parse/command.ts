@@ -6,7 +6,7 @@
 import type { ImapCommand, ParseBad } from './ast.ts';
 import { MESSAGE_COMMANDS } from './commands-message.ts';
 import { type ArgParser, SESSION_COMMANDS } from './commands-session.ts';
-import { Cursor, type LiteralPurpose, LiteralNeeded, SyntaxFault, isAstringChar } from './lexer.ts';
+import { Cursor, type LiteralNeed, type LiteralPurpose, SyntaxFault, isAstringChar } from './lexer.ts';
 import type { NameOptions } from './mailbox.ts';
 import { latin1Text } from '../../wire/bytes.ts';
 
@@ -75,14 +75,17 @@ export function parseCommand(buf: Uint8Array, opts: ParseOptions, pendingAt = -1
     const parser = PARSERS[verb];
     if (!parser) return bad(tag, `unknown command "${verb}"${missingTagHint(tag)}`);
     const command = parser(c, tag, opts);
+    if (c.needed) return literalNeeded(tag, verb, c.needed);
     c.end();
     return { kind: 'command', command };
   } catch (e) {
-    if (e instanceof SyntaxFault) return bad(tag, verb ? `${verb}: ${e.message}` : e.message + missingTagHint(tag));
-    if (e instanceof LiteralNeeded) {
-      const { size, sync, binary, purpose } = e;
-      return { kind: 'literal', tag, verb, size, sync, binary, purpose };
-    }
-    throw e;
+    if (!(e instanceof SyntaxFault)) throw e;
+    // Past the pending literal the parser only saw the end of the buffer: the need is the answer.
+    if (c.needed) return literalNeeded(tag, verb, c.needed);
+    return bad(tag, verb ? `${verb}: ${e.message}` : e.message + missingTagHint(tag));
   }
+}
+
+function literalNeeded(tag: string, verb: string, { size, sync, binary, purpose }: LiteralNeed): ParseOutcome {
+  return { kind: 'literal', tag, verb, size, sync, binary, purpose };
 }

@@ -1,8 +1,9 @@
 /**
  * A cursor over the bytes of one complete command (its lines joined by CRLF, literals inline,
  * without the final CRLF), with the lexical rules of RFC 9051 §4 and §9.
- * Syntax errors throw `SyntaxFault`; reaching a literal whose content has not arrived yet
- * throws `LiteralNeeded`. Both are caught by `parseCommand`, never by the server.
+ * Syntax errors throw `SyntaxFault` (caught by `parseCommand`, never by the server). Reaching a
+ * literal whose content has not arrived yet is not an error: the cursor records what it needs
+ * (`needed`) and stops there as if the command ended, and `parseCommand` returns the need.
  */
 import { latin1Text, strictUtf8Text } from '../../wire/bytes.ts';
 
@@ -16,16 +17,13 @@ export class SyntaxFault extends Error {
 /** What a literal holds decides its size limit: an APPEND message or any other string. */
 export type LiteralPurpose = 'message' | 'string';
 
-export class LiteralNeeded extends Error {
-  constructor(
-    readonly size: number,
-    readonly sync: boolean,
-    readonly binary: boolean,
-    readonly purpose: LiteralPurpose,
-  ) {
-    super('literal needed');
-    this.name = 'LiteralNeeded';
-  }
+/** RFC 9051 §4.3: the literal the parse reached before its octets arrived. */
+export interface LiteralNeed {
+  size: number;
+  /** `{n}`: the client waits for a continuation; `{n+}` (RFC 7888) does not. */
+  sync: boolean;
+  binary: boolean;
+  purpose: LiteralPurpose;
 }
 
 const SP = 0x20;
@@ -65,6 +63,8 @@ export function describeByte(b: number | undefined): string {
 
 export class Cursor {
   pos = 0;
+  /** Set when the parse reached the pending literal: the command needs these octets first. */
+  needed: LiteralNeed | null = null;
 
   /**
    * @param pendingAt where a literal whose octets have not arrived yet would start (the buffer
@@ -239,7 +239,12 @@ export class Cursor {
     const sync = !this.accept(0x2b);
     this.expectByte(0x7d, 'a closing brace (}) after the literal size');
     if (!this.accept(CR) || !this.accept(LF)) this.fail('a line break after the literal header');
-    if (this.pos === this.pendingAt) throw new LiteralNeeded(size, sync, binary, purpose);
+    if (this.pos === this.pendingAt) {
+      // Need more bytes: note it and stop here; whatever the parser says next is moot.
+      this.needed = { size, sync, binary, purpose };
+      this.pos = this.buf.length;
+      return { bytes: new Uint8Array(0), binary };
+    }
     if (this.pos + size > this.buf.length) throw new SyntaxFault('the literal is shorter than its announced size');
     const bytes = this.buf.subarray(this.pos, this.pos + size);
     this.pos += size;

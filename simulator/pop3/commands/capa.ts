@@ -1,6 +1,8 @@
 import { capabilityLines } from '../capabilities.ts';
 import { linesBody } from '../multiline.ts';
 import { R } from '../replies.ts';
+import { multi } from '../effects.ts';
+import { rfc } from '../../fsm.ts';
 import type { Pop3Command } from '../types.ts';
 
 /**
@@ -11,10 +13,10 @@ export const CAPA: Pop3Command = {
   verb: 'CAPA',
   states: ['AUTHORIZATION', 'TRANSACTION'],
   syntax: 'CAPA',
-  rfc: '2449#5',
+  rfc: rfc(2449, '5'),
   args: { min: 0, max: 0 },
   summary: 'List what this server supports',
   handle(s) {
-    s.multi(R.capa, linesBody(capabilityLines(s)));
+    return [multi(R.capa, linesBody(capabilityLines(s)))];
   },
 };

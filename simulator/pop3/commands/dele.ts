@@ -1,5 +1,7 @@
 import { maildropOf, messageArg } from '../message-arg.ts';
 import { R } from '../replies.ts';
+import { reply } from '../effects.ts';
+import { rfc } from '../../fsm.ts';
 import type { Pop3Command } from '../types.ts';
 
 /**
@@ -10,13 +12,13 @@ export const DELE: Pop3Command = {
   verb: 'DELE',
   states: ['TRANSACTION'],
   syntax: 'DELE msg',
-  rfc: '1939#5',
+  rfc: rfc(1939, '5'),
   args: { min: 1, max: 1 },
   summary: 'Mark a message for deletion at QUIT',
   handle(s, [arg = '']) {
     const m = messageArg(s, arg);
-    if (!m) return;
-    maildropOf(s).markDeleted(m.number);
-    s.reply(R.deleted(m.number));
+    if (!m.ok) return m.effects;
+    maildropOf(s).markDeleted(m.message.number);
+    return [reply(R.deleted(m.message.number))];
   },
 };

@@ -1,6 +1,8 @@
 import { maildropOf, messageArg } from '../message-arg.ts';
 import { linesBody } from '../multiline.ts';
 import { R } from '../replies.ts';
+import { reply, multi } from '../effects.ts';
+import { rfc } from '../../fsm.ts';
 import type { Pop3Command } from '../types.ts';
 
 /**
@@ -12,16 +14,15 @@ export const LIST: Pop3Command = {
   verb: 'LIST',
   states: ['TRANSACTION'],
   syntax: 'LIST [msg]',
-  rfc: '1939#5',
+  rfc: rfc(1939, '5'),
   args: { min: 0, max: 1 },
   summary: 'Message numbers and sizes',
   handle(s, [arg]) {
     if (arg !== undefined) {
       const m = messageArg(s, arg);
-      if (m) s.reply(R.scanListing(m.number, m.size));
-      return;
+      return m.ok ? [reply(R.scanListing(m.message.number, m.message.size))] : m.effects;
     }
     const drop = maildropOf(s);
-    s.multi(R.listAll(drop.count, drop.octets), linesBody(drop.live().map((m) => `${m.number} ${m.size}`)));
+    return [multi(R.listAll(drop.count, drop.octets), linesBody(drop.live().map((m) => `${m.number} ${m.size}`)))];
   },
 };

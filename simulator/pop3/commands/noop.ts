@@ -1,4 +1,6 @@
 import { R } from '../replies.ts';
+import { reply } from '../effects.ts';
+import { rfc } from '../../fsm.ts';
 import type { Pop3Command } from '../types.ts';
 
 /** @rfc 1939#5 NOOP: "The POP3 server does nothing, it merely replies with a positive response." */
@@ -6,10 +8,10 @@ export const NOOP: Pop3Command = {
   verb: 'NOOP',
   states: ['TRANSACTION'],
   syntax: 'NOOP',
-  rfc: '1939#5',
+  rfc: rfc(1939, '5'),
   args: { min: 0, max: 0 },
   summary: 'Do nothing (keeps the connection alive)',
   handle(s) {
-    s.reply(R.noop);
+    return [reply(R.noop)];
   },
 };

@@ -1,5 +1,7 @@
 import { loginFailed, loginSucceeded } from '../login.ts';
 import { R } from '../replies.ts';
+import { reply } from '../effects.ts';
+import { rfc } from '../../fsm.ts';
 import type { Pop3Command } from '../types.ts';
 
 /**
@@ -11,17 +13,17 @@ export const PASS: Pop3Command = {
   verb: 'PASS',
   states: ['AUTHORIZATION'],
   syntax: 'PASS password',
-  rfc: '1939#7',
+  rfc: rfc(1939, '7'),
   args: { min: 1, max: 1, rest: true, long: true },
   summary: 'The password for the USER name; opens the maildrop',
   capability: 'USER',
   handle(s, [password]) {
-    if (!s.plaintextAllowed) return s.reply(R.plaintextRefused);
+    if (!s.plaintextAllowed) return [reply(R.plaintextRefused)];
     const user = s.pendingUser;
-    if (user === null) return s.reply(R.passWithoutUser);
+    if (user === null) return [reply(R.passWithoutUser)];
     s.pendingUser = null;
-    const account = s.ctx.world.store.authenticate(user, password ?? '', s.ctx.host.domains);
+    const account = s.ctx.backend.authenticate(user, password ?? '', s.ctx.host.domains);
     if (!account) return loginFailed(s, user, 'PASS');
-    loginSucceeded(s, account, 'PASS');
+    return loginSucceeded(s, account, 'PASS');
   },
 };

@@ -1,5 +1,7 @@
 import { maildropOf, messageArg } from '../message-arg.ts';
 import { R } from '../replies.ts';
+import { multi } from '../effects.ts';
+import { rfc } from '../../fsm.ts';
 import type { Pop3Command } from '../types.ts';
 
 /**
@@ -10,13 +12,14 @@ export const RETR: Pop3Command = {
   verb: 'RETR',
   states: ['TRANSACTION'],
   syntax: 'RETR msg',
-  rfc: '1939#5',
+  rfc: rfc(1939, '5'),
   args: { min: 1, max: 1 },
   summary: 'Download a whole message',
   handle(s, [arg = '']) {
-    const m = messageArg(s, arg);
-    if (!m) return;
+    const found = messageArg(s, arg);
+    if (!found.ok) return found.effects;
+    const m = found.message;
     maildropOf(s).markRetrieved(m.number);
-    s.multi(R.retr(m.size), m.wire);
+    return [multi(R.retr(m.size), m.wire)];
   },
 };

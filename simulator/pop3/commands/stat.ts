@@ -1,5 +1,7 @@
 import { maildropOf } from '../message-arg.ts';
 import { R } from '../replies.ts';
+import { reply } from '../effects.ts';
+import { rfc } from '../../fsm.ts';
 import type { Pop3Command } from '../types.ts';
 
 /**
@@ -10,11 +12,11 @@ export const STAT: Pop3Command = {
   verb: 'STAT',
   states: ['TRANSACTION'],
   syntax: 'STAT',
-  rfc: '1939#5',
+  rfc: rfc(1939, '5'),
   args: { min: 0, max: 0 },
   summary: 'How many messages, and how many octets in all',
   handle(s) {
     const drop = maildropOf(s);
-    s.reply(R.stat(drop.count, drop.octets));
+    return [reply(R.stat(drop.count, drop.octets))];
   },
 };

@@ -1,4 +1,6 @@
 import { R } from '../replies.ts';
+import { enter, reply } from '../effects.ts';
+import { rfc } from '../../fsm.ts';
 import type { Pop3Command } from '../types.ts';
 
 /**
@@ -11,14 +13,12 @@ export const STLS: Pop3Command = {
   verb: 'STLS',
   states: ['AUTHORIZATION'],
   syntax: 'STLS',
-  rfc: '2595#4',
+  rfc: rfc(2595, '4'),
   args: { min: 0, max: 0 },
   summary: 'Switch this connection to TLS',
   capability: 'STLS',
   handle(s) {
-    if (s.secure) return s.reply(R.stlsActive);
-    s.reply(R.stlsReady);
-    s.awaitingTls = true;
-    s.output({ type: 'starttls' });
+    if (s.secure) return [reply(R.stlsActive)];
+    return [reply(R.stlsReady), enter('STLS'), { type: 'starttls' }];
   },
 };

@@ -1,6 +1,8 @@
 import { messageArg } from '../message-arg.ts';
 import { topOf } from '../multiline.ts';
 import { R } from '../replies.ts';
+import { reply, multi } from '../effects.ts';
+import { rfc } from '../../fsm.ts';
 import type { Pop3Command } from '../types.ts';
 
 /**
@@ -12,14 +14,15 @@ export const TOP: Pop3Command = {
   verb: 'TOP',
   states: ['TRANSACTION'],
   syntax: 'TOP msg n',
-  rfc: '1939#7',
+  rfc: rfc(1939, '7'),
   args: { min: 2, max: 2 },
   summary: 'Headers plus the first n lines of the body',
   capability: 'TOP',
   handle(s, [arg = '', lines = '']) {
-    if (!/^[0-9]{1,9}$/.test(lines)) return s.reply(R.badLineCount(lines));
-    const m = messageArg(s, arg);
-    if (!m) return;
-    s.multi(R.top, topOf(m.wire, Number(lines)));
+    if (!/^[0-9]{1,9}$/.test(lines)) return [reply(R.badLineCount(lines))];
+    const found = messageArg(s, arg);
+    if (!found.ok) return found.effects;
+    const m = found.message;
+    return [multi(R.top, topOf(m.wire, Number(lines)))];
   },
 };

@@ -1,6 +1,8 @@
 import { maildropOf, messageArg } from '../message-arg.ts';
 import { linesBody } from '../multiline.ts';
 import { R } from '../replies.ts';
+import { reply, multi } from '../effects.ts';
+import { rfc } from '../../fsm.ts';
 import type { Pop3Command } from '../types.ts';
 
 /**
@@ -11,17 +13,16 @@ export const UIDL: Pop3Command = {
   verb: 'UIDL',
   states: ['TRANSACTION'],
   syntax: 'UIDL [msg]',
-  rfc: '1939#7',
+  rfc: rfc(1939, '7'),
   args: { min: 0, max: 1 },
   summary: 'Unique ids that survive between sessions',
   capability: 'UIDL',
   handle(s, [arg]) {
     if (arg !== undefined) {
       const m = messageArg(s, arg);
-      if (m) s.reply(R.uidlOne(m.number, m.uniqueId));
-      return;
+      return m.ok ? [reply(R.uidlOne(m.message.number, m.message.uniqueId))] : m.effects;
     }
     const drop = maildropOf(s);
-    s.multi(R.uidlAll, linesBody(drop.live().map((m) => `${m.number} ${m.uniqueId}`)));
+    return [multi(R.uidlAll, linesBody(drop.live().map((m) => `${m.number} ${m.uniqueId}`)))];
   },
 };

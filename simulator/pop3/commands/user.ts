@@ -1,4 +1,6 @@
 import { R } from '../replies.ts';
+import { reply } from '../effects.ts';
+import { rfc } from '../../fsm.ts';
 import type { Pop3Command } from '../types.ts';
 
 /**
@@ -10,13 +12,13 @@ export const USER: Pop3Command = {
   verb: 'USER',
   states: ['AUTHORIZATION'],
   syntax: 'USER name',
-  rfc: '1939#7',
+  rfc: rfc(1939, '7'),
   args: { min: 1, max: 1 },
   summary: 'Say whose maildrop to open; PASS follows',
   capability: 'USER',
   handle(s, [name]) {
-    if (!s.plaintextAllowed) return s.reply(R.plaintextRefused);
+    if (!s.plaintextAllowed) return [reply(R.plaintextRefused)];
     s.pendingUser = name ?? '';
-    s.reply(R.userAccepted);
+    return [reply(R.userAccepted)];
   },
 };

@@ -2,9 +2,10 @@ import { canonicalLineEnds, ChunkReader } from '../bdat.ts';
 import { isNegotiated } from '../capabilities.ts';
 import type { SmtpCommand } from '../command.ts';
 import { acceptMessage } from '../delivery.ts';
-import { R250ChunkOk, R501Syntax, R503BadSequence, R552MessageTooBig } from '../replies.ts';
-import { sequenceError } from '../sequence.ts';
+import { enter, protocolError, read, reply, type SmtpEffect } from '../effects.ts';
+import { R250ChunkOk, R552MessageTooBig } from '../replies.ts';
 import type { BdatProgress, SmtpSession } from '../session.ts';
+import { rfc } from '../../fsm.ts';
 import { concatBytes } from '../../wire/bytes.ts';
 
 const BDAT_SYNTAX = 'BDAT chunk-size [LAST]';
@@ -15,26 +16,22 @@ function parseBdat(args: string): { size: number; last: boolean } | null {
   return m ? { size: Number(m[1]), last: m[2] !== undefined } : null;
 }
 
-/** Reads the chunk and throws it away, then answers `reply` (RFC 3030 §2: "MUST accept and discard"). */
-function discard(s: SmtpSession, size: number, reply: () => void): void {
-  s.reader = new ChunkReader(s, size, false, reply);
+/** Reads the chunk and throws it away, then answers (RFC 3030 §2: "MUST accept and discard"). */
+function discard(size: number, answer: SmtpEffect): SmtpEffect[] {
+  return [read(new ChunkReader(size, false, () => [answer]))];
 }
 
-function chunkDone(s: SmtpSession, progress: BdatProgress, size: number, last: boolean, fits: boolean, parts: Uint8Array[], now: number): void {
+function chunkDone(s: SmtpSession, progress: BdatProgress, size: number, last: boolean, fits: boolean, parts: Uint8Array[], now: number): SmtpEffect[] {
   if (!fits) {
     progress.failed = true;
-    return s.send(R552MessageTooBig(s.settings.maxMessageSize));
+    return [reply(R552MessageTooBig(s.settings.maxMessageSize))];
   }
   progress.chunks.push(...parts);
   progress.octets += size;
-  if (!last) {
-    s.send(R250ChunkOk(size));
-    return s.move('BDAT');
-  }
-  const reply = acceptMessage(s, canonicalLineEnds(concatBytes(progress.chunks)), now);
+  if (!last) return [reply(R250ChunkOk(size)), enter('BDAT')];
+  const accepted = acceptMessage(s, canonicalLineEnds(concatBytes(progress.chunks)), now);
   s.resetTransaction();
-  s.send(reply);
-  s.move('BDAT LAST');
+  return [...accepted, enter('BDAT LAST')];
 }
 
 /**
@@ -47,25 +44,22 @@ export const BDAT: SmtpCommand = {
   verb: 'BDAT',
   states: ['rcpt', 'bdat'],
   syntax: BDAT_SYNTAX,
-  rfc: 'RFC 3030 §2',
+  rfc: rfc(3030, '2'),
   summary: 'send the next chunk of the message: exactly chunk-size octets follow the command',
   handle(s, args) {
     const parsed = parseBdat(args);
-    if (!parsed) return s.send(R501Syntax(BDAT_SYNTAX));
+    if (!parsed) return [protocolError({ kind: 'syntax', syntax: BDAT_SYNTAX })];
     const tx = s.tx;
     if (!tx) throw new Error('BDAT in a transaction state without a transaction');
-    if (!isNegotiated(s, 'CHUNKING')) {
-      return discard(s, parsed.size, () => s.send(R503BadSequence('BDAT needs EHLO and the CHUNKING extension')));
-    }
+    if (!isNegotiated(s, 'CHUNKING')) return discard(parsed.size, protocolError({ kind: 'bad-sequence', why: 'BDAT needs EHLO and the CHUNKING extension' }));
     const progress = (tx.bdat ??= { chunks: [], octets: 0, failed: false });
-    if (progress.failed) return discard(s, parsed.size, () => s.send(R503BadSequence('an earlier BDAT chunk failed; send RSET')));
+    if (progress.failed) return discard(parsed.size, protocolError({ kind: 'bad-sequence', why: 'an earlier BDAT chunk failed; send RSET' }));
     const fits = progress.octets + parsed.size <= s.settings.maxMessageSize;
-    s.reader = new ChunkReader(s, parsed.size, fits, (parts, now) => chunkDone(s, progress, parsed.size, parsed.last, fits, parts, now));
+    return [read(new ChunkReader(parsed.size, fits, (parts, now) => chunkDone(s, progress, parsed.size, parsed.last, fits, parts, now)))];
   },
   outOfSequence(s, args) {
     const parsed = parseBdat(args);
-    if (!parsed) return s.send(R501Syntax(BDAT_SYNTAX));
-    const state = s.state;
-    discard(s, parsed.size, () => s.send(sequenceError(state, 'BDAT')));
+    if (!parsed) return [protocolError({ kind: 'syntax', syntax: BDAT_SYNTAX })];
+    return discard(parsed.size, protocolError({ kind: 'out-of-sequence', state: s.state, verb: 'BDAT' }));
   },
 };

@@ -1,6 +1,8 @@
 import { ehloKeywords } from '../capabilities.ts';
+import { rfc } from '../../fsm.ts';
+import { reply, enter, protocolError } from '../effects.ts';
 import type { SmtpCommand } from '../command.ts';
-import { R250Hello, R501Syntax } from '../replies.ts';
+import { R250Hello } from '../replies.ts';
 import { COMMAND_STATES } from '../state.ts';
 
 export const EHLO_SYNTAX = 'EHLO domain (or an address literal such as [192.0.2.1])';
@@ -15,14 +17,13 @@ export const EHLO: SmtpCommand = {
   verb: 'EHLO',
   states: COMMAND_STATES,
   syntax: EHLO_SYNTAX,
-  rfc: 'RFC 5321 §4.1.1.1',
+  rfc: rfc(5321, '4.1.1.1'),
   summary: 'say hello and list the extensions this server offers',
   handle(s, args) {
     const name = args.trim();
-    if (!name) return s.send(R501Syntax(EHLO_SYNTAX));
+    if (!name) return [protocolError({ kind: 'syntax', syntax: EHLO_SYNTAX })];
     s.resetTransaction();
     s.helo = { name, esmtp: true };
-    s.send(R250Hello([`${s.hostName} greets ${name}`, ...ehloKeywords(s)]));
-    s.move('EHLO');
+    return [reply(R250Hello([`${s.hostName} greets ${name}`, ...ehloKeywords(s)])), enter('EHLO')];
   },
 };

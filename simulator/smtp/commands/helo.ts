@@ -1,5 +1,7 @@
+import { rfc } from '../../fsm.ts';
+import { reply, enter, protocolError } from '../effects.ts';
 import type { SmtpCommand } from '../command.ts';
-import { R250Hello, R501Syntax } from '../replies.ts';
+import { R250Hello } from '../replies.ts';
 import { COMMAND_STATES } from '../state.ts';
 
 /**
@@ -11,14 +13,13 @@ export const HELO: SmtpCommand = {
   verb: 'HELO',
   states: COMMAND_STATES,
   syntax: 'HELO domain',
-  rfc: 'RFC 5321 §4.1.1.1',
+  rfc: rfc(5321, '4.1.1.1'),
   summary: 'say hello without asking for extensions (plain SMTP)',
   handle(s, args) {
     const name = args.trim();
-    if (!name) return s.send(R501Syntax('HELO domain'));
+    if (!name) return [protocolError({ kind: 'syntax', syntax: 'HELO domain' })];
     s.resetTransaction();
     s.helo = { name, esmtp: false };
-    s.send(R250Hello([s.hostName]));
-    s.move('HELO');
+    return [reply(R250Hello([s.hostName])), enter('HELO')];
   },
 };

@@ -1,4 +1,6 @@
 import { isNegotiated } from '../capabilities.ts';
+import { rfc } from '../../fsm.ts';
+import { reply, enter } from '../effects.ts';
 import type { SmtpCommand } from '../command.ts';
 import { parseMailFrom, type EsmtpParam } from '../parse.ts';
 import { senderCheck, submissionGate } from '../policy.ts';
@@ -61,23 +63,22 @@ export const MAIL: SmtpCommand = {
   verb: 'MAIL',
   states: ['ready'],
   syntax: 'MAIL FROM:<address> [SIZE=n] [BODY=8BITMIME] [SMTPUTF8]',
-  rfc: 'RFC 5321 §4.1.1.2',
+  rfc: rfc(5321, '4.1.1.2'),
   summary: 'start a mail transaction with the sender (reverse-path); <> for bounces',
   handle(s, args) {
     const gate = submissionGate(s);
-    if (gate) return s.send(gate);
+    if (gate) return [reply(gate)];
     const parsed = parseMailFrom(args);
-    if (!parsed.ok) return s.send(parsed.reply);
+    if (!parsed.ok) return [reply(parsed.reply)];
     const options: MailOptions = { declaredSize: null, smtputf8: false };
     for (const p of parsed.params) {
       const refused = applyParam(s, p, options);
-      if (refused) return s.send(refused);
+      if (refused) return [reply(refused)];
     }
-    if (parsed.mailbox?.nonAscii && !options.smtputf8) return s.send(R550NonAsciiSender);
+    if (parsed.mailbox?.nonAscii && !options.smtputf8) return [reply(R550NonAsciiSender)];
     const notOwned = senderCheck(s, parsed.mailbox);
-    if (notOwned) return s.send(notOwned);
+    if (notOwned) return [reply(notOwned)];
     s.tx = { from: parsed.mailbox, declaredSize: options.declaredSize, smtputf8: options.smtputf8, recipients: [] };
-    s.send(R250SenderOk);
-    s.move('MAIL');
+    return [reply(R250SenderOk), enter('MAIL')];
   },
 };

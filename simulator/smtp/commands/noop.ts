@@ -1,3 +1,5 @@
+import { rfc } from '../../fsm.ts';
+import { reply } from '../effects.ts';
 import type { SmtpCommand } from '../command.ts';
 import { R250Ok } from '../replies.ts';
 import { COMMAND_STATES } from '../state.ts';
@@ -10,9 +12,9 @@ export const NOOP: SmtpCommand = {
   verb: 'NOOP',
   states: COMMAND_STATES,
   syntax: 'NOOP [string]',
-  rfc: 'RFC 5321 §4.1.1.9',
+  rfc: rfc(5321, '4.1.1.9'),
   summary: 'do nothing; the server answers 250',
   handle(s) {
-    s.send(R250Ok);
+    return [reply(R250Ok)];
   },
 };

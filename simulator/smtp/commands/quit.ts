@@ -1,3 +1,5 @@
+import { rfc } from '../../fsm.ts';
+import { closeWith } from '../effects.ts';
 import type { SmtpCommand } from '../command.ts';
 import { R221Bye } from '../replies.ts';
 import { COMMAND_STATES } from '../state.ts';
@@ -11,9 +13,9 @@ export const QUIT: SmtpCommand = {
   verb: 'QUIT',
   states: COMMAND_STATES,
   syntax: 'QUIT',
-  rfc: 'RFC 5321 §4.1.1.10',
+  rfc: rfc(5321, '4.1.1.10'),
   summary: 'end the session',
   handle(s) {
-    s.close(R221Bye(s.hostName), 'QUIT');
+    return closeWith(R221Bye(s.hostName));
   },
 };

@@ -1,3 +1,5 @@
+import { rfc } from '../../fsm.ts';
+import { reply, enter } from '../effects.ts';
 import type { SmtpCommand } from '../command.ts';
 import { parseRcptTo, RCPT_SYNTAX } from '../parse.ts';
 import { recipientCheck } from '../policy.ts';
@@ -14,25 +16,24 @@ export const RCPT: SmtpCommand = {
   verb: 'RCPT',
   states: ['mail', 'rcpt'],
   syntax: RCPT_SYNTAX,
-  rfc: 'RFC 5321 §4.1.1.3',
+  rfc: rfc(5321, '4.1.1.3'),
   summary: 'add a recipient (forward-path); repeat for each one',
   handle(s, args) {
     const tx = s.tx;
     if (!tx) throw new Error('RCPT in a transaction state without a transaction');
     const parsed = parseRcptTo(args, s.ctx.host.domains[0] ?? s.hostName);
-    if (!parsed.ok) return s.send(parsed.reply);
+    if (!parsed.ok) return [reply(parsed.reply)];
     const mailbox = parsed.mailbox;
     if (!mailbox) throw new Error('parseRcptTo returned the null path');
     // No RCPT parameters are offered (DSN's NOTIFY/ORCPT would be one).
     const param = parsed.params[0];
-    if (param) return s.send(R555UnsupportedParameter(param.keyword));
-    if (mailbox.nonAscii && !tx.smtputf8) return s.send(R553NonAsciiRecipient);
+    if (param) return [reply(R555UnsupportedParameter(param.keyword))];
+    if (mailbox.nonAscii && !tx.smtputf8) return [reply(R553NonAsciiRecipient)];
     const already = tx.recipients.some((r) => r.mailbox.address.toLowerCase() === mailbox.address.toLowerCase());
-    if (!already && tx.recipients.length >= MAX_RECIPIENTS) return s.send(R452TooManyRecipients);
+    if (!already && tx.recipients.length >= MAX_RECIPIENTS) return [reply(R452TooManyRecipients)];
     const result = recipientCheck(s, mailbox, tx.declaredSize);
-    if ('code' in result) return s.send(result);
+    if ('code' in result) return [reply(result)];
     if (!already) tx.recipients.push(result);
-    s.send(R250RecipientOk);
-    s.move('RCPT');
+    return [reply(R250RecipientOk), enter('RCPT')];
   },
 };

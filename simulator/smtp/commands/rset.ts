@@ -1,5 +1,7 @@
+import { rfc } from '../../fsm.ts';
+import { reply, enter, protocolError } from '../effects.ts';
 import type { SmtpCommand } from '../command.ts';
-import { R250ResetOk, R501Syntax } from '../replies.ts';
+import { R250ResetOk } from '../replies.ts';
 import { COMMAND_STATES, isTransactionState } from '../state.ts';
 
 /**
@@ -11,12 +13,11 @@ export const RSET: SmtpCommand = {
   verb: 'RSET',
   states: COMMAND_STATES,
   syntax: 'RSET',
-  rfc: 'RFC 5321 §4.1.1.5',
+  rfc: rfc(5321, '4.1.1.5'),
   summary: 'abandon the current mail transaction',
   handle(s, args) {
-    if (args) return s.send(R501Syntax('RSET (no arguments)'));
+    if (args) return [protocolError({ kind: 'syntax', syntax: 'RSET (no arguments)' })];
     s.resetTransaction();
-    s.send(R250ResetOk);
-    if (isTransactionState(s.state)) s.move('RSET');
+    return isTransactionState(s.state) ? [reply(R250ResetOk), enter('RSET')] : [reply(R250ResetOk)];
   },
 };

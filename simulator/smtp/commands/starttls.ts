@@ -1,6 +1,8 @@
 import { isOffered } from '../capabilities.ts';
+import { rfc } from '../../fsm.ts';
+import { reply, enter, protocolError } from '../effects.ts';
 import type { SmtpCommand } from '../command.ts';
-import { R220ReadyTls, R454TlsUnavailable, R501Syntax, R503BadSequence } from '../replies.ts';
+import { R220ReadyTls, R454TlsUnavailable } from '../replies.ts';
 
 /**
  * RFC 3207 §4 STARTTLS: 220, then the TLS handshake. The server turns the 220 into a `starttls`
@@ -13,14 +15,12 @@ export const STARTTLS: SmtpCommand = {
   verb: 'STARTTLS',
   states: ['connected', 'ready'],
   syntax: 'STARTTLS',
-  rfc: 'RFC 3207 §4',
+  rfc: rfc(3207, '4'),
   summary: 'upgrade this connection to TLS, then send EHLO again',
   handle(s, args) {
-    if (args) return s.send(R501Syntax('STARTTLS (no parameters allowed)'));
-    if (s.secure) return s.send(R503BadSequence('TLS is already active'));
-    if (!isOffered(s, 'STARTTLS')) return s.send(R454TlsUnavailable);
-    s.send(R220ReadyTls);
-    s.move('STARTTLS');
-    s.requestTls();
+    if (args) return [protocolError({ kind: 'syntax', syntax: 'STARTTLS (no parameters allowed)' })];
+    if (s.secure) return [protocolError({ kind: 'bad-sequence', why: 'TLS is already active' })];
+    if (!isOffered(s, 'STARTTLS')) return [reply(R454TlsUnavailable)];
+    return [reply(R220ReadyTls), enter('STARTTLS'), { type: 'starttls' }];
   },
 };

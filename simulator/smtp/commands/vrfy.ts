@@ -1,5 +1,7 @@
+import { rfc } from '../../fsm.ts';
+import { reply, protocolError } from '../effects.ts';
 import type { SmtpCommand } from '../command.ts';
-import { R252CannotVrfy, R501Syntax } from '../replies.ts';
+import { R252CannotVrfy } from '../replies.ts';
 import { COMMAND_STATES } from '../state.ts';
 
 /**
@@ -11,10 +13,10 @@ export const VRFY: SmtpCommand = {
   verb: 'VRFY',
   states: COMMAND_STATES,
   syntax: 'VRFY string',
-  rfc: 'RFC 5321 §3.5.3',
+  rfc: rfc(5321, '3.5.3'),
   summary: 'ask whether an address exists (answered with 252: not disclosed)',
   handle(s, args) {
-    if (!args.trim()) return s.send(R501Syntax('VRFY user-or-address'));
-    s.send(R252CannotVrfy);
+    if (!args.trim()) return [protocolError({ kind: 'syntax', syntax: 'VRFY user-or-address' })];
+    return [reply(R252CannotVrfy)];
   },
 };

@@ -7,6 +7,7 @@
 import { connect, type Socket } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { MailProtocol } from '../../net/ports.ts';
+import { serverContext } from '../../net/server-context.ts';
 import { selfSignedCertificate } from './certificate.ts';
 import { lines } from './conformance-harness.ts';
 import { loadEngine } from './engines.ts';
@@ -25,7 +26,7 @@ async function listen(protocol: MailProtocol, virtualPort: number): Promise<numb
   if (!engine.ok) throw new Error(engine.reason);
   const listener = await listenTcp({
     bind: '127.0.0.1', port: 0, virtualPort, implicitTls: false, tls, label: protocol,
-    makeEngine: (peer, sessionId) => engine.factory({ world, host, peer, sessionId }),
+    makeEngine: (peer, sessionId) => engine.factory(serverContext(world, host, peer, sessionId)),
     onSocket: (socket) => void accepted.push(socket),
   });
   listeners.push(listener);

@@ -3,6 +3,7 @@
  * conformance tests and the benchmarks.
  */
 import type { HostConfig } from '../../net/host.ts';
+import { serverContext } from '../../net/server-context.ts';
 import type { World } from '../../net/world.ts';
 import { selfSignedCertificate } from './certificate.ts';
 import { startMta } from './mta-runner.ts';
@@ -108,7 +109,7 @@ function listenService(service: Service, port: number, factory: EngineFactory, c
     implicitTls: service.implicitTls,
     tls: ctx.tls,
     label: service.name,
-    makeEngine: (peer, sessionId) => factory({ world: ctx.world, host: ctx.host, peer, sessionId }),
+    makeEngine: (peer, sessionId) => factory(serverContext(ctx.world, ctx.host, peer, sessionId)),
     onEvent: ctx.onEvent,
     onError: ctx.onError ?? ((sessionId, error) => console.error(`${sessionId}: engine error`, error)),
   });

@@ -28,6 +28,16 @@ describe('stateGraph', () => {
     expect(layout(stateGraph('imap')).find((p) => p.state === 'selected')?.column).toBe(2);
   });
 
+  it('draws the POP3 states that change what a line means, and UPDATE, with their RFC cited one way', () => {
+    const g = stateGraph('pop3');
+    for (const s of ['SASL', 'TLS-HANDSHAKE', 'UPDATE']) expect(g.states).toContain(s);
+    expect(g.edges.find((e) => e.from === 'AUTHORIZATION' && e.to === 'SASL')?.rfc).toBe('RFC 5034 §4');
+    expect(g.edges.find((e) => e.from === 'TLS-HANDSHAKE' && e.to === 'AUTHORIZATION')?.label).toBe('TLS-done');
+    expect(g.edges.find((e) => e.from === 'UPDATE' && e.to === 'CLOSED')?.rfc).toBe('RFC 1939 §6');
+    const placed = layout(g);
+    expect(new Set(placed.map((p) => `${p.column}/${p.row}`)).size).toBe(placed.length);
+  });
+
   it('lists the commands the registry allows in a state', () => {
     const verbs = allowedHere('smtp', 'ready').map((c) => c.verb);
     expect(verbs).toContain('MAIL');

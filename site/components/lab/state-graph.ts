@@ -2,6 +2,7 @@
  * The state diagram's data, read from the engines' own transition tables (nothing restated here):
  * states, edges merged per pair of states, a layered layout, and the commands each state allows.
  */
+import { citeRfc } from '../../../simulator/fsm.ts';
 import { IMAP_STATES, IMAP_TRANSITIONS, allowedCommands as imapAllowed, type ImapState } from '../../../simulator/imap/state.ts';
 import type { MailProtocol } from '../../../simulator/net/ports.ts';
 import { POP3_STATES, POP3_TRANSITIONS, allowedCommands as pop3Allowed, type Pop3State } from '../../../simulator/pop3/state.ts';
@@ -53,10 +54,10 @@ function merge(rows: readonly Row[]): StateEdge[] {
 
 export function stateGraph(protocol: MailProtocol): StateGraph {
   if (protocol === 'smtp') {
-    return { protocol, initial: 'connected', states: [...SMTP_STATES], edges: merge(SMTP_TRANSITIONS), implicit: 'A 421 reply or a lost connection ends the session in any state (RFC 5321 §3.8).' };
+    return { protocol, initial: 'connected', states: [...SMTP_STATES], edges: merge(SMTP_TRANSITIONS.map((t) => ({ ...t, rfc: citeRfc(t.rfc) }))), implicit: 'A 421 reply or a lost connection ends the session in any state (RFC 5321 §3.8).' };
   }
   if (protocol === 'pop3') {
-    return { protocol, initial: 'AUTHORIZATION', states: [...POP3_STATES], edges: merge(POP3_TRANSITIONS), implicit: 'Too many errors, the autologout timer or a lost connection close the session without UPDATE (RFC 1939 §3, §6).' };
+    return { protocol, initial: 'AUTHORIZATION', states: [...POP3_STATES], edges: merge(POP3_TRANSITIONS.map((t) => ({ ...t, rfc: citeRfc(t.rfc) }))), implicit: 'Too many errors, the autologout timer or a lost connection close the session without UPDATE (RFC 1939 §3, §6).' };
   }
   return { protocol, initial: 'not-authenticated', states: [...IMAP_STATES], edges: merge(IMAP_TRANSITIONS), implicit: 'The server may send BYE and close in any state (RFC 9051 §3).' };
 }

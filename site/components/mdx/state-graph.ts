@@ -3,6 +3,7 @@
  * edge per (from, to) pair with every trigger on it. Built at build time from the same tables the
  * engines run on (simulator/<protocol>/state.ts), so the drawing cannot disagree with them.
  */
+import { citeRfc } from '../../../simulator/fsm.ts';
 import { IMAP_STATES, IMAP_TRANSITIONS } from '../../../simulator/imap/state.ts';
 import { POP3_STATES, POP3_TRANSITIONS } from '../../../simulator/pop3/state.ts';
 import { SMTP_STATES, SMTP_TRANSITIONS } from '../../../simulator/smtp/state.ts';
@@ -48,9 +49,9 @@ function build(title: string, states: readonly string[], rows: readonly Row[], o
 export function stateGraph(machine: Machine, omitNoise = true): StateGraph {
   switch (machine) {
     case 'smtp':
-      return build('SMTP server states', SMTP_STATES.filter((s) => s !== 'bdat'), SMTP_TRANSITIONS.filter((t) => t.from !== 'bdat' && t.to !== 'bdat' && !t.on.startsWith('BDAT')), omitNoise);
+      return build('SMTP server states', SMTP_STATES.filter((s) => s !== 'bdat'), SMTP_TRANSITIONS.filter((t) => t.from !== 'bdat' && t.to !== 'bdat' && !t.on.startsWith('BDAT')).map((t) => ({ ...t, rfc: citeRfc(t.rfc) })), omitNoise);
     case 'pop3':
-      return build('POP3 session states', POP3_STATES, POP3_TRANSITIONS, omitNoise);
+      return build('POP3 session states', POP3_STATES, POP3_TRANSITIONS.map((t) => ({ ...t, rfc: citeRfc(t.rfc) })), omitNoise);
     case 'imap':
       return build('IMAP connection states', IMAP_STATES, IMAP_TRANSITIONS.map((t) => ({ ...t, on: t.on })), omitNoise);
   }
@@ -60,9 +61,9 @@ export function stateGraph(machine: Machine, omitNoise = true): StateGraph {
 export function transitionRows(machine: Machine): Row[] {
   switch (machine) {
     case 'smtp':
-      return SMTP_TRANSITIONS.map((t) => ({ from: t.from, to: t.to, on: t.on, rfc: t.rfc }));
+      return SMTP_TRANSITIONS.map((t) => ({ from: t.from, to: t.to, on: t.on, rfc: citeRfc(t.rfc) }));
     case 'pop3':
-      return POP3_TRANSITIONS.map((t) => ({ from: t.from, to: t.to, on: t.on, rfc: `RFC ${t.rfc.replace('#', ' §')}` }));
+      return POP3_TRANSITIONS.map((t) => ({ from: t.from, to: t.to, on: t.on, rfc: citeRfc(t.rfc) }));
     case 'imap':
       return IMAP_TRANSITIONS.map((t) => ({ from: t.from, to: t.to, on: t.on, rfc: `RFC ${t.rfc.replace('#', ' §')}` }));
   }
