@@ -10,7 +10,7 @@ import { envelopeOfHeader } from '../mime/index.ts';
 import { parseHeaderBlock } from '../mime/header.ts';
 import type { World } from '../net/world.ts';
 import { utf8Bytes } from '../wire/bytes.ts';
-import { envelopeWire, headerOf, joinText, structureWire } from './message-cache.ts';
+import { CACHE_BUDGETS, envelopeWire, headerOf, joinText, structureWire } from './message-cache.ts';
 import { envelopePieces } from './fetch/structure.ts';
 import { freshWorld, session, T0 } from './test-helpers.ts';
 
@@ -99,8 +99,9 @@ describe('per-message caches', () => {
   it('a mailbox past the ENVELOPE budget: the first message dropped and computed again the same', () => {
     const raw = `From: a@example.org\r\nSubject: ${'x'.repeat(900)}\r\n\r\nbody\r\n`;
     const world = freshWorld();
-    // About 1 KB of ENVELOPE each: 7,000 of them pass the 6 MiB budget.
-    for (let i = 0; i < 7000; i++) world.store.append(ALICE, 'INBOX', utf8Bytes(raw.replace('Subject: ', `Subject: ${i} `)), { internalDate: T0 });
+    // About 1 KB of ENVELOPE each: enough of them to pass the budget.
+    const count = Math.ceil(CACHE_BUDGETS.envelopes / 900);
+    for (let i = 0; i < count; i++) world.store.append(ALICE, 'INBOX', utf8Bytes(raw.replace('Subject: ', `Subject: ${i} `)), { internalDate: T0 });
     const messages = world.store.mailbox(ALICE, 'INBOX')!.messages;
     const opts = { utf8: false };
     const first = envelopeWire(messages[0]!, opts);
