@@ -15,6 +15,8 @@ export interface MemoryFigures {
   /** RSS of the idle server before the APPENDs (Node, tsx, the engines). */
   baseline: number;
   rss: number;
+  /** RSS again after FETCH 1:* (FLAGS ENVELOPE) and SEARCH SUBJECT, which fill the per-message caches. */
+  rssAfterReads: number;
   seconds: number;
 }
 
@@ -52,9 +54,14 @@ export async function benchMemory(count: number): Promise<MemoryFigures> {
     // Let the collector catch up with the garbage of the APPENDs before reading RSS.
     await new Promise((ok) => setTimeout(ok, 2000));
     const rss = serve.rss() ?? 0;
+    // What a client reading the mailbox adds: the ENVELOPE and header caches (imap/message-cache.ts).
+    await tagged('FETCH 1:* (FLAGS ENVELOPE)');
+    await tagged('SEARCH SUBJECT nothing-matches');
+    await new Promise((ok) => setTimeout(ok, 2000));
+    const rssAfterReads = serve.rss() ?? 0;
     client.send('z LOGOUT\r\n');
     client.close();
-    return { messages: count, rawBytes, baseline, rss, seconds };
+    return { messages: count, rawBytes, baseline, rss, rssAfterReads, seconds };
   } finally {
     await serve.stop();
   }
@@ -65,5 +72,6 @@ export function memoryReport(f: MemoryFigures): string {
   return [
     `Memory: ${f.messages.toLocaleString('en-US')} messages APPENDed to npm run serve in ${f.seconds.toFixed(1)} s (LITERAL+), ${mb(f.rawBytes)} of raw message octets`,
     `  server RSS ${mb(f.rss)} = ${(f.rss / f.rawBytes).toFixed(2)}x the raw octets (goal: under 2x); idle before: ${mb(f.baseline)}; growth ${(((f.rss - f.baseline) / f.rawBytes)).toFixed(2)}x`,
+    `  after FETCH 1:* (FLAGS ENVELOPE) and SEARCH SUBJECT: RSS ${mb(f.rssAfterReads)} = ${(f.rssAfterReads / f.rawBytes).toFixed(2)}x`,
   ].join('\n');
 }

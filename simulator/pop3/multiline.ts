@@ -16,14 +16,8 @@ const TERMINATOR = utf8Bytes('.\r\n');
  * (the store keeps CRLF).
  */
 export function canonicalCrlf(raw: Uint8Array): Uint8Array {
-  let fixes = 0;
-  for (let i = 0; i < raw.length; i++) {
-    const b = raw[i];
-    if (b === LF && raw[i - 1] !== CR) fixes++;
-    else if (b === CR && raw[i + 1] !== LF) fixes++;
-  }
   const endsWell = raw.length === 0 || (raw[raw.length - 2] === CR && raw[raw.length - 1] === LF);
-  if (fixes === 0 && endsWell) return raw;
+  if (endsWell && onlyCrlf(raw)) return raw;
   const out: number[] = [];
   for (let i = 0; i < raw.length; i++) {
     const b = raw[i]!;
@@ -36,29 +30,47 @@ export function canonicalCrlf(raw: Uint8Array): Uint8Array {
 }
 
 /**
+ * Every CR is followed by LF and every LF preceded by CR. Each kind of octet is found with
+ * `indexOf` (native, a line at a time) rather than by visiting every octet in a loop: RETR and
+ * the maildrop at login check whole messages.
+ */
+function onlyCrlf(raw: Uint8Array): boolean {
+  for (let lf = raw.indexOf(LF); lf >= 0; lf = raw.indexOf(LF, lf + 1)) if (raw[lf - 1] !== CR) return false;
+  for (let cr = raw.indexOf(CR); cr >= 0; cr = raw.indexOf(CR, cr + 1)) if (raw[cr + 1] !== LF) return false;
+  return true;
+}
+
+/**
  * `first` (the status line, CRLF added), then `body` (canonical CRLF text) byte-stuffed, then the
  * ".CRLF" terminator. @rfc 1939#3 "If any line of the multi-line response begins with the
  * termination octet, the line is 'byte-stuffed' by pre-pending the termination octet to that line".
+ * One allocation and one copy of the body, in runs between the lines that need a dot.
  */
 export function multiLine(first: string, body: Uint8Array): Uint8Array {
   const head = utf8Bytes(first + '\r\n');
-  let dots = 0;
-  for (let i = 0; i < body.length; i++) if (body[i] === DOT && (i === 0 || body[i - 1] === LF)) dots++;
-  const out = new Uint8Array(head.length + body.length + dots + TERMINATOR.length);
+  const stuffAt = dotLines(body);
+  const out = new Uint8Array(head.length + body.length + stuffAt.length + TERMINATOR.length);
   out.set(head, 0);
   let o = head.length;
-  if (dots === 0) {
-    out.set(body, o);
-    o += body.length;
-  } else {
-    for (let i = 0; i < body.length; i++) {
-      const b = body[i]!;
-      if (b === DOT && (i === 0 || body[i - 1] === LF)) out[o++] = DOT;
-      out[o++] = b;
-    }
+  let from = 0;
+  for (const at of stuffAt) {
+    out.set(body.subarray(from, at), o);
+    o += at - from;
+    out[o++] = DOT;
+    from = at;
   }
+  out.set(body.subarray(from), o);
+  o += body.length - from;
   out.set(TERMINATOR, o);
   return out;
+}
+
+/** Offsets of the lines that begin with "." (a line begins at 0 and after each LF). */
+function dotLines(body: Uint8Array): number[] {
+  const at: number[] = [];
+  if (body[0] === DOT) at.push(0);
+  for (let lf = body.indexOf(LF); lf >= 0; lf = body.indexOf(LF, lf + 1)) if (body[lf + 1] === DOT) at.push(lf + 1);
+  return at;
 }
 
 /** Lines of text as a multi-line body: each ends with CRLF. */

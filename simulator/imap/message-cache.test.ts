@@ -1,0 +1,114 @@
+/**
+ * The per-message caches (message-cache.ts) change nothing a client sees: FETCH answered from
+ * them equals FETCH on a fresh copy of the same messages (nothing cached yet), after flag changes
+ * (flags are never cached) and after an expunge; and a value dropped for the budget comes back
+ * the same.
+ */
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { envelopeOfHeader } from '../mime/index.ts';
+import { parseHeaderBlock } from '../mime/header.ts';
+import type { World } from '../net/world.ts';
+import { utf8Bytes } from '../wire/bytes.ts';
+import { CACHE_BUDGETS, envelopeWire, headerOf, joinText, structureWire } from './message-cache.ts';
+import { envelopePieces } from './fetch/structure.ts';
+import { freshWorld, session, T0 } from './test-helpers.ts';
+
+const ALICE = 'alice@example.com';
+
+/** Header text: printable ASCII (quotes and backslashes included), some UTF-8, an encoded word. */
+const text = fc.oneof(
+  fc.stringMatching(/^[ -~]{0,30}$/),
+  fc.constantFrom('Grüße aus Köln', '=?UTF-8?B?w6l0w6k=?=', 'a "quoted" \\ word', '日本語'),
+);
+const address = fc.tuple(fc.stringMatching(/^[A-Za-z ]{0,12}$/), fc.stringMatching(/^[a-z]{1,8}$/)).map(([name, local]) => (name.trim() ? `${name.trim()} <${local}@example.org>` : `${local}@example.org`));
+const message = fc
+  .record({ subject: text, from: address, to: fc.array(address, { minLength: 1, maxLength: 3 }), body: text, multipart: fc.boolean() })
+  .map(({ subject, from, to, body, multipart }) => {
+    const head = [`From: ${from}`, `To: ${to.join(', ')}`, `Subject: ${subject}`, 'MIME-Version: 1.0'];
+    const rest = multipart
+      ? ['Content-Type: multipart/mixed; boundary="b"', '', '--b', 'Content-Type: text/plain; charset=utf-8', '', body, '--b--', '']
+      : ['Content-Type: text/plain; charset=utf-8', '', body, ''];
+    return [...head, ...rest].join('\r\n');
+  });
+
+const BOX = 'Cached';
+
+function worldWith(messages: readonly string[]): World {
+  const world = freshWorld();
+  world.store.createMailbox(ALICE, BOX);
+  for (const m of messages) world.store.append(ALICE, BOX, utf8Bytes(m), { internalDate: T0 });
+  return world;
+}
+
+/** The lines of a command's response, tagged line dropped, in a session of its own. */
+function fetch(world: World, command: string, rev2 = false): string[] {
+  const { driver } = session(world, { user: 'alice', mailbox: BOX, rev2 });
+  return driver.send(`f ${command}\r\n`).filter((l) => !l.startsWith('f '));
+}
+
+/** Without the FLAGS item: \Recent goes to the first session that sees a message. */
+const unflagged = (lines: string[]): string[] => lines.map((l) => l.replace(/FLAGS \([^)]*\) /, ''));
+
+const ITEMS = 'FETCH 1:* (FLAGS ENVELOPE BODYSTRUCTURE BODY RFC822.SIZE)';
+
+describe('per-message caches', () => {
+  it('FETCH from the caches equals FETCH of fresh copies, again after flag changes and an expunge', () => {
+    fc.assert(
+      fc.property(fc.array(message, { minLength: 1, maxLength: 6 }), fc.boolean(), (messages, rev2) => {
+        const world = worldWith(messages);
+        const first = unflagged(fetch(world, ITEMS, rev2));
+        expect(unflagged(fetch(world, ITEMS, rev2))).toEqual(first);
+        expect(unflagged(fetch(worldWith(messages), ITEMS, rev2))).toEqual(first);
+        // The other kind of session (UTF-8 quoting or not) shares only what is the same for both.
+        expect(unflagged(fetch(world, ITEMS, !rev2))).toEqual(unflagged(fetch(worldWith(messages), ITEMS, !rev2)));
+
+        // Flags are never cached: a STORE shows at once, the rest of each response is unchanged.
+        const { driver } = session(world, { user: 'alice', mailbox: BOX });
+        driver.send('s STORE 1 +FLAGS (\\Flagged)\r\n');
+        const after = fetch(world, ITEMS, rev2);
+        expect(after[0]).toMatch(/^\* 1 FETCH \(FLAGS \([^)]*\\Flagged/);
+        expect(unflagged(after)).toEqual(first);
+
+        // After an expunge the others are answered as fresh copies of what is left are.
+        driver.send('s STORE 1 +FLAGS (\\Deleted)\r\ne EXPUNGE\r\n');
+        const left = messages.length > 1 ? unflagged(fetch(world, ITEMS, rev2)) : [];
+        const fresh = messages.length > 1 ? unflagged(fetch(worldWith(messages.slice(1)), ITEMS, rev2)) : [];
+        expect(left).toEqual(fresh);
+      }),
+      { numRuns: 40 },
+    );
+  });
+
+  it('the cached ENVELOPE is the one computed from the header, every time asked', () => {
+    fc.assert(
+      fc.property(message, fc.boolean(), (raw, utf8) => {
+        const world = worldWith([raw]);
+        const m = world.store.mailbox(ALICE, 'INBOX')!.messages[0]!;
+        const opts = { utf8 };
+        const fresh = joinText(envelopePieces(envelopeOfHeader(parseHeaderBlock(m.raw, 0, m.raw.length).fields), opts));
+        expect(envelopeWire(m, opts)).toEqual(fresh);
+        expect(envelopeWire(m, opts)).toBe(envelopeWire(m, opts));
+        expect(headerOf(m)).toEqual(parseHeaderBlock(m.raw, 0, m.raw.length).fields);
+        expect(structureWire(m, true, opts)).toBe(structureWire(m, true, opts));
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it('a mailbox past the ENVELOPE budget: the first message dropped and computed again the same', () => {
+    const raw = `From: a@example.org\r\nSubject: ${'x'.repeat(900)}\r\n\r\nbody\r\n`;
+    const world = freshWorld();
+    // About 1 KB of ENVELOPE each: enough of them to pass the budget.
+    const count = Math.ceil(CACHE_BUDGETS.envelopes / 900);
+    for (let i = 0; i < count; i++) world.store.append(ALICE, 'INBOX', utf8Bytes(raw.replace('Subject: ', `Subject: ${i} `)), { internalDate: T0 });
+    const messages = world.store.mailbox(ALICE, 'INBOX')!.messages;
+    const opts = { utf8: false };
+    const first = envelopeWire(messages[0]!, opts);
+    for (const m of messages) envelopeWire(m, opts);
+    const again = envelopeWire(messages[0]!, opts);
+    expect(again).not.toBe(first);
+    expect(again).toEqual(first);
+    expect(envelopeWire(messages.at(-1)!, opts)).toBe(envelopeWire(messages.at(-1)!, opts));
+  });
+});
