@@ -146,7 +146,7 @@ export class RelaySession {
   private countBytes(n: number, direction: 'up' | 'down'): boolean {
     if (direction === 'up') this.bytesUp += n;
     else this.bytesDown += n;
-    this.hooks.metrics.bytes.inc({ direction }, n);
+    (direction === 'up' ? this.hooks.metrics.bytesUp : this.hooks.metrics.bytesDown).inc(n);
     if (this.bytesUp + this.bytesDown > this.options.limits.maxBytes) {
       this.fail('LIMIT', `this session relayed more than ${this.options.limits.maxBytes} bytes`);
       return false;
