@@ -3,7 +3,7 @@
  * collapsible section, the column sticky and scrolling within itself; on a narrow one they are
  * tabs right under the terminal, so any panel is one tap away instead of a long scroll.
  */
-import { useEffect, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
+import { useEffect, useLayoutEffect, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 import Guard from './Guard.tsx';
 
 export interface LabPanel {
@@ -50,7 +50,8 @@ export default function PanelDock({ panels, wide }: { panels: readonly LabPanel[
   }, [chosen]);
 
   // Turning to a narrow screen shows the panel the learner was working in (its dialog, its field).
-  useEffect(() => {
+  // A layout effect: it runs before the browser moves focus out of a panel just hidden.
+  useLayoutEffect(() => {
     if (wide) return;
     const using = [...frames.current].find(([, el]) => el.contains(document.activeElement));
     if (using) setActive(using[0]);
