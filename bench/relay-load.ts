@@ -6,9 +6,9 @@
  * 256 s a 16 MiB transfer at 64 KiB/s takes; a relay that buffered would have read the 16 MiB per
  * session within the first second.
  */
-import { fork } from 'node:child_process';
 import { createServer, type AddressInfo, type Socket } from 'node:net';
 import { WebSocket } from 'ws';
+import { startRelayProcess } from './relay-process.ts';
 import type { Row } from './report.ts';
 
 const SESSIONS = Number(process.env.RELAY_LOAD_SESSIONS ?? 500);
@@ -75,36 +75,6 @@ function pushToWebSocket(ws: WebSocket, room = 256 * 1024): void {
   push();
 }
 
-interface Child {
-  url: string;
-  ask(type: 'peak' | 'reset' | 'stop'): Promise<{ rss: number; sessions: number; up?: number; down?: number; pauses?: string }>;
-}
-
-async function startChild(targetPort: number): Promise<Child> {
-  const child = fork(new URL('./relay-load-child.ts', import.meta.url).pathname, [String(targetPort)], { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'ignore', 'inherit', 'ipc'] });
-  const url = await new Promise<string>((ok, fail) => {
-    child.once('message', (m: { url: string }) => ok(m.url));
-    child.once('exit', (code) => fail(new Error(`the relay exited with ${code}`)));
-  });
-  return {
-    url,
-    ask: (type) =>
-      new Promise((ok) => {
-        if (type === 'stop') {
-          child.once('exit', () => ok({ rss: 0, sessions: 0 }));
-          child.send({ type });
-          return;
-        }
-        if (type === 'reset') {
-          child.send({ type });
-          return ok({ rss: 0, sessions: 0 });
-        }
-        child.once('message', (m: { rss: number; sessions: number; up: number; down: number; pauses: string }) => ok(m));
-        child.send({ type });
-      }),
-  };
-}
-
 async function run(direction: Direction): Promise<Row> {
   let delivered = 0;
   const sockets: Socket[] = [];
@@ -115,7 +85,7 @@ async function run(direction: Direction): Promise<Row> {
   });
   await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
   const port = (server.address() as AddressInfo).port;
-  const relay = await startChild(port);
+  const relay = await startRelayProcess(port);
   const browsers: Array<{ ws: WebSocket; got: () => number }> = [];
   const readers = new SlowReaders();
   const started = performance.now();

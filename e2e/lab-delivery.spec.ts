@@ -6,13 +6,8 @@
  */
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Locator, type Page } from '@playwright/test';
+import { box } from './geometry.ts';
 import { enter, expectScreen, openLab } from './terminal.ts';
-
-async function box(locator: Locator): Promise<{ x: number; y: number; width: number; height: number }> {
-  const b = await locator.boundingBox();
-  if (!b) throw new Error('no bounding box: the element is not rendered');
-  return b;
-}
 
 async function submit(page: Page): Promise<void> {
   await openLab(page);

@@ -1,25 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Locator, type Page } from '@playwright/test';
+import { expectSettledInViewport } from './geometry.ts';
 import { enter, expectScreen } from './terminal.ts';
-
-/** Where the element's box pokes out of the viewport ('' when it lies wholly inside). */
-async function outside(page: Page, locator: Locator): Promise<string> {
-  const box = await locator.boundingBox();
-  const view = page.viewportSize();
-  if (!box || !view) return 'no box';
-  const out = [
-    box.x < 0 && `left ${box.x}`,
-    box.y < 0 && `top ${box.y}`,
-    box.x + box.width > view.width + 0.5 && `right ${box.x + box.width}`,
-    box.y + box.height > view.height + 0.5 && `bottom ${box.y + box.height}`,
-  ];
-  return out.filter(Boolean).join(', ');
-}
-
-/** The element's box lies wholly inside the viewport (once scrolling and loading have settled). */
-async function expectInViewport(page: Page, locator: Locator, what: string): Promise<void> {
-  await expect.poll(() => outside(page, locator), { message: what, timeout: 3000 }).toBe('');
-}
 
 async function axeClean(page: Page): Promise<void> {
   // Colours are judged once the completion moment's fade-in has ended, as the learner then sees them.
@@ -44,8 +26,8 @@ test.describe('desktop 1366x860', () => {
     await expect(page.locator('.mw-terminal[data-status="ready"]')).toBeVisible();
     const checklist = page.getByTestId('mission-checklist');
     const terminal = page.locator('.mw-terminal[data-terminal="lab"] .mw-terminal__screen');
-    await expectInViewport(page, checklist, 'checklist');
-    await expectInViewport(page, terminal, 'terminal');
+    await expectSettledInViewport(page, checklist, 'checklist');
+    await expectSettledInViewport(page, terminal, 'terminal');
     await expect(page.locator('#lab-missions [data-done="true"]')).toHaveCount(0);
     await axeClean(page);
 
@@ -55,8 +37,8 @@ test.describe('desktop 1366x860', () => {
     await expect(item(page, 'connected')).toHaveAttribute('data-done', 'true');
     await expect(item(page, 'ehlo')).toHaveAttribute('data-done', 'false');
     // Typing keeps both the goal and the terminal in view.
-    await expectInViewport(page, checklist, 'checklist while typing');
-    await expectInViewport(page, terminal, 'terminal while typing');
+    await expectSettledInViewport(page, checklist, 'checklist while typing');
+    await expectSettledInViewport(page, terminal, 'terminal while typing');
 
     await enter(page, 'EHLO laptop.example.com');
     await expect(item(page, 'ehlo')).toHaveAttribute('data-done', 'true');
@@ -67,8 +49,8 @@ test.describe('desktop 1366x860', () => {
     const complete = page.getByTestId('mission-complete');
     await expect(complete).toContainText('Mission complete');
     await expect(complete).toContainText('RFC 5321');
-    await expectInViewport(page, complete, 'completion');
-    await expectInViewport(page, terminal, 'terminal at completion');
+    await expectSettledInViewport(page, complete, 'completion');
+    await expectSettledInViewport(page, terminal, 'terminal at completion');
     await expect(page.getByRole('status').filter({ hasText: 'Mission complete: Say hello to a mail server.' })).toHaveCount(1);
     await axeClean(page);
 
@@ -99,8 +81,8 @@ test.describe('desktop 1366x860', () => {
       await expect(panel.getByRole('heading', { level: 2 })).toContainText(title.trim());
       await panel.locator('.lab-missions__all > summary').click();
       await panel.evaluate((el) => el.scrollIntoView({ block: 'start' }));
-      await expectInViewport(page, panel, `${title}: panel`);
-      await expectInViewport(page, terminal, `${title}: terminal`);
+      await expectSettledInViewport(page, panel, `${title}: panel`);
+      await expectSettledInViewport(page, terminal, `${title}: terminal`);
     }
   });
 
@@ -170,10 +152,10 @@ test.describe('phone 390x844', () => {
     await page.goto('/lab/#missions');
     await expect(page.locator('.mw-terminal[data-status="ready"]')).toBeVisible();
     const toggle = page.getByRole('button', { name: /^Checklist \(0\/3\)/ });
-    await expectInViewport(page, toggle, 'checklist button');
+    await expectSettledInViewport(page, toggle, 'checklist button');
     await toggle.tap();
     const checklist = page.getByTestId('mission-checklist');
-    await expectInViewport(page, checklist, 'checklist');
+    await expectSettledInViewport(page, checklist, 'checklist');
     await axeClean(page);
     await page.getByRole('button', { name: /^Hide/ }).tap();
     await expect(checklist).toBeHidden();
@@ -184,9 +166,9 @@ test.describe('phone 390x844', () => {
     await expectScreen(page, '220 mail.example.org');
     // The folded bar stays at the top while the learner types below.
     const bar = page.getByRole('button', { name: /^Checklist \(1\/3\)/ });
-    await expectInViewport(page, bar, 'checklist button while typing');
+    await expectSettledInViewport(page, bar, 'checklist button while typing');
     await bar.tap();
-    await expectInViewport(page, checklist, 'checklist while typing');
+    await expectSettledInViewport(page, checklist, 'checklist while typing');
     await expect(item(page, 'connected')).toHaveAttribute('data-done', 'true');
   });
 });

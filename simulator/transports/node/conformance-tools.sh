@@ -3,13 +3,14 @@
 # conformance tests (simulator/transports/node/*-clients.test.ts; python3 and curl are expected on
 # the machine, fetchmail comes from Debian) and the servers of the bridge tests
 # (simulator/transports/relay/live.test.ts: Dovecot and Postfix, with openssl for their test CA),
-# swaks, whose transcripts the /explain/ page's corpus test reads, and redis-server for the relay's
-# shared limits (simulator/transports/relay/redis-limits.test.ts).
+# swaks, whose transcripts the /explain/ page's corpus test reads, redis-server for the relay's
+# shared limits (simulator/transports/relay/redis-limits.test.ts), and websockify, which
+# `npm run bench` measures the relay against (bench/relay.ts).
 # Idempotent: does nothing when everything is there. Installs only as root on Debian/Ubuntu.
 set -euo pipefail
 
 missing=()
-for tool in python3 curl fetchmail openssl swaks dovecot postfix redis-server; do
+for tool in python3 curl fetchmail openssl swaks dovecot postfix redis-server websockify; do
   command -v "$tool" >/dev/null 2>&1 || missing+=("$tool")
 done
 [ ${#missing[@]} -eq 0 ] && exit 0
@@ -30,6 +31,7 @@ for tool in "${missing[@]}"; do
     dovecot) packages+=(dovecot-imapd dovecot-pop3d) ;;
     postfix) packages+=(postfix) ;;
     redis-server) packages+=(redis-server) ;;
+    websockify) packages+=(websockify) ;;
   esac
 done
 echo "conformance-tools: installing ${packages[*]}"

@@ -23,6 +23,12 @@ export class RelayMetrics {
     labelNames: ['direction'] as const,
     registers: [this.registry],
   });
+  /**
+   * The two directions' counters, looked up once: every chunk relayed counts its bytes, and a
+   * labelled lookup per chunk (hashing the labels) was a measurable share of the relay's CPU.
+   */
+  readonly bytesUp = this.bytes.labels({ direction: 'up' });
+  readonly bytesDown = this.bytes.labels({ direction: 'down' });
   readonly dnsSeconds = new Histogram({
     name: 'mailwire_relay_dns_seconds',
     help: 'Time to resolve a target host name',

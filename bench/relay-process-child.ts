@@ -1,6 +1,7 @@
 /**
- * The relay for the load bench, in its own process so its RSS is its own: started with the bench's
- * target port, it prints its URL, samples RSS every 50 ms, and sends the peak when asked (IPC).
+ * The relay for the bench (bench/relay-process.ts), in its own process: started with the bench's
+ * target port, it sends its URL, samples RSS every 50 ms once told to 'reset', and sends the peak
+ * when asked (IPC).
  */
 import { startRelay } from '../simulator/transports/relay/server.ts';
 
@@ -15,8 +16,10 @@ const relay = await startRelay(
   },
   { log: () => undefined },
 );
-let peak = process.memoryUsage().rss;
-setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 50).unref();
+// RSS is sampled from the first 'reset' on (the load bench), so the throughput bench's relay does
+// no work that websockify does not.
+let peak = process.memoryUsage.rss();
+let sampler: NodeJS.Timeout | null = null;
 process.on('message', (m: { type: string }) => {
   if (m.type === 'peak') {
     void relay.metrics.text().then((text) => {
@@ -25,7 +28,10 @@ process.on('message', (m: { type: string }) => {
       process.send!({ type: 'peak', rss: peak, sessions: relay.sessions(), up: bytes('up'), down: bytes('down'), pauses });
     });
   }
-  if (m.type === 'reset') peak = process.memoryUsage().rss;
+  if (m.type === 'reset') {
+    peak = process.memoryUsage.rss();
+    sampler ??= setInterval(() => (peak = Math.max(peak, process.memoryUsage.rss())), 50).unref();
+  }
   if (m.type === 'stop') void relay.close().then(() => process.exit(0));
 });
 process.send!({ type: 'ready', url: relay.url });
