@@ -54,6 +54,10 @@ export interface ReplayedWorld {
   screens: string[];
   /** Per terminal: its session, still connected where it was. */
   terminals: TerminalSession[];
+  /** Terminal `index`, made (banner and prompt) if this world has none yet. */
+  terminal(index: number): TerminalSession;
+  /** Sends terminal `index`'s screen output to `write` from now on (a fork's terminal on the page). */
+  attachScreen(index: number, write: (data: string) => void): () => void;
 }
 
 /** The rounds of settling after a line: a line can start TLS, which then lets the next reply out. */
@@ -70,6 +74,7 @@ export class TimelineRunner {
   step = 0;
   readonly #connector: VirtualConnector;
   readonly #store = createMailwireStore();
+  readonly #sinks = new Map<number, (data: string) => void>();
 
   constructor(readonly inputs: Pick<TimelineInputs, 'seed' | 'startedAt' | 'startWorld' | 'tlsLayer'>) {
     const world = worldFromJson(inputs.startWorld);
@@ -90,7 +95,7 @@ export class TimelineRunner {
       this.networkSessions.push(null);
       const session = new TerminalSession({
         terminalId: `timeline-${i}`,
-        screen: { write: (data) => (this.screens[i] += data) },
+        screen: { write: (data) => this.#write(i, data) },
         connector: new ReportingConnector(this.#connector, (id) => (this.networkSessions[i] = id)),
         store: this.#store,
         storage: new MemoryStorage(),
@@ -107,9 +112,18 @@ export class TimelineRunner {
   async enter(step: TimelineStep): Promise<void> {
     this.scheduler.advanceTo(Math.max(step.at, this.scheduler.now));
     await this.settle();
-    this.terminal(step.terminal).submit(step.line);
+    // As the lab's terminal does: the line shows on the prompt, then Enter.
+    const session = this.terminal(step.terminal);
+    session.editor.set(step.line.replace(/[\r\n]+/g, ' '));
+    this.#write(step.terminal, session.editor.render());
+    session.input('\r');
     await this.settle();
     this.step++;
+  }
+
+  #write(index: number, data: string): void {
+    this.screens[index] += data;
+    this.#sinks.get(index)?.(data);
   }
 
   async settle(): Promise<void> {
@@ -120,10 +134,16 @@ export class TimelineRunner {
     }
   }
 
+  /** The world as it is now; its arrays follow it if it goes on (a fork). */
   snapshot(): ReplayedWorld {
     return {
       network: this.network, tracker: this.tracker, scheduler: this.scheduler, step: this.step,
-      networkSessions: [...this.networkSessions], screens: [...this.screens], terminals: this.terminals,
+      networkSessions: this.networkSessions, screens: this.screens, terminals: this.terminals,
+      terminal: (index) => this.terminal(index),
+      attachScreen: (index, write) => {
+        this.#sinks.set(index, write);
+        return () => this.#sinks.delete(index);
+      },
     };
   }
 }
