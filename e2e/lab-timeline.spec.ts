@@ -91,6 +91,7 @@ test('continue from here forks a world at the step; the original is kept until d
   await enter(page, 'QUIT');
   await expect(page.getByTestId('fork-terminal-screen')).toContainText('signing off');
   await expect(inspector(page)).toContainText('3 messages');
+  await page.screenshot({ path: 'test-results/timeline-fork.png' });
   // The original still has its QUIT's effect.
   await page.getByTestId('timeline-original').click();
   await expect(inspector(page)).toContainText('2 messages');

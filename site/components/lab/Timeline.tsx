@@ -105,6 +105,7 @@ export default function Timeline({ world }: { world: PageWorld }) {
       {link && (
         <label className="lab-timeline__link">
           Link (copied): <input className="lab-link-field" readOnly value={link} onFocus={(e) => e.target.select()} data-testid="timeline-link-field" />
+          {world.origin === 'stored' && <span className="lab-note">It replays your lines on a fresh default world, not on the world this browser saved.</span>}
         </label>
       )}
     </div>
