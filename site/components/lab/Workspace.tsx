@@ -24,7 +24,7 @@ import WireView from '../wire/WireView.tsx';
 import ForkTerminals, { forkTerminalId } from './ForkTerminals.tsx';
 import { ViewSessionsContext, type ViewSessions } from './hooks.ts';
 import Timeline from './Timeline.tsx';
-import { showStep, terminalOrder, timelineStore } from './timeline-state.ts';
+import { showStep, terminalIndex, timelineStore } from './timeline-state.ts';
 import type { ReplayedWorld } from '../../world/timeline.ts';
 
 function tabLabel(id: string): string {
@@ -102,15 +102,11 @@ function viewOf(world: ReturnType<typeof pageWorld>, shown: ReplayedWorld): Retu
 }
 
 /** Which session each terminal was on in the world shown: by first use at a step, by index in a fork. */
-function viewSessions(shown: ReplayedWorld, fork: boolean): ViewSessions {
-  const tabs = appStore.getState().lab.tabs;
+function viewSessions(world: ReturnType<typeof pageWorld>, shown: ReplayedWorld, fork: boolean): ViewSessions {
+  const index = terminalIndex(world);
   return {
     sessions: shown.networkSessions,
-    index: (id) => {
-      if (fork) return Array.from({ length: shown.terminals.length }, (_, i) => forkTerminalId(i)).indexOf(id);
-      const used = terminalOrder().indexOf(id);
-      return used >= 0 ? used : tabs.indexOf(id);
-    },
+    index: fork ? (id) => Array.from({ length: shown.terminals.length }, (_, i) => forkTerminalId(i)).indexOf(id) : index,
   };
 }
 
@@ -138,7 +134,7 @@ export default function Workspace() {
   const inFork = fork !== null && showing === 'fork';
   const shown = inFork ? fork.world : view;
   const panelWorld = useMemo(() => (shown ? viewOf(world, shown) : world), [shown, world]);
-  const sessions = useMemo(() => (shown ? viewSessions(shown, inFork) : null), [shown, inFork]);
+  const sessions = useMemo(() => (shown ? viewSessions(world, shown, inFork) : null), [shown, inFork, world]);
   useEffect(() => {
     // A link to a step (`&step=N`) opens on that step.
     if (world.replay?.step !== undefined) void showStep(world, world.replay.step);

@@ -4,6 +4,7 @@
  * touched: a step is a fresh world replayed from the recorded inputs, and the panels point at it.
  */
 import { createStore } from 'zustand/vanilla';
+import { appStore } from '../../store/app-store.ts';
 import type { PageWorld } from '../../world/page-network.ts';
 import { encodeReplay, scriptFromLog, type ReplayScript } from '../../world/replay.ts';
 import { replayTo, type ReplayedWorld, type TimelineInputs, type TimelineStep } from '../../world/timeline.ts';
@@ -31,11 +32,23 @@ export interface TimelineState {
 
 export const timelineStore = createStore<TimelineState>(() => ({ step: null, view: null, loading: false, fork: null, showing: 'original' }));
 
-/** Terminals by order of first use, so a closed tab keeps its index (its lines changed the world too). */
-export function terminalOrder(): string[] {
+/**
+ * A terminal's index in the session's inputs: by order of first use, so a closed tab keeps its
+ * index (its lines changed the world too); on a page opened from a timed link, by tab order, as
+ * the link numbers them (the replay opened a tab per terminal of the link, in order).
+ */
+export function terminalIndex(world: PageWorld): (terminalId: string) => number {
+  if (world.replay?.times) {
+    const tabs = appStore.getState().lab.tabs;
+    return (id) => tabs.indexOf(id);
+  }
   const ids: string[] = [];
   for (const e of typedLog()) if (!ids.includes(e.terminalId)) ids.push(e.terminalId);
-  return ids;
+  return (id) => {
+    const used = ids.indexOf(id);
+    // A terminal not used yet comes after the used ones.
+    return used >= 0 ? used : ids.length + Math.max(0, appStore.getState().lab.tabs.filter((t) => !ids.includes(t)).indexOf(id));
+  };
 }
 
 /** The steps a v2 replay link carried, in entry order. */
@@ -51,8 +64,8 @@ function linkSteps(script: ReplayScript | null): TimelineStep[] {
  * times they had) stand for the ones the page reran, and lines typed since follow them.
  */
 export function sessionInputs(world: PageWorld): TimelineInputs {
-  const order = terminalOrder();
-  const typed = typedLog().map((e) => ({ terminal: order.indexOf(e.terminalId), line: e.line, at: e.at }));
+  const index = terminalIndex(world);
+  const typed = typedLog().map((e) => ({ terminal: index(e.terminalId), line: e.line, at: e.at }));
   const fromLink = linkSteps(world.replay);
   const steps = fromLink.length ? [...fromLink, ...typed.slice(fromLink.length)] : typed;
   return { seed: world.origins.seed, startedAt: world.origins.startedAt, startWorld: world.origins.startWorld, steps };
