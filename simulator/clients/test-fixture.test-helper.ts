@@ -5,6 +5,7 @@ import type { VirtualNetwork } from '../net/virtual-network.ts';
 import { defaultWorld, type World } from '../net/world.ts';
 import { VirtualConnector } from '../transports/virtual.ts';
 import type { DeviceOptions } from './device.ts';
+import { testRandom } from '../testing/random.ts';
 
 export const T0 = Date.UTC(2026, 10, 26, 9, 0, 0);
 export const DAY = 24 * 60 * 60_000;
@@ -22,7 +23,7 @@ export interface Fixture {
 export function fixture(): Fixture {
   const world = defaultWorld(T0);
   const scheduler = new ManualScheduler(T0);
-  const network = createVirtualNetwork(world, { now: scheduler.clock, scheduler, strict: true });
+  const network = createVirtualNetwork(world, { now: scheduler.clock, scheduler, random: testRandom(), strict: true });
   let host = 50;
   return {
     world,

@@ -6,6 +6,7 @@ import { ScriptedSession } from './attack-session.ts';
 import { ManualScheduler } from './virtual-network-clock.ts';
 import { createVirtualNetwork } from './virtual-network-engines.ts';
 import { defaultWorld } from './world.ts';
+import { testRandom } from '../testing/random.ts';
 
 const T0 = Date.UTC(2026, 10, 26, 9, 0, 0);
 
@@ -13,7 +14,7 @@ function setup(plaintextAuth = true) {
   const world = defaultWorld(T0);
   for (const h of world.hosts) h.settings.plaintextAuth = plaintextAuth;
   const scheduler = new ManualScheduler(T0);
-  const network = createVirtualNetwork(world, { now: scheduler.clock, scheduler, strict: true, tlsLayer: 'records' });
+  const network = createVirtualNetwork(world, { now: scheduler.clock, scheduler, random: testRandom(), strict: true, tlsLayer: 'records' });
   return { world, network };
 }
 

@@ -11,6 +11,7 @@ import { ManualScheduler } from './virtual-network-clock.ts';
 import { createVirtualNetwork } from './virtual-network-engines.ts';
 import type { EngineFactory, VirtualNetwork } from './virtual-network.ts';
 import { defaultWorld, type World } from './world.ts';
+import { testRandom } from '../testing/random.ts';
 
 export const T0 = Date.UTC(2026, 10, 26, 9, 0, 0);
 export const MINUTE = 60_000;
@@ -25,7 +26,7 @@ export interface Fixture {
 export function fixture(options: { smtp?: EngineFactory; mta?: Partial<MtaOptions>; world?: World } = {}): Fixture {
   const world = options.world ?? defaultWorld(T0);
   const scheduler = new ManualScheduler(T0);
-  const network = createVirtualNetwork(world, { now: scheduler.clock, scheduler, strict: true, ...(options.smtp ? { engines: { smtp: options.smtp } } : {}) });
+  const network = createVirtualNetwork(world, { now: scheduler.clock, scheduler, random: testRandom(), strict: true, ...(options.smtp ? { engines: { smtp: options.smtp } } : {}) });
   return { world, scheduler, network, mta: new Mta(network, options.mta) };
 }
 

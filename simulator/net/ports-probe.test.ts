@@ -3,6 +3,7 @@ import { ManualScheduler } from './virtual-network-clock.ts';
 import { createVirtualNetwork } from './virtual-network-engines.ts';
 import { probeAllPorts, PROBE_PORTS } from './ports-probe.ts';
 import { defaultWorld } from './world.ts';
+import { testRandom } from '../testing/random.ts';
 
 const T0 = Date.UTC(2026, 10, 26, 9, 0, 0);
 
@@ -10,7 +11,7 @@ function network(plaintextAuth = false) {
   const world = defaultWorld(T0);
   for (const h of world.hosts) h.settings.plaintextAuth = plaintextAuth;
   const scheduler = new ManualScheduler(T0);
-  return createVirtualNetwork(world, { now: scheduler.clock, scheduler, strict: true, tlsLayer: 'records' });
+  return createVirtualNetwork(world, { now: scheduler.clock, scheduler, random: testRandom(), strict: true, tlsLayer: 'records' });
 }
 
 describe('ports probe ("try all")', () => {

@@ -6,6 +6,7 @@
  * results reach the engine and the client in the order they were sent.
  */
 import type { TlsInfo } from '../engine.ts';
+import type { RandomSource } from '../random.ts';
 import { TlsClient, type CertificatePolicy } from '../tls/client.ts';
 import type { Certificate, Identity } from '../tls/certificate.ts';
 import { TlsServer } from '../tls/server.ts';
@@ -34,6 +35,8 @@ export interface TlsChannelOptions {
   identity: Identity;
   policy: CertificatePolicy;
   now: number;
+  /** Both ends' randomness; they take turns (the channel awaits each step), so the order is fixed. */
+  random: RandomSource;
 }
 
 /** A fatal alert either end sent or received: the connection is over. */
@@ -54,8 +57,8 @@ export class TlsChannel {
     private readonly options: TlsChannelOptions,
     private readonly hooks: TlsChannelHooks,
   ) {
-    this.client = new TlsClient({ serverName: options.serverName, sendServerName: options.sendServerName, trusted: options.trusted, now: options.now, policy: options.policy });
-    this.server = new TlsServer(options.identity);
+    this.client = new TlsClient({ serverName: options.serverName, sendServerName: options.sendServerName, trusted: options.trusted, now: options.now, policy: options.policy, random: options.random });
+    this.server = new TlsServer(options.identity, options.random);
   }
 
   get connected(): boolean {

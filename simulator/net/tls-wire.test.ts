@@ -7,13 +7,14 @@ import { ManualScheduler } from './virtual-network-clock.ts';
 import { createVirtualNetwork } from './virtual-network-engines.ts';
 import type { ConnectionEvent, ConnectOptions, EngineRegistry, VirtualNetwork } from './virtual-network.ts';
 import { defaultWorld } from './world.ts';
+import { testRandom } from '../testing/random.ts';
 
 const T0 = Date.UTC(2026, 10, 26, 9, 0, 0);
 
 function setup(engines?: EngineRegistry) {
   const world = defaultWorld(T0);
   const scheduler = new ManualScheduler(T0);
-  const network = createVirtualNetwork(world, { now: scheduler.clock, scheduler, strict: true, tlsLayer: 'records', ...(engines ? { engines } : {}) });
+  const network = createVirtualNetwork(world, { now: scheduler.clock, scheduler, random: testRandom(), strict: true, tlsLayer: 'records', ...(engines ? { engines } : {}) });
   return { world, scheduler, network };
 }
 

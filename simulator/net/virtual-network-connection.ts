@@ -14,6 +14,7 @@ import type { Scheduler } from './virtual-network-clock.ts';
 import type { SessionLog, SessionRecord, WireEntry } from './virtual-network-log.ts';
 import { inOrder, StepQueue, type Lane } from './virtual-network-steps.ts';
 import type { TlsHandshake } from './virtual-network-tls.ts';
+import type { RandomSource } from '../random.ts';
 import { TlsChannel } from './tls-channel.ts';
 import type { ServerIdentityKind, VirtualPki } from './tls-pki.ts';
 import type { CertificatePolicy } from '../tls/client.ts';
@@ -68,6 +69,8 @@ export interface ConnectionSetup {
   /** Which certificate the server end presents. */
   identity: ServerIdentityKind;
   onPath: OnPath | null;
+  /** This connection's own randomness (TLS key shares and hello randoms), split from the network's. */
+  random: RandomSource;
 }
 
 export class VirtualConnection {
@@ -191,7 +194,7 @@ export class VirtualConnection {
     const channel = new TlsChannel(
       {
         serverName: this.setup.serverName ?? this.setup.target, sendServerName: this.setup.serverName !== undefined,
-        trusted: await this.env.pki.trusted(), identity, policy: this.setup.policy, now: this.env.now(),
+        trusted: await this.env.pki.trusted(), identity, policy: this.setup.policy, now: this.env.now(), random: this.setup.random,
       },
       {
         wire: (direction, bytes, carries, plaintext) => this.wire(direction, bytes, this.channel?.connected ? 'tls' : 'handshake', carries, plaintext),

@@ -5,6 +5,7 @@ import { ManualScheduler } from './virtual-network-clock.ts';
 import { createVirtualNetwork } from './virtual-network-engines.ts';
 import type { ConnectionEvent } from './virtual-network.ts';
 import { defaultWorld } from './world.ts';
+import { testRandom } from '../testing/random.ts';
 
 const T0 = Date.UTC(2026, 10, 26, 9, 0, 0);
 
@@ -25,7 +26,7 @@ describe('virtual connections with the stand-in TLS under random client input (f
           const world = defaultWorld(T0);
           const scheduler = new ManualScheduler(T0);
           // The synchronous stand-in TLS, so every split is checked without waiting on WebCrypto.
-          const network = createVirtualNetwork(world, { now: scheduler.clock, scheduler, strict: true, tlsLayer: 'stand-in' });
+          const network = createVirtualNetwork(world, { now: scheduler.clock, scheduler, random: testRandom(), strict: true, tlsLayer: 'stand-in' });
           const opened = network.connect('mail.example.com', port);
           if (!opened.ok) throw new Error(opened.message);
           const c = opened.connection;
@@ -72,7 +73,7 @@ describe('virtual connections with real TLS records under random client input (f
         async (port, lines, cuts) => {
           const world = defaultWorld(T0);
           const scheduler = new ManualScheduler(T0);
-          const network = createVirtualNetwork(world, { now: scheduler.clock, scheduler, strict: true, tlsLayer: 'records' });
+          const network = createVirtualNetwork(world, { now: scheduler.clock, scheduler, random: testRandom(), strict: true, tlsLayer: 'records' });
           const opened = network.connect('mail.example.com', port);
           if (!opened.ok) throw new Error(opened.message);
           const c = opened.connection;

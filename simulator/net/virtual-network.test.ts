@@ -5,6 +5,7 @@ import type { ServerContext } from './server-context.ts';
 import { ManualScheduler } from './virtual-network-clock.ts';
 import { VirtualNetwork, type ConnectionEvent, type ConnectOptions, type EngineRegistry, type NetworkEvent } from './virtual-network.ts';
 import { defaultWorld } from './world.ts';
+import { testRandom } from '../testing/random.ts';
 
 const T0 = Date.UTC(2026, 10, 26, 9, 0, 0);
 
@@ -59,7 +60,7 @@ function setup(engines: EngineRegistry = { smtp: EchoServer, pop3: EchoServer, i
   const world = defaultWorld(T0);
   const scheduler = new ManualScheduler(T0);
   // These tests drive connections synchronously: the parameters-only stand-in TLS (tls-wire.test.ts has the records).
-  const network = new VirtualNetwork(world, { now: scheduler.clock, scheduler, engines, tlsLayer: 'stand-in' });
+  const network = new VirtualNetwork(world, { now: scheduler.clock, scheduler, random: testRandom(), engines, tlsLayer: 'stand-in' });
   const netEvents: NetworkEvent[] = [];
   network.subscribe((e) => netEvents.push(e));
   return { world, scheduler, network, netEvents };
@@ -123,7 +124,7 @@ describe('VirtualNetwork connect', () => {
   });
 
   it('makes real TLS records unless the network or the connection chooses the stand-in', () => {
-    const network = new VirtualNetwork(defaultWorld(T0), { now: () => T0, scheduler: new ManualScheduler(T0), engines: { smtp: EchoServer } });
+    const network = new VirtualNetwork(defaultWorld(T0), { now: () => T0, scheduler: new ManualScheduler(T0), random: testRandom(), engines: { smtp: EchoServer } });
     const layer = (options: ConnectOptions = {}) => {
       const opened = network.connect('mail.example.com', 465, options);
       if (!opened.ok) throw new Error(opened.message);
@@ -138,7 +139,7 @@ describe('VirtualNetwork connect', () => {
 
   it('waits in settle() for tracked work, and keeps its failure for settle() in strict mode', async () => {
     const scheduler = new ManualScheduler(T0);
-    const network = new VirtualNetwork(defaultWorld(T0), { now: scheduler.clock, scheduler, engines: {}, strict: true });
+    const network = new VirtualNetwork(defaultWorld(T0), { now: scheduler.clock, scheduler, random: testRandom(), engines: {}, strict: true });
     let done = false;
     let release = (): void => {};
     const work = new Promise<void>((resolve) => {
@@ -275,7 +276,7 @@ describe('VirtualConnection', () => {
   it('keeps the log bounded', () => {
     const world = defaultWorld(T0);
     const scheduler = new ManualScheduler(T0);
-    const network = new VirtualNetwork(world, { now: scheduler.clock, scheduler, engines: { smtp: EchoServer }, log: { maxSessions: 2, maxSessionBytes: 40 } });
+    const network = new VirtualNetwork(world, { now: scheduler.clock, scheduler, random: testRandom(), engines: { smtp: EchoServer }, log: { maxSessions: 2, maxSessionBytes: 40 } });
     for (let i = 0; i < 3; i++) open(network, 'mail.example.com', 25);
     expect(network.sessions.map((s) => s.id)).toEqual(['mail.example.com:25#2', 'mail.example.com:25#3']);
     const c = open(network, 'mail.example.com', 25);

@@ -5,6 +5,7 @@
  */
 import type { ServerEngine } from '../engine.ts';
 import type { CertificatePolicy } from '../tls/client.ts';
+import { seededRandom, type RandomSource } from '../random.ts';
 import { Middlebox } from './attack-middlebox.ts';
 import type { AttackOptions } from './attack-types.ts';
 import { VirtualPki } from './tls-pki.ts';
@@ -33,6 +34,12 @@ export type EngineRegistry = Partial<Record<MailProtocol, EngineFactory>>;
 export interface VirtualNetworkOptions {
   now: () => number;
   scheduler: Scheduler;
+  /**
+   * Where TLS keys and randoms come from (randomness is an input, like time: ../random.ts). Each
+   * connection and the PKI get their own stream split from it in a fixed order, so a seeded
+   * source and the same inputs give the same bytes.
+   */
+  random: RandomSource;
   engines: EngineRegistry;
   /** The parameters-only handshake the 'stand-in' TLS layer uses. */
   tls?: TlsHandshake;
@@ -86,7 +93,7 @@ export class VirtualNetwork {
     private readonly options: VirtualNetworkOptions,
   ) {
     this.log = new SessionLog({ ...DEFAULT_LOG_LIMITS, ...options.log });
-    this.pki = new VirtualPki(options.now);
+    this.pki = new VirtualPki(options.now, seededRandom(options.random.bytes(32)));
   }
 
   /** True while a connection waits on cryptography, or tracked work (track) runs. */
@@ -187,7 +194,7 @@ export class VirtualNetwork {
       if (this.options.strict) throw error;
       return refuse('REFUSED', `${target} port ${port}: the server failed to start (${error instanceof Error ? error.message : String(error)})`);
     }
-    const setup = this.setupFor(options, spec, serverName, host.name, target.trim().replace(/^\[(.*)\]$/, '$1'));
+    const setup = this.setupFor(options, spec, serverName, host.name, target.trim().replace(/^\[(.*)\]$/, '$1'), seededRandom(this.options.random.bytes(32)));
     session.tlsLayer = setup.layer;
     if (setup.onPath) session.attack = setup.onPath.report;
     const env = {
@@ -204,13 +211,13 @@ export class VirtualNetwork {
     return { ok: true, connection };
   }
 
-  private setupFor(options: ConnectOptions, spec: PortSpec, serverName: string | undefined, hostName: string, target: string): ConnectionSetup {
+  private setupFor(options: ConnectOptions, spec: PortSpec, serverName: string | undefined, hostName: string, target: string, random: RandomSource): ConnectionSetup {
     const attack = options.attack;
     // An attacker needs records to work on: the stand-in has none, whatever the network's default.
     const layer = options.tlsLayer ?? (attack ? 'records' : undefined) ?? this.options.tlsLayer ?? 'records';
     const impostor = attack?.impostor;
     return {
-      serverName, target, hostName, implicitTls: spec.tls === 'implicit', layer,
+      serverName, target, hostName, implicitTls: spec.tls === 'implicit', layer, random,
       policy: options.certificatePolicy ?? 'strict',
       identity: impostor === undefined || impostor === false ? 'genuine' : impostor === true ? 'untrusted-ca' : impostor,
       onPath: attack && Object.values(attack).some(Boolean) ? new Middlebox(spec.protocol, attack, spec.tls === 'implicit') : null,

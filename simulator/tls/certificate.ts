@@ -4,7 +4,8 @@
  * ECDSA P-256 by a virtual CA. Not DER: a compact TLV encoding that is signed and verified for real.
  */
 import { build, DecodeError, Reader } from './codec.ts';
-import { ecdsaSign, ecdsaVerify, randomBytes, sha256, signingKeyPair, type SigningKeyPair } from './crypto.ts';
+import type { RandomSource } from '../random.ts';
+import { ecdsaSign, ecdsaVerify, sha256, signingKeyPair, type SigningKeyPair } from './crypto.ts';
 
 export interface Certificate {
   serial: number;
@@ -80,10 +81,12 @@ export async function issueCertificate(options: {
   validTo: number;
   isCA?: boolean;
   issuer?: Identity;
+  /** The key pair and the serial number come from here. */
+  random: RandomSource;
 }): Promise<Identity> {
-  const keys = await signingKeyPair();
+  const keys = await signingKeyPair(options.random);
   const fields = {
-    serial: randomBytes(3).reduce((n, b) => (n << 8) | b, 0),
+    serial: options.random.bytes(3).reduce((n, b) => (n << 8) | b, 0),
     subject: options.subject,
     issuer: options.issuer ? options.issuer.certificate.subject : options.subject,
     subjectAltNames: options.subjectAltNames ?? [],

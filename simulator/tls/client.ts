@@ -1,6 +1,7 @@
 /** The client side of the virtual network's TLS 1.3-shaped handshake (RFC 8446 §2, Figure 1). */
 import { decodeCertificate, verifyCertificate, type Certificate, type Verification } from './certificate.ts';
-import { ecdhKeyPair, ecdhSharedSecret, ecdsaVerify, randomBytes, type EcdhKeyPair } from './crypto.ts';
+import type { RandomSource } from '../random.ts';
+import { ecdhKeyPair, ecdhSharedSecret, ecdsaVerify, type EcdhKeyPair } from './crypto.ts';
 import { applicationSecrets, finishedMac, handshakeSecrets, Transcript } from './key-schedule.ts';
 import {
   certificateVerifyContent,
@@ -28,6 +29,8 @@ export interface TlsClientOptions {
   policy: CertificatePolicy;
   /** RFC 6066 §3: "Literal IPv4 and IPv6 addresses are not permitted in HostName": false leaves SNI out. */
   sendServerName?: boolean;
+  /** The key share and the ClientHello's random (RFC 8446 §4.1.2) come from here. */
+  random: RandomSource;
 }
 
 type Expecting = 'server-hello' | 'encrypted-extensions' | 'certificate' | 'certificate-verify' | 'finished' | 'done';
@@ -49,9 +52,9 @@ export class TlsClient extends TlsSession {
   /** The ClientHello that opens the handshake. */
   start(): Promise<TlsOutput[]> {
     return this.serial(async (out) => {
-      this.keys = await ecdhKeyPair();
+      this.keys = await ecdhKeyPair(this.options.random);
       const serverName = this.options.sendServerName === false ? null : this.options.serverName;
-      const hello = encodeClientHello({ random: randomBytes(32), serverName, keyShare: this.keys.publicKey });
+      const hello = encodeClientHello({ random: this.options.random.bytes(32), serverName, keyShare: this.keys.publicKey });
       this.transcript.add(hello);
       this.state = 'handshake';
       await this.sendHandshake(out, hello);

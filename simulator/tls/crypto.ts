@@ -1,13 +1,19 @@
 /**
- * The primitives TLS 1.3 needs, from WebCrypto (the browser's and Node's `crypto.subtle`):
- * ECDHE on P-256, HKDF with SHA-256 (RFC 5869, built on HMAC), AES-128-GCM and ECDSA.
+ * The primitives TLS 1.3 needs: HKDF with SHA-256 (RFC 5869, built on HMAC) and AES-128-GCM from
+ * WebCrypto (the browser's and Node's `crypto.subtle`, deterministic), and ECDHE and ECDSA on
+ * P-256 from @noble/curves, whose keys come from the caller's RandomSource: WebCrypto makes its
+ * keys from a random source nobody can seed, and a replayed session must give the same bytes
+ * (issue 16, item 5). Signatures are deterministic (RFC 6979), so they need no randomness.
  */
+import { p256 } from '@noble/curves/nist.js';
+import type { RandomSource } from '../random.ts';
 import { build } from './codec.ts';
 
 const subtle = (): SubtleCrypto => globalThis.crypto.subtle;
 
-export function randomBytes(n: number): Uint8Array {
-  return globalThis.crypto.getRandomValues(new Uint8Array(n));
+/** A P-256 secret key from the source: 48 bytes reduced mod n (FIPS 186-5 A.2.1's extra 16 bytes keep the bias negligible). */
+function secretKey(random: RandomSource): Uint8Array {
+  return p256.utils.randomSecretKey(random.bytes(48));
 }
 
 export async function sha256(data: Uint8Array): Promise<Uint8Array> {
@@ -52,39 +58,42 @@ export function hkdfExpandLabel(secret: Uint8Array, label: string, context: Uint
 }
 
 export interface EcdhKeyPair {
-  privateKey: CryptoKey;
+  privateKey: Uint8Array;
   /** The uncompressed point (65 octets), as the key_share extension carries it (RFC 8446 §4.2.8.2). */
   publicKey: Uint8Array;
 }
 
-export async function ecdhKeyPair(): Promise<EcdhKeyPair> {
-  const pair = (await subtle().generateKey({ name: 'ECDH', namedCurve: 'P-256' }, false, ['deriveBits'])) as CryptoKeyPair;
-  return { privateKey: pair.privateKey, publicKey: new Uint8Array(await subtle().exportKey('raw', pair.publicKey)) };
+export async function ecdhKeyPair(random: RandomSource): Promise<EcdhKeyPair> {
+  const privateKey = secretKey(random);
+  return { privateKey, publicKey: p256.getPublicKey(privateKey, false) };
 }
 
-export async function ecdhSharedSecret(privateKey: CryptoKey, peerPublic: Uint8Array): Promise<Uint8Array> {
-  const peer = await subtle().importKey('raw', peerPublic as BufferSource, { name: 'ECDH', namedCurve: 'P-256' }, false, []);
-  return new Uint8Array(await subtle().deriveBits({ name: 'ECDH', public: peer }, privateKey, 256));
+/** The x-coordinate of the shared point (RFC 8446 §7.4.2); rejects a share that is not a P-256 point. */
+export async function ecdhSharedSecret(privateKey: Uint8Array, peerPublic: Uint8Array): Promise<Uint8Array> {
+  // RFC 8446 §4.2.8.2: the share is an uncompressed point (0x04 ‖ X ‖ Y).
+  if (peerPublic.length !== 65 || peerPublic[0] !== 4) throw new Error('not an uncompressed P-256 point');
+  return p256.getSharedSecret(privateKey, peerPublic, true).slice(1);
 }
 
 export interface SigningKeyPair {
-  privateKey: CryptoKey;
+  privateKey: Uint8Array;
+  /** The uncompressed point (65 octets). */
   publicKey: Uint8Array;
 }
 
-export async function signingKeyPair(): Promise<SigningKeyPair> {
-  const pair = (await subtle().generateKey({ name: 'ECDSA', namedCurve: 'P-256' }, true, ['sign', 'verify'])) as CryptoKeyPair;
-  return { privateKey: pair.privateKey, publicKey: new Uint8Array(await subtle().exportKey('raw', pair.publicKey)) };
+export async function signingKeyPair(random: RandomSource): Promise<SigningKeyPair> {
+  const privateKey = secretKey(random);
+  return { privateKey, publicKey: p256.getPublicKey(privateKey, false) };
 }
 
-export async function ecdsaSign(privateKey: CryptoKey, data: Uint8Array): Promise<Uint8Array> {
-  return new Uint8Array(await subtle().sign({ name: 'ECDSA', hash: 'SHA-256' }, privateKey, data as BufferSource));
+/** ECDSA with SHA-256, r ‖ s (64 octets); the nonce is derived from the key and data (RFC 6979). */
+export async function ecdsaSign(privateKey: Uint8Array, data: Uint8Array): Promise<Uint8Array> {
+  return p256.sign(data, privateKey, { prehash: true, lowS: false, extraEntropy: false });
 }
 
 export async function ecdsaVerify(publicKey: Uint8Array, signature: Uint8Array, data: Uint8Array): Promise<boolean> {
   try {
-    const key = await subtle().importKey('raw', publicKey as BufferSource, { name: 'ECDSA', namedCurve: 'P-256' }, false, ['verify']);
-    return await subtle().verify({ name: 'ECDSA', hash: 'SHA-256' }, key, signature as BufferSource, data as BufferSource);
+    return p256.verify(signature, data, publicKey, { prehash: true, lowS: false });
   } catch {
     return false;
   }

@@ -1,6 +1,7 @@
 /** The server side of the virtual network's TLS 1.3-shaped handshake (RFC 8446 §2, Figure 1). */
 import { encodeCertificate, type Identity } from './certificate.ts';
-import { ecdhKeyPair, ecdhSharedSecret, ecdsaSign, randomBytes } from './crypto.ts';
+import type { RandomSource } from '../random.ts';
+import { ecdhKeyPair, ecdhSharedSecret, ecdsaSign } from './crypto.ts';
 import { applicationSecrets, finishedMac, handshakeSecrets, Transcript } from './key-schedule.ts';
 import {
   certificateVerifyContent,
@@ -24,7 +25,11 @@ export class TlsServer extends TlsSession {
   private expectedClientFinished: Uint8Array | null = null;
   serverName: string | null = null;
 
-  constructor(private readonly identity: Identity) {
+  /** `random` gives the key share and the ServerHello's random (RFC 8446 §4.1.3). */
+  constructor(
+    private readonly identity: Identity,
+    private readonly random: RandomSource,
+  ) {
     super();
     this.state = 'handshake';
   }
@@ -39,11 +44,11 @@ export class TlsServer extends TlsSession {
     const hello = decodeClientHello(message.body);
     this.serverName = hello.serverName;
     this.transcript.add(message.raw);
-    const keys = await ecdhKeyPair();
+    const keys = await ecdhKeyPair(this.random);
     const shared = await ecdhSharedSecret(keys.privateKey, hello.keyShare).catch(() => {
       throw new TlsAlert(47, 'the client key share is not a valid P-256 point');
     });
-    const serverHello = encodeServerHello({ random: randomBytes(32), keyShare: keys.publicKey });
+    const serverHello = encodeServerHello({ random: this.random.bytes(32), keyShare: keys.publicKey });
     this.transcript.add(serverHello);
     await this.sendHandshake(out, serverHello);
 

@@ -4,13 +4,18 @@ import { TlsClient, type CertificatePolicy } from './client.ts';
 import { TlsServer } from './server.ts';
 import type { TlsOutput, TlsSession, TlsSummary } from './session.ts';
 import { utf8Bytes, utf8Text, indexOfBytes } from '../wire/bytes.ts';
+import { testRandom } from '../testing/random.ts';
 
 const NOW = Date.UTC(2026, 10, 26);
 const DAY = 86_400_000;
 
+/** Each pki() makes new keys (a forger's CA has the same name, never the same key). */
+let made = 0;
+
 async function pki(name = 'mail.example.com', caName = 'CN=Mailwire Virtual CA') {
-  const ca = await issueCertificate({ subject: caName, isCA: true, validFrom: NOW - DAY, validTo: NOW + 365 * DAY });
-  const server = await issueCertificate({ subject: `CN=${name}`, subjectAltNames: [name], validFrom: NOW - DAY, validTo: NOW + 90 * DAY, issuer: ca });
+  made++;
+  const ca = await issueCertificate({ subject: caName, isCA: true, validFrom: NOW - DAY, validTo: NOW + 365 * DAY, random: testRandom(`ca ${caName} ${made}`) });
+  const server = await issueCertificate({ subject: `CN=${name}`, subjectAltNames: [name], validFrom: NOW - DAY, validTo: NOW + 90 * DAY, issuer: ca, random: testRandom(`server ${name} ${made}`) });
   return { ca, server };
 }
 
@@ -37,8 +42,8 @@ async function pump(run: Run, from: 'client' | 'server', outputs: TlsOutput[]): 
 }
 
 async function connect(identity: Identity, trusted: Identity[], serverName: string, policy: CertificatePolicy = 'strict', now = NOW): Promise<Run> {
-  const client = new TlsClient({ serverName, trusted: trusted.map((t) => t.certificate), now, policy });
-  const server = new TlsServer(identity);
+  const client = new TlsClient({ serverName, trusted: trusted.map((t) => t.certificate), now, policy, random: testRandom('client') });
+  const server = new TlsServer(identity, testRandom('server'));
   const run: Run = { client, server, wire: [], received: { client: [], server: [] }, alerts: [], summary: null };
   await pump(run, 'client', await client.start());
   return run;
@@ -115,7 +120,7 @@ describe('virtual TLS', () => {
 
   it('answers garbage with a decode_error alert, never an exception', async () => {
     const { server } = await pki();
-    const tls = new TlsServer(server);
+    const tls = new TlsServer(server, testRandom('server'));
     const out = await tls.receive(utf8Bytes('EHLO laptop\r\n'));
     expect(out.find((o) => o.type === 'alert')).toMatchObject({ fatal: true });
     expect(tls.state).toBe('failed');
@@ -123,8 +128,8 @@ describe('virtual TLS', () => {
 
   it('handles records split at every byte', async () => {
     const { ca, server } = await pki();
-    const client = new TlsClient({ serverName: 'mail.example.com', trusted: [ca.certificate], now: NOW, policy: 'strict' });
-    const tls = new TlsServer(server);
+    const client = new TlsClient({ serverName: 'mail.example.com', trusted: [ca.certificate], now: NOW, policy: 'strict', random: testRandom('client') });
+    const tls = new TlsServer(server, testRandom('server'));
     const [hello] = await client.start();
     const bytes = (hello as { bytes: Uint8Array }).bytes;
     const replies: TlsOutput[] = [];

@@ -7,6 +7,7 @@ import { defaultWorld } from '../net/world.ts';
 import type { TransportEvent } from '../transport.ts';
 import { utf8Bytes, utf8Text } from '../wire/bytes.ts';
 import { VirtualConnector, type VirtualTransport } from './virtual.ts';
+import { testRandom } from '../testing/random.ts';
 
 const T0 = Date.UTC(2026, 10, 26, 9, 0, 0);
 
@@ -14,7 +15,7 @@ function setup() {
   const world = defaultWorld(T0);
   const scheduler = new ManualScheduler(T0);
   // Driven synchronously with runDue(): the parameters-only stand-in TLS (the records have their own describe below).
-  const network = createVirtualNetwork(world, { now: scheduler.clock, scheduler, strict: true, tlsLayer: 'stand-in' });
+  const network = createVirtualNetwork(world, { now: scheduler.clock, scheduler, random: testRandom(), strict: true, tlsLayer: 'stand-in' });
   return { world, scheduler, network, connector: new VirtualConnector(network) };
 }
 
@@ -168,7 +169,7 @@ describe('VirtualConnector with real TLS records', () => {
   function recordsSetup() {
     const world = defaultWorld(T0);
     const scheduler = new ManualScheduler(T0);
-    const network = createVirtualNetwork(world, { now: scheduler.clock, scheduler, strict: true });
+    const network = createVirtualNetwork(world, { now: scheduler.clock, scheduler, random: testRandom(), strict: true });
     return { scheduler, network, connector: new VirtualConnector(network, { tlsLayer: 'records' }) };
   }
 

@@ -12,6 +12,8 @@ import { VirtualConnector, type VirtualTransport } from '../../simulator/transpo
 import type { TransportEvent } from '../../simulator/transport.ts';
 import { portError } from '../terminal/commands/connect.ts';
 import type { RunResult, SessionRun, StartWorld } from './types.ts';
+import { seededRandom, type RandomSource } from '../../simulator/random.ts';
+import { utf8Bytes } from '../../simulator/wire/bytes.ts';
 
 /** The clock replays start at: fixed, so dates in replies are stable. */
 export const REPLAY_EPOCH = Date.UTC(2026, 10, 26, 9, 0, 0);
@@ -37,9 +39,10 @@ export class Replayer {
   #live: Live | null = null;
   readonly #connector: VirtualConnector;
 
-  constructor(world?: World) {
+  /** `random` feeds TLS; a fixed seed by default, so a replay gives the same bytes every time. */
+  constructor(world?: World, random: RandomSource = seededRandom(utf8Bytes('exercise replay'))) {
     this.scheduler = new ManualScheduler(REPLAY_EPOCH);
-    this.network = createVirtualNetwork(world ?? defaultWorld(REPLAY_EPOCH), { now: this.scheduler.clock, scheduler: this.scheduler });
+    this.network = createVirtualNetwork(world ?? defaultWorld(REPLAY_EPOCH), { now: this.scheduler.clock, scheduler: this.scheduler, random });
     this.#connector = new VirtualConnector(this.network);
   }
 

@@ -7,8 +7,9 @@ import { VirtualConnector } from '../../simulator/transports/virtual.ts';
 import { createVirtualNetwork } from '../../simulator/net/virtual-network-engines.ts';
 import { defaultWorld } from '../../simulator/net/world.ts';
 import { TimerScheduler } from './timer-scheduler.ts';
+import { systemRandom } from '../../simulator/transports/system-random.ts';
 
 export function createVirtualConnector(now: () => number = () => Date.now()): Connector {
   // Real TLS records (WebCrypto), so STARTTLS shows a real certificate and the wire ciphertext.
-  return new VirtualConnector(createVirtualNetwork(defaultWorld(now()), { now, scheduler: new TimerScheduler() }), { tlsLayer: 'records' });
+  return new VirtualConnector(createVirtualNetwork(defaultWorld(now()), { now, scheduler: new TimerScheduler(), random: systemRandom() }), { tlsLayer: 'records' });
 }

@@ -16,11 +16,14 @@ import { createVirtualNetwork } from '../../simulator/net/virtual-network-engine
 import type { VirtualNetwork } from '../../simulator/net/virtual-network.ts';
 import { defaultWorld, type World } from '../../simulator/net/world.ts';
 import { VirtualConnector } from '../../simulator/transports/virtual.ts';
+import { systemRandom } from '../../simulator/transports/system-random.ts';
+import { seededRandom } from '../../simulator/random.ts';
+import { worldToJson } from '../../simulator/store/serialize.ts';
 import { pageStorage } from '../terminal/browser/page-services.ts';
 import type { KeyValueStorage } from '../terminal/history.ts';
 import { TimerScheduler } from '../terminal/timer-scheduler.ts';
 import { keyValueWorldDb, loadWorld, saveWorld, SaveScheduler, WORLD_KEY, JOURNAL_KEY, writeJournal, type SaveResult, type StoredWorld, type WorldDb } from './persist.ts';
-import { decodeReplay, type ReplayScript } from './replay.ts';
+import { decodeReplay, SEED_BYTES, type ReplayScript } from './replay.ts';
 import { SessionTracker } from './session-tracker.ts';
 import { claimTab, soleTab, type TabGuard, type TabState } from './tab-guard.ts';
 import { indexedDbAvailable, indexedDbWorld } from './world-db.ts';
@@ -41,6 +44,12 @@ export interface PageWorld {
   /** The stored world that could not be read: why, and its raw text. */
   problem: { error: string; raw: string } | null;
   replay: ReplayScript | null;
+  /**
+   * The inputs besides the lines that make this world's sessions replayable (the lab's timeline):
+   * the seed its randomness streams from (drawn from the system once), when it started, and the
+   * world it started from (JSON).
+   */
+  origins: { seed: Uint8Array; startedAt: number; startWorld: string };
   /** Saves now (after a settings change), unless saving is off (replay, broken storage, read-only tab). */
   save(): void;
   /** True while the world is written to storage as it changes. */
@@ -93,14 +102,18 @@ export interface PageWorldInputs {
   db: WorldDb;
   tab: TabGuard;
   now?: () => number;
+  /** The world's random seed; drawn from the system when not given (a replay link gives its own). */
+  seed?: Uint8Array;
 }
 
-export function createPageWorld({ stored, hash, db, tab, now = () => Date.now() }: PageWorldInputs): PageWorld {
+export function createPageWorld({ stored, hash, db, tab, now = () => Date.now(), seed }: PageWorldInputs): PageWorld {
   const replay = decodeReplay(hash);
-  const world = stored.kind === 'ok' ? stored.world : defaultWorld(now());
+  const startedAt = replay?.startedAt ?? now();
+  const world = stored.kind === 'ok' ? stored.world : defaultWorld(startedAt);
+  const origins = { seed: seed ?? replay?.seed ?? systemRandom().bytes(SEED_BYTES), startedAt, startWorld: worldToJson(world) };
   // The stand-in TLS layer: the session log then holds the plaintext each end saw, which the
   // panels explain line by line (with real records the log holds ciphertext after STARTTLS).
-  const network = createVirtualNetwork(world, { now, scheduler: new TimerScheduler(), tlsLayer: 'stand-in' });
+  const network = createVirtualNetwork(world, { now, scheduler: new TimerScheduler(), random: seededRandom(origins.seed), tlsLayer: 'stand-in' });
   const tracker = new SessionTracker();
   network.subscribe((event) => tracker.handle(event));
   autoRunMta(new Mta(network), network, (events) => tracker.mta(events));
@@ -139,6 +152,7 @@ export function createPageWorld({ stored, hash, db, tab, now = () => Date.now() 
     origin: replay ? 'replay' : stored.kind === 'ok' ? 'stored' : stored.kind === 'broken' ? 'broken' : 'default',
     problem: stored.kind === 'broken' ? { error: stored.error, raw: stored.raw } : null,
     replay,
+    origins,
     persistent,
     save: () => {
       if (!persistent) return;

@@ -2,10 +2,17 @@
  * The shareable replay link: `/lab/#replay=…` carries the lines typed in each terminal (slash
  * commands included), so another browser can rerun them on a fresh default world.
  * Encoding: UTF-8 JSON `{v: 1, t: [[line, …], …]}` in base64url (RFC 4648 §5), no padding.
+ * Version 2 adds what makes the run repeat byte for byte (the lab's timeline): `s` the world's
+ * random seed (base64url), `a` when it started (ms since 1970) and `d` each line's delay after
+ * the one before (ms, in entry order). `&step=N` after it names the timeline step to show.
+ * Nothing of it is sent anywhere: a fragment stays in the browser.
  */
 
 export const REPLAY_PREFIX = '#replay=';
 const VERSION = 1;
+const TIMED = 2;
+/** The world's random seed, in bytes. */
+export const SEED_BYTES = 32;
 /** A link longer than this would not survive being pasted into chat or mail. */
 export const MAX_REPLAY_LINES = 500;
 
@@ -14,6 +21,14 @@ export interface ReplayScript {
   terminals: string[][];
   /** Which terminal each line came from, in the order entered across terminals (absent: one after another). */
   order?: number[];
+  /** The world's random seed (version 2). */
+  seed?: Uint8Array;
+  /** When the world started (version 2). */
+  startedAt?: number;
+  /** When each line was entered, in entry order (version 2). */
+  times?: number[];
+  /** The timeline step the link points at (`&step=N`). */
+  step?: number;
 }
 
 /** Builds a script from lines in the order they were entered, each with its terminal's index. */
@@ -45,15 +60,31 @@ export function encodeReplay(script: ReplayScript): string {
   const terminals = script.terminals.map((lines) => lines.slice(-MAX_REPLAY_LINES));
   const total = terminals.reduce((n, t) => n + t.length, 0);
   const order = script.order && script.order.length === total ? script.order : undefined;
-  const json = JSON.stringify(order ? { v: VERSION, t: terminals, o: order } : { v: VERSION, t: terminals });
-  return REPLAY_PREFIX + toBase64Url(new TextEncoder().encode(json));
+  const timed = script.seed && script.startedAt !== undefined && script.times?.length === total && total === script.terminals.reduce((n, t) => n + t.length, 0);
+  const data: Record<string, unknown> = { v: timed ? TIMED : VERSION, t: terminals };
+  if (order) data.o = order;
+  if (timed) {
+    data.s = toBase64Url(script.seed!);
+    data.a = script.startedAt;
+    data.d = script.times!.map((t, i) => t - (i === 0 ? script.startedAt! : script.times![i - 1]!));
+  }
+  const step = script.step === undefined ? '' : `&step=${script.step}`;
+  return REPLAY_PREFIX + toBase64Url(new TextEncoder().encode(JSON.stringify(data))) + step;
 }
 
 /** The script in a location hash, or null when the hash holds none (or a damaged one). */
 export function decodeReplay(hash: string): ReplayScript | null {
   if (!hash.startsWith(REPLAY_PREFIX)) return null;
-  const bytes = fromBase64Url(hash.slice(REPLAY_PREFIX.length));
+  const [body = '', ...params] = hash.slice(REPLAY_PREFIX.length).split('&');
+  const bytes = fromBase64Url(body);
   if (!bytes) return null;
+  const script = decodeBody(bytes);
+  if (!script) return null;
+  const step = params.map((p) => /^step=(\d{1,6})$/.exec(p)?.[1]).find((s) => s !== undefined);
+  return step === undefined ? script : { ...script, step: Number(step) };
+}
+
+function decodeBody(bytes: Uint8Array): ReplayScript | null {
   let data: unknown;
   try {
     data = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes));
@@ -62,14 +93,27 @@ export function decodeReplay(hash: string): ReplayScript | null {
   }
   if (typeof data !== 'object' || data === null) return null;
   const { v, t, o } = data as { v?: unknown; t?: unknown; o?: unknown };
-  if (v !== VERSION || !Array.isArray(t) || t.length === 0 || t.length > 8) return null;
+  if ((v !== VERSION && v !== TIMED) || !Array.isArray(t) || t.length === 0 || t.length > 8) return null;
   const terminals: string[][] = [];
   for (const lines of t) {
     if (!Array.isArray(lines) || lines.length > MAX_REPLAY_LINES || !lines.every((l) => typeof l === 'string')) return null;
     terminals.push(lines as string[]);
   }
-  if (o === undefined) return { terminals };
-  return validOrder(o, terminals) ? { terminals, order: o } : null;
+  if (o !== undefined && !validOrder(o, terminals)) return null;
+  const script: ReplayScript = o === undefined ? { terminals } : { terminals, order: o as number[] };
+  return v === TIMED ? withTimes(script, data as { s?: unknown; a?: unknown; d?: unknown }) : script;
+}
+
+/** Version 2's seed, start and delays, checked: a damaged one gives null, never a wrong replay. */
+function withTimes(script: ReplayScript, { s, a, d }: { s?: unknown; a?: unknown; d?: unknown }): ReplayScript | null {
+  const seed = typeof s === 'string' ? fromBase64Url(s) : null;
+  const total = script.terminals.reduce((n, t) => n + t.length, 0);
+  if (!seed || seed.length !== SEED_BYTES || typeof a !== 'number' || !Number.isSafeInteger(a) || !Array.isArray(d) || d.length !== total) return null;
+  if (!d.every((x) => Number.isSafeInteger(x) && x >= 0)) return null;
+  const times: number[] = [];
+  let at = a;
+  for (const delay of d as number[]) times.push((at += delay));
+  return { ...script, seed, startedAt: a, times };
 }
 
 /** The order names existing terminals, each exactly as often as it has lines. */

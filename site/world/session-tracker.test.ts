@@ -8,12 +8,13 @@ import { VirtualConnector, type VirtualTransport } from '../../simulator/transpo
 import { deliveryDiagram } from './delivery.ts';
 import { sequenceSvg } from './sequence-svg.ts';
 import { isFinalReply, isRefusal, SessionTracker } from './session-tracker.ts';
+import { testRandom } from '../../simulator/testing/random.ts';
 
 const T0 = Date.UTC(2026, 10, 26, 6, 0, 0);
 
 function lab() {
   const scheduler = new ManualScheduler(T0);
-  const network = createVirtualNetwork(defaultWorld(T0), { now: scheduler.clock, scheduler, tlsLayer: 'stand-in' });
+  const network = createVirtualNetwork(defaultWorld(T0), { now: scheduler.clock, scheduler, random: testRandom(), tlsLayer: 'stand-in' });
   const tracker = new SessionTracker();
   network.subscribe((e) => tracker.handle(e));
   autoRunMta(new Mta(network), network, (events) => tracker.mta(events));
@@ -145,7 +146,7 @@ describe('reply classification', () => {
 describe('SessionTracker on real TLS records', () => {
   it('follows the dialogue inside TLS from the records\' plaintext, and skips the handshake', async () => {
     const scheduler = new ManualScheduler(T0);
-    const network = createVirtualNetwork(defaultWorld(T0), { now: scheduler.clock, scheduler, tlsLayer: 'records' });
+    const network = createVirtualNetwork(defaultWorld(T0), { now: scheduler.clock, scheduler, random: testRandom(), tlsLayer: 'records' });
     const tracker = new SessionTracker();
     network.subscribe((e) => tracker.handle(e));
     const t = new VirtualConnector(network).connect('mail.example.com', 995);

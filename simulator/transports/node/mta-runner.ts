@@ -4,6 +4,7 @@
  * SMTP, port 25, to that domain's host, as on the site.
  */
 import type { World } from '../../net/world.ts';
+import { systemRandom } from '../system-random.ts';
 
 export interface MtaRunner {
   stop(): void;
@@ -26,7 +27,7 @@ export async function startMta(world: World, onEvent?: (event: unknown) => void)
         return () => clearTimeout(timer);
       },
     };
-    mta = new Mta(createVirtualNetwork(world, { now: Date.now, scheduler }));
+    mta = new Mta(createVirtualNetwork(world, { now: Date.now, scheduler, random: systemRandom() }));
   } catch (error) {
     return { error: error instanceof Error ? error.message.split('\n')[0]! : String(error) };
   }

@@ -14,6 +14,7 @@ import { defaultWorld } from '../../../simulator/net/world.ts';
 import type { VirtualNetwork } from '../../../simulator/net/virtual-network.ts';
 import { handNetwork } from './hand-session.ts';
 import { serverView, deviceView, type DeviceSnapshot, type ServerSnapshot } from './views.ts';
+import { systemRandom } from '../../../simulator/transports/system-random.ts';
 
 export type { DeviceName, Side };
 
@@ -148,7 +149,7 @@ export class CompareRuntime {
     const now = this.clock();
     const world = defaultWorld(now);
     this.scheduler = new ManualScheduler(now);
-    const network = createVirtualNetwork(world, { now: this.scheduler.clock, scheduler: this.scheduler });
+    const network = createVirtualNetwork(world, { now: this.scheduler.clock, scheduler: this.scheduler, random: systemRandom() });
     this.scenario = new Scenario({ world, network });
     this.unhook = [world.store.subscribe(() => this.changed()), this.scenario.subscribe(() => this.changed())];
   }

@@ -2,7 +2,7 @@
  * The lab once its code has loaded: the terminal tabs (and split) on the page's world, and the
  * panels that show why each reply came back: state, wire, mailboxes, delivery, world settings.
  */
-import { useEffect, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { useStore } from 'zustand';
 import { appStore } from '../../store/app-store.ts';
 import { closeTab, MAX_TABS, openTab, showTab, toggleSplit } from '../../store/lab-actions.ts';
@@ -10,7 +10,7 @@ import { pageWorld, reloadWithoutHash } from '../../world/page-network.ts';
 import ConnectPicker from './ConnectPicker.tsx';
 import DeliveryView from './DeliveryView.tsx';
 import LabTerminal from './LabTerminal.tsx';
-import { useMediaQuery, WIDE_LAYOUT } from './hooks.ts';
+import { useFocusedSessionId, useMediaQuery, useTrackerVersion, WIDE_LAYOUT } from './hooks.ts';
 import MailboxInspector from './MailboxInspector.tsx';
 import MissionPanel from './MissionPanel.tsx';
 import PanelDock, { type LabPanel } from './PanelDock.tsx';
@@ -21,6 +21,11 @@ import StatePanel from './StatePanel.tsx';
 import WirePanel from './WirePanel.tsx';
 import WorldPanel from './WorldPanel.tsx';
 import WireView from '../wire/WireView.tsx';
+import ForkTerminals, { forkTerminalId } from './ForkTerminals.tsx';
+import { ViewSessionsContext, type ViewSessions } from './hooks.ts';
+import Timeline from './Timeline.tsx';
+import { showStep, terminalIndex, timelineStore } from './timeline-state.ts';
+import type { ReplayedWorld } from '../../world/timeline.ts';
 
 function tabLabel(id: string): string {
   const n = /-(\d+)$/.exec(id)?.[1];
@@ -29,7 +34,8 @@ function tabLabel(id: string): string {
 
 /** The wire view (issue #7) of the terminal last used: what an on-path observer would capture. */
 function FocusedWire({ world }: { world: ReturnType<typeof pageWorld> }) {
-  const sessionId = useStore(appStore, (s) => s.lab.networkSessions[s.lab.focus] ?? null);
+  useTrackerVersion(world);
+  const sessionId = useFocusedSessionId();
   return <WireView network={world.network} sessionId={sessionId} heading="Packets of this session" headingLevel={4} />;
 }
 
@@ -90,15 +96,29 @@ function ReplayBanner() {
   );
 }
 
+/** The page's world with another world's network in it: what the panels show at a step or in a fork. */
+function viewOf(world: ReturnType<typeof pageWorld>, shown: ReplayedWorld): ReturnType<typeof pageWorld> {
+  return { ...world, network: shown.network, tracker: shown.tracker, persistent: false, save: () => {} };
+}
+
+/** Which session each terminal was on in the world shown: by first use at a step, by index in a fork. */
+function viewSessions(world: ReturnType<typeof pageWorld>, shown: ReplayedWorld, fork: boolean): ViewSessions {
+  const index = terminalIndex(world);
+  return {
+    sessions: shown.networkSessions,
+    index: fork ? (id) => Array.from({ length: shown.terminals.length }, (_, i) => forkTerminalId(i)).indexOf(id) : index,
+  };
+}
+
 /** The panels, in order: the first is the one shown first on a narrow screen. Add a panel here. */
-function labPanels(world: ReturnType<typeof pageWorld>): LabPanel[] {
+function labPanels(world: ReturnType<typeof pageWorld>, live = world): LabPanel[] {
   return [
     { id: 'wire', title: 'The lines, explained', short: 'Lines', content: <WirePanel world={world} /> },
     { id: 'state', title: 'Server state', short: 'State', content: <StatePanel world={world} /> },
     { id: 'mailboxes', title: 'Mailboxes', content: <MailboxInspector world={world} /> },
     { id: 'delivery', title: 'Delivery', content: <DeliveryView world={world} /> },
     { id: 'observer', title: 'What an eavesdropper sees', short: 'Eavesdropper', content: <FocusedWire world={world} />, open: false },
-    { id: 'world', title: 'World and server settings', short: 'World', content: <WorldPanel world={world} />, open: false },
+    { id: 'world', title: 'World and server settings', short: 'World', content: <WorldPanel world={live} />, open: false },
   ];
 }
 
@@ -110,6 +130,15 @@ export default function Workspace() {
   const world = pageWorld();
   const wide = useMediaQuery(WIDE_LAYOUT);
   const split = useStore(appStore, (s) => s.lab.split !== null);
+  const { view, fork, showing } = useStore(timelineStore);
+  const inFork = fork !== null && showing === 'fork';
+  const shown = inFork ? fork.world : view;
+  const panelWorld = useMemo(() => (shown ? viewOf(world, shown) : world), [shown, world]);
+  const sessions = useMemo(() => (shown ? viewSessions(world, shown, inFork) : null), [shown, inFork, world]);
+  useEffect(() => {
+    // A link to a step (`&step=N`) opens on that step.
+    if (world.replay?.step !== undefined) void showStep(world, world.replay.step);
+  }, [world]);
   return (
     <div className={`lab-workspace${wide ? ' is-wide' : ''}${split ? ' is-split' : ''}`} data-world={world.origin}>
       <RecoveryNotice world={world} />
@@ -120,13 +149,24 @@ export default function Workspace() {
         {!wide && <MissionPanel world={world} />}
         <Tabs />
         <ConnectPicker world={world} />
-        <Terminals />
+        {/* The live terminals stay mounted (their sessions go on) while a fork is shown. */}
+        <div style={{ display: inFork ? 'none' : 'contents' }}>
+          <Terminals />
+        </div>
+        {fork && (
+          <div style={{ display: inFork ? 'contents' : 'none' }}>
+            <ForkTerminals world={fork.world} />
+          </div>
+        )}
+        <Timeline world={world} />
       </div>
-      <aside className="lab-side" aria-label="What the session did">
-        <RuleCallout world={world} />
-        {wide && <MissionPanel world={world} />}
-        <PanelDock panels={labPanels(world)} wide={wide} />
-      </aside>
+      <ViewSessionsContext.Provider value={sessions}>
+        <aside className="lab-side" aria-label="What the session did" data-showing={inFork ? 'fork' : view ? `step-${view.step}` : 'live'}>
+          <RuleCallout world={panelWorld} />
+          {wide && <MissionPanel world={world} />}
+          <PanelDock panels={labPanels(panelWorld, world)} wide={wide} />
+        </aside>
+      </ViewSessionsContext.Provider>
     </div>
   );
 }

@@ -8,7 +8,7 @@ import type { HostConfig } from '../../../simulator/net/host.ts';
 import { worldFromJson, worldToJson } from '../../../simulator/store/serialize.ts';
 import { appStore } from '../../store/app-store.ts';
 import { replaceWorld, resetWorld, type PageWorld } from '../../world/page-network.ts';
-import { encodeReplay, scriptFromLog } from '../../world/replay.ts';
+import { encodeReplay, MAX_REPLAY_LINES, scriptFromLog } from '../../world/replay.ts';
 import { downloadBlob } from './download.ts';
 import { typedLog } from './terminal-handles.ts';
 
@@ -81,9 +81,11 @@ export default function WorldPanel({ world }: { world: PageWorld }) {
   };
   const share = (): void => {
     // Terminals are numbered by tab order; a closed tab's lines go with it.
-    const log = typedLog().filter((e) => tabs.includes(e.terminalId)).map((e) => ({ terminal: tabs.indexOf(e.terminalId), line: e.line }));
+    const log = typedLog().filter((e) => tabs.includes(e.terminalId)).map((e) => ({ terminal: tabs.indexOf(e.terminalId), line: e.line, at: e.at }));
     const script = scriptFromLog(log);
-    const url = `${location.origin}${location.pathname}${encodeReplay(script)}`;
+    // The seed and the times let the other browser's timeline step through the same session.
+    const timed = { ...script, seed: world.origins.seed, startedAt: world.origins.startedAt, times: log.slice(-MAX_REPLAY_LINES).map((e) => e.at) };
+    const url = `${location.origin}${location.pathname}${encodeReplay(timed)}`;
     setLink(url);
     void navigator.clipboard?.writeText(url).catch(() => {});
   };

@@ -1,5 +1,5 @@
 /** React bindings for the page's world: re-render when the tracker or the mail store changes. */
-import { useCallback, useSyncExternalStore } from 'react';
+import { createContext, useCallback, useContext, useSyncExternalStore } from 'react';
 import { useStore } from 'zustand';
 import { appStore } from '../../store/app-store.ts';
 import type { PageWorld } from '../../world/page-network.ts';
@@ -25,11 +25,30 @@ export function useMailVersion(world: PageWorld): number {
   return useSyncExternalStore(subscribe, () => storeVersion);
 }
 
-/** The network session of the terminal the panels follow (the last one it opened). */
+/**
+ * Which network session each terminal is on, when the panels show another world than the live
+ * one (a timeline step, a fork): the terminal's index in that world, and its sessions by index.
+ */
+export interface ViewSessions {
+  index(terminalId: string): number;
+  sessions: ReadonlyArray<string | null>;
+}
+
+export const ViewSessionsContext = createContext<ViewSessions | null>(null);
+
+/** The network session id the terminal the panels follow is on (the last one it opened). */
+export function useFocusedSessionId(): string | null {
+  const view = useContext(ViewSessionsContext);
+  const live = useStore(appStore, (s) => s.lab.networkSessions[s.lab.focus] ?? null);
+  const focus = useStore(appStore, (s) => s.lab.focus);
+  if (!view) return live;
+  return view.sessions[view.index(focus)] ?? null;
+}
+
+/** The network session of the terminal the panels follow. */
 export function useFocusedSession(world: PageWorld): TrackedSession | undefined {
   useTrackerVersion(world);
-  const id = useStore(appStore, (s) => s.lab.networkSessions[s.lab.focus] ?? null);
-  return world.tracker.session(id);
+  return world.tracker.session(useFocusedSessionId());
 }
 
 export function useFocusedTerminal(): string {

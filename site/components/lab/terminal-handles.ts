@@ -34,13 +34,29 @@ export function whenTerminal(id: string): Promise<TerminalHandle> {
   return new Promise((resolve) => waiting.set(id, [...(waiting.get(id) ?? []), resolve]));
 }
 
-/** Every line entered in any lab terminal since the page loaded, in order (for the replay link). */
-const log: Array<{ terminalId: string; line: string }> = [];
-
-export function recordTyped(terminalId: string, line: string): void {
-  log.push({ terminalId, line });
+/** One entered line, with when it was entered (the world's clock: the timeline replays at that time). */
+export interface TypedLine {
+  terminalId: string;
+  line: string;
+  at: number;
 }
 
-export function typedLog(): ReadonlyArray<{ terminalId: string; line: string }> {
+/** Every line entered in any lab terminal since the page loaded, in order (the replay link, the timeline). */
+const log: TypedLine[] = [];
+const listeners = new Set<() => void>();
+
+export function recordTyped(terminalId: string, line: string): void {
+  log.push({ terminalId, line, at: Date.now() });
+  // Listeners only mark the timeline stale; none of them replays on this path.
+  for (const l of listeners) l();
+}
+
+export function typedLog(): readonly TypedLine[] {
   return log;
+}
+
+/** Called after each recorded line (the timeline's length). */
+export function subscribeTyped(listener: () => void): () => void {
+  listeners.add(listener);
+  return () => listeners.delete(listener);
 }

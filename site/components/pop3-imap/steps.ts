@@ -10,6 +10,8 @@ import { ManualScheduler } from '../../../simulator/net/virtual-network-clock.ts
 import { createVirtualNetwork } from '../../../simulator/net/virtual-network-engines.ts';
 import { defaultWorld } from '../../../simulator/net/world.ts';
 import { REPLAY_EPOCH } from '../../exercises/replay.ts';
+import { seededRandom } from '../../../simulator/random.ts';
+import { utf8Bytes } from '../../../simulator/wire/bytes.ts';
 
 export type { DeviceName, Side };
 
@@ -26,7 +28,7 @@ export type PracticeStep =
 export function practiceScenario(): Scenario {
   const world = defaultWorld(REPLAY_EPOCH);
   const scheduler = new ManualScheduler(REPLAY_EPOCH);
-  const network = createVirtualNetwork(world, { now: scheduler.clock, scheduler });
+  const network = createVirtualNetwork(world, { now: scheduler.clock, scheduler, random: seededRandom(utf8Bytes('practice scenario')) });
   return new Scenario({ world, network });
 }
 

@@ -4,6 +4,7 @@ import { createVirtualNetwork } from '../../../simulator/net/virtual-network-eng
 import { probePort, type ProbeRow } from '../../../simulator/net/ports-probe.ts';
 import { defaultWorld } from '../../../simulator/net/world.ts';
 import { probeText } from './probe-text.ts';
+import { testRandom } from '../../../simulator/testing/random.ts';
 
 const T0 = Date.UTC(2026, 10, 26, 9, 0, 0);
 
@@ -11,7 +12,7 @@ async function probe(port: number, plaintextAuth = false): Promise<ProbeRow> {
   const world = defaultWorld(T0);
   for (const h of world.hosts) h.settings.plaintextAuth = plaintextAuth;
   const scheduler = new ManualScheduler(T0);
-  const network = createVirtualNetwork(world, { now: scheduler.clock, scheduler, tlsLayer: 'records' });
+  const network = createVirtualNetwork(world, { now: scheduler.clock, scheduler, random: testRandom(), tlsLayer: 'records' });
   return probePort(network, 'mail.example.com', port);
 }
 

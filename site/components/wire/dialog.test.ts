@@ -5,12 +5,13 @@ import type { ConnectOptions } from '../../../simulator/net/virtual-network.ts';
 import { defaultWorld } from '../../../simulator/net/world.ts';
 import { asksForTls, tlsAccepted } from './console-rules.ts';
 import { Dialog } from './dialog.ts';
+import { testRandom } from '../../../simulator/testing/random.ts';
 
 const T0 = Date.UTC(2026, 10, 26, 9, 0, 0);
 
 function open(port: number, options: ConnectOptions = {}) {
   const scheduler = new ManualScheduler(T0);
-  const network = createVirtualNetwork(defaultWorld(T0), { now: scheduler.clock, scheduler, strict: true, tlsLayer: 'records' });
+  const network = createVirtualNetwork(defaultWorld(T0), { now: scheduler.clock, scheduler, random: testRandom(), strict: true, tlsLayer: 'records' });
   const result = network.connect('mail.example.com', port, { tls: port === 993 ? 'implicit' : 'none', ...options });
   if (!result.ok) throw new Error(result.message);
   let changes = 0;

@@ -4,13 +4,14 @@ import { createVirtualNetwork } from '../../../simulator/net/virtual-network-eng
 import type { SessionRecord } from '../../../simulator/net/virtual-network-log.ts';
 import { defaultWorld } from '../../../simulator/net/world.ts';
 import { directionLabel, formatOffset, recordSummary, wireRows } from './wire-packets.ts';
+import { testRandom } from '../../../simulator/testing/random.ts';
 
 const T0 = Date.UTC(2026, 10, 26, 9, 0, 0);
 const bytes = (s: string): Uint8Array => new TextEncoder().encode(s);
 
 async function session(port: number, lines: string[], options: { startTlsAfter?: number; strip?: boolean } = {}): Promise<SessionRecord> {
   const scheduler = new ManualScheduler(T0);
-  const network = createVirtualNetwork(defaultWorld(T0), { now: scheduler.clock, scheduler, strict: true, tlsLayer: 'records' });
+  const network = createVirtualNetwork(defaultWorld(T0), { now: scheduler.clock, scheduler, random: testRandom(), strict: true, tlsLayer: 'records' });
   const result = network.connect('mail.example.com', port, options.strip ? { attack: { stripStarttls: true } } : {});
   if (!result.ok) throw new Error(result.message);
   result.connection.open(() => {});

@@ -7,6 +7,7 @@ import { createVirtualNetwork } from '../../../simulator/net/virtual-network-eng
 import type { VirtualNetwork } from '../../../simulator/net/virtual-network.ts';
 import { defaultWorld } from '../../../simulator/net/world.ts';
 import { TimerScheduler } from '../../terminal/timer-scheduler.ts';
+import { systemRandom } from '../../../simulator/transports/system-random.ts';
 
 export { runAttackScenario } from '../../../simulator/net/attack-scenarios.ts';
 export { starttlsInjection } from '../../../simulator/net/attack-injection.ts';
@@ -14,5 +15,5 @@ export { probePort } from '../../../simulator/net/ports-probe.ts';
 
 export function createWireNetwork(): VirtualNetwork {
   const now = (): number => Date.now();
-  return createVirtualNetwork(defaultWorld(now()), { now, scheduler: new TimerScheduler(), tlsLayer: 'records' });
+  return createVirtualNetwork(defaultWorld(now()), { now, scheduler: new TimerScheduler(), random: systemRandom(), tlsLayer: 'records' });
 }

@@ -1,0 +1,128 @@
+import { expect, test, type Page } from '@playwright/test';
+import { box, expectInViewport, SIZES } from './geometry.ts';
+import { enter, expectScreen, openLab } from './terminal.ts';
+
+const inspector = (page: Page) => page.getByTestId('mailbox-inspector');
+const timeline = (page: Page) => page.getByTestId('timeline');
+
+/** A POP3 session that deletes message 1 and quits: step 5 is the QUIT that expunges it. */
+async function pop3DeleteAndQuit(page: Page): Promise<void> {
+  await enter(page, '/connect mail.example.com 995');
+  await expectScreen(page, /\+OK/);
+  await enter(page, 'USER alice@example.com');
+  await enter(page, 'PASS wonderland');
+  await expect(page.getByTestId('current-state')).toHaveText('TRANSACTION');
+  await expect(inspector(page)).toContainText('3 messages');
+  await enter(page, 'DELE 1');
+  await expect(inspector(page).locator('tr.is-deleted')).toHaveCount(1);
+  await enter(page, 'QUIT');
+  await expect(inspector(page)).toContainText('2 messages');
+  await expect(page.getByTestId('timeline-position')).toContainText('Live: 5 lines entered');
+}
+
+async function expectStep(page: Page, step: number): Promise<void> {
+  await expect(timeline(page)).toHaveAttribute('data-step', String(step));
+  await expect(timeline(page)).toHaveAttribute('data-loading', 'false');
+  await expect(page.getByTestId('timeline-position')).toContainText(`Step ${step} of 5`);
+}
+
+test('stepping back across DELE + QUIT brings the message back; forward takes it away; a link opens on the step', async ({ page, browser }) => {
+  test.setTimeout(60_000);
+  await openLab(page);
+  await pop3DeleteAndQuit(page);
+
+  // Back across QUIT: the message is there again, still marked by the open session's DELE.
+  await page.getByTestId('timeline-back').click();
+  await expectStep(page, 4);
+  await expect(inspector(page)).toContainText('3 messages');
+  await expect(inspector(page).locator('tr.is-deleted')).toHaveCount(1);
+  await expect(page.getByTestId('current-state')).toHaveText('TRANSACTION');
+  // Back across DELE, by key: nothing marked.
+  await page.getByTestId('timeline-back').focus();
+  await page.keyboard.press('ArrowLeft');
+  await expectStep(page, 3);
+  await expect(inspector(page)).toContainText('3 messages');
+  await expect(inspector(page).locator('tr.is-deleted')).toHaveCount(0);
+  // Forward to the QUIT: gone again.
+  await page.getByTestId('timeline-forward').click();
+  await expectStep(page, 4);
+  await page.getByTestId('timeline-forward').click();
+  await expectStep(page, 5);
+  await expect(inspector(page)).toContainText('2 messages');
+  // The scrubber goes anywhere: the start world has no session at all.
+  await page.getByTestId('timeline-scrubber').fill('0');
+  await expect(timeline(page)).toHaveAttribute('data-step', '0');
+  await expect(inspector(page)).toContainText('3 messages');
+
+  // A link to step 3 opens another browser on the same step.
+  await page.getByTestId('timeline-scrubber').fill('3');
+  await expectStep(page, 3);
+  await page.getByTestId('timeline-link').click();
+  const link = await page.getByTestId('timeline-link-field').inputValue();
+  expect(link).toMatch(/\/lab\/#replay=[A-Za-z0-9_-]+&step=3$/);
+  const fresh = await browser.newContext();
+  const other = await fresh.newPage();
+  await other.goto(link);
+  await expectStep(other, 3);
+  await expect(other.getByTestId('current-state')).toHaveText('TRANSACTION');
+  await expect(inspector(other)).toContainText('3 messages');
+  await expect(inspector(other).locator('tr.is-deleted')).toHaveCount(0);
+  await fresh.close();
+
+  // The live world went on untouched.
+  await page.getByTestId('timeline-live').click();
+  await expect(timeline(page)).toHaveAttribute('data-step', 'live');
+  await expect(inspector(page)).toContainText('2 messages');
+});
+
+test('continue from here forks a world at the step; the original is kept until discarded', async ({ page }) => {
+  test.setTimeout(60_000);
+  await openLab(page);
+  await pop3DeleteAndQuit(page);
+  await page.getByTestId('timeline-scrubber').fill('4');
+  await expectStep(page, 4);
+  await page.getByTestId('timeline-fork').click();
+  await expect(timeline(page)).toHaveAttribute('data-mode', 'fork');
+  await expect(page.getByTestId('fork-terminals')).toBeVisible();
+  // The fork's terminal is still in the POP3 session, with DELE 1 pending: undo it and quit.
+  await page.getByTestId('fork-terminal-screen').locator('.xterm').click();
+  await expect(page.getByTestId('fork-terminal-screen')).toContainText('DELE 1');
+  await enter(page, 'RSET');
+  await enter(page, 'QUIT');
+  await expect(page.getByTestId('fork-terminal-screen')).toContainText('signing off');
+  await expect(inspector(page)).toContainText('3 messages');
+  await page.screenshot({ path: 'test-results/timeline-fork.png' });
+  // The original still has its QUIT's effect.
+  await page.getByTestId('timeline-original').click();
+  await expect(inspector(page)).toContainText('2 messages');
+  await expect(page.locator('.mw-terminal[data-terminal="lab"]')).toBeVisible();
+  await page.getByTestId('timeline-show-fork').click();
+  await expect(inspector(page)).toContainText('3 messages');
+  await page.getByTestId('timeline-discard').click();
+  await expect(page.getByTestId('timeline-show-fork')).toHaveCount(0);
+  await expect(inspector(page)).toContainText('2 messages');
+});
+
+for (const [name, size] of Object.entries(SIZES)) {
+  test(`the timeline's controls are on screen and inside the timeline at ${name} size`, async ({ page }) => {
+    await page.setViewportSize(size.viewport);
+    await openLab(page);
+    await enter(page, '/connect mail.example.com 995');
+    await expectScreen(page, /\+OK/);
+    await enter(page, 'CAPA');
+    await page.getByTestId('timeline-back').click();
+    await expect(timeline(page)).toHaveAttribute('data-step', '1');
+    await timeline(page).scrollIntoViewIfNeeded();
+    const outer = await box(timeline(page));
+    expectInViewport(outer, page);
+    for (const id of ['timeline-back', 'timeline-scrubber', 'timeline-forward', 'timeline-position', 'timeline-live', 'timeline-fork', 'timeline-link']) {
+      const b = await box(page.getByTestId(id));
+      expectInViewport(b, page);
+      expect(b.x, `${id} left`).toBeGreaterThanOrEqual(outer.x - 0.5);
+      expect(b.x + b.width, `${id} right`).toBeLessThanOrEqual(outer.x + outer.width + 0.5);
+      expect(b.y + b.height, `${id} bottom`).toBeLessThanOrEqual(outer.y + outer.height + 0.5);
+      expect(b.width, `${id} not squashed`).toBeGreaterThan(20);
+    }
+    await page.screenshot({ path: `test-results/timeline-${name}.png` });
+  });
+}

@@ -1,0 +1,128 @@
+/**
+ * The lab's timeline state: which step the panels show (null: the live world), the world rebuilt
+ * at that step (../../world/timeline.ts), and a fork made from a step. The live world is never
+ * touched: a step is a fresh world replayed from the recorded inputs, and the panels point at it.
+ */
+import { createStore } from 'zustand/vanilla';
+import { appStore } from '../../store/app-store.ts';
+import type { PageWorld } from '../../world/page-network.ts';
+import { encodeReplay, scriptFromLog, type ReplayScript } from '../../world/replay.ts';
+import { replayTo, type ReplayedWorld, type TimelineInputs, type TimelineStep } from '../../world/timeline.ts';
+import { typedLog } from './terminal-handles.ts';
+
+export interface Fork {
+  /** The step it was made at. */
+  step: number;
+  world: ReplayedWorld;
+  /** Stops the clock that moves the fork's world in real time. */
+  stop: () => void;
+}
+
+export interface TimelineState {
+  /** The step shown, or null for the live world. */
+  step: number | null;
+  /** The world at `step`, once replayed. */
+  view: ReplayedWorld | null;
+  /** A replay is running for `step`. */
+  loading: boolean;
+  fork: Fork | null;
+  /** Which world the terminals and panels show when there is a fork. */
+  showing: 'original' | 'fork';
+}
+
+export const timelineStore = createStore<TimelineState>(() => ({ step: null, view: null, loading: false, fork: null, showing: 'original' }));
+
+/**
+ * A terminal's index in the session's inputs: by order of first use, so a closed tab keeps its
+ * index (its lines changed the world too); on a page opened from a timed link, by tab order, as
+ * the link numbers them (the replay opened a tab per terminal of the link, in order).
+ */
+export function terminalIndex(world: PageWorld): (terminalId: string) => number {
+  if (world.replay?.times) {
+    const tabs = appStore.getState().lab.tabs;
+    return (id) => tabs.indexOf(id);
+  }
+  const ids: string[] = [];
+  for (const e of typedLog()) if (!ids.includes(e.terminalId)) ids.push(e.terminalId);
+  return (id) => {
+    const used = ids.indexOf(id);
+    // A terminal not used yet comes after the used ones.
+    return used >= 0 ? used : ids.length + Math.max(0, appStore.getState().lab.tabs.filter((t) => !ids.includes(t)).indexOf(id));
+  };
+}
+
+/** The steps a v2 replay link carried, in entry order. */
+function linkSteps(script: ReplayScript | null): TimelineStep[] {
+  if (!script?.times) return [];
+  const order = script.order ?? script.terminals.flatMap((lines, i) => lines.map(() => i));
+  const next = script.terminals.map(() => 0);
+  return order.map((terminal, k) => ({ terminal, line: script.terminals[terminal]![next[terminal]!++]!, at: script.times![k]! }));
+}
+
+/**
+ * The session's inputs so far. On a page opened from a timed link, the link's lines (with the
+ * times they had) stand for the ones the page reran, and lines typed since follow them.
+ */
+export function sessionInputs(world: PageWorld): TimelineInputs {
+  const index = terminalIndex(world);
+  const typed = typedLog().map((e) => ({ terminal: index(e.terminalId), line: e.line, at: e.at }));
+  const fromLink = linkSteps(world.replay);
+  const steps = fromLink.length ? [...fromLink, ...typed.slice(fromLink.length)] : typed;
+  return { seed: world.origins.seed, startedAt: world.origins.startedAt, startWorld: world.origins.startWorld, steps };
+}
+
+/** The `#replay=…&step=N` fragment for these inputs. */
+export function stepLink(inputs: TimelineInputs, step: number): string {
+  const script = scriptFromLog(inputs.steps);
+  return encodeReplay({ ...script, seed: inputs.seed, startedAt: inputs.startedAt, times: inputs.steps.map((s) => s.at), step });
+}
+
+let request = 0;
+
+/** Shows the world after `step` lines (the latest request wins when several overlap). */
+export async function showStep(world: PageWorld, step: number): Promise<void> {
+  const inputs = sessionInputs(world);
+  const target = Math.max(0, Math.min(step, inputs.steps.length));
+  const mine = ++request;
+  timelineStore.setState({ step: target, loading: true });
+  const view = await replayTo(inputs, target);
+  if (mine !== request) return;
+  timelineStore.setState({ step: target, view, loading: false });
+}
+
+/** Back to the live world. */
+export function showLive(): void {
+  request++;
+  timelineStore.setState({ step: null, view: null, loading: false });
+}
+
+/** Pace of the fork's clock: its ManualScheduler is moved to real time this often. */
+const FORK_TICK_MS = 250;
+
+/**
+ * "Continue from here": the world at the step shown becomes a world of its own, its terminals
+ * still connected where they were, its clock now moving in real time. The original is kept.
+ */
+export function forkHere(): void {
+  const { view, fork } = timelineStore.getState();
+  if (!view) return;
+  fork?.stop();
+  const offset = Date.now() - view.scheduler.now;
+  const timer = setInterval(() => {
+    view.scheduler.advanceTo(Date.now() - offset);
+  }, FORK_TICK_MS);
+  request++;
+  timelineStore.setState({ fork: { step: view.step, world: view, stop: () => clearInterval(timer) }, showing: 'fork', step: null, view: null, loading: false });
+}
+
+export function showWorld(which: 'original' | 'fork'): void {
+  timelineStore.setState({ showing: which, step: null, view: null });
+}
+
+/** Drops the fork and goes back to the original world. */
+export function discardFork(): void {
+  const { fork } = timelineStore.getState();
+  fork?.stop();
+  for (const t of fork?.world.terminals ?? []) t.dispose();
+  timelineStore.setState({ fork: null, showing: 'original' });
+}
