@@ -142,9 +142,10 @@ export class TlsServer extends Connection {
       random: this.random.bytes(32),
       legacySessionIdEcho: ch.legacySessionId,
       cipherSuite: suite.id,
+      // key_share before supported_versions, the order of RFC 8448's traces.
       extensions: [
-        { type: ext.EXT.supported_versions, data: Uint8Array.of(0x03, 0x04) },
         { type: ext.EXT.key_share, data: ext.serverKeyShare({ group: GROUP_IDS[group], keyExchange: mine.publicKey }) },
+        { type: ext.EXT.supported_versions, data: Uint8Array.of(0x03, 0x04) },
       ],
     });
     this.send(sh, 'server_hello');
