@@ -4,7 +4,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-export type ServerKeyType = 'P-256' | 'P-384' | 'RSA' | 'Ed25519';
+export type ServerKeyType = 'P-256' | 'P-384' | 'RSA' | 'RSA-PSS' | 'Ed25519';
 
 export interface OpensslCerts {
   dir: string;
@@ -18,6 +18,7 @@ const KEYGEN: Record<ServerKeyType, string[]> = {
   'P-256': ['-algorithm', 'EC', '-pkeyopt', 'ec_paramgen_curve:P-256'],
   'P-384': ['-algorithm', 'EC', '-pkeyopt', 'ec_paramgen_curve:P-384'],
   RSA: ['-algorithm', 'RSA', '-pkeyopt', 'rsa_keygen_bits:2048'],
+  'RSA-PSS': ['-algorithm', 'RSA-PSS', '-pkeyopt', 'rsa_keygen_bits:2048'],
   Ed25519: ['-algorithm', 'ED25519'],
 };
 

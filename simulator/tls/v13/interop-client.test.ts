@@ -24,12 +24,13 @@ afterAll(() => certs?.remove());
 
 const SUITES: SuiteName[] = ['TLS_AES_128_GCM_SHA256', 'TLS_AES_256_GCM_SHA384', 'TLS_CHACHA20_POLY1305_SHA256'];
 const GROUPS: GroupName[] = ['x25519', 'secp256r1'];
-const KEYS: ServerKeyType[] = ['P-256', 'P-384', 'RSA', 'Ed25519'];
+const KEYS: ServerKeyType[] = ['P-256', 'P-384', 'RSA', 'RSA-PSS', 'Ed25519'];
 const OPENSSL_GROUP: Record<GroupName, string> = { x25519: 'X25519', secp256r1: 'P-256' };
 const EXPECTED_SCHEME: Record<ServerKeyType, string> = {
   'P-256': 'ecdsa_secp256r1_sha256',
   'P-384': 'ecdsa_secp384r1_sha384',
   RSA: 'rsa_pss_rsae_sha256',
+  'RSA-PSS': 'rsa_pss_pss_sha256',
   Ed25519: 'ed25519',
 };
 
@@ -97,6 +98,19 @@ describe('client against openssl s_server -tls1_3', () => {
       });
     });
   }
+  it('refuses a certificate for another name with bad_certificate, and openssl sees the alert', async () => {
+    const { cert, key } = certs.server['P-256'];
+    await withServer(['-cert', cert, '-key', key], async (port) => {
+      const client = new TlsClient({ serverName: 'imap.example.test', roots: [certs.caDer], random: systemRandom() });
+      const socket = connect(port, '127.0.0.1');
+      await new Promise<void>((r) => socket.once('connect', () => r()));
+      const io = pump(client, socket, client.start(Date.now()));
+      await io.until('alert', () => client.phase === 'closed');
+      socket.destroy();
+      expect(io.events).toContainEqual(expect.objectContaining({ kind: 'certificate', verdict: expect.objectContaining({ ok: false, problem: 'wrong-name' }) }));
+      expect(io.events).toContainEqual(expect.objectContaining({ kind: 'alert-sent', alert: 'bad_certificate' }));
+    });
+  });
 });
 
 describe("client against Node's tls.createServer", () => {

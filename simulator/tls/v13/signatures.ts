@@ -8,7 +8,8 @@ import type { Hash } from './suites.ts';
 /** A subject public key, as read from a certificate's SubjectPublicKeyInfo (RFC 5280 §4.1.2.7). */
 export type PublicKey =
   | { kind: 'ec'; curve: 'P-256' | 'P-384'; point: Uint8Array }
-  | { kind: 'rsa'; key: RsaPublicKey; bits: number }
+  /** `pss`: the key's SPKI says id-RSASSA-PSS, so it may only make PSS signatures (RFC 8446 §4.2.3 rsa_pss_pss_*). */
+  | { kind: 'rsa'; key: RsaPublicKey; bits: number; pss: boolean }
   | { kind: 'ed25519'; key: Uint8Array };
 
 /** A key this implementation signs with: the server's, and the virtual CA's. */
@@ -25,6 +26,9 @@ export const SCHEMES = {
   rsa_pss_rsae_sha384: 0x0805,
   rsa_pss_rsae_sha512: 0x0806,
   ed25519: 0x0807,
+  rsa_pss_pss_sha256: 0x0809,
+  rsa_pss_pss_sha384: 0x080a,
+  rsa_pss_pss_sha512: 0x080b,
 } as const;
 
 export type SchemeName = keyof typeof SCHEMES;
@@ -37,6 +41,9 @@ export const HANDSHAKE_SCHEMES: readonly SchemeName[] = [
   'rsa_pss_rsae_sha384',
   'rsa_pss_rsae_sha512',
   'ed25519',
+  'rsa_pss_pss_sha256',
+  'rsa_pss_pss_sha384',
+  'rsa_pss_pss_sha512',
 ];
 
 /** What we accept in certificates (signature_algorithms_cert, RFC 8446 §4.2.3). */
@@ -73,6 +80,8 @@ export function verifySignature(scheme: SchemeName, key: PublicKey, message: Uin
       return curve.verify(signature, hash(message), key.point, { prehash: false, format: 'der', lowS: false });
     }
     if (key.kind !== 'rsa') return false;
+    // RFC 8446 §4.2.3: rsa_pss_rsae_* needs an rsaEncryption key, rsa_pss_pss_* an RSASSA-PSS key (in CertificateVerify).
+    if (hashName === undefined && scheme.startsWith('rsa_pss_') && scheme.startsWith('rsa_pss_pss_') !== key.pss) return false;
     // RFC 8446 §4.2.3: RSASSA-PSS "The length of the Salt MUST be equal to the length of the output of the digest algorithm."
     if (scheme.startsWith('rsa_pss_')) return verifyPss(key.key, hash, message, signature, hashName === undefined ? hash.outputLen : undefined);
     return verifyPkcs1(key.key, hash, message, signature);

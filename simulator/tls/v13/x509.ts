@@ -107,7 +107,7 @@ function publicKey(oid: string, params: ArrayBuffer | null | undefined, key: Uin
   if (oid === OID.rsaEncryption || oid === OID.rsassaPss) {
     const rsa = AsnConvert.parse(key, RSAPublicKey);
     const n = bytesToBigInt(new Uint8Array(rsa.modulus));
-    return { kind: 'rsa', key: { n, e: bytesToBigInt(new Uint8Array(rsa.publicExponent)) }, bits: n.toString(2).length };
+    return { kind: 'rsa', key: { n, e: bytesToBigInt(new Uint8Array(rsa.publicExponent)) }, bits: n.toString(2).length, pss: oid === OID.rsassaPss };
   }
   if (oid === OID.ecPublicKey && params) {
     const curve = AsnConvert.parse(params, ECParameters).namedCurve;
