@@ -4,6 +4,7 @@
  * Sans-I/O: `feed(bytes, now)` and the calls below return outputs; nothing here does I/O.
  */
 import type { RandomSource } from '../../random.ts';
+import { DecodeError } from '../codec.ts';
 import { alertName, encodeAlert, TlsAlert, type AlertName } from './alerts.ts';
 import { nextTrafficSecret } from './key-schedule.ts';
 import { decodeKeyUpdate, encodeKeyUpdate, HandshakeReassembler, HS, type HandshakeMessage } from './messages.ts';
@@ -96,12 +97,17 @@ export abstract class Connection {
     if (application) this.writeSecret = secret;
   }
 
+  /**
+   * The peer's bytes never make us throw: a TlsAlert is sent as is, a decoder's truncation is
+   * decode_error (RFC 8446 §6.2 "A message could not be decoded"), anything else internal_error.
+   */
   protected guard(step: () => void): void {
     try {
       step();
     } catch (e) {
-      if (!(e instanceof TlsAlert)) throw e;
-      this.fail(e.alert, e.reason);
+      if (e instanceof TlsAlert) this.fail(e.alert, e.reason);
+      else if (e instanceof DecodeError) this.fail('decode_error', e.message);
+      else this.fail('internal_error', e instanceof Error ? e.message : String(e));
     }
   }
 

@@ -159,6 +159,43 @@ describe('handshake messages out of order', () => {
   });
 });
 
+describe('hostile bytes', () => {
+  const client = makeClient();
+  const hello = writes(client.start(NOW));
+  const flight = writes(makeServer().feed(hello, NOW));
+
+  it('a ClientHello with any octet changed never makes the server throw: it answers or alerts (fast-check)', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: hello.length - 1 }), fc.integer({ min: 1, max: 255 }), (at, x) => {
+        const bytes = hello.slice();
+        bytes[at]! ^= x;
+        const server = makeServer();
+        const out = server.feed(bytes, NOW);
+        const alert = alertSent(out);
+        expect(alert === undefined || typeof alert === 'string').toBe(true);
+        if (alert) expect(server.phase).toBe('closed');
+      }),
+      { numRuns: 150 },
+    );
+  });
+
+  it('a server flight with any octet changed never makes the client throw, and never completes (fast-check)', () => {
+    // Octets 1-2, the ServerHello record's legacy_record_version, "MUST be ignored for all purposes" (RFC 8446 §5.1).
+    const position = fc.integer({ min: 0, max: flight.length - 1 }).filter((i) => i !== 1 && i !== 2);
+    fc.assert(
+      fc.property(position, fc.integer({ min: 1, max: 255 }), (at, x) => {
+        const bytes = flight.slice();
+        bytes[at]! ^= x;
+        const fresh = makeClient();
+        fresh.start(NOW);
+        const out = fresh.feed(bytes, NOW);
+        expect(summary(out)).toBeUndefined();
+      }),
+      { numRuns: 100 },
+    );
+  });
+});
+
 describe('HelloRetryRequest', () => {
   it('comes exactly when the client’s first group (its key share) is not the server’s preferred one (fast-check)', () => {
     const orders = fc.constantFrom<Array<'x25519' | 'secp256r1'>>(['x25519', 'secp256r1'], ['secp256r1', 'x25519']);

@@ -37,6 +37,8 @@ export class TlsServer extends Connection {
   private firstHello: msg.ClientHello | undefined;
   private secrets: HandshakeSecrets | undefined;
   private app: ApplicationSecrets | undefined;
+  private group: GroupName | undefined;
+  private sentChangeCipherSpec = false;
 
   constructor(private readonly config: ServerConfig) {
     super(config.random);
@@ -132,8 +134,6 @@ export class TlsServer extends Connection {
     this.emitRecord(CONTENT.change_cipher_spec, Uint8Array.of(1));
   }
 
-  private sentChangeCipherSpec = false;
-
   /** ServerHello, then under handshake keys EncryptedExtensions, Certificate, CertificateVerify, Finished. */
   private respond(ch: msg.ClientHello, suite: CipherSuite, group: GroupName, peerShare: Uint8Array): void {
     const mine = generateKeyShare(group, this.random);
@@ -167,8 +167,6 @@ export class TlsServer extends Connection {
     this.state = 'WAIT_FINISHED';
     this.group = group;
   }
-
-  private group: GroupName | undefined;
 
   private send(raw: Uint8Array, name: string): void {
     this.transcript.add(raw);
