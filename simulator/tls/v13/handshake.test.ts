@@ -7,7 +7,8 @@ import { describe, expect, it } from 'vitest';
 import { connectedPair, makeClient, makeServer, NOW, received, writes } from '../../testing/tls-pair.ts';
 import type { TlsOutput } from './connection.ts';
 import type { TlsEvent } from './events.ts';
-import { HS } from './messages.ts';
+import { decodeClientHello, encodeServerHello, HRR_RANDOM, HS } from './messages.ts';
+import { EXT, readClientKeyShares } from './extensions.ts';
 import { CONTENT, RecordLayer } from './record-layer.ts';
 import { suiteByName } from './suites.ts';
 
@@ -208,6 +209,37 @@ describe('HelloRetryRequest', () => {
       }),
       { numRuns: 8 },
     );
+  });
+
+  it('the client echoes an HRR cookie, sends one share for the named group, and refuses a second HRR', () => {
+    const client = makeClient();
+    client.start(NOW);
+    const cookie = Uint8Array.of(0, 4, 0xde, 0xad, 0xbe, 0xef);
+    const hrr = new RecordLayer().seal(
+      CONTENT.handshake,
+      encodeServerHello({
+        random: HRR_RANDOM,
+        legacySessionIdEcho: new Uint8Array(0),
+        cipherSuite: 0x1301,
+        extensions: [
+          { type: EXT.supported_versions, data: Uint8Array.of(3, 4) },
+          { type: EXT.key_share, data: Uint8Array.of(0, 0x17) },
+          { type: EXT.cookie, data: cookie },
+        ],
+      }),
+    );
+    const out = client.feed(hrr, NOW);
+    const second = eventsOf(out).flatMap((e) => (e.kind === 'handshake-message' && e.name === 'client_hello' ? [e.bytes] : []))[0]!;
+    const ch2 = decodeClientHello(second.subarray(4));
+    expect(ch2.extensions.find((x) => x.type === EXT.cookie)?.data).toEqual(cookie);
+    expect(readClientKeyShares(ch2.extensions.find((x) => x.type === EXT.key_share)!.data).map((k) => k.group)).toEqual([0x17]);
+    expect(alertSent(client.feed(hrr, NOW))).toBe('unexpected_message');
+  });
+
+  it('a fatal alert from the peer closes without a reply', () => {
+    const server = makeServer();
+    const out = server.feed(Uint8Array.of(CONTENT.alert, 3, 3, 0, 2, 2, 40), NOW);
+    expect(out).toEqual([{ type: 'event', event: { kind: 'alert-received', alert: 'handshake_failure' } }, { type: 'close' }]);
   });
 
   it('a client that supports no group of the server’s gets handshake_failure', () => {
