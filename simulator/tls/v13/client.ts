@@ -129,6 +129,8 @@ export class TlsClient extends Connection {
     this.event(keylogLine('CLIENT_HANDSHAKE_TRAFFIC_SECRET', this.clientRandom, this.secrets.clientHandshakeTrafficSecret));
     this.event(keylogLine('SERVER_HANDSHAKE_TRAFFIC_SECRET', this.clientRandom, this.secrets.serverHandshakeTrafficSecret));
     this.setReadSecret(suite, this.secrets.serverHandshakeTrafficSecret);
+    // From here on everything we send, alerts included, is under our handshake keys (RFC 8446 §2, Figure 1 "{}").
+    this.setWriteSecret(suite, this.secrets.clientHandshakeTrafficSecret);
     this.state = 'WAIT_EE';
   }
 
@@ -214,12 +216,12 @@ export class TlsClient extends Connection {
     this.event(keylogLine('CLIENT_TRAFFIC_SECRET_0', this.clientRandom, app.clientApplicationTrafficSecret));
     this.event(keylogLine('SERVER_TRAFFIC_SECRET_0', this.clientRandom, app.serverApplicationTrafficSecret));
     this.event(keylogLine('EXPORTER_SECRET', this.clientRandom, app.exporterMasterSecret));
-    this.setWriteSecret(suite, this.secrets!.clientHandshakeTrafficSecret);
     if (this.certificateRequestContext) {
       // RFC 8446 §4.4.2: with no certificate to offer, the client sends an empty Certificate.
       const empty = msg.encodeCertificate({ context: this.certificateRequestContext, chain: [] });
       this.transcript.add(empty);
       this.emitRecord(CONTENT.handshake, empty);
+      this.event({ kind: 'handshake-message', direction: 'sent', name: 'certificate', bytes: empty });
     }
     const finished = msg.encodeHandshake(msg.HS.finished, finishedVerifyData(suite, this.secrets!.clientHandshakeTrafficSecret, this.transcript.hash(suite.hash)));
     this.transcript.add(finished);

@@ -122,7 +122,7 @@ export abstract class Connection {
     }
   }
 
-  /** A method, not a field read, so the compiler does not narrow `phase` across calls that change it. */
+  /** A getter, not a field read, so the compiler does not narrow `phase` across calls that change it. */
   get closed(): boolean {
     return this.phase === 'closed';
   }

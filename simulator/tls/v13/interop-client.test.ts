@@ -60,15 +60,17 @@ async function converse(port: number, opts: { groups?: GroupName[] }, line: stri
 }
 
 describe('client against openssl s_server -tls1_3', () => {
-  async function withServer(args: string[], run: (port: number) => Promise<void>) {
+  async function withServer(args: string[], run: (port: number, output: () => string) => Promise<void>) {
     const port = await freePort();
     const child: ChildProcess = spawn('openssl', ['s_server', '-accept', String(port), '-tls1_3', '-naccept', '1', '-rev', ...args], { stdio: 'pipe' });
+    let output = '';
+    child.stderr!.on('data', (d: Buffer) => (output += String(d)));
     try {
       await new Promise<void>((resolve, reject) => {
         const t = setTimeout(() => reject(new Error('s_server did not start')), 8000);
-        child.stdout!.on('data', (d: Buffer) => String(d).includes('ACCEPT') && (clearTimeout(t), resolve()));
+        child.stdout!.on('data', (d: Buffer) => ((output += String(d)), output.includes('ACCEPT') && (clearTimeout(t), resolve())));
       });
-      await run(port);
+      await run(port, () => output);
     } finally {
       child.kill();
     }
@@ -100,7 +102,7 @@ describe('client against openssl s_server -tls1_3', () => {
   }
   it('refuses a certificate for another name with bad_certificate, and openssl sees the alert', async () => {
     const { cert, key } = certs.server['P-256'];
-    await withServer(['-cert', cert, '-key', key], async (port) => {
+    await withServer(['-cert', cert, '-key', key], async (port, output) => {
       const client = new TlsClient({ serverName: 'imap.example.test', roots: [certs.caDer], random: systemRandom() });
       const socket = connect(port, '127.0.0.1');
       await new Promise<void>((r) => socket.once('connect', () => r()));
@@ -109,6 +111,9 @@ describe('client against openssl s_server -tls1_3', () => {
       socket.destroy();
       expect(io.events).toContainEqual(expect.objectContaining({ kind: 'certificate', verdict: expect.objectContaining({ ok: false, problem: 'wrong-name' }) }));
       expect(io.events).toContainEqual(expect.objectContaining({ kind: 'alert-sent', alert: 'bad_certificate' }));
+      // openssl read the alert and names it.
+      await new Promise((r) => setTimeout(r, 300));
+      expect(output()).toMatch(/alert bad certificate/i);
     });
   });
 });
