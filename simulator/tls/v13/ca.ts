@@ -10,6 +10,7 @@ import { AsnConvert, OctetString } from '@peculiar/asn1-schema';
 import {
   AlgorithmIdentifier,
   AttributeTypeAndValue,
+  AttributeValue,
   BasicConstraints,
   Certificate,
   ExtendedKeyUsage,
@@ -30,7 +31,6 @@ import {
   id_ce_keyUsage,
   id_ce_subjectAltName,
 } from '@peculiar/asn1-x509';
-import { AttributeValue } from '@peculiar/asn1-x509';
 import type { RandomSource } from '../../random.ts';
 import { sign, type PrivateKey } from './signatures.ts';
 

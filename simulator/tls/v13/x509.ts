@@ -119,8 +119,11 @@ function publicKey(oid: string, params: ArrayBuffer | null | undefined, key: Uin
   return { unsupported: `public key algorithm ${oid}` };
 }
 
+/** RFC 4514 §3 short names for the attributes certificates usually carry; others stay as OIDs. */
+const ATTRIBUTE_NAMES: Record<string, string> = { '2.5.4.3': 'CN', '2.5.4.6': 'C', '2.5.4.7': 'L', '2.5.4.8': 'ST', '2.5.4.10': 'O', '2.5.4.11': 'OU' };
+
 function nameText(name: Name): string {
-  return name.map((rdn) => rdn.map((a) => `${a.type === OID.commonName ? 'CN' : a.type}=${a.value.toString()}`).join('+')).join(', ');
+  return name.map((rdn) => rdn.map((a) => `${ATTRIBUTE_NAMES[a.type] ?? a.type}=${a.value.toString()}`).join('+')).join(', ');
 }
 
 /** Parses DER; throws on bytes that are not a certificate (the TLS layer answers bad_certificate). */
