@@ -165,7 +165,7 @@ export abstract class Connection {
   }
 
   private onAlert(fragment: Uint8Array): void {
-    // RFC 8446 §5.1: "Alert messages MUST NOT be fragmented across records".
+    // RFC 8446 §5.1: "Alert messages (Section 6) MUST NOT be fragmented across records".
     if (fragment.length !== 2) throw new TlsAlert('decode_error', `alert of ${fragment.length} octets`);
     const name = alertName(fragment[1]!);
     this.event({ kind: 'alert-received', alert: name });
@@ -194,7 +194,7 @@ export abstract class Connection {
     this.readSecret = nextTrafficSecret(suite, this.readSecret!);
     this.setReadSecret(suite, this.readSecret);
     this.event({ kind: 'key-update', direction: 'received', requested });
-    // RFC 8446 §4.6.3: on update_requested, "the receiver MUST send a KeyUpdate of its own with request_update set to update_not_requested"
+    // RFC 8446 §4.6.3: on update_requested, "the receiver MUST send a KeyUpdate of its own with request_update set to" update_not_requested before its next data.
     if (requested && !this.sentCloseNotify) {
       this.emitRecord(CONTENT.handshake, encodeKeyUpdate(false));
       this.rotateWrite();

@@ -14,7 +14,7 @@ export class Transcript {
   }
 
   /**
-   * RFC 8446 §4.4.1: "When the server responds to a ClientHello with a HelloRetryRequest, the value
+   * RFC 8446 §4.4.1: "when the server responds to a ClientHello with a HelloRetryRequest, the value
    * of ClientHello1 is replaced with a special synthetic handshake message of handshake type
    * "message_hash" containing Hash(ClientHello1)". Called once the HRR chose the hash, before adding the HRR.
    */
