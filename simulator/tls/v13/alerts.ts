@@ -54,7 +54,8 @@ export class TlsAlert extends Error {
 
 /** RFC 8446 §6: `struct { AlertLevel level; AlertDescription description; } Alert;` level 1 warning, 2 fatal. */
 export function encodeAlert(name: AlertName): Uint8Array {
-  // RFC 8446 §6: "close_notify ... user_canceled" are sent at warning level by convention; all others fatal.
+  // RFC 8446 §6.1: close_notify and user_canceled are closure alerts (warning); §6.2: the error alerts
+  // "MUST be sent with AlertLevel=fatal".
   const level = name === 'close_notify' || name === 'user_canceled' ? 1 : 2;
   return Uint8Array.of(level, ALERTS[name]);
 }
