@@ -5,7 +5,7 @@
  * (RFC 9051 §6.2.3) send the password as it is.
  */
 import type { Credential } from './attack-types.ts';
-import type { MailProtocol } from './ports.ts';
+import type { MailProtocol } from '../world/ports.ts';
 import { latin1Text } from '../wire/bytes.ts';
 
 type Pending = { mechanism: 'PLAIN' | 'LOGIN'; user: string | null } | null;

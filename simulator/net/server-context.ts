@@ -1,6 +1,6 @@
 import type { Peer } from '../engine.ts';
-import type { HostConfig } from './host.ts';
-import type { World } from './world.ts';
+import type { HostConfig } from '../world/host.ts';
+import type { World } from '../world/world.ts';
 
 /** What a server engine is given for one connection: the world it serves, as which host, to whom. */
 export interface ServerContext {

@@ -14,7 +14,7 @@ import { Pop3Server } from '../pop3/server.ts';
 import { SmtpServer } from '../smtp/server.ts';
 import type { Scheduler } from './virtual-network-clock.ts';
 import { VirtualNetwork, type EngineRegistry, type VirtualNetworkOptions } from './virtual-network.ts';
-import type { World } from './world.ts';
+import type { World } from '../world/world.ts';
 
 export const MAIL_ENGINES: EngineRegistry = { smtp: SmtpServer, pop3: Pop3Server, imap: ImapServer };
 

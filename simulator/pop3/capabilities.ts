@@ -4,7 +4,7 @@
  * the host's switches (`isEnabled`) and the session: STLS only before TLS, USER and SASL PLAIN
  * only where a password may be sent (RFC 2595 §9: PLAIN "MUST NOT be advertised" without TLS).
  */
-import { isEnabled } from '../net/host.ts';
+import { isEnabled } from '../world/host.ts';
 import { saslMechanisms } from './commands/auth.ts';
 import { POP3_COMMANDS } from './registry.ts';
 import type { Pop3Session } from './session.ts';

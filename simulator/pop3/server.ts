@@ -3,7 +3,7 @@
  * outputs out. One instance per connection, over the world's shared mail store.
  */
 import type { Output, ServerEngine, TlsInfo } from '../engine.ts';
-import { isEnabled } from '../net/host.ts';
+import { isEnabled } from '../world/host.ts';
 import type { ServerContext } from '../net/server-context.ts';
 import { strictUtf8Text } from '../wire/bytes.ts';
 import { LineBuffer, type Line } from '../wire/line-buffer.ts';

@@ -4,7 +4,7 @@
  * RFC 5321 §6.1: after the 250 the server is responsible for it, so every accepted recipient is
  * either delivered or queued (a failed local delivery is queued for a retry, never dropped).
  */
-import type { QueuedMessage } from '../net/queue.ts';
+import type { QueuedMessage } from '../world/queue.ts';
 import { concatBytes, utf8Bytes } from '../wire/bytes.ts';
 import { R250Accepted, R451LocalError, R552MailboxFull, R552TooManyRecipientsFull, type Reply } from './replies.ts';
 import type { Recipient, SmtpSession, Transaction } from './session.ts';

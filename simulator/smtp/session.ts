@@ -4,8 +4,8 @@
  * transaction (RFC 5321 §4.1.1.5); STARTTLS clears both (RFC 3207 §4.2).
  */
 import type { EngineEvent, Output, TlsInfo } from '../engine.ts';
-import { isEnabled, type HostSettings } from '../net/host.ts';
-import { portSpec, type PortRole } from '../net/ports.ts';
+import { isEnabled, type HostSettings } from '../world/host.ts';
+import { portSpec, type PortRole } from '../world/ports.ts';
 import type { ServerContext } from '../net/server-context.ts';
 import type { LineBuffer } from '../wire/line-buffer.ts';
 import type { Mailbox } from './address.ts';

@@ -7,7 +7,7 @@
 import { ManualScheduler } from '../../simulator/net/virtual-network-clock.ts';
 import { createVirtualNetwork } from '../../simulator/net/virtual-network-engines.ts';
 import type { VirtualNetwork } from '../../simulator/net/virtual-network.ts';
-import { defaultWorld, type World } from '../../simulator/net/world.ts';
+import { defaultWorld, type World } from '../../simulator/world/world.ts';
 import { VirtualConnector, type VirtualTransport } from '../../simulator/transports/virtual.ts';
 import type { TransportEvent } from '../../simulator/transport.ts';
 import { portError } from '../terminal/commands/connect.ts';

@@ -4,7 +4,7 @@
  * network and once live, the two transcripts sit side by side.
  */
 import type { TlsInfo } from '../../simulator/engine.ts';
-import type { MailProtocol } from '../../simulator/net/ports.ts';
+import type { MailProtocol } from '../../simulator/world/ports.ts';
 import type { Transport, TransportEvent } from '../../simulator/transport.ts';
 import { tlsSummary } from './certificate-text.ts';
 import { protocolFromGreeting } from './dialogue-state.ts';

@@ -5,7 +5,7 @@
  */
 import type { TlsInfo } from '../../simulator/engine.ts';
 import type { Transport, TransportEvent } from '../../simulator/transport.ts';
-import type { MailProtocol } from '../../simulator/net/ports.ts';
+import type { MailProtocol } from '../../simulator/world/ports.ts';
 import { appendTranscript, endSession, openSession, updateSession, type MailwireStore } from '../store/store.ts';
 import type { SessionRecord } from '../store/session-slice.ts';
 import { dialogueState, protocolFromGreeting, type DialogueState } from './dialogue-state.ts';

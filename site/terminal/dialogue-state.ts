@@ -3,7 +3,7 @@
  * whose engine the page cannot see. It names states as the engines do (simulator/{smtp,pop3,imap}/state.ts)
  * so the same `allowedCommands(state)` answers Tab. Until the greeting arrives the state is unknown.
  */
-import type { MailProtocol } from '../../simulator/net/ports.ts';
+import type { MailProtocol } from '../../simulator/world/ports.ts';
 import type { SmtpState } from '../../simulator/smtp/state.ts';
 import type { Pop3State } from '../../simulator/pop3/state.ts';
 import type { ImapState } from '../../simulator/imap/state.ts';

@@ -6,7 +6,7 @@
 import type { TlsInfo } from '../../simulator/engine.ts';
 import type { Connector } from '../../simulator/transport.ts';
 import { BridgeConnector } from '../../simulator/transports/bridge.ts';
-import { portSpec, type MailProtocol } from '../../simulator/net/ports.ts';
+import { portSpec, type MailProtocol } from '../../simulator/world/ports.ts';
 import { terminalRecord, updateTerminal, transcriptOf, type MailwireStore } from '../store/store.ts';
 import { classifyServerLine, printable, styled, LINE_STYLE, type LineKind } from './colour.ts';
 import { tlsSummary, untrustedQuestion } from './certificate-text.ts';

@@ -8,7 +8,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { StoredMessage } from '../../store/types.ts';
-import type { World } from '../../net/world.ts';
+import type { World } from '../../world/world.ts';
 import { startServers, type RunningServers } from './servers.ts';
 import type { ServiceName } from './services.ts';
 

@@ -6,7 +6,7 @@
  */
 import { connect, type Socket } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { MailProtocol } from '../../net/ports.ts';
+import type { MailProtocol } from '../../world/ports.ts';
 import { selfSignedCertificate } from './certificate.ts';
 import { lines } from './conformance-harness.ts';
 import { loadEngine } from './engines.ts';

@@ -2,8 +2,8 @@
  * `startServers`: the engines on real TCP ports over one shared World, for `npm run serve`, the
  * conformance tests and the benchmarks.
  */
-import type { HostConfig } from '../../net/host.ts';
-import type { World } from '../../net/world.ts';
+import type { HostConfig } from '../../world/host.ts';
+import type { World } from '../../world/world.ts';
 import { selfSignedCertificate } from './certificate.ts';
 import { startMta } from './mta-runner.ts';
 import { loadEngines, type EngineFactory } from './engines.ts';

@@ -3,7 +3,7 @@
  * The engines pick their role from `Peer.localPort` (simulator/net/ports.ts); real sockets listen on
  * unprivileged ports, so a listener tells the engine the port it stands in for, not its own.
  */
-import type { MailProtocol } from '../../net/ports.ts';
+import type { MailProtocol } from '../../world/ports.ts';
 
 export type ServiceName = 'smtp' | 'submission' | 'submissions' | 'pop3' | 'pop3s' | 'imap' | 'imaps';
 

@@ -6,7 +6,7 @@
 import { useState, type SubmitEvent } from 'react';
 import type { Connector } from '../../../simulator/transport.ts';
 import type { CompareLine } from '../../terminal/compare.ts';
-import { portSpec, type MailProtocol } from '../../../simulator/net/ports.ts';
+import { portSpec, type MailProtocol } from '../../../simulator/world/ports.ts';
 import ExportCommands, { exportInput } from '../lab/ExportCommands.tsx';
 import './CompareTerminals.css';
 

@@ -6,10 +6,10 @@
  * yourself. It types through the headless Replayer, so what it did is a RunResult that exercise
  * checks read like a learner's terminal session, and each failure is the server's own reply.
  */
-import { saslPlain } from '../../../simulator/net/attack-session.ts';
+import { saslPlain } from '../../../simulator/scenarios/attack-session.ts';
 import { Replayer } from '../../exercises/replay.ts';
 import type { RunResult, SessionRun } from '../../exercises/types.ts';
-import type { World } from '../../../simulator/net/world.ts';
+import type { World } from '../../../simulator/world/world.ts';
 
 export type AccountProtocol = 'imap' | 'pop3' | 'smtp';
 /** The three choices of every mail program's "Connection security" menu. */

@@ -7,7 +7,7 @@
  */
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import type { ConnectOptions, VirtualNetwork } from '../../../simulator/net/virtual-network.ts';
-import { portSpec } from '../../../simulator/net/ports.ts';
+import { portSpec } from '../../../simulator/world/ports.ts';
 import { Dialog } from './dialog.ts';
 import type { LiveDialog } from './live-dialog.ts';
 import { asksForTls, tlsAccepted } from './console-rules.ts';

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { ManualScheduler } from '../../../simulator/net/virtual-network-clock.ts';
 import { createVirtualNetwork } from '../../../simulator/net/virtual-network-engines.ts';
 import type { ConnectOptions } from '../../../simulator/net/virtual-network.ts';
-import { defaultWorld } from '../../../simulator/net/world.ts';
+import { defaultWorld } from '../../../simulator/world/world.ts';
 import { asksForTls, tlsAccepted } from './console-rules.ts';
 import { Dialog } from './dialog.ts';
 

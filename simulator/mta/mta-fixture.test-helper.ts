@@ -6,11 +6,11 @@ import { latin1Text, utf8Bytes } from '../wire/bytes.ts';
 import { Mta } from './mta.ts';
 import type { MtaOptions } from './mta-types.ts';
 import { runSmtpSession } from './mta-session.ts';
-import type { ServerContext } from './server-context.ts';
-import { ManualScheduler } from './virtual-network-clock.ts';
-import { createVirtualNetwork } from './virtual-network-engines.ts';
-import type { EngineFactory, VirtualNetwork } from './virtual-network.ts';
-import { defaultWorld, type World } from './world.ts';
+import type { ServerContext } from '../net/server-context.ts';
+import { ManualScheduler } from '../net/virtual-network-clock.ts';
+import { createVirtualNetwork } from '../net/virtual-network-engines.ts';
+import type { EngineFactory, VirtualNetwork } from '../net/virtual-network.ts';
+import { defaultWorld, type World } from '../world/world.ts';
 
 export const T0 = Date.UTC(2026, 10, 26, 9, 0, 0);
 export const MINUTE = 60_000;

@@ -6,8 +6,8 @@
 import { concatBytes, utf8Bytes } from '../wire/bytes.ts';
 import { buildDsn, type DsnRecipient } from './dsn.ts';
 import type { MtaEvent } from './mta-types.ts';
-import type { QueuedMessage } from './queue.ts';
-import { hostForDomain, type World } from './world.ts';
+import type { QueuedMessage } from '../world/queue.ts';
+import { hostForDomain, type World } from '../world/world.ts';
 
 export function bounce(world: World, message: QueuedMessage, failed: DsnRecipient[], now: number, seq: number): MtaEvent {
   // RFC 5321 §6.1: "SMTP servers MUST NOT send notification messages about problems

@@ -9,17 +9,17 @@
  * column. New mail (carol → both) is one SMTP submission with two recipients.
  */
 import type { VirtualNetwork } from '../net/virtual-network.ts';
-import type { World } from '../net/world.ts';
+import type { World } from '../world/world.ts';
 import type { Account } from '../store/account.ts';
 import { VirtualConnector } from '../transports/virtual.ts';
-import type { Device, DeviceOptions, DeviceResult } from './device.ts';
-import { DEFAULT_IMAP_SETTINGS, ImapDevice, type ImapSettings } from './imap-device.ts';
-import { Pop3Device } from './pop3-device.ts';
-import { DEFAULT_POP3_SETTINGS, type Pop3Settings } from './pop3-types.ts';
-import { SmtpSender } from './smtp-sender.ts';
-import type { Transcript, TranscriptLine } from './transcript.ts';
-import { sideVerdict, type SideVerdict } from './verdict.ts';
-import { SCENARIO } from './scenario-config.ts';
+import type { Device, DeviceOptions, DeviceResult } from '../clients/device.ts';
+import { DEFAULT_IMAP_SETTINGS, ImapDevice, type ImapSettings } from '../clients/imap-device.ts';
+import { Pop3Device } from '../clients/pop3-device.ts';
+import { DEFAULT_POP3_SETTINGS, type Pop3Settings } from '../clients/pop3-types.ts';
+import { SmtpSender } from '../clients/smtp-sender.ts';
+import type { Transcript, TranscriptLine } from '../clients/transcript.ts';
+import { sideVerdict, type SideVerdict } from './compare-verdict.ts';
+import { SCENARIO } from './compare-config.ts';
 
 export { SCENARIO };
 

@@ -7,15 +7,15 @@
  * or a hand-edited file gets `{ ok: false, error }` naming the first thing wrong and where.
  * Session state (POP3 locks, store listeners) is not part of a World's data and is not saved.
  */
-import { Dns, type DnsRecord } from '../net/dns.ts';
-import type { HostConfig } from '../net/host.ts';
-import type { QueuedMessage } from '../net/queue.ts';
-import type { World } from '../net/world.ts';
+import { Dns, type DnsRecord } from './dns.ts';
+import type { HostConfig } from './host.ts';
+import type { QueuedMessage } from './queue.ts';
+import type { World } from './world.ts';
 import { decodeBase64, encodeBase64 } from '../wire/base64.ts';
-import { Account, canonicalMailboxName } from './account.ts';
-import { MailStore } from './mail-store.ts';
-import { Mailbox } from './mailbox.ts';
-import type { SpecialUse } from './types.ts';
+import { Account, canonicalMailboxName } from '../store/account.ts';
+import { MailStore } from '../store/mail-store.ts';
+import { Mailbox } from '../store/mailbox.ts';
+import type { SpecialUse } from '../store/types.ts';
 
 export const WORLD_FORMAT = 'mailwire-world';
 /** Bump when the shape changes; the reader refuses other versions with a clear message. */

@@ -3,8 +3,8 @@
  * by storing it, not by relaying to itself.
  */
 import { concatBytes, utf8Bytes } from '../wire/bytes.ts';
-import type { QueuedMessage, QueuedRecipient } from './queue.ts';
-import type { World } from './world.ts';
+import type { QueuedMessage, QueuedRecipient } from '../world/queue.ts';
+import type { World } from '../world/world.ts';
 
 export type LocalVerdict =
   | { outcome: 'delivered'; reply: string }

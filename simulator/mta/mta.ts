@@ -14,10 +14,10 @@ import { bounce } from './mta-bounce.ts';
 import { deliverLocally } from './mta-local.ts';
 import { runSmtpSession } from './mta-session.ts';
 import { DEFAULT_MTA_OPTIONS, type MtaEvent, type MtaOptions } from './mta-types.ts';
-import type { QueuedMessage, QueuedRecipient } from './queue.ts';
-import type { ManualScheduler } from './virtual-network-clock.ts';
-import type { VirtualNetwork } from './virtual-network.ts';
-import { hostByName, hostForDomain, type World } from './world.ts';
+import type { QueuedMessage, QueuedRecipient } from '../world/queue.ts';
+import type { ManualScheduler } from '../net/virtual-network-clock.ts';
+import type { VirtualNetwork } from '../net/virtual-network.ts';
+import { hostByName, hostForDomain, type World } from '../world/world.ts';
 
 export { DEFAULT_MTA_OPTIONS, type MtaEvent, type MtaOptions } from './mta-types.ts';
 

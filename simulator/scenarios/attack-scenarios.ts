@@ -8,10 +8,10 @@ import type { TlsInfo } from '../engine.ts';
 import type { CertificatePolicy } from '../tls/client.ts';
 import { scriptedLogin, type ClientTlsPolicy, type LoginOutcome } from './attack-clients.ts';
 import { ScriptedSession } from './attack-session.ts';
-import { newReport, type AttackOptions, type AttackReport } from './attack-types.ts';
-import { portSpec, type MailProtocol } from './ports.ts';
-import type { VirtualNetwork } from './virtual-network.ts';
-import { DEFAULT_USERS, hostByName } from './world.ts';
+import { newReport, type AttackOptions, type AttackReport } from '../net/attack-types.ts';
+import { portSpec, type MailProtocol } from '../world/ports.ts';
+import type { VirtualNetwork } from '../net/virtual-network.ts';
+import { DEFAULT_USERS, hostByName } from '../world/world.ts';
 
 export interface ScenarioOptions {
   host?: string;

@@ -5,7 +5,7 @@
  * `.`; tests can still drive `await mta.run(now)` by hand instead.
  */
 import type { Mta, MtaEvent } from './mta.ts';
-import type { VirtualNetwork } from './virtual-network.ts';
+import type { VirtualNetwork } from '../net/virtual-network.ts';
 
 /**
  * Starts the MTA; returns a function that stops it. Each run is the network's work until it ends

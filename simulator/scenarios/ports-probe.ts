@@ -6,8 +6,8 @@
  */
 import type { TlsInfo } from '../engine.ts';
 import { ScriptedSession } from './attack-session.ts';
-import { portSpec, type MailProtocol, type PortRole, type TlsMode } from './ports.ts';
-import type { VirtualNetwork } from './virtual-network.ts';
+import { portSpec, type MailProtocol, type PortRole, type TlsMode } from '../world/ports.ts';
+import type { VirtualNetwork } from '../net/virtual-network.ts';
 
 /** The ports the explorer lists: the mail ports, and 26, which nothing registers. */
 export const PROBE_PORTS = [25, 465, 587, 2525, 26, 110, 995, 143, 993] as const;

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { latin1Bytes } from '../wire/bytes.ts';
 import { parseDeliveryStatus } from './dsn.ts';
 import { runUntilIdle } from './mta.ts';
-import { hostByName } from './world.ts';
+import { hostByName } from '../world/world.ts';
 import { fixture, inboxCount, lastMessage, letter, submit, T0 } from './mta-fixture.test-helper.ts';
 
 /** The body of the MIME part with this Content-Type, from a bounce as text. */

@@ -7,8 +7,8 @@
  * This scripted demonstration sends the injected packet and shows which replies came back.
  */
 import { ScriptedSession } from './attack-session.ts';
-import { portSpec, type MailProtocol } from './ports.ts';
-import type { VirtualNetwork } from './virtual-network.ts';
+import { portSpec, type MailProtocol } from '../world/ports.ts';
+import type { VirtualNetwork } from '../net/virtual-network.ts';
 
 interface InjectionScript {
   /** STARTTLS plus the attacker's command, in one packet. */

@@ -3,9 +3,9 @@ import { observeSession } from './attack-observer.ts';
 import { starttlsInjection } from './attack-injection.ts';
 import { runAttackScenario } from './attack-scenarios.ts';
 import { ScriptedSession } from './attack-session.ts';
-import { ManualScheduler } from './virtual-network-clock.ts';
-import { createVirtualNetwork } from './virtual-network-engines.ts';
-import { defaultWorld } from './world.ts';
+import { ManualScheduler } from '../net/virtual-network-clock.ts';
+import { createVirtualNetwork } from '../net/virtual-network-engines.ts';
+import { defaultWorld } from '../world/world.ts';
 
 const T0 = Date.UTC(2026, 10, 26, 9, 0, 0);
 

@@ -5,7 +5,7 @@
  */
 import type { TlsInfo } from '../engine.ts';
 import { utf8Bytes, utf8Text } from '../wire/bytes.ts';
-import type { ConnectionEvent, ConnectOptions, VirtualConnection, VirtualNetwork } from './virtual-network.ts';
+import type { ConnectionEvent, ConnectOptions, VirtualConnection, VirtualNetwork } from '../net/virtual-network.ts';
 
 export class ScriptedSession {
   readonly transcript: string[] = [];

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { Scenario, SCENARIO, type Side } from './scenario.ts';
-import { fixture } from './test-fixture.test-helper.ts';
-import type { Fact, SideVerdict } from './verdict.ts';
+import { Scenario, SCENARIO, type Side } from './compare-scenario.ts';
+import { fixture } from '../clients/test-fixture.test-helper.ts';
+import type { Fact, SideVerdict } from './compare-verdict.ts';
 
 function scenario(options: Partial<ConstructorParameters<typeof Scenario>[0]> = {}) {
   const f = fixture();

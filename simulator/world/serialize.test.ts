@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { defaultWorld, type World } from '../net/world.ts';
+import { defaultWorld, type World } from './world.ts';
 import { utf8Bytes } from '../wire/bytes.ts';
 import { deserializeWorld, serializeWorld, WORLD_VERSION, worldFromJson, worldToJson, type SerializedWorld } from './serialize.ts';
 

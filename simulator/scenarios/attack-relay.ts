@@ -6,9 +6,9 @@
  */
 import type { SmtpClientEvent, SmtpClientOptions, SmtpClientResult } from '../smtp/client.ts';
 import { latin1Text } from '../wire/bytes.ts';
-import { newReport, type AttackReport } from './attack-types.ts';
-import { runSmtpSession } from './mta-session.ts';
-import type { ConnectOptions, VirtualNetwork } from './virtual-network.ts';
+import { newReport, type AttackReport } from '../net/attack-types.ts';
+import { runSmtpSession } from '../mta/mta-session.ts';
+import type { ConnectOptions, VirtualNetwork } from '../net/virtual-network.ts';
 
 export interface RelayOutcome {
   sessionId: string | null;

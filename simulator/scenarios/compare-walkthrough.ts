@@ -3,7 +3,7 @@
  * with a short explanation. The page runs it step by step; tests replay it headless and check
  * the verdict it leads to.
  */
-import type { ActionResult, Scenario, Side } from './scenario.ts';
+import type { ActionResult, Scenario, Side } from './compare-scenario.ts';
 
 export interface WalkStep {
   id: string;

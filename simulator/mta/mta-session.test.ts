@@ -3,7 +3,7 @@ import type { Output, ServerEngine } from '../engine.ts';
 import { latin1Text, utf8Bytes, utf8Text } from '../wire/bytes.ts';
 import { runSmtpSession } from './mta-session.ts';
 import { ALICE, fixture, letter } from './mta-fixture.test-helper.ts';
-import type { EngineFactory } from './virtual-network.ts';
+import type { EngineFactory } from '../net/virtual-network.ts';
 
 /** An RFC 821-era server: no EHLO, one reply per line from a fixed script. */
 class OldServer implements ServerEngine<string, never> {

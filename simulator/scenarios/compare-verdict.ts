@@ -4,8 +4,8 @@
  * lose — each with the transcript line that caused it, so the UI can link the cell to the wire.
  */
 import type { Account } from '../store/account.ts';
-import type { Device } from './device.ts';
-import { headerFields, type LocalMessage } from './local-message.ts';
+import type { Device } from '../clients/device.ts';
+import { headerFields, type LocalMessage } from '../clients/local-message.ts';
 
 export interface Fact<T> {
   value: T;

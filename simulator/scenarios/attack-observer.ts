@@ -6,9 +6,9 @@
  */
 import { RecordObserver, type ObservedRecord } from '../tls/observe.ts';
 import { latin1Text } from '../wire/bytes.ts';
-import { CredentialSniffer } from './attack-credentials.ts';
-import type { Credential } from './attack-types.ts';
-import type { SessionRecord, WireEntry } from './virtual-network-log.ts';
+import { CredentialSniffer } from '../net/attack-credentials.ts';
+import type { Credential } from '../net/attack-types.ts';
+import type { SessionRecord, WireEntry } from '../net/virtual-network-log.ts';
 
 export interface HexLine {
   offset: number;

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { ManualScheduler } from './virtual-network-clock.ts';
-import { createVirtualNetwork } from './virtual-network-engines.ts';
+import { ManualScheduler } from '../net/virtual-network-clock.ts';
+import { createVirtualNetwork } from '../net/virtual-network-engines.ts';
 import { probeAllPorts, PROBE_PORTS } from './ports-probe.ts';
-import { defaultWorld } from './world.ts';
+import { defaultWorld } from '../world/world.ts';
 
 const T0 = Date.UTC(2026, 10, 26, 9, 0, 0);
 

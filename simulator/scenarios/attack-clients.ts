@@ -5,7 +5,7 @@
  * plaintext (what RFC 3207 §4.1 allows MTAs, and what too many mail clients did); a 'strict'
  * client stops before it sends the password (RFC 8314 §5.1, RFC 2595 §2.2).
  */
-import type { MailProtocol } from './ports.ts';
+import type { MailProtocol } from '../world/ports.ts';
 import { saslPlain, type ScriptedSession } from './attack-session.ts';
 
 /** 'never' is a client set to "no encryption", which the terminal's learner also is. */

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { Scenario } from './scenario.ts';
-import { fixture } from './test-fixture.test-helper.ts';
-import { COMPARE_WALKTHROUGH, runWalkthrough } from './walkthrough.ts';
+import { Scenario } from './compare-scenario.ts';
+import { fixture } from '../clients/test-fixture.test-helper.ts';
+import { COMPARE_WALKTHROUGH, runWalkthrough } from './compare-walkthrough.ts';
 
 describe('the /compare/ walk-through, replayed headless', () => {
   it('after the laptop checks, the POP3 phone is empty and the IMAP phone has everything', async () => {

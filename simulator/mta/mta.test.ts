@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { latin1Text } from '../wire/bytes.ts';
-import { Dns } from './dns.ts';
+import { Dns } from '../world/dns.ts';
 import { runUntilIdle } from './mta.ts';
 import { fixture, inboxCount, lastMessage, letter, MINUTE, scriptedMx, submit, T0 } from './mta-fixture.test-helper.ts';
-import { defaultWorld, hostByName } from './world.ts';
+import { defaultWorld, hostByName } from '../world/world.ts';
 
 describe('alice@example.com → bob@example.org through the virtual network', () => {
   it('submits on 587, queues, relays on port 25 to the MX, and lands in bob’s INBOX', async () => {

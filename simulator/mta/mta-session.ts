@@ -7,7 +7,7 @@
 import type { Output } from '../engine.ts';
 import { SmtpClient, type SmtpClientEvent, type SmtpClientOptions, type SmtpClientResult } from '../smtp/client.ts';
 import type { TransportErrorCode } from '../transport.ts';
-import type { ConnectOptions, SessionRecord, VirtualNetwork } from './virtual-network.ts';
+import type { ConnectOptions, SessionRecord, VirtualNetwork } from '../net/virtual-network.ts';
 
 export type SmtpSessionOutcome =
   | { connected: false; code: TransportErrorCode; message: string }

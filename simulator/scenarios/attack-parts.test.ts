@@ -1,11 +1,11 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { concatBytes, latin1Bytes, latin1Text } from '../wire/bytes.ts';
-import { base64Text, CredentialSniffer } from './attack-credentials.ts';
-import { Middlebox } from './attack-middlebox.ts';
+import { base64Text, CredentialSniffer } from '../net/attack-credentials.ts';
+import { Middlebox } from '../net/attack-middlebox.ts';
 import { hexDump } from './attack-observer.ts';
-import type { MailProtocol } from './ports.ts';
-import { summarizeHandshake } from './tls-summary.ts';
+import type { MailProtocol } from '../world/ports.ts';
+import { summarizeHandshake } from '../net/tls-summary.ts';
 
 const CASES: Array<[MailProtocol, string, { mechanism: string; user: string; password: string }]> = [
   ['pop3', 'USER bob@example.org\r\nPASS builder\r\n', { mechanism: 'USER/PASS', user: 'bob@example.org', password: 'builder' }],
