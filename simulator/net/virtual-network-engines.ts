@@ -6,7 +6,7 @@
  *   const scheduler = { at: (t, task) => { const id = setTimeout(task, Math.max(0, t - Date.now())); return () => clearTimeout(id); } };
  *   const network = createVirtualNetwork(world, { now: () => Date.now(), scheduler });
  *   const connector = new VirtualConnector(network);          // simulator/transports/virtual.ts
- *   autoRunMta(new Mta(network), network, showEvents);         // simulator/net/mta-driver.ts
+ *   autoRunMta(new Mta(network), network, showEvents);         // simulator/mta/mta-driver.ts
  *   network.subscribe(showWire);                               // every session, byte by byte
  */
 import { ImapServer } from '../imap/server.ts';

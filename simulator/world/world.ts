@@ -10,7 +10,7 @@ export interface World {
   store: MailStore;
   hosts: HostConfig[];
   dns: Dns;
-  /** Mail accepted for other hosts, waiting for the MTA (simulator/net/mta.ts). */
+  /** Mail accepted for other hosts, waiting for the MTA (simulator/mta/mta.ts). */
   queue: QueuedMessage[];
 }
 

@@ -1,5 +1,5 @@
 /**
- * Runs the MTA (simulator/net/mta.ts) on real time for `npm run serve`: mail a real client
+ * Runs the MTA (simulator/mta/mta.ts) on real time for `npm run serve`: mail a real client
  * submits for another virtual domain (bob@example.org) is relayed over the virtual network's
  * SMTP, port 25, to that domain's host, as on the site.
  */

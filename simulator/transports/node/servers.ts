@@ -21,7 +21,7 @@ export interface ServeOptions {
   plaintextAuth?: boolean;
   /** Default: a self-signed certificate for the served host, made now. */
   tls?: TlsCredentials;
-  /** Default: the default world (simulator/net/world.ts). */
+  /** Default: the default world (simulator/world/world.ts). */
   world?: World;
   /** Engine events, tagged with the session id (the CLI's --verbose log). */
   onEvent?: (sessionId: string, event: unknown) => void;

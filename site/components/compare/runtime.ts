@@ -1,6 +1,6 @@
 /**
  * The /compare/ page's simulator, loaded lazily by the island: one virtual world and network,
- * the Scenario of simulator/clients/scenario.ts on top, and a snapshot of everything the page
+ * the Scenario of simulator/scenarios/compare-scenario.ts on top, and a snapshot of everything the page
  * draws. The protocol work is all the Scenario's; this file only runs it one action at a time
  * and tells React when something changed.
  */

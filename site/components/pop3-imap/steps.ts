@@ -1,5 +1,5 @@
 /**
- * The "POP3 or IMAP?" page's practice: the /compare/ page's Scenario (simulator/clients/scenario.ts)
+ * The "POP3 or IMAP?" page's practice: the /compare/ page's Scenario (simulator/scenarios/compare-scenario.ts)
  * on a fresh default world, driven by a few named steps, each the same action the compare lab's
  * buttons run. Exercises are checked against the Scenario's state afterwards: what the server
  * holds, what each device holds, and the verdict the compare page draws from them.

@@ -1,7 +1,7 @@
 /**
  * The ports explorer: one table of the mail ports, each row able to open a console on the
  * virtual server at that port, and "Try all", which probes every port in turn with the
- * simulator's probe (simulator/net/ports-probe.ts) and fills the last columns with what the
+ * simulator's probe (simulator/scenarios/ports-probe.ts) and fills the last columns with what the
  * engines actually did. The engines load on first use. With "Live" on, Open connects to a live
  * host instead, through the bridge relay; "Try all" stays on the virtual servers.
  */

@@ -1,6 +1,6 @@
 /**
  * The wire lab: pick a port, put an attacker on the path, choose how careful the client is, and
- * run the simulator's scripted mail client (simulator/net/attack-scenarios.ts), its STARTTLS
+ * run the simulator's scripted mail client (simulator/scenarios/attack-scenarios.ts), its STARTTLS
  * injection demo (attack-injection.ts), or type the protocol yourself, while the wire view shows
  * what the attacker sees. The engines load after the first paint (use-wire-network.ts).
  */

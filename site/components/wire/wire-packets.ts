@@ -1,6 +1,6 @@
 /**
  * The wire view's rows: the simulator's observation of a session (every packet with what an
- * on-path observer learns from it, ../../../simulator/net/attack-observer.ts) plus what the UI
+ * on-path observer learns from it, ../../../simulator/scenarios/attack-observer.ts) plus what the UI
  * shows in one line: the text as sent, or the TLS record types.
  */
 import { observeSession, type ObservedPacket, type SessionObservation } from '../../../simulator/scenarios/attack-observer.ts';
