@@ -6,7 +6,7 @@ import type { Connector } from '../../simulator/transport.ts';
 import { VirtualConnector } from '../../simulator/transports/virtual.ts';
 import { createVirtualNetwork } from '../../simulator/net/virtual-network-engines.ts';
 import { defaultWorld } from '../../simulator/world/world.ts';
-import { TimerScheduler } from './timer-scheduler.ts';
+import { TimerScheduler } from '../browser/timer-scheduler.ts';
 
 export function createVirtualConnector(now: () => number = () => Date.now()): Connector {
   // Real TLS records (WebCrypto), so STARTTLS shows a real certificate and the wire ciphertext.

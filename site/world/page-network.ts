@@ -18,7 +18,7 @@ import { defaultWorld, type World } from '../../simulator/world/world.ts';
 import { VirtualConnector } from '../../simulator/transports/virtual.ts';
 import { pageStorage } from '../terminal/browser/page-services.ts';
 import type { KeyValueStorage } from '../terminal/history.ts';
-import { TimerScheduler } from '../terminal/timer-scheduler.ts';
+import { TimerScheduler } from '../browser/timer-scheduler.ts';
 import { keyValueWorldDb, loadWorld, saveWorld, SaveScheduler, WORLD_KEY, JOURNAL_KEY, writeJournal, type SaveResult, type StoredWorld, type WorldDb } from './persist.ts';
 import { decodeReplay, type ReplayScript } from './replay.ts';
 import { SessionTracker } from './session-tracker.ts';

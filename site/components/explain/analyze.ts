@@ -9,7 +9,7 @@ import { ref } from '../../../simulator/explain/rfc.ts';
 import { parseTranscript } from '../../../simulator/explain/transcript/parse.ts';
 import type { ParsedTranscript } from '../../../simulator/explain/transcript/types.ts';
 import type { Explanation, LineContext, Protocol, RfcRef, Side, Span } from '../../../simulator/explain/types.ts';
-import { dialogueState, type DialogueState } from '../../terminal/dialogue-state.ts';
+import { dialogueState, type DialogueState } from '../../../simulator/observe/dialogue-state.ts';
 import { decodeBase64 } from '../../../simulator/wire/base64.ts';
 import { findSecret, type Secret, type SecretContext } from './secrets.ts';
 

@@ -6,7 +6,7 @@
 import { createVirtualNetwork } from '../../../simulator/net/virtual-network-engines.ts';
 import type { VirtualNetwork } from '../../../simulator/net/virtual-network.ts';
 import { defaultWorld } from '../../../simulator/world/world.ts';
-import { TimerScheduler } from '../../terminal/timer-scheduler.ts';
+import { TimerScheduler } from '../../browser/timer-scheduler.ts';
 
 export { runAttackScenario } from '../../../simulator/scenarios/attack-scenarios.ts';
 export { starttlsInjection } from '../../../simulator/scenarios/attack-injection.ts';

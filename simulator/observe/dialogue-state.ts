@@ -3,10 +3,10 @@
  * whose engine the page cannot see. It names states as the engines do (simulator/{smtp,pop3,imap}/state.ts)
  * so the same `allowedCommands(state)` answers Tab. Until the greeting arrives the state is unknown.
  */
-import type { MailProtocol } from '../../simulator/world/ports.ts';
-import type { SmtpState } from '../../simulator/smtp/state.ts';
-import type { Pop3State } from '../../simulator/pop3/state.ts';
-import type { ImapState } from '../../simulator/imap/state.ts';
+import type { MailProtocol } from '../world/ports.ts';
+import type { SmtpState } from '../smtp/state.ts';
+import type { Pop3State } from '../pop3/state.ts';
+import type { ImapState } from '../imap/state.ts';
 
 export interface DialogueState {
   /** The inferred state, or null while it cannot be told (before the greeting). */

@@ -2,7 +2,7 @@
  * Notices the learner asking for TLS (STARTTLS, or STLS in POP3) and reads the server's answer,
  * so the terminal starts the handshake exactly when the server has agreed, as a mail client does.
  */
-import type { MailProtocol } from '../../simulator/world/ports.ts';
+import type { MailProtocol } from '../world/ports.ts';
 
 export type StartTlsVerdict = 'agreed' | 'refused';
 

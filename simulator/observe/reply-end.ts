@@ -3,7 +3,7 @@
  * final line of an SMTP reply, POP3's status line (and the "." of a multi-line answer), IMAP's
  * tagged completion or a "+" continuation request.
  */
-import type { MailProtocol } from '../../simulator/world/ports.ts';
+import type { MailProtocol } from '../world/ports.ts';
 
 export interface Expectation {
   protocol: MailProtocol;
