@@ -7,6 +7,7 @@ import type { MailProtocol } from '../world/ports.ts';
 import type { SmtpState } from '../smtp/state.ts';
 import type { Pop3State } from '../pop3/state.ts';
 import type { ImapState } from '../imap/state.ts';
+import { imapStatusLine, POP3_END, pop3Challenge, pop3MultiLine, pop3StatusLine, smtpReplyLine } from './reply-lines.ts';
 
 export interface DialogueState {
   /** The inferred state, or null while it cannot be told (before the greeting). */
@@ -48,9 +49,9 @@ class SmtpDialogue implements DialogueState {
   }
 
   server(line: string): void {
-    const m = /^(\d{3})(?: |$)/.exec(line);
-    if (!m) return;
-    const code = m[1] ?? '';
+    const reply = smtpReplyLine(line);
+    if (!reply?.final) return;
+    const code = String(reply.code);
     if (this.state === null) {
       this.state = code === '220' ? 'connected' : 'closed';
       return;
@@ -84,11 +85,6 @@ class SmtpDialogue implements DialogueState {
   }
 }
 
-/** The POP3 commands whose +OK opens a multi-line response ending in "." (RFC 1939 §3). */
-function multiLine(verb: string, args: string): boolean {
-  return verb === 'CAPA' || verb === 'RETR' || verb === 'TOP' || ((verb === 'LIST' || verb === 'UIDL') && args === '');
-}
-
 /** POP3: one command at a time; +OK to PASS, APOP or AUTH enters TRANSACTION (RFC 1939 §§4–6). */
 class Pop3Dialogue implements DialogueState {
   state: Pop3State | null = null;
@@ -106,23 +102,24 @@ class Pop3Dialogue implements DialogueState {
 
   server(line: string): void {
     if (this.#inList) {
-      if (line === '.') this.#inList = false;
+      if (line === POP3_END) this.#inList = false;
       return;
     }
     if (this.state === null) {
-      this.state = /^\+OK\b/.test(line) ? 'AUTHORIZATION' : 'CLOSED';
+      this.state = pop3StatusLine(line)?.ok ? 'AUTHORIZATION' : 'CLOSED';
       return;
     }
-    if (line === '+' || line.startsWith('+ ')) {
+    if (pop3Challenge(line)) {
       this.#saslTurn = true; // RFC 5034 §4
       return;
     }
-    const ok = /^\+OK\b/.test(line);
-    if (!ok && !/^-ERR\b/.test(line)) return;
+    const status = pop3StatusLine(line);
+    if (!status) return;
+    const ok = status.ok;
     this.#saslTurn = false;
     const command = this.#waiting.shift();
     if (!command || !ok) return;
-    if (multiLine(command.verb, command.args)) this.#inList = true;
+    if (pop3MultiLine(command.verb, command.args)) this.#inList = true;
     if (['PASS', 'APOP', 'AUTH'].includes(command.verb) && this.state === 'AUTHORIZATION') this.state = 'TRANSACTION';
     if (command.verb === 'QUIT') this.state = 'CLOSED';
   }
@@ -154,11 +151,11 @@ class ImapDialogue implements DialogueState {
       this.state = 'logout';
       return;
     }
-    const m = /^(\S+) (OK|NO|BAD)\b/i.exec(line);
-    if (!m || m[1] === '*' || m[1] === '+') return;
-    const verb = this.#tags.get(m[1] ?? '');
-    this.#tags.delete(m[1] ?? '');
-    if (verb) this.#complete(verb, (m[2] ?? '').toUpperCase() === 'OK');
+    const done = imapStatusLine(line);
+    if (!done || done.tag === '*' || done.tag === '+') return;
+    const verb = this.#tags.get(done.tag);
+    this.#tags.delete(done.tag);
+    if (verb) this.#complete(verb, done.status === 'OK');
   }
 
   #complete(verb: string, ok: boolean): void {

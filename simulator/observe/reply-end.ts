@@ -4,6 +4,7 @@
  * tagged completion or a "+" continuation request.
  */
 import type { MailProtocol } from '../world/ports.ts';
+import { imapCommandTag, imapContinuation, imapStatusLine, POP3_END, pop3Challenge, pop3CommandIsMultiLine, pop3StatusLine, smtpReplyLine } from './reply-lines.ts';
 
 export interface Expectation {
   protocol: MailProtocol;
@@ -11,29 +12,28 @@ export interface Expectation {
   command: string | null;
 }
 
-const multiLinePop3 = (cmd: string): boolean => /^(CAPA|RETR|TOP)\b/i.test(cmd) || /^(LIST|UIDL)\s*$/i.test(cmd);
-
 /** True once `lines` (the server's, since the command went out) complete the answer. */
 export function replyComplete(e: Expectation, lines: readonly string[]): boolean {
   const last = lines.at(-1);
   if (last === undefined) return false;
   switch (e.protocol) {
     case 'smtp':
-      return /^\d{3}(?: |$)/.test(last); // RFC 5321 §4.2.1: the last line has SP after the code
+      return smtpReplyLine(last)?.final ?? false;
     case 'pop3': {
       const first = lines[0] ?? '';
-      if (first === '+' || first.startsWith('+ ')) return true; // RFC 5034 §4 challenge
-      if (!/^(\+OK|-ERR)\b/.test(first)) return false;
+      if (pop3Challenge(first)) return true;
+      const status = pop3StatusLine(first);
+      if (!status) return false;
       // RFC 1939 §3: a multi-line answer ends with a line holding only ".".
-      return first.startsWith('-ERR') || e.command === null || !multiLinePop3(e.command) || (lines.length > 1 && last === '.');
+      return !status.ok || e.command === null || !pop3CommandIsMultiLine(e.command) || (lines.length > 1 && last === POP3_END);
     }
     case 'imap': {
       if (e.command === null) return true; // the greeting is one untagged line (RFC 9051 §7.1)
-      if (last === '+' || last.startsWith('+ ')) return true; // RFC 9051 §7.5
-      const tag = /^(\S+) \S/.exec(e.command)?.[1];
-      const done = /^(\S+) (OK|NO|BAD)\b/i.exec(last);
-      if (!done || done[1] === '*') return false;
-      return tag === undefined || done[1] === tag;
+      if (imapContinuation(last)) return true;
+      const tag = imapCommandTag(e.command);
+      const done = imapStatusLine(last);
+      if (!done || done.tag === '*') return false;
+      return tag === null || done.tag === tag;
     }
   }
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { StartTlsWatch } from './starttls-watch.ts';
+import { StartTlsWatch, tlsAgreed } from './starttls-watch.ts';
 
 describe('StartTlsWatch', () => {
   it('SMTP: STARTTLS, then the final 220 agrees (RFC 3207 §4)', () => {
@@ -47,5 +47,15 @@ describe('StartTlsWatch', () => {
     w.clientLine('smtp', 'STARTTLS');
     w.reset();
     expect(w.serverLine('220 ready')).toBeNull();
+  });
+
+  it('tells a protocol-blind console when to start TLS, from the command and the reply', () => {
+    expect(tlsAgreed('STARTTLS', '220 2.0.0 Ready to start TLS\r\n')).toBe(true);
+    expect(tlsAgreed(' stls ', '+OK Begin TLS negotiation\r\n')).toBe(true);
+    expect(tlsAgreed('a1 STARTTLS', '* OK still here\r\na1 OK Begin TLS negotiation now\r\n')).toBe(true);
+    expect(tlsAgreed('STARTTLS', '454 4.7.0 TLS not available\r\n')).toBe(false);
+    expect(tlsAgreed('STLS', '-ERR no\r\n')).toBe(false);
+    expect(tlsAgreed('a1 STARTTLS', 'a1 BAD TLS is already active\r\n')).toBe(false);
+    for (const line of ['EHLO x', 'STARTTLS now', 'a1 LOGIN a b', '']) expect(tlsAgreed(line, '220 ok\r\n+OK\r\na1 OK\r\n')).toBe(false);
   });
 });

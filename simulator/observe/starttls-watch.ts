@@ -3,6 +3,7 @@
  * so the terminal starts the handshake exactly when the server has agreed, as a mail client does.
  */
 import type { MailProtocol } from '../world/ports.ts';
+import { imapStatusLine, pop3StatusLine, smtpReplyLine } from './reply-lines.ts';
 
 export type StartTlsVerdict = 'agreed' | 'refused';
 
@@ -52,18 +53,35 @@ function answer(p: Pending, line: string): StartTlsVerdict | null {
   switch (p.protocol) {
     case 'smtp': {
       // RFC 3207 §4: "220 Ready to start TLS"; only the last line of a reply (code then SP) counts.
-      const m = /^(\d{3})(?: |$)/.exec(line);
-      return m ? (m[1] === '220' ? 'agreed' : 'refused') : null;
+      const reply = smtpReplyLine(line);
+      return reply?.final ? (reply.code === 220 ? 'agreed' : 'refused') : null;
     }
     case 'pop3':
       // RFC 2595 §4: "A TLS negotiation begins immediately after the CRLF at the end of the +OK response"; -ERR refuses.
-      if (/^\+OK\b/i.test(line)) return 'agreed';
-      return /^-ERR\b/i.test(line) ? 'refused' : null;
+      const status = pop3StatusLine(line);
+      return status ? (status.ok ? 'agreed' : 'refused') : null;
     case 'imap': {
       // RFC 9051 §6.2.1: the tagged OK starts the negotiation; untagged data does not answer.
       if (p.tag === null || !line.startsWith(`${p.tag} `)) return null;
-      const status = /^\S+ (OK|NO|BAD)\b/i.exec(line)?.[1]?.toUpperCase();
+      const status = imapStatusLine(line)?.status;
       return status === 'OK' ? 'agreed' : status ? 'refused' : null;
     }
   }
+}
+
+/**
+ * For a console that does not track which protocol it speaks: did `reply` (the server's lines
+ * after `line`) agree to the TLS that `line` asked for? The command's form names the protocol:
+ * SMTP `STARTTLS`, POP3 `STLS`, IMAP `tag STARTTLS`.
+ */
+export function tlsAgreed(line: string, reply: string): boolean {
+  for (const protocol of ['smtp', 'pop3', 'imap'] as const) {
+    const watch = new StartTlsWatch();
+    if (!watch.clientLine(protocol, line)) continue;
+    for (const answer of reply.split(/\r?\n/)) {
+      const verdict = watch.serverLine(answer);
+      if (verdict) return verdict === 'agreed';
+    }
+  }
+  return false;
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { runScript, type CompareLine } from './compare.ts';
-import { replyComplete } from '../../simulator/observe/reply-end.ts';
+import { replyComplete } from '../../simulator/observe/index.ts';
 import { ScriptedTransport } from './testing/harness.ts';
 import { createVirtualConnector } from './virtual-connector.ts';
 

@@ -7,9 +7,7 @@ import type { TlsInfo } from '../../simulator/engine.ts';
 import type { MailProtocol } from '../../simulator/world/ports.ts';
 import type { Transport, TransportEvent } from '../../simulator/transport.ts';
 import { tlsSummary } from './certificate-text.ts';
-import { protocolFromGreeting } from '../../simulator/observe/dialogue-state.ts';
-import { expectsReply, replyComplete } from '../../simulator/observe/reply-end.ts';
-import { StartTlsWatch } from '../../simulator/observe/starttls-watch.ts';
+import { protocolFromGreeting, expectsReply, replyComplete, StartTlsWatch } from '../../simulator/observe/index.ts';
 
 export interface CompareLine {
   direction: 'client' | 'server' | 'note';

@@ -8,8 +8,7 @@ import type { Transport, TransportEvent } from '../../simulator/transport.ts';
 import type { MailProtocol } from '../../simulator/world/ports.ts';
 import { appendTranscript, endSession, openSession, updateSession, type MailwireStore } from '../store/store.ts';
 import type { SessionRecord } from '../store/session-slice.ts';
-import { dialogueState, protocolFromGreeting, type DialogueState } from '../../simulator/observe/dialogue-state.ts';
-import { StartTlsWatch, type StartTlsVerdict } from '../../simulator/observe/starttls-watch.ts';
+import { dialogueState, protocolFromGreeting, type DialogueState, StartTlsWatch, type StartTlsVerdict } from '../../simulator/observe/index.ts';
 
 export interface ConnectionEvents {
   /** A complete line from the server (without its line ending). */

@@ -16,8 +16,8 @@ import { createVirtualNetwork } from '../../simulator/net/virtual-network-engine
 import type { VirtualNetwork } from '../../simulator/net/virtual-network.ts';
 import { defaultWorld, type World } from '../../simulator/world/world.ts';
 import { VirtualConnector } from '../../simulator/transports/virtual.ts';
-import { pageStorage } from '../terminal/browser/page-services.ts';
-import type { KeyValueStorage } from '../terminal/history.ts';
+import { pageStorage } from '../browser/page-storage.ts';
+import type { KeyValueStorage } from '../browser/page-storage.ts';
 import { TimerScheduler } from '../browser/timer-scheduler.ts';
 import { keyValueWorldDb, loadWorld, saveWorld, SaveScheduler, WORLD_KEY, JOURNAL_KEY, writeJournal, type SaveResult, type StoredWorld, type WorldDb } from './persist.ts';
 import { decodeReplay, type ReplayScript } from './replay.ts';

@@ -7,7 +7,7 @@
 import { deserializeWorld, serializeWorldBytes, worldFromJson, worldToJson, type SerializedWorld } from '../../simulator/world/serialize.ts';
 import type { World } from '../../simulator/world/world.ts';
 import { encodeBase64 } from '../../simulator/wire/base64.ts';
-import type { KeyValueStorage } from '../terminal/history.ts';
+import type { KeyValueStorage } from '../browser/page-storage.ts';
 
 /** The localStorage key under which older builds kept the world (JSON from serialize.ts). */
 export const WORLD_KEY = 'mailwire:world';

@@ -133,7 +133,7 @@ async function runBoth(run: Run, show: (sides: [Side, Side]) => void): Promise<v
     import('../../terminal/virtual-connector.ts'),
     import('../../../simulator/transports/bridge.ts'),
     import('../../terminal/relay-setting.ts'),
-    import('../../terminal/browser/page-services.ts'),
+    import('../../browser/page-storage.ts'),
   ]);
   const relay = run.relayUrl ?? relayUrlOf(pageStorage());
   const sides: [Side, Side] = [

@@ -7,7 +7,8 @@
  */
 import { useEffect, useId, useRef, useState } from 'react';
 import { setupExercises as exercises } from '../../exercises/pages/mail-client-setup.ts';
-import { loadProgress, markDone, pageStorage } from '../../exercises/progress.ts';
+import { loadProgress, markDone } from '../../exercises/progress.ts';
+import { pageStorage } from '../../browser/page-storage.ts';
 import type { AccountProtocol, AccountSettings, AccountTest, Security } from './mail-client.ts';
 import '../mdx/mdx.css';
 import './setup.css';

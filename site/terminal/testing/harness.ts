@@ -3,7 +3,7 @@ import type { Connector, Transport, TransportEvent, TransportHandler } from '../
 import type { TlsInfo } from '../../../simulator/engine.ts';
 import { createMailwireStore, type MailwireStore } from '../../store/store.ts';
 import { EventQueue, type HostListing } from '../connector.ts';
-import { MemoryStorage, type KeyValueStorage } from '../history.ts';
+import { MemoryStorage, type KeyValueStorage } from '../../browser/page-storage.ts';
 import { TerminalSession } from '../session.ts';
 import { ScreenModel } from './screen-model.ts';
 
