@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { latin1Text, utf8Bytes } from '../wire/bytes.ts';
-import { buildDsn, headerSection, parseDeliveryStatus, rfc5322Date } from './dsn.ts';
+import { rfc5322Date } from '../mime/date.ts';
+import { buildDsn, headerSection, parseDeliveryStatus } from './dsn.ts';
 
 describe('dsn', () => {
   it('formats RFC 5322 dates in UTC', () => {
-    expect(rfc5322Date(Date.UTC(2026, 0, 5, 7, 3, 9))).toBe('Mon, 05 Jan 2026 07:03:09 +0000');
+    expect(rfc5322Date(Date.UTC(2026, 0, 5, 7, 3, 9))).toBe('Mon, 5 Jan 2026 07:03:09 +0000');
   });
 
   it('cuts the header section at the first empty line', () => {
@@ -33,7 +34,7 @@ describe('dsn', () => {
     const status = parts[2]!.slice(parts[2]!.indexOf('\r\n\r\n') + 4);
     const fields = parseDeliveryStatus(utf8Bytes(status));
     expect(fields).toHaveLength(3);
-    expect(fields[2]).toEqual({ 'Final-Recipient': 'rfc822; b@example.net', Action: 'failed', Status: '5.1.2', 'Last-Attempt-Date': 'Thu, 01 Jan 1970 00:01:00 +0000' });
+    expect(fields[2]).toEqual({ 'Final-Recipient': 'rfc822; b@example.net', Action: 'failed', Status: '5.1.2', 'Last-Attempt-Date': 'Thu, 1 Jan 1970 00:01:00 +0000' });
     expect(parts[3]).toContain('Content-Type: text/rfc822-headers\r\nContent-Transfer-Encoding: 8bit\r\n\r\nSubject: Gr');
   });
 });

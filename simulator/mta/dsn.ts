@@ -3,6 +3,7 @@
  * (RFC 6522) with a human-readable part, a message/delivery-status part, and the original
  * message's headers.
  */
+import { rfc5322Date } from '../mime/date.ts';
 import { indexOfBytes, latin1Bytes, latin1Text, utf8Bytes, concatBytes } from '../wire/bytes.ts';
 
 export interface DsnRecipient {
@@ -33,15 +34,6 @@ export interface DsnInput {
   now: number;
   recipients: DsnRecipient[];
   original: Uint8Array;
-}
-
-/** RFC 5322 §3.3 date-time in UTC: `Thu, 26 Nov 2026 09:00:00 +0000`. */
-export function rfc5322Date(ms: number): string {
-  const d = new Date(ms);
-  const days = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
-  const months = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
-  const p = (n: number): string => String(n).padStart(2, '0');
-  return `${days[d.getUTCDay()]}, ${p(d.getUTCDate())} ${months[d.getUTCMonth()]} ${d.getUTCFullYear()} ${p(d.getUTCHours())}:${p(d.getUTCMinutes())}:${p(d.getUTCSeconds())} +0000`;
 }
 
 /** The header section of a message: everything before the first empty line, with its CRLF. */

@@ -6,6 +6,7 @@
  */
 import type { Credential } from './attack-types.ts';
 import type { MailProtocol } from '../world/ports.ts';
+import { decodeBase64Lenient } from '../wire/base64.ts';
 import { latin1Text } from '../wire/bytes.ts';
 
 type Pending = { mechanism: 'PLAIN' | 'LOGIN'; user: string | null } | null;
@@ -97,10 +98,5 @@ function imapStrings(text: string): string[] {
 /** Base64 to UTF-8 text, or null when it is not base64. */
 export function base64Text(text: string): string | null {
   if (!/^[A-Za-z0-9+/]*={0,2}$/.test(text) || text.length % 4 !== 0) return null;
-  try {
-    const binary = atob(text);
-    return new TextDecoder().decode(Uint8Array.from(binary, (c) => c.charCodeAt(0)));
-  } catch {
-    return null;
-  }
+  return new TextDecoder().decode(decodeBase64Lenient(text));
 }

@@ -6,7 +6,8 @@
  * client stops before it sends the password (RFC 8314 §5.1, RFC 2595 §2.2).
  */
 import type { MailProtocol } from '../world/ports.ts';
-import { saslPlain, type ScriptedSession } from './attack-session.ts';
+import { encodeSaslPlain } from '../wire/sasl-plain.ts';
+import type { ScriptedSession } from './attack-session.ts';
 
 /** 'never' is a client set to "no encryption", which the terminal's learner also is. */
 export type ClientTlsPolicy = 'opportunistic' | 'strict' | 'never';
@@ -81,7 +82,7 @@ const LOGIN: Record<MailProtocol, ProtocolLogin> = {
     offersTls: async (s) => /^250[- ]STARTTLS\s*$/im.test(await s.say('EHLO laptop.example')),
     async authenticate(s, user, password) {
       if (s.tls) await s.say('EHLO laptop.example'); // RFC 3207 §4.2: forget what was learnt before TLS
-      return s.say(`AUTH PLAIN ${saslPlain(user, password)}`);
+      return s.say(`AUTH PLAIN ${encodeSaslPlain(user, password)}`);
     },
   },
   pop3: {

@@ -89,11 +89,3 @@ export class ScriptedSession {
     this.transcript.push(`${who}: ${line}`);
   }
 }
-
-/** RFC 4616 §2: the PLAIN message, base64 encoded. */
-export function saslPlain(user: string, password: string): string {
-  const bytes = utf8Bytes(`\0${user}\0${password}`);
-  let binary = '';
-  for (const b of bytes) binary += String.fromCharCode(b);
-  return btoa(binary);
-}

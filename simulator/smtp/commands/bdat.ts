@@ -1,4 +1,5 @@
-import { canonicalLineEnds, ChunkReader } from '../bdat.ts';
+import { canonicalLineEnds } from '../../wire/line-endings.ts';
+import { ChunkReader } from '../bdat.ts';
 import { isNegotiated } from '../capabilities.ts';
 import type { SmtpCommand } from '../command.ts';
 import { acceptMessage } from '../delivery.ts';
@@ -31,6 +32,8 @@ function chunkDone(s: SmtpSession, progress: BdatProgress, size: number, last: b
     s.send(R250ChunkOk(size));
     return s.move('BDAT');
   }
+  // RFC 3030 §3: BDAT text "MUST be sent in the canonical MIME format with lines delimited with a
+  // <CR><LF>"; stored canonical, so no relay later forwards a bare-LF "." (SMTP smuggling).
   const reply = acceptMessage(s, canonicalLineEnds(concatBytes(progress.chunks)), now);
   s.resetTransaction();
   s.send(reply);
