@@ -19,6 +19,11 @@ export class CredentialSniffer {
 
   constructor(private readonly protocol: MailProtocol) {}
 
+  /** Characters of an unfinished line held back: at most 4096, like a sniffer with a fixed buffer. */
+  get buffered(): number {
+    return this.buffer.length;
+  }
+
   push(bytes: Uint8Array, time: number): Credential[] {
     this.buffer += latin1Text(bytes);
     const found: Credential[] = [];
