@@ -1,6 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { defaultWorld } from '../../simulator/world/world.ts';
-import { worldToJson } from '../../simulator/world/serialize.ts';
+import { defaultWorld, worldToJson } from '../../simulator/world/index.ts';
 import { MemoryStorage } from '../browser/page-storage.ts';
 import { JOURNAL_KEY, keyValueWorldDb, loadWorld, readStoredWorld, saveWorld, SaveScheduler, WORLD_KEY, writeJournal } from './persist.ts';
 

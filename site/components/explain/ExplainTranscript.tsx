@@ -3,9 +3,7 @@
  * happens in this page: nothing pasted is sent anywhere.
  */
 import { useEffect, useRef, useState } from 'react';
-import { citation } from '../../../simulator/explain/rfc.ts';
-import { FORMAT_NAMES } from '../../../simulator/explain/transcript/types.ts';
-import type { Span } from '../../../simulator/explain/types.ts';
+import { citation, FORMAT_NAMES, type Span } from '../../../simulator/explain/index.ts';
 import type { Callout, ExplainedLine, ExplainedTranscript } from './analyze.ts';
 import { EXAMPLES } from './examples.ts';
 import { masked } from './secrets.ts';

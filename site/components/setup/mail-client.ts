@@ -6,23 +6,12 @@
  * yourself. It types through the headless Replayer, so what it did is a RunResult that exercise
  * checks read like a learner's terminal session, and each failure is the server's own reply.
  */
-import { encodeSaslPlain } from '../../../simulator/wire/sasl-plain.ts';
+import { encodeSaslPlain } from '../../../simulator/wire/index.ts';
 import { Replayer } from '../../exercises/replay.ts';
 import type { RunResult, SessionRun } from '../../exercises/types.ts';
-import type { World } from '../../../simulator/world/world.ts';
+import type { World } from '../../../simulator/world/index.ts';
+import type { AccountSettings } from './account-settings.ts';
 
-export type AccountProtocol = 'imap' | 'pop3' | 'smtp';
-/** The three choices of every mail program's "Connection security" menu. */
-export type Security = 'none' | 'starttls' | 'tls';
-
-export interface AccountSettings {
-  protocol: AccountProtocol;
-  server: string;
-  port: number;
-  security: Security;
-  user: string;
-  password: string;
-}
 
 /** Where the test stopped, and why, in the words a mail program would use. */
 export interface AccountOutcome {

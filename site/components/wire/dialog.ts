@@ -4,8 +4,7 @@
  * knows when the server (and the cryptography) has finished answering.
  */
 import type { TlsInfo } from '../../../simulator/engine.ts';
-import type { ConnectionEvent, VirtualConnection } from '../../../simulator/net/virtual-network.ts';
-import { summarizeHandshake } from '../../../simulator/net/tls-summary.ts';
+import { type ConnectionEvent, type VirtualConnection, summarizeHandshake } from '../../../simulator/net/index.ts';
 
 export interface ClientLine {
   kind: 'sent' | 'received' | 'note' | 'error';

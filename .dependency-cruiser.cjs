@@ -1,0 +1,95 @@
+/**
+ * Mailwire's layers, checked by `npm run check` (depcruise) on every import, type-only imports
+ * included. docs/architecture.md explains each rule; .dependency-cruiser-known-violations.json
+ * lists the imports that break a rule today and are being removed (check passes with them, and
+ * fails on any new one).
+ */
+
+/** Test code runs under Node and may build whole worlds: the layer rules are about what ships. */
+const TESTS = '(\\.test\\.ts|\\.test-helper\\.ts|\\.test-data\\.ts|/test-helpers?\\.ts|/test-support\\.ts|/fixtures\\.ts)$|^simulator/testing/|^site/terminal/testing/';
+/** The core: the simulator apart from transports/, the only code that does I/O. */
+const CORE = '^simulator/(?!transports/)';
+/** The engines: sans-I/O protocol state machines. */
+const ENGINES = '^simulator/(smtp|pop3|imap)/';
+/** What runs the engines: the World and everything that hands it around. */
+const WORLD_AND_NETWORK = '^simulator/(world|net|mta|scenarios)/';
+/** Packages that need a browser (or a page framework): never in the core. */
+const DOM_LIBRARIES = '(^|/)node_modules/(react|react-dom|@xterm|zustand|astro|@astrojs|@playwright|playwright)/';
+
+/**
+ * The core's public entry points for site/: each area's index.ts and the contracts at the top of
+ * simulator/, plus a few modules the site reads on their own, each for a reason:
+ * world/ports.ts and scenarios/compare-config.ts are data that pages read without loading code;
+ * transports/bridge.ts and transports/virtual.ts are the browser halves of the transports (bridge.ts
+ * is loaded lazily); the engines' state.ts and registry.ts are the tables the lab draws and completes from.
+ */
+const ENTRY_POINTS = [
+  '^simulator/[^/]+\\.ts$',
+  '^simulator/.+/index\\.ts$',
+  '^simulator/world/ports\\.ts$',
+  '^simulator/scenarios/compare-config\\.ts$',
+  '^simulator/transports/(bridge|virtual)\\.ts$',
+  '^simulator/(smtp|pop3|imap)/(state|registry)\\.ts$',
+];
+
+module.exports = {
+  forbidden: [
+    {
+      name: 'core-no-node',
+      comment: 'The core is sans-I/O and runs in the browser: node:* only in simulator/transports/ (README, STYLE.md).',
+      severity: 'error',
+      from: { path: CORE, pathNot: TESTS },
+      to: { dependencyTypes: ['core'] },
+    },
+    {
+      name: 'core-no-dom',
+      comment: 'The core runs in Node too (npm run serve, the relay, tests): no browser or page-framework packages.',
+      severity: 'error',
+      from: { path: CORE, pathNot: TESTS },
+      to: { path: DOM_LIBRARIES },
+    },
+    {
+      name: 'core-no-site',
+      comment: 'The simulator never imports the UI (STYLE.md "Engines never import UI").',
+      severity: 'error',
+      from: { path: '^simulator/' },
+      to: { path: '^site/' },
+    },
+    {
+      name: 'engines-no-world',
+      comment: 'Engines see a narrow mail backend, not the World, the network, the MTA or the scenarios (issue 16 item 3).',
+      severity: 'error',
+      from: { path: ENGINES, pathNot: TESTS },
+      to: { path: WORLD_AND_NETWORK },
+    },
+    {
+      name: 'site-through-entry-points',
+      comment: "site/ uses the core through its public entry points (each area's index.ts; see ENTRY_POINTS).",
+      severity: 'error',
+      from: { path: '^site/' },
+      to: { path: '^simulator/', pathNot: ENTRY_POINTS },
+    },
+    {
+      name: 'no-circular',
+      comment: 'No import cycles: a cycle makes two modules one, and load order fragile.',
+      severity: 'error',
+      from: {},
+      to: { circular: true },
+    },
+    {
+      name: 'not-to-unresolvable',
+      comment: 'An import that resolves to nothing is a typo or a missing file.',
+      severity: 'error',
+      from: {},
+      to: { couldNotResolve: true, pathNot: '^astro:' },
+    },
+  ],
+  options: {
+    doNotFollow: { path: 'node_modules' },
+    exclude: { path: '^(node_modules|dist|\\.astro)/|^simulator/testing/layers-fixture/' },
+    tsPreCompilationDeps: true,
+    tsConfig: { fileName: 'tsconfig.json' },
+    enhancedResolveOptions: { exportsFields: ['exports'], conditionNames: ['import', 'require', 'node', 'default', 'types'] },
+    reporterOptions: { text: { highlightFocused: true } },
+  },
+};
