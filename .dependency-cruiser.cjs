@@ -16,20 +16,38 @@ const WORLD_AND_NETWORK = '^simulator/(world|net|mta|scenarios)/';
 /** Packages that need a browser (or a page framework): never in the core. */
 const DOM_LIBRARIES = '(^|/)node_modules/(react|react-dom|@xterm|zustand|astro|@astrojs|@playwright|playwright)/';
 
+const { readdirSync, readFileSync } = require('node:fs');
+const { join, posix } = require('node:path');
+
+/** Every index.ts under simulator/ (the fixture tree aside), as a path from the repository root. */
+function indexFiles(dir) {
+  return readdirSync(join(__dirname, dir), { withFileTypes: true }).flatMap((entry) => {
+    const path = posix.join(dir, entry.name);
+    if (entry.isDirectory()) return entry.name === 'testing' ? [] : indexFiles(path);
+    return entry.name === 'index.ts' ? [path] : [];
+  });
+}
+
+const escape = (text) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
 /**
- * The core's public entry points for site/: each area's index.ts and the contracts at the top of
- * simulator/, plus a few modules the site reads on their own, each for a reason:
- * world/ports.ts and scenarios/compare-config.ts are data that pages read without loading code;
- * transports/bridge.ts and transports/virtual.ts are the browser halves of the transports (bridge.ts
- * is loaded lazily); the engines' state.ts and registry.ts are the tables the lab draws and completes from.
+ * The core's public entry points for site/. Each area's index.ts declares them: the index itself,
+ * and every module it exports from. The site may import those modules directly (so that pages keep
+ * their lazy chunks: a page that needs only the port table does not load the network), and nothing
+ * else. Beside them: the contracts at the top of simulator/, scenarios/compare-config.ts (data
+ * that pages read without loading the scenario), the transports' browser halves, and the engines'
+ * state.ts and registry.ts (the tables the lab draws and completes from).
  */
 const ENTRY_POINTS = [
   '^simulator/[^/]+\\.ts$',
-  '^simulator/.+/index\\.ts$',
-  '^simulator/world/ports\\.ts$',
   '^simulator/scenarios/compare-config\\.ts$',
   '^simulator/transports/(bridge|virtual)\\.ts$',
   '^simulator/(smtp|pop3|imap)/(state|registry)\\.ts$',
+  ...indexFiles('simulator').flatMap((index) => {
+    const dir = posix.dirname(index);
+    const named = [...readFileSync(join(__dirname, index), 'utf8').matchAll(/from '(\.\/[^']+)'/g)].map((m) => posix.join(dir, m[1]));
+    return [index, ...named].map((path) => `^${escape(path)}$`);
+  }),
 ];
 
 module.exports = {

@@ -1,5 +1,5 @@
 /** The virtual network's Scheduler on real time, for the page (setTimeout; never runs inline). */
-import type { Scheduler } from '../../simulator/net/index.ts';
+import type { Scheduler } from '../../simulator/net/virtual-network-clock.ts';
 
 export class TimerScheduler implements Scheduler {
   at(time: number, task: () => void): () => void {

@@ -2,8 +2,8 @@
  * Building blocks for goal checks: questions about the world after a run (mailboxes, flags, the
  * outbound queue) and about what crossed the wire (which command got which reply).
  */
-import type { StoredMessage } from '../../simulator/store/index.ts';
-import type { World } from '../../simulator/world/index.ts';
+import type { StoredMessage } from '../../simulator/store/types.ts';
+import type { World } from '../../simulator/world/world.ts';
 import { resultOf } from './feedback.ts';
 import type { CheckResult, GoalCheck, RunResult, SessionRun } from './types.ts';
 

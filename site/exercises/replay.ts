@@ -4,8 +4,10 @@
  * terminal's own rules apply: `/connect [--tls|--plain] HOST PORT` opens, `/disconnect` closes without a word,
  * other slash commands only print, and every other line is sent with CRLF.
  */
-import { ManualScheduler, createVirtualNetwork, type VirtualNetwork } from '../../simulator/net/index.ts';
-import { defaultWorld, type World } from '../../simulator/world/index.ts';
+import { ManualScheduler } from '../../simulator/net/virtual-network-clock.ts';
+import { createVirtualNetwork } from '../../simulator/net/virtual-network-engines.ts';
+import type { VirtualNetwork } from '../../simulator/net/virtual-network.ts';
+import { defaultWorld, type World } from '../../simulator/world/world.ts';
 import { VirtualConnector, type VirtualTransport } from '../../simulator/transports/virtual.ts';
 import type { TransportEvent } from '../../simulator/transport.ts';
 import { tlsAgreed } from '../../simulator/observe/index.ts';

@@ -5,7 +5,8 @@
  * and already inside links is left alone. An mdast plugin for Sätteri, Astro's Markdown processor,
  * added to it by a small integration, as Starlight adds its own.
  */
-import { findCitations, readerUrl } from '../../simulator/explain/index.ts';
+import { findCitations } from '../../simulator/explain/rfc-citations.ts';
+import { readerUrl } from '../../simulator/explain/rfc.ts';
 
 /** The few mdast shapes this plugin makes. */
 export type Inline = { type: 'text'; value: string } | { type: 'link'; url: string; children: [{ type: 'text'; value: string }] };

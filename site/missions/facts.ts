@@ -4,7 +4,7 @@
  * (../exercises/checks.ts) and the eavesdropper's credential reader, so a "logged in as Alice"
  * tick means the server accepted Alice's own credentials, whatever mechanism carried them.
  */
-import { CredentialSniffer } from '../../simulator/net/index.ts';
+import { CredentialSniffer } from '../../simulator/net/attack-credentials.ts';
 import { portSpec, type MailProtocol } from '../../simulator/world/ports.ts';
 import { exchanges, type Exchange } from '../exercises/checks.ts';
 import type { RunResult, SessionRun } from '../exercises/types.ts';

@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { Mta, autoRunMta } from '../../simulator/mta/index.ts';
+import { Mta } from '../../simulator/mta/mta.ts';
+import { autoRunMta } from '../../simulator/mta/mta-driver.ts';
 import { loadProgress, markDone, PROGRESS_KEY } from '../exercises/progress.ts';
 import { type KeyValueStorage } from '../browser/page-storage.ts';
 import { Replayer } from '../exercises/replay.ts';

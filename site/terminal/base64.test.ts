@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { encodeBase64 } from '../../simulator/wire/index.ts';
+import { encodeBase64 } from '../../simulator/wire/base64.ts';
 import { escapeBytes, readBase64, unescapeText } from './base64.ts';
 
 const bytes = (s: string): Uint8Array => new TextEncoder().encode(s);

@@ -2,7 +2,7 @@
  * Base64 (RFC 4648 §4) for the `/base64` command, with C-style escapes so that the NUL bytes of
  * AUTH PLAIN (RFC 4616 §2: `[authzid] NUL authcid NUL passwd`) can be typed as `\0`.
  */
-import { decodeBase64Lenient } from '../../simulator/wire/index.ts';
+import { decodeBase64Lenient } from '../../simulator/wire/base64.ts';
 
 export type Result<T> = { ok: true; value: T } | { ok: false; error: string };
 

@@ -4,8 +4,8 @@
  */
 import type { Connector } from '../../simulator/transport.ts';
 import { VirtualConnector } from '../../simulator/transports/virtual.ts';
-import { createVirtualNetwork } from '../../simulator/net/index.ts';
-import { defaultWorld } from '../../simulator/world/index.ts';
+import { createVirtualNetwork } from '../../simulator/net/virtual-network-engines.ts';
+import { defaultWorld } from '../../simulator/world/world.ts';
 import { TimerScheduler } from '../browser/timer-scheduler.ts';
 
 export function createVirtualConnector(now: () => number = () => Date.now()): Connector {

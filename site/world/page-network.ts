@@ -10,9 +10,11 @@
  * read-only (tab-guard.ts); a save that fails is reported at once (`notices`).
  */
 import type { Connector } from '../../simulator/transport.ts';
-import { Mta, autoRunMta } from '../../simulator/mta/index.ts';
-import { createVirtualNetwork, type VirtualNetwork } from '../../simulator/net/index.ts';
-import { defaultWorld, type World } from '../../simulator/world/index.ts';
+import { Mta } from '../../simulator/mta/mta.ts';
+import { autoRunMta } from '../../simulator/mta/mta-driver.ts';
+import { createVirtualNetwork } from '../../simulator/net/virtual-network-engines.ts';
+import type { VirtualNetwork } from '../../simulator/net/virtual-network.ts';
+import { defaultWorld, type World } from '../../simulator/world/world.ts';
 import { VirtualConnector } from '../../simulator/transports/virtual.ts';
 import { pageStorage } from '../browser/page-storage.ts';
 import type { KeyValueStorage } from '../browser/page-storage.ts';

@@ -1,5 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
-import { defaultWorld, worldToJson } from '../../simulator/world/index.ts';
+import { defaultWorld } from '../../simulator/world/world.ts';
+import { worldToJson } from '../../simulator/world/serialize.ts';
 import { MemoryStorage } from '../browser/page-storage.ts';
 import { JOURNAL_KEY, keyValueWorldDb, loadWorld, readStoredWorld, saveWorld, SaveScheduler, WORLD_KEY, writeJournal } from './persist.ts';
 

@@ -3,7 +3,7 @@
  * commands included), so another browser can rerun them on a fresh default world.
  * Encoding: UTF-8 JSON `{v: 1, t: [[line, …], …]}` in base64url (RFC 4648 §5), no padding.
  */
-import { decodeBase64Lenient, encodeBase64 } from '../../simulator/wire/index.ts';
+import { decodeBase64Lenient, encodeBase64 } from '../../simulator/wire/base64.ts';
 
 export const REPLAY_PREFIX = '#replay=';
 const VERSION = 1;

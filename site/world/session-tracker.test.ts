@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { Mta, autoRunMta } from '../../simulator/mta/index.ts';
-import { ManualScheduler, createVirtualNetwork } from '../../simulator/net/index.ts';
-import { defaultWorld } from '../../simulator/world/index.ts';
+import { Mta } from '../../simulator/mta/mta.ts';
+import { autoRunMta } from '../../simulator/mta/mta-driver.ts';
+import { ManualScheduler } from '../../simulator/net/virtual-network-clock.ts';
+import { createVirtualNetwork } from '../../simulator/net/virtual-network-engines.ts';
+import { defaultWorld } from '../../simulator/world/world.ts';
 import { VirtualConnector, type VirtualTransport } from '../../simulator/transports/virtual.ts';
 import { deliveryDiagram } from './delivery.ts';
 import { sequenceSvg } from './sequence-svg.ts';

@@ -6,9 +6,9 @@
  * sessions that carried it on.
  */
 import { explainRuleBreak, type RuleBreak } from '../../simulator/explain/index.ts';
-import type { MtaEvent } from '../../simulator/mta/index.ts';
+import type { MtaEvent } from '../../simulator/mta/mta-types.ts';
 import type { MailProtocol } from '../../simulator/world/ports.ts';
-import type { NetworkEvent, SessionOrigin, SessionRecord } from '../../simulator/net/index.ts';
+import type { NetworkEvent, SessionOrigin, SessionRecord } from '../../simulator/net/virtual-network.ts';
 
 export interface TrackedLine {
   direction: 'client' | 'server';

@@ -2,7 +2,8 @@
  * What the trace and delivery header fields of a stored message say, for the message viewer.
  * Each entry cites the RFC section that defines the field.
  */
-import { citation, ref, rfcHref, type RfcRef } from '../../simulator/explain/index.ts';
+import { citation, ref, rfcHref } from '../../simulator/explain/rfc.ts';
+import type { RfcRef } from '../../simulator/explain/types.ts';
 
 export interface TraceHeader {
   title: string;

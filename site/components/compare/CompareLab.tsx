@@ -5,8 +5,9 @@
 import { useCallback, useEffect, useRef, useState, useSyncExternalStore } from 'react';
 import { changesBetween, type Changes } from './changes.ts';
 import { bringChangesIntoView } from './follow-changes.ts';
-import type { Pop3Settings } from '../../../simulator/clients/index.ts';
-import { type DeviceName, type Scenario, type Side, COMPARE_WALKTHROUGH as WALKTHROUGH, type WalkStep } from '../../../simulator/scenarios/index.ts';
+import type { Pop3Settings } from '../../../simulator/clients/pop3-types.ts';
+import type { DeviceName, Scenario, Side } from '../../../simulator/scenarios/compare-scenario.ts';
+import { COMPARE_WALKTHROUGH as WALKTHROUGH, type WalkStep } from '../../../simulator/scenarios/compare-walkthrough.ts';
 import { ACTIONS, runAction, type ActionId, type Outcome } from './actions.ts';
 import { ActionPanel } from './ActionPanel.tsx';
 import { ProtocolColumn } from './ProtocolColumn.tsx';

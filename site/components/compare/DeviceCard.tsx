@@ -1,11 +1,12 @@
 /** A laptop or a phone: its connection state, what it holds, its settings and its transcript. */
-import type { Pop3Settings, TranscriptLine } from '../../../simulator/clients/index.ts';
+import type { Pop3Settings } from '../../../simulator/clients/pop3-types.ts';
+import type { TranscriptLine } from '../../../simulator/clients/transcript.ts';
 import { MessageList } from './MessageList.tsx';
 import { Pop3SettingsForm } from './Pop3SettingsForm.tsx';
 import { TakeOver } from './TakeOver.tsx';
 import { TranscriptPane } from './TranscriptPane.tsx';
-import type { VirtualNetwork } from '../../../simulator/net/index.ts';
-import type { DeviceName } from '../../../simulator/scenarios/index.ts';
+import type { VirtualNetwork } from '../../../simulator/net/virtual-network.ts';
+import type { DeviceName } from '../../../simulator/scenarios/compare-scenario.ts';
 import type { DeviceSnapshot } from './views.ts';
 import { changed, type Change } from './changes.ts';
 import { ChangeMark } from './ChangeMark.tsx';

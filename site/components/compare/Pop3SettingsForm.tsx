@@ -1,6 +1,6 @@
 /** The POP3 account settings every client has (Thunderbird, Outlook, Apple Mail), per device. */
 import { useId } from 'react';
-import type { Pop3Settings } from '../../../simulator/clients/index.ts';
+import type { Pop3Settings } from '../../../simulator/clients/pop3-types.ts';
 
 interface Props {
   device: string;

@@ -1,11 +1,11 @@
 /** One column: POP3 or IMAP, laptop above the server mailbox, phone below. */
-import type { Pop3Settings } from '../../../simulator/clients/index.ts';
-import type { DeviceName, Side } from '../../../simulator/scenarios/index.ts';
+import type { Pop3Settings } from '../../../simulator/clients/pop3-types.ts';
+import type { DeviceName, Side } from '../../../simulator/scenarios/compare-scenario.ts';
 import type { CompareSnapshot } from './runtime.ts';
 import { NO_CHANGE, type Changes } from './changes.ts';
 import { DeviceCard } from './DeviceCard.tsx';
 import { ServerCard } from './ServerCard.tsx';
-import type { VirtualNetwork } from '../../../simulator/net/index.ts';
+import type { VirtualNetwork } from '../../../simulator/net/virtual-network.ts';
 
 const ABOUT: Record<Side, { title: string; text: string }> = {
   pop3: { title: 'POP3', text: 'Port 110 (STLS). Download, then usually delete: the device keeps the mail.' },

@@ -3,7 +3,7 @@
  * remarks, collapsed by default. Each line has an id a verdict cell can link to.
  */
 import { memo, useEffect, useRef, useState } from 'react';
-import type { TranscriptLine } from '../../../simulator/clients/index.ts';
+import type { TranscriptLine } from '../../../simulator/clients/transcript.ts';
 import { lineDomId, paneDomId } from './line-target.ts';
 
 /** The RFCs' own notation (RFC 5321 §D, RFC 1939 §10): C: the client sent it, S: the server. */

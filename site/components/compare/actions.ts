@@ -4,8 +4,9 @@
  * Which message an action picks is decided here from what each device holds, because the two
  * columns hold different things by then (that is the point of the page).
  */
-import type { Device, LocalMessage } from '../../../simulator/clients/index.ts';
-import type { DeviceName, Scenario, Side } from '../../../simulator/scenarios/index.ts';
+import type { Device } from '../../../simulator/clients/device.ts';
+import type { LocalMessage } from '../../../simulator/clients/local-message.ts';
+import type { DeviceName, Scenario, Side } from '../../../simulator/scenarios/compare-scenario.ts';
 
 export interface Outcome {
   side: Side | null;

@@ -4,10 +4,11 @@
  * page's own network whose connections come from the device's address and copy every plaintext
  * line, both ways, into the device's transcript (above TLS, so STLS/STARTTLS does not hide them).
  */
-import type { Device, TranscriptDirection } from '../../../simulator/clients/index.ts';
-import type { DeviceName, Side } from '../../../simulator/scenarios/index.ts';
+import type { Device } from '../../../simulator/clients/device.ts';
+import type { DeviceName, Side } from '../../../simulator/scenarios/compare-scenario.ts';
 import { SCENARIO } from '../../../simulator/scenarios/compare-config.ts';
-import type { ConnectionEvent, ConnectionSink, ConnectOptions, ConnectResult, VirtualNetwork } from '../../../simulator/net/index.ts';
+import type { TranscriptDirection } from '../../../simulator/clients/transcript.ts';
+import type { ConnectionEvent, ConnectionSink, ConnectOptions, ConnectResult, VirtualNetwork } from '../../../simulator/net/virtual-network.ts';
 
 /** Splits a byte stream into lines for the transcript, holding a partial line until its CRLF. */
 class LineTap {

@@ -4,10 +4,14 @@
  * draws. The protocol work is all the Scenario's; this file only runs it one action at a time
  * and tells React when something changed.
  */
-import { Scenario, type DeviceName, type Side, type SideVerdict } from '../../../simulator/scenarios/index.ts';
-import type { Pop3Settings, TranscriptLine } from '../../../simulator/clients/index.ts';
-import { ManualScheduler, createVirtualNetwork, type VirtualNetwork } from '../../../simulator/net/index.ts';
-import { defaultWorld } from '../../../simulator/world/index.ts';
+import { Scenario, type DeviceName, type Side } from '../../../simulator/scenarios/compare-scenario.ts';
+import type { Pop3Settings } from '../../../simulator/clients/pop3-types.ts';
+import type { SideVerdict } from '../../../simulator/scenarios/compare-verdict.ts';
+import type { TranscriptLine } from '../../../simulator/clients/transcript.ts';
+import { ManualScheduler } from '../../../simulator/net/virtual-network-clock.ts';
+import { createVirtualNetwork } from '../../../simulator/net/virtual-network-engines.ts';
+import { defaultWorld } from '../../../simulator/world/world.ts';
+import type { VirtualNetwork } from '../../../simulator/net/virtual-network.ts';
 import { handNetwork } from './hand-session.ts';
 import { serverView, deviceView, type DeviceSnapshot, type ServerSnapshot } from './views.ts';
 

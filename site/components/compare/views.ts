@@ -2,10 +2,14 @@
  * Plain snapshots of the server mailbox and the devices for the page to draw: read off the
  * store and the Scenario's devices, never computed from what the page thinks happened.
  */
-import { ImapDevice, headerFields, Pop3Device, type Pop3Settings, type Device } from '../../../simulator/clients/index.ts';
-import type { Scenario, Side } from '../../../simulator/scenarios/index.ts';
+import { ImapDevice } from '../../../simulator/clients/imap-device.ts';
+import { headerFields } from '../../../simulator/clients/local-message.ts';
+import { Pop3Device } from '../../../simulator/clients/pop3-device.ts';
+import type { Pop3Settings } from '../../../simulator/clients/pop3-types.ts';
+import type { Scenario, Side } from '../../../simulator/scenarios/compare-scenario.ts';
 import { SCENARIO } from '../../../simulator/scenarios/compare-config.ts';
-import { decodeEncodedWords } from '../../../simulator/mime/index.ts';
+import type { Device } from '../../../simulator/clients/device.ts';
+import { decodeEncodedWords } from '../../../simulator/mime/encoded-words.ts';
 
 export interface MessageRow {
   key: string;

@@ -3,7 +3,9 @@
  * happens in this page: nothing pasted is sent anywhere.
  */
 import { useEffect, useRef, useState } from 'react';
-import { citation, FORMAT_NAMES, type Span } from '../../../simulator/explain/index.ts';
+import { citation } from '../../../simulator/explain/rfc.ts';
+import { FORMAT_NAMES } from '../../../simulator/explain/transcript/types.ts';
+import type { Span } from '../../../simulator/explain/types.ts';
 import type { Callout, ExplainedLine, ExplainedTranscript } from './analyze.ts';
 import { EXAMPLES } from './examples.ts';
 import { masked } from './secrets.ts';

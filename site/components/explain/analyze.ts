@@ -4,9 +4,13 @@
  * uses for live servers), refusals with the rule they enforce (explainRuleBreak), what a failure
  * tells the client to do (retry on 4xx and temporary codes, stop on 5xx), and credentials masked.
  */
-import { explainEnhanced, explainLine, explainRuleBreak, lookup, ref, parseTranscript, type ParsedTranscript, type Explanation, type LineContext, type Protocol, type RfcRef, type Side, type Span } from '../../../simulator/explain/index.ts';
+import { explainEnhanced, explainLine, explainRuleBreak, lookup } from '../../../simulator/explain/index.ts';
+import { ref } from '../../../simulator/explain/rfc.ts';
+import { parseTranscript } from '../../../simulator/explain/transcript/parse.ts';
+import type { ParsedTranscript } from '../../../simulator/explain/transcript/types.ts';
+import type { Explanation, LineContext, Protocol, RfcRef, Side, Span } from '../../../simulator/explain/types.ts';
 import { dialogueState, imapStatusLine, pop3StatusLine, smtpReplyLine, type DialogueState } from '../../../simulator/observe/index.ts';
-import { decodeBase64 } from '../../../simulator/wire/index.ts';
+import { decodeBase64 } from '../../../simulator/wire/base64.ts';
 import { findSecret, type Secret, type SecretContext } from './secrets.ts';
 
 export interface Callout {

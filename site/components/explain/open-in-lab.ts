@@ -3,8 +3,8 @@
  * fresh world through a replay link (site/world/replay.ts), so the learner can compare its replies
  * with the real server's. Passwords are replaced: the lab's own users have their own.
  */
-import type { Protocol } from '../../../simulator/explain/index.ts';
-import { encodeBase64 } from '../../../simulator/wire/index.ts';
+import type { Protocol } from '../../../simulator/explain/types.ts';
+import { encodeBase64 } from '../../../simulator/wire/base64.ts';
 import { encodeReplay, MAX_REPLAY_LINES } from '../../world/replay.ts';
 import type { ExplainedTranscript } from './analyze.ts';
 

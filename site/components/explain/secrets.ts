@@ -3,8 +3,8 @@
  * POP3 PASS, and SASL responses (AUTH PLAIN's blob, AUTH LOGIN's password, anything answered to a
  * challenge). Nothing is sent anywhere; masking only keeps passwords off a screen being shared.
  */
-import type { Protocol } from '../../../simulator/explain/index.ts';
-import { decodeSaslPlain } from '../../../simulator/wire/index.ts';
+import type { Protocol } from '../../../simulator/explain/types.ts';
+import { decodeSaslPlain } from '../../../simulator/wire/sasl-plain.ts';
 
 export interface Secret {
   start: number;

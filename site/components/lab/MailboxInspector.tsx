@@ -3,8 +3,9 @@
  * deletion marks of open sessions; it follows the store live. A row opens the message viewer.
  */
 import { useState } from 'react';
-import { exportMbox, type StoredMessage } from '../../../simulator/store/index.ts';
+import { exportMbox } from '../../../simulator/store/mbox.ts';
 import { decodeEncodedWords, parseMessage } from '../../../simulator/mime/index.ts';
+import type { StoredMessage } from '../../../simulator/store/types.ts';
 import type { PageWorld } from '../../world/page-network.ts';
 import { downloadBlob } from './download.ts';
 import { useMailVersion, useTrackerVersion } from './hooks.ts';

@@ -1,7 +1,7 @@
 /** One stored message: its header fields (trace fields explained), its body and its MIME structure. */
 import { useState } from 'react';
 import { parseMessage, type MimePart } from '../../../simulator/mime/index.ts';
-import type { StoredMessage } from '../../../simulator/store/index.ts';
+import type { StoredMessage } from '../../../simulator/store/types.ts';
 import { traceHeader } from '../../world/trace-headers.ts';
 import { bodyParts, type BodyPart } from './message-body.ts';
 

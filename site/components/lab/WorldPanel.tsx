@@ -4,7 +4,8 @@
  */
 import { useState, type ChangeEvent } from 'react';
 import { useStore } from 'zustand';
-import { type HostConfig, worldFromJson, worldToJson } from '../../../simulator/world/index.ts';
+import type { HostConfig } from '../../../simulator/world/host.ts';
+import { worldFromJson, worldToJson } from '../../../simulator/world/serialize.ts';
 import { appStore } from '../../store/app-store.ts';
 import { replaceWorld, resetWorld, type PageWorld } from '../../world/page-network.ts';
 import { encodeReplay, scriptFromLog } from '../../world/replay.ts';

@@ -4,9 +4,11 @@
  * buttons run. Exercises are checked against the Scenario's state afterwards: what the server
  * holds, what each device holds, and the verdict the compare page draws from them.
  */
-import { Scenario, type DeviceName, type Side, type ActionResult } from '../../../simulator/scenarios/index.ts';
-import { ManualScheduler, createVirtualNetwork } from '../../../simulator/net/index.ts';
-import { defaultWorld } from '../../../simulator/world/index.ts';
+import { Scenario, type DeviceName, type Side } from '../../../simulator/scenarios/compare-scenario.ts';
+import type { ActionResult } from '../../../simulator/scenarios/compare-scenario.ts';
+import { ManualScheduler } from '../../../simulator/net/virtual-network-clock.ts';
+import { createVirtualNetwork } from '../../../simulator/net/virtual-network-engines.ts';
+import { defaultWorld } from '../../../simulator/world/world.ts';
 import { REPLAY_EPOCH } from '../../exercises/replay.ts';
 
 export type { DeviceName, Side };

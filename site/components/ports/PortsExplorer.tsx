@@ -6,11 +6,11 @@
  * host instead, through the bridge relay; "Try all" stays on the virtual servers.
  */
 import { Fragment, useEffect, useRef, useState } from 'react';
-import type { ProbeRow } from '../../../simulator/scenarios/index.ts';
+import type { ProbeRow } from '../../../simulator/scenarios/ports-probe.ts';
 import ClientConsole from '../wire/ClientConsole.tsx';
 import WireView from '../wire/WireView.tsx';
 import { loadWireNetwork, loadWireRuntime } from '../wire/use-wire-network.ts';
-import type { VirtualNetwork } from '../../../simulator/net/index.ts';
+import type { VirtualNetwork } from '../../../simulator/net/virtual-network.ts';
 import { PORT_FACTS, type PortFacts } from '../../../simulator/world/ports.ts';
 import { ROLE_TEXT, TLS_TEXT } from './port-facts.ts';
 import { probeText } from './probe-text.ts';

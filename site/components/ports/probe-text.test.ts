@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { ManualScheduler, createVirtualNetwork } from '../../../simulator/net/index.ts';
-import { probePort, type ProbeRow } from '../../../simulator/scenarios/index.ts';
-import { defaultWorld } from '../../../simulator/world/index.ts';
+import { ManualScheduler } from '../../../simulator/net/virtual-network-clock.ts';
+import { createVirtualNetwork } from '../../../simulator/net/virtual-network-engines.ts';
+import { probePort, type ProbeRow } from '../../../simulator/scenarios/ports-probe.ts';
+import { defaultWorld } from '../../../simulator/world/world.ts';
 import { probeText } from './probe-text.ts';
 
 const T0 = Date.UTC(2026, 10, 26, 9, 0, 0);

@@ -1,5 +1,6 @@
 /** A citation in an island: "RFC 5321 §4.2.1", linking to the RFC reader, which opens in the drawer. */
-import { citation, rfcHref, type RfcRef } from '../../../simulator/explain/index.ts';
+import { citation, rfcHref } from '../../../simulator/explain/rfc.ts';
+import type { RfcRef } from '../../../simulator/explain/types.ts';
 
 export default function RfcLink({ r }: { r: RfcRef }) {
   return r.external ? (

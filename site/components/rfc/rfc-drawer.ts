@@ -4,7 +4,7 @@
  * works offline. Esc, the close button or a click outside closes it, and focus goes back to the
  * citation. Links inside (other sections, previous/next) open in the drawer too.
  */
-import { rfcUrl } from '../../../simulator/explain/index.ts';
+import { rfcUrl } from '../../../simulator/explain/rfc.ts';
 
 const pages = new Map<number, Promise<Document>>();
 let dialog: HTMLDialogElement | null = null;

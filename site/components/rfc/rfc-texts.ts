@@ -3,7 +3,9 @@
  * nothing reads files outside the repository and no browser bundle carries them: only the reader
  * pages and the tests import this module.
  */
-import { LOCAL_RFCS, quoteFragments, findSection, flatten, parseRfc, sectionFlatText, type RfcDocument } from '../../../simulator/explain/index.ts';
+import { LOCAL_RFCS } from '../../../simulator/explain/rfc.ts';
+import { quoteFragments } from '../../../simulator/explain/rfc-citations.ts';
+import { findSection, flatten, parseRfc, sectionFlatText, type RfcDocument } from '../../../simulator/explain/rfc-text.ts';
 
 const FILES = import.meta.glob<string>('../../../content/rfc/rfc*.txt', { query: '?raw', import: 'default', eager: true });
 

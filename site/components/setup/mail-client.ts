@@ -6,11 +6,11 @@
  * yourself. It types through the headless Replayer, so what it did is a RunResult that exercise
  * checks read like a learner's terminal session, and each failure is the server's own reply.
  */
-import { encodeSaslPlain } from '../../../simulator/wire/index.ts';
+import { encodeSaslPlain } from '../../../simulator/wire/sasl-plain.ts';
 import { Replayer } from '../../exercises/replay.ts';
 import type { RunResult, SessionRun } from '../../exercises/types.ts';
-import type { World } from '../../../simulator/world/index.ts';
 import type { AccountSettings } from './account-settings.ts';
+import type { World } from '../../../simulator/world/world.ts';
 
 
 /** Where the test stopped, and why, in the words a mail program would use. */

@@ -1,5 +1,5 @@
 /** What the attacker on a session's path did and learnt: credentials, rewrites, and what failed. */
-import type { AttackReport } from '../../../simulator/net/index.ts';
+import type { AttackReport } from '../../../simulator/net/virtual-network.ts';
 
 function formatTime(time: number): string {
   return new Date(time).toISOString().slice(11, 23);

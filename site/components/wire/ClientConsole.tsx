@@ -6,7 +6,7 @@
  * console runs on a live server through the bridge relay (live-dialog.ts), loaded on first use.
  */
 import { useEffect, useRef, useState, type FormEvent } from 'react';
-import type { ConnectOptions, VirtualNetwork } from '../../../simulator/net/index.ts';
+import type { ConnectOptions, VirtualNetwork } from '../../../simulator/net/virtual-network.ts';
 import { portSpec } from '../../../simulator/world/ports.ts';
 import { Dialog } from './dialog.ts';
 import type { LiveDialog } from './live-dialog.ts';

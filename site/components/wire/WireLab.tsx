@@ -5,7 +5,7 @@
  * what the attacker sees. The engines load after the first paint (use-wire-network.ts).
  */
 import { useEffect, useState } from 'react';
-import { observeSession } from '../../../simulator/scenarios/index.ts';
+import { observeSession } from '../../../simulator/scenarios/attack-observer.ts';
 import ClientConsole from './ClientConsole.tsx';
 import ScenarioControls from './ScenarioControls.tsx';
 import WireView from './WireView.tsx';

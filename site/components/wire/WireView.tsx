@@ -5,7 +5,7 @@
  * `VirtualConnection.session.id`, or any `network.sessions[i].id`); it follows the session live.
  */
 import { useMemo } from 'react';
-import type { SessionRecord, VirtualNetwork } from '../../../simulator/net/index.ts';
+import type { SessionRecord, VirtualNetwork } from '../../../simulator/net/virtual-network.ts';
 import AttackReportView from './AttackReportView.tsx';
 import { hexDump } from './hex-dump.ts';
 import { directionLabel, formatOffset, wireRows, type PacketRow, type WireRows } from './wire-packets.ts';

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { ManualScheduler, createVirtualNetwork, type ConnectOptions } from '../../../simulator/net/index.ts';
-import { defaultWorld } from '../../../simulator/world/index.ts';
+import { ManualScheduler } from '../../../simulator/net/virtual-network-clock.ts';
+import { createVirtualNetwork } from '../../../simulator/net/virtual-network-engines.ts';
+import type { ConnectOptions } from '../../../simulator/net/virtual-network.ts';
+import { defaultWorld } from '../../../simulator/world/world.ts';
 import { tlsAgreed } from '../../../simulator/observe/index.ts';
 import { Dialog } from './dialog.ts';
 

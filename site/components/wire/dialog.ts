@@ -4,7 +4,8 @@
  * knows when the server (and the cryptography) has finished answering.
  */
 import type { TlsInfo } from '../../../simulator/engine.ts';
-import { type ConnectionEvent, type VirtualConnection, summarizeHandshake } from '../../../simulator/net/index.ts';
+import type { ConnectionEvent, VirtualConnection } from '../../../simulator/net/virtual-network.ts';
+import { summarizeHandshake } from '../../../simulator/net/tls-summary.ts';
 
 export interface ClientLine {
   kind: 'sent' | 'received' | 'note' | 'error';

@@ -3,7 +3,7 @@
  * session gets bytes, TLS or closes (at most once a frame), and returns the live record.
  */
 import { useEffect, useState } from 'react';
-import type { SessionRecord, VirtualNetwork } from '../../../simulator/net/index.ts';
+import type { SessionRecord, VirtualNetwork } from '../../../simulator/net/virtual-network.ts';
 
 export function useSession(network: VirtualNetwork | null, sessionId: string | null): { session: SessionRecord | null; version: number } {
   const [version, setVersion] = useState(0);

@@ -1,6 +1,6 @@
 /** Loads the page's virtual network (and the engines and scenarios with it) after the first paint. */
 import { useEffect, useState } from 'react';
-import type { VirtualNetwork } from '../../../simulator/net/index.ts';
+import type { VirtualNetwork } from '../../../simulator/net/virtual-network.ts';
 
 export type WireRuntime = typeof import('./wire-runtime.ts');
 

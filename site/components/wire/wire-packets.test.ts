@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { ManualScheduler, createVirtualNetwork, type SessionRecord } from '../../../simulator/net/index.ts';
-import { defaultWorld } from '../../../simulator/world/index.ts';
+import { ManualScheduler } from '../../../simulator/net/virtual-network-clock.ts';
+import { createVirtualNetwork } from '../../../simulator/net/virtual-network-engines.ts';
+import type { SessionRecord } from '../../../simulator/net/virtual-network-log.ts';
+import { defaultWorld } from '../../../simulator/world/world.ts';
 import { directionLabel, formatOffset, recordSummary, wireRows } from './wire-packets.ts';
 
 const T0 = Date.UTC(2026, 10, 26, 9, 0, 0);

@@ -3,9 +3,9 @@
  * on-path observer learns from it, ../../../simulator/scenarios/attack-observer.ts) plus what the UI
  * shows in one line: the text as sent, or the TLS record types.
  */
-import { observeSession, type ObservedPacket, type SessionObservation } from '../../../simulator/scenarios/index.ts';
-import type { ObservedRecord } from '../../../simulator/tls/index.ts';
-import type { SessionRecord, WireEntry } from '../../../simulator/net/index.ts';
+import { observeSession, type ObservedPacket, type SessionObservation } from '../../../simulator/scenarios/attack-observer.ts';
+import type { ObservedRecord } from '../../../simulator/tls/observe.ts';
+import type { SessionRecord, WireEntry } from '../../../simulator/net/virtual-network-log.ts';
 import { readableText } from './hex-dump.ts';
 
 export type Direction = WireEntry['direction'];

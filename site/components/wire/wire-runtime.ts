@@ -3,13 +3,14 @@
  * (the default world on real time, TLS made of real encrypted records so the wire shows
  * ciphertext) and the simulator's scripted scenarios that run on it.
  */
-import { createVirtualNetwork, type VirtualNetwork } from '../../../simulator/net/index.ts';
-import { defaultWorld } from '../../../simulator/world/index.ts';
+import { createVirtualNetwork } from '../../../simulator/net/virtual-network-engines.ts';
+import type { VirtualNetwork } from '../../../simulator/net/virtual-network.ts';
+import { defaultWorld } from '../../../simulator/world/world.ts';
 import { TimerScheduler } from '../../browser/timer-scheduler.ts';
 
-export { runAttackScenario } from '../../../simulator/scenarios/index.ts';
-export { starttlsInjection } from '../../../simulator/scenarios/index.ts';
-export { probePort } from '../../../simulator/scenarios/index.ts';
+export { runAttackScenario } from '../../../simulator/scenarios/attack-scenarios.ts';
+export { starttlsInjection } from '../../../simulator/scenarios/attack-injection.ts';
+export { probePort } from '../../../simulator/scenarios/ports-probe.ts';
 
 export function createWireNetwork(): VirtualNetwork {
   const now = (): number => Date.now();

@@ -1,4 +1,4 @@
-import { encodeBase64 } from '../../../simulator/wire/index.ts';
+import { encodeBase64 } from '../../../simulator/wire/base64.ts';
 import { escapeBytes, readBase64, unescapeText } from '../base64.ts';
 import type { SlashCommand } from './types.ts';
 
