@@ -133,6 +133,16 @@ export async function waitFor(what: string, check: () => boolean, timeoutMs = 5_
   }
 }
 
+/** Reads lines from `reader` until one matches `last`; returns them all, the match last. */
+export async function readUntil(reader: { next(): Promise<string> }, last: RegExp): Promise<string[]> {
+  const seen: string[] = [];
+  for (;;) {
+    const line = await reader.next();
+    seen.push(line);
+    if (last.test(line)) return seen;
+  }
+}
+
 /** Reads CRLF lines from a socket, one `next()` at a time. */
 export function lines(socket: Socket): { next(): Promise<string>; closed: Promise<void> } {
   let buffer = '';
