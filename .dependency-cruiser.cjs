@@ -88,6 +88,13 @@ module.exports = {
       to: { path: '^simulator/', pathNot: ENTRY_POINTS },
     },
     {
+      name: 'page-world-not-terminal',
+      comment: "The page's world (site/world/) is shared by the lab, live mode and the terminal: it uses site/browser/ for page services, not the terminal's modules.",
+      severity: 'error',
+      from: { path: '^site/world/' },
+      to: { path: '^site/terminal/' },
+    },
+    {
       name: 'no-circular',
       comment: 'No import cycles: a cycle makes two modules one, and load order fragile.',
       severity: 'error',

@@ -29,6 +29,7 @@ describe('layer rules (.dependency-cruiser.cjs)', () => {
       'core-no-site: simulator/wire/ui.ts -> site/page.ts',
       'engines-no-world: simulator/smtp/server.ts -> simulator/world/world.ts',
       'no-circular: simulator/mime/a.ts -> simulator/mime/b.ts',
+      'page-world-not-terminal: site/world/page-network.ts -> site/terminal/history.ts',
       'site-through-entry-points: site/page.ts -> simulator/world/seed-messages.ts',
     ]);
   }, 60_000);
