@@ -18,7 +18,7 @@ afterAll(async () => {
 });
 
 function listenerCount(): number {
-  return (servers.world.store as unknown as { listeners: Set<unknown> }).listeners.size;
+  return servers.world.store.listenerCount;
 }
 
 async function imapIdler(): Promise<Socket> {
