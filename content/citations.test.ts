@@ -1,7 +1,7 @@
 /**
  * Every RFC citation the site shows is right: in the tutorials (content/**\/*.mdx), in the data
  * modules and components of site/ (exercises, port facts, the lab), in the explanations
- * (simulator/explain/) and the port registry (simulator/net/ports.ts).
+ * (simulator/explain/) and the port registry (simulator/world/ports.ts).
  *
  * - "RFC N §s" of an RFC kept in content/rfc (LOCAL_RFCS): section s exists in the text (for a
  *   range "§4–7" both ends do). `ref(N, 's')` in code is read as the same citation.
@@ -41,7 +41,7 @@ const FILES = [
   ...walk('content', (f) => f.endsWith('.mdx')),
   ...walk('site', isSource),
   ...walk('simulator/explain', isSource),
-  'simulator/net/ports.ts',
+  'simulator/world/ports.ts',
 ];
 
 /** Code comments lose their `//` and ` * ` so a quotation wrapped across comment lines reads as one. */

@@ -3,8 +3,8 @@
  * reported at once and loses nothing already saved, and two tabs never overwrite each other.
  */
 import { expect, test, type Page } from '@playwright/test';
-import { defaultWorld } from '../simulator/net/world.ts';
-import { worldToJson } from '../simulator/store/serialize.ts';
+import { defaultWorld } from '../simulator/world/world.ts';
+import { worldToJson } from '../simulator/world/serialize.ts';
 import { enter, expectScreen, openLab } from './terminal.ts';
 import { storedDisabled, storedWorld } from './world-db.ts';
 

@@ -2,7 +2,7 @@
  * The narrow mail backend the protocol engines talk to (go-imap's `imapserver.Session` /
  * go-smtp's `Backend`): accounts and authentication, mailboxes, messages, and the hand-off of mail
  * for other domains. Engines see this and nothing else of the world: not its hosts, its DNS or its
- * queue. The world's implementation is `worldBackend` (simulator/net/world-backend.ts).
+ * queue. The world's implementation is `worldBackend` (simulator/world/world-backend.ts).
  */
 import type { Account } from './store/account.ts';
 import type { MailStore } from './store/mail-store.ts';

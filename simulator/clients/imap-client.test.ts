@@ -7,7 +7,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Output } from '../engine.ts';
 import { ImapServer } from '../imap/server.ts';
-import { defaultWorld } from '../net/world.ts';
+import { defaultWorld } from '../world/world.ts';
 import { testContext } from '../testing/context.ts';
 import { utf8Bytes, utf8Text } from '../wire/bytes.ts';
 import { ImapClient, type ImapClientEvent } from './imap-client.ts';

@@ -1,6 +1,6 @@
 /**
  * The virtual mail clients: POP3 and IMAP devices that speak the real protocols to the engines
- * through a Transport, and the /compare/ page's scenario and verdict built on them.
+ * through a Transport (the /compare/ page's scenario built on them is in ../scenarios/).
  */
 export { ClientConnection, type ByteCounters, type ClientEngine } from './client-driver.ts';
 export { Device, type DeviceOptions, type DeviceProtocol, type DeviceResult, type DeviceView } from './device.ts';
@@ -11,7 +11,6 @@ export type { LocalMessage } from './local-message.ts';
 export { POP3_CLIENT_TRANSITIONS, Pop3Client, type Pop3ClientState } from './pop3-client.ts';
 export { Pop3Device, type Pop3CheckOutcome } from './pop3-device.ts';
 export { DEFAULT_POP3_SETTINGS, type KnownMessage, type Pop3CheckResult, type Pop3ClientEvent, type Pop3Settings } from './pop3-types.ts';
-export { SCENARIO, Scenario, type ActionResult, type DeviceName, type ScenarioOptions, type Side } from './scenario.ts';
 export { SmtpSender } from './smtp-sender.ts';
 export { Transcript, type TranscriptDirection, type TranscriptLine, type WireLine } from './transcript.ts';
-export type { Fact, SideVerdict } from './verdict.ts';
+export { headerFields } from './local-message.ts';

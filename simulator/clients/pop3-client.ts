@@ -6,8 +6,8 @@
  * between sessions.
  */
 import type { Output, TlsInfo } from '../engine.ts';
-import { encodeBase64 } from '../wire/base64.ts';
 import { utf8Bytes, utf8Text } from '../wire/bytes.ts';
+import { encodeSaslPlain } from '../wire/sasl-plain.ts';
 import { canTransition, type Pop3ClientState } from './pop3-client-state.ts';
 import { Pop3ResponseReader, type Pop3Response } from './pop3-reader.ts';
 import type { DeleteReason, Pop3CheckOptions, Pop3CheckResult, Pop3ClientEvent, Pop3Failure } from './pop3-types.ts';
@@ -160,7 +160,7 @@ export class Pop3Client {
     const userOffered = this.capabilities.length === 0 || this.capabilities.includes('USER');
     if (sasl.includes('PLAIN') && (settings.auth === 'PLAIN' || !userOffered)) {
       // RFC 4616 §2: message = [authzid] UTF8NUL authcid UTF8NUL passwd
-      this.send('auth', `AUTH PLAIN ${encodeBase64(utf8Bytes(`\0${user}\0${password}`))}`);
+      this.send('auth', `AUTH PLAIN ${encodeSaslPlain(user, password)}`);
       return;
     }
     this.send('user', `USER ${user}`);

@@ -5,6 +5,7 @@
  */
 import { concatBytes, latin1Text, utf8Bytes } from '../wire/bytes.ts';
 import { LineBuffer } from '../wire/line-buffer.ts';
+import { pop3StatusLine } from '../observe/reply-lines.ts';
 
 export interface Pop3Response {
   ok: boolean;
@@ -23,8 +24,6 @@ export interface Pop3Response {
 const MAX_LINE = 64 * 1024;
 /** A multi-line response larger than this is a misbehaving server, not mail (memory bound). */
 const MAX_BODY = 32 * 1024 * 1024;
-
-const STATUS = /^(\+OK|-ERR)(?: (?:\[([^\]]*)\] ?)?(.*))?$/s;
 
 export type Pop3Read = { response: Pop3Response } | { error: string } | null;
 
@@ -49,9 +48,9 @@ export class Pop3ResponseReader {
     if (!line) return null;
     if (line.overflow) return { error: 'response line too long' };
     const text = latin1Text(line.bytes);
-    const m = STATUS.exec(text);
+    const m = pop3StatusLine(text);
     if (!m) return { error: `expected "+OK" or "-ERR", got ${JSON.stringify(text.slice(0, 60))}` };
-    const status: Pop3Response = { ok: m[1] === '+OK', code: m[2] ?? null, text: m[3] ?? '', line: text };
+    const status: Pop3Response = { ...m, line: text };
     // RFC 1939 §3: only a positive response to a multi-line command carries data lines.
     if (!multi || !status.ok) return { response: status };
     this.pending = { status, lines: [], size: 0 };

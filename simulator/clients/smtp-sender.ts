@@ -4,7 +4,7 @@
  * own transcript like the devices' so the verdict can link to the 250 that delivered it.
  */
 import { SmtpClient, type SmtpClientEvent, type SmtpClientResult } from '../smtp/client.ts';
-import { rfc5322Date } from '../smtp/trace.ts';
+import { rfc5322Date } from '../mime/date.ts';
 import type { Connector } from '../transport.ts';
 import { utf8Bytes } from '../wire/bytes.ts';
 import { ClientConnection, type ByteCounters } from './client-driver.ts';

@@ -2,7 +2,7 @@
 import { ManualScheduler } from '../net/virtual-network-clock.ts';
 import { createVirtualNetwork } from '../net/virtual-network-engines.ts';
 import type { VirtualNetwork } from '../net/virtual-network.ts';
-import { defaultWorld, type World } from '../net/world.ts';
+import { defaultWorld, type World } from '../world/world.ts';
 import { VirtualConnector } from '../transports/virtual.ts';
 import type { DeviceOptions } from './device.ts';
 import { testRandom } from '../testing/random.ts';

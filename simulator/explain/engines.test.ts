@@ -10,7 +10,7 @@ import { ImapServer } from '../imap/server.ts';
 import { IMAP_STATES } from '../imap/state.ts';
 import { POP3_STATES } from '../pop3/state.ts';
 import { SMTP_STATES } from '../smtp/state.ts';
-import { defaultWorld } from '../net/world.ts';
+import { defaultWorld } from '../world/world.ts';
 import { Pop3Server } from '../pop3/server.ts';
 import * as smtpReplies from '../smtp/replies.ts';
 import { SmtpServer } from '../smtp/server.ts';

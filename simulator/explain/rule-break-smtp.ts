@@ -5,7 +5,7 @@
 import { allowedCommands } from '../smtp/registry.ts';
 import type { SmtpState } from '../smtp/state.ts';
 import { ref } from './rfc.ts';
-import type { RuleBreak } from './rule-break.ts';
+import type { RuleBreak } from './types.ts';
 
 const TRANSACTION: readonly string[] = ['mail', 'rcpt', 'bdat'];
 const EHLO_FIRST: RuleBreak = {

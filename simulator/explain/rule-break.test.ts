@@ -1,7 +1,7 @@
 /** explainRuleBreak: the rule behind each refusal, on fixed cases and on replies the engines really send. */
 import { describe, expect, it } from 'vitest';
 import { ImapServer } from '../imap/server.ts';
-import { defaultWorld } from '../net/world.ts';
+import { defaultWorld } from '../world/world.ts';
 import { Pop3Server } from '../pop3/server.ts';
 import { SmtpServer } from '../smtp/server.ts';
 import { testContext } from '../testing/context.ts';

@@ -8,17 +8,7 @@ import { allowedCommands as pop3Allowed, type Pop3State } from '../pop3/state.ts
 import { lookup } from './knowledge.ts';
 import { ref } from './rfc.ts';
 import { smtpRuleBreak } from './rule-break-smtp.ts';
-import type { Protocol, RfcRef } from './types.ts';
-
-export interface RuleBreak {
-  /** The rule in plain words. */
-  rule: string;
-  /** The RFC's own sentence, where one says it. */
-  quote?: string;
-  rfc: RfcRef;
-  /** The commands the state does allow (from the engine's table), when the fault is the state. */
-  allowed?: readonly string[];
-}
+import type { Protocol, RuleBreak } from './types.ts';
 
 /** The command verb of a client line: skips an IMAP tag, keeps `UID` as the verb for UID commands. */
 export function commandVerb(protocol: Protocol, command: string): string {

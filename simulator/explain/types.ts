@@ -108,3 +108,14 @@ export interface LineContext {
   /** The line is message content (SMTP after 354, POP3 after RETR/TOP, IMAP literal data). */
   inData?: boolean;
 }
+
+/** The rule a refused command broke, for the lab's explanation (rule-break.ts). */
+export interface RuleBreak {
+  /** The rule in plain words. */
+  rule: string;
+  /** The RFC's own sentence, where one says it. */
+  quote?: string;
+  rfc: RfcRef;
+  /** The commands the state does allow (from the engine's table), when the fault is the state. */
+  allowed?: readonly string[];
+}

@@ -3,7 +3,7 @@
  * (emersion/go-imap capability.go). CAPABILITY, the greeting's [CAPABILITY ...] code and the
  * post-login [CAPABILITY ...] code are all derived from it, the session and the host settings.
  */
-import { isEnabled, type HostConfig } from '../net/host.ts';
+import { isEnabled, type HostConfig } from '../world/host.ts';
 import type { ImapVerb } from './state.ts';
 
 export interface CapabilityEntry {

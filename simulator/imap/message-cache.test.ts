@@ -8,7 +8,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { envelopeOfHeader } from '../mime/index.ts';
 import { parseHeaderBlock } from '../mime/header.ts';
-import type { World } from '../net/world.ts';
+import type { World } from '../world/world.ts';
 import { utf8Bytes } from '../wire/bytes.ts';
 import { CACHE_BUDGETS, envelopeWire, headerOf, joinText, structureWire } from './message-cache.ts';
 import { envelopePieces } from './fetch/structure.ts';

@@ -1,6 +1,6 @@
 /** Shared set-up for the IMAP engine tests: a server on the default world, logged in or not. */
-import type { World } from '../net/world.ts';
-import { defaultWorld } from '../net/world.ts';
+import type { World } from '../world/world.ts';
+import { defaultWorld } from '../world/world.ts';
 import { testContext } from '../testing/context.ts';
 import { EngineDriver, playTranscript } from '../testing/transcript.ts';
 import type { ImapEvent } from './events.ts';

@@ -1,6 +1,8 @@
 /**
- * RFC 5322 §3.3 date-time, with the §4.3 obsolete forms: two- and three-digit years,
- * alphabetic zones, comments and extra whitespace. Pure: no clock.
+ * Dates as mail writes them, the one module for them: RFC 5322 §3.3 date-time read (with the
+ * §4.3 obsolete forms: two- and three-digit years, alphabetic zones, comments and extra
+ * whitespace) and written, IMAP's INTERNALDATE (RFC 9051 §9) and mbox's asctime. Pure: no clock;
+ * the time is always an argument.
  */
 import { stripComments } from './params.ts';
 
@@ -16,7 +18,46 @@ export interface DateTime {
   zone: number;
 }
 
-const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+/** RFC 5322 §3.3 month (also RFC 9051 §9 date-month and asctime's): English, three letters. */
+export const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'] as const;
+/** RFC 5322 §3.3 day-of-week. */
+const DAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'] as const;
+
+/** 1–12 for a month's three letters in any case (RFC 5322 and RFC 9051 month names are case-insensitive), else 0. */
+export function monthNumber(name: string): number {
+  const n = name.toLowerCase();
+  return MONTHS.findIndex((m) => m.toLowerCase() === n) + 1;
+}
+
+const two = (n: number): string => String(n).padStart(2, '0');
+const clock = (d: Date): string => `${two(d.getUTCHours())}:${two(d.getUTCMinutes())}:${two(d.getUTCSeconds())}`;
+
+/** RFC 5322 §3.3 date-time in UTC: `Thu, 26 Nov 2026 09:00:00 +0000` (day = 1*2DIGIT, written without a pad). */
+export function rfc5322Date(ms: number): string {
+  const d = new Date(ms);
+  return `${DAYS[d.getUTCDay()]}, ${d.getUTCDate()} ${MONTHS[d.getUTCMonth()]} ${d.getUTCFullYear()} ${clock(d)} +0000`;
+}
+
+/** RFC 9051 §9 date-time as INTERNALDATE shows it, in UTC: `26-Nov-2026 08:00:00 +0000`; date-day-fixed = (SP DIGIT) / 2DIGIT. */
+export function internalDate(ms: number): string {
+  const d = new Date(ms);
+  return `${String(d.getUTCDate()).padStart(2, ' ')}-${MONTHS[d.getUTCMonth()]}-${d.getUTCFullYear()} ${clock(d)} +0000`;
+}
+
+/** C asctime() in UTC, as mbox From_ lines carry it: `Thu Nov 26 08:05:00 2026`, the day padded with a space. */
+export function asctime(ms: number): string {
+  const d = new Date(ms);
+  return `${DAYS[d.getUTCDay()]} ${MONTHS[d.getUTCMonth()]} ${String(d.getUTCDate()).padStart(2, ' ')} ${clock(d)} ${d.getUTCFullYear()}`;
+}
+
+/** An asctime date (with the numeric zone some writers put before the year) in milliseconds, or null. */
+export function parseAsctime(text: string): number | null {
+  const m = /^[A-Z][a-z]{2} ([A-Z][a-z]{2}) +(\d{1,2}) (\d{2}):(\d{2}):(\d{2})(?: [+-]\d{4})? (\d{4})/.exec(text);
+  if (!m) return null;
+  const month = MONTHS.indexOf(m[1] as (typeof MONTHS)[number]);
+  if (month < 0) return null;
+  return Date.UTC(Number(m[6]), month, Number(m[2]), Number(m[3]), Number(m[4]), Number(m[5]));
+}
 
 /** RFC 5322 §4.3 obs-zone. Military letters "SHOULD all be considered equivalent to -0000". */
 const ZONES: Record<string, number> = {
@@ -46,7 +87,7 @@ const DATE_TIME =
 export function parseDateTime(text: string): DateTime | null {
   const m = DATE_TIME.exec(stripComments(text).trim());
   if (!m) return null;
-  const month = MONTHS.indexOf((m[2] as string).toLowerCase()) + 1;
+  const month = monthNumber(m[2] as string);
   const dt: DateTime = {
     year: fullYear(m[3] as string),
     month,

@@ -5,7 +5,8 @@
  * (RFC 9051 §6.2.3) send the password as it is.
  */
 import type { Credential } from './attack-types.ts';
-import type { MailProtocol } from './ports.ts';
+import type { MailProtocol } from '../world/ports.ts';
+import { decodeBase64Lenient } from '../wire/base64.ts';
 import { latin1Text } from '../wire/bytes.ts';
 
 type Pending = { mechanism: 'PLAIN' | 'LOGIN'; user: string | null } | null;
@@ -17,6 +18,11 @@ export class CredentialSniffer {
   private user: string | null = null;
 
   constructor(private readonly protocol: MailProtocol) {}
+
+  /** Characters of an unfinished line held back: at most 4096, like a sniffer with a fixed buffer. */
+  get buffered(): number {
+    return this.buffer.length;
+  }
 
   push(bytes: Uint8Array, time: number): Credential[] {
     this.buffer += latin1Text(bytes);
@@ -97,10 +103,5 @@ function imapStrings(text: string): string[] {
 /** Base64 to UTF-8 text, or null when it is not base64. */
 export function base64Text(text: string): string | null {
   if (!/^[A-Za-z0-9+/]*={0,2}$/.test(text) || text.length % 4 !== 0) return null;
-  try {
-    const binary = atob(text);
-    return new TextDecoder().decode(Uint8Array.from(binary, (c) => c.charCodeAt(0)));
-  } catch {
-    return null;
-  }
+  return new TextDecoder().decode(decodeBase64Lenient(text));
 }

@@ -9,7 +9,7 @@
  */
 import { CredentialSniffer } from './attack-credentials.ts';
 import { newReport, type AttackOptions, type AttackReport, type OnPath, type WirePhase } from './attack-types.ts';
-import type { MailProtocol } from './ports.ts';
+import type { MailProtocol } from '../world/ports.ts';
 import { concatBytes, latin1Bytes, latin1Text } from '../wire/bytes.ts';
 
 type Direction = 'to-server' | 'to-client';

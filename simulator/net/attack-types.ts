@@ -2,7 +2,7 @@
  * The attacker scenarios a connection can be opened with (issue 7), and what the attacker got.
  * The attacker sits on the path between the client end and the server (RFC 3207 §6, RFC 8314 §1).
  */
-import type { MailProtocol } from './ports.ts';
+import type { MailProtocol } from '../world/ports.ts';
 import type { ServerIdentityKind } from './tls-pki.ts';
 
 export interface AttackOptions {

@@ -1,8 +1,8 @@
 import type { EngineContext, Peer } from '../engine.ts';
-import type { HostConfig } from './host.ts';
-import { portSpec } from './ports.ts';
-import { worldBackend } from './world-backend.ts';
-import type { World } from './world.ts';
+import type { HostConfig } from '../world/host.ts';
+import { portSpec } from '../world/ports.ts';
+import { worldBackend } from '../world/world-backend.ts';
+import type { World } from '../world/world.ts';
 
 /**
  * What a transport hands a server engine for one connection: the engine's narrow context

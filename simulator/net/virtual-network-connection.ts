@@ -13,7 +13,7 @@ import type { OnPath, WirePhase } from './attack-types.ts';
 import type { Scheduler } from './virtual-network-clock.ts';
 import type { SessionLog, SessionRecord, WireEntry } from './virtual-network-log.ts';
 import { inOrder, StepQueue, type Lane } from './virtual-network-steps.ts';
-import type { TlsHandshake } from './virtual-network-tls.ts';
+import type { TlsHandshake, TlsLayer } from './virtual-network-tls.ts';
 import type { RandomSource } from '../random.ts';
 import { TlsChannel } from './tls-channel.ts';
 import type { ServerIdentityKind, VirtualPki } from './tls-pki.ts';
@@ -32,12 +32,6 @@ export type ConnectionEvent =
 
 export type ConnectionSink = (event: ConnectionEvent) => void;
 
-/**
- * How TLS is made: 'records' runs the real handshake and encrypts (asynchronous, WebCrypto);
- * 'stand-in' only records the parameters, synchronously, for a network that is driven without
- * awaiting.
- */
-export type TlsLayer = 'records' | 'stand-in';
 
 /** What a connection needs from its network. */
 export interface ConnectionEnv {

@@ -8,7 +8,7 @@
  *   const random = seededRandom(systemRandom().bytes(32));    // simulator/random.ts, transports/system-random.ts
  *   const network = createVirtualNetwork(world, { now: () => Date.now(), scheduler, random });
  *   const connector = new VirtualConnector(network);          // simulator/transports/virtual.ts
- *   autoRunMta(new Mta(network), network, showEvents);         // simulator/net/mta-driver.ts
+ *   autoRunMta(new Mta(network), network, showEvents);         // simulator/mta/mta-driver.ts
  *   network.subscribe(showWire);                               // every session, byte by byte
  */
 import { ImapServer } from '../imap/server.ts';
@@ -17,7 +17,7 @@ import { SmtpServer } from '../smtp/server.ts';
 import type { RandomSource } from '../random.ts';
 import type { Scheduler } from './virtual-network-clock.ts';
 import { VirtualNetwork, type EngineRegistry, type VirtualNetworkOptions } from './virtual-network.ts';
-import type { World } from './world.ts';
+import type { World } from '../world/world.ts';
 
 export const MAIL_ENGINES: EngineRegistry = { smtp: SmtpServer, pop3: Pop3Server, imap: ImapServer };
 

@@ -6,8 +6,8 @@
 import type { TlsInfo } from '../engine.ts';
 import type { TransportErrorCode } from '../transport.ts';
 import type { AttackReport } from './attack-types.ts';
-import type { MailProtocol } from './ports.ts';
-import type { TlsLayer } from './virtual-network-connection.ts';
+import type { MailProtocol } from '../world/ports.ts';
+import type { TlsLayer } from './virtual-network-tls.ts';
 
 /** Who opened the connection: the learner's terminal, the MTA relaying, or a scripted client. */
 export type SessionOrigin = 'terminal' | 'mta' | 'client';

@@ -4,7 +4,7 @@ import { concatBytes, latin1Text, utf8Bytes } from '../wire/bytes.ts';
 import { ManualScheduler } from './virtual-network-clock.ts';
 import { createVirtualNetwork } from './virtual-network-engines.ts';
 import type { ConnectionEvent } from './virtual-network.ts';
-import { defaultWorld } from './world.ts';
+import { defaultWorld } from '../world/world.ts';
 import { testRandom } from '../testing/random.ts';
 
 const T0 = Date.UTC(2026, 10, 26, 9, 0, 0);

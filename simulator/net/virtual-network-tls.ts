@@ -6,6 +6,13 @@
  */
 import type { TlsInfo } from '../engine.ts';
 
+/**
+ * How TLS is made: 'records' runs the real handshake and encrypts (asynchronous, WebCrypto);
+ * 'stand-in' only records the parameters, synchronously, for a network that is driven without
+ * awaiting.
+ */
+export type TlsLayer = 'records' | 'stand-in';
+
 export type TlsHandshakeResult = { ok: true; info: TlsInfo } | { ok: false; message: string };
 
 /** Starts TLS on a pipe between a client and a server. */

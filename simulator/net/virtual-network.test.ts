@@ -4,7 +4,7 @@ import { latin1Text, utf8Bytes, utf8Text } from '../wire/bytes.ts';
 import type { ServerContext } from './server-context.ts';
 import { ManualScheduler } from './virtual-network-clock.ts';
 import { VirtualNetwork, type ConnectionEvent, type ConnectOptions, type EngineRegistry, type NetworkEvent } from './virtual-network.ts';
-import { defaultWorld } from './world.ts';
+import { defaultWorld } from '../world/world.ts';
 import { testRandom } from '../testing/random.ts';
 
 const T0 = Date.UTC(2026, 10, 26, 9, 0, 0);

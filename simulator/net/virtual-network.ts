@@ -12,16 +12,18 @@ import { VirtualPki } from './tls-pki.ts';
 import { ManualScheduler } from './virtual-network-clock.ts';
 import { Lane } from './virtual-network-steps.ts';
 import type { TransportErrorCode } from '../transport.ts';
-import type { HostConfig } from './host.ts';
-import type { MailProtocol, PortSpec } from './ports.ts';
+import type { HostConfig } from '../world/host.ts';
+import type { MailProtocol, PortSpec } from '../world/ports.ts';
 import { serverContext, type ServerContext } from './server-context.ts';
 import type { Scheduler } from './virtual-network-clock.ts';
-import { VirtualConnection, type ConnectionSetup, type TlsLayer, type WakeableEngine } from './virtual-network-connection.ts';
+import { VirtualConnection, type ConnectionSetup, type WakeableEngine } from './virtual-network-connection.ts';
+import type { TlsLayer } from './virtual-network-tls.ts';
 import { DEFAULT_LOG_LIMITS, SessionLog, type LogLimits, type NetworkListener, type SessionOrigin, type SessionRecord } from './virtual-network-log.ts';
 import { VIRTUAL_TLS, type TlsHandshake } from './virtual-network-tls.ts';
-import type { World } from './world.ts';
+import type { World } from '../world/world.ts';
 
-export { VirtualConnection, type ConnectionEvent, type ConnectionSink, type TlsLayer } from './virtual-network-connection.ts';
+export { VirtualConnection, type ConnectionEvent, type ConnectionSink } from './virtual-network-connection.ts';
+export type { TlsLayer } from './virtual-network-tls.ts';
 export type { AttackOptions, AttackReport, Credential } from './attack-types.ts';
 export type { NetworkEvent, NetworkListener, SessionOrigin, SessionRecord, WireEntry } from './virtual-network-log.ts';
 

@@ -1,5 +1,5 @@
 /** Servers and logins for the POP3 tests (the default world's users, as the tutorials use them). */
-import { defaultWorld, type World } from '../net/world.ts';
+import { defaultWorld, type World } from '../world/world.ts';
 import { EngineDriver } from '../testing/transcript.ts';
 import { testContext } from '../testing/context.ts';
 import { Pop3Server } from './server.ts';

@@ -4,7 +4,7 @@
  * and mail that arrives meanwhile is only seen at the next login.
  */
 import type { Mailbox } from '../store/mailbox.ts';
-import { canonicalCrlf } from './multiline.ts';
+import { canonicalLines } from '../wire/line-endings.ts';
 
 export interface MaildropMessage {
   /** The message-number of RFC 1939 §5: 1-based, fixed for the session. */
@@ -30,7 +30,7 @@ export class Maildrop {
 
   constructor(inbox: Mailbox) {
     this.messages = inbox.messages.map((m, i) => {
-      const wire = canonicalCrlf(m.raw);
+      const wire = canonicalLines(m.raw);
       // UIDVALIDITY.UID: unique for as long as the mailbox exists, as Dovecot's default %v.%u.
       return { number: i + 1, uid: m.uid, uniqueId: `${inbox.uidValidity}.${m.uid}`, wire, size: wire.length };
     });

@@ -5,7 +5,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { utf8Bytes } from '../wire/bytes.ts';
-import { canonicalCrlf, multiLine } from './multiline.ts';
+import { canonicalLines } from '../wire/line-endings.ts';
+import { multiLine } from './multiline.ts';
 
 const CR = 0x0d;
 const LF = 0x0a;
@@ -44,10 +45,10 @@ describe('byte-stuffing found with indexOf (RFC 1939 §3)', () => {
     );
   });
 
-  it('canonicalCrlf returns its input exactly when it is already canonical, else a CRLF copy', () => {
+  it('canonicalLines returns its input exactly when it is already canonical, else a CRLF copy', () => {
     fc.assert(
       fc.property(octets, (raw) => {
-        const out = canonicalCrlf(raw);
+        const out = canonicalLines(raw);
         expect(out === raw).toBe(canonicalByOctet(raw));
         expect(canonicalByOctet(out)).toBe(true);
       }),

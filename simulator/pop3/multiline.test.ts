@@ -2,7 +2,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { latin1Text, utf8Bytes } from '../wire/bytes.ts';
 import { bobLoggedIn, T0 } from './fixtures.test-helper.ts';
-import { canonicalCrlf, multiLine, topOf } from './multiline.ts';
+import { canonicalLines } from '../wire/line-endings.ts';
+import { multiLine, topOf } from './multiline.ts';
 
 const text = (b: Uint8Array) => latin1Text(b);
 
@@ -29,18 +30,11 @@ describe('multi-line responses (RFC 1939 §3)', () => {
   it('un-stuffing gives back any CRLF text exactly', () => {
     fc.assert(
       fc.property(fc.array(fc.stringMatching(/^[.a\r]{0,6}$/), { maxLength: 12 }), (lines) => {
-        const body = canonicalCrlf(utf8Bytes(lines.map((l) => l.replace(/\r/g, '') + '\r\n').join('')));
+        const body = canonicalLines(utf8Bytes(lines.map((l) => l.replace(/\r/g, '') + '\r\n').join('')));
         const wire = text(multiLine('+OK', body));
         expect(unstuff(wire.slice('+OK\r\n'.length))).toBe(text(body));
       }),
     );
-  });
-
-  it('canonicalises bare LF and CR to CRLF and adds a final CRLF; leaves canonical input alone', () => {
-    const ok = utf8Bytes('a\r\nb\r\n');
-    expect(canonicalCrlf(ok)).toBe(ok);
-    expect(text(canonicalCrlf(utf8Bytes('a\nb\rc')))).toBe('a\r\nb\r\nc\r\n');
-    expect(text(canonicalCrlf(utf8Bytes('')))).toBe('');
   });
 
   it('TOP takes the header, the blank line and n body lines', () => {

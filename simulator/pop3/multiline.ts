@@ -10,37 +10,6 @@ const DOT = 0x2e;
 const TERMINATOR = utf8Bytes('.\r\n');
 
 /**
- * The message with every line ending as CRLF and a final CRLF, so that what LIST counts is what
- * RETR sends (RFC 1939 §11: a server storing bare LF "simply counts each occurrence of this
- * character in a message as two octets"). Returns the input itself when it is already canonical
- * (the store keeps CRLF).
- */
-export function canonicalCrlf(raw: Uint8Array): Uint8Array {
-  const endsWell = raw.length === 0 || (raw[raw.length - 2] === CR && raw[raw.length - 1] === LF);
-  if (endsWell && onlyCrlf(raw)) return raw;
-  const out: number[] = [];
-  for (let i = 0; i < raw.length; i++) {
-    const b = raw[i]!;
-    if (b === LF && raw[i - 1] !== CR) out.push(CR, LF);
-    else if (b === CR && raw[i + 1] !== LF) out.push(CR, LF);
-    else out.push(b);
-  }
-  if (out.length && !(out[out.length - 2] === CR && out[out.length - 1] === LF)) out.push(CR, LF);
-  return Uint8Array.from(out);
-}
-
-/**
- * Every CR is followed by LF and every LF preceded by CR. Each kind of octet is found with
- * `indexOf` (native, a line at a time) rather than by visiting every octet in a loop: RETR and
- * the maildrop at login check whole messages.
- */
-function onlyCrlf(raw: Uint8Array): boolean {
-  for (let lf = raw.indexOf(LF); lf >= 0; lf = raw.indexOf(LF, lf + 1)) if (raw[lf - 1] !== CR) return false;
-  for (let cr = raw.indexOf(CR); cr >= 0; cr = raw.indexOf(CR, cr + 1)) if (raw[cr + 1] !== LF) return false;
-  return true;
-}
-
-/**
  * `first` (the status line, CRLF added), then `body` (canonical CRLF text) byte-stuffed, then the
  * ".CRLF" terminator. @rfc 1939#3 "If any line of the multi-line response begins with the
  * termination octet, the line is 'byte-stuffed' by pre-pending the termination octet to that line".

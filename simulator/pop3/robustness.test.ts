@@ -6,7 +6,7 @@ import { createHash } from 'node:crypto';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Output } from '../engine.ts';
-import { defaultWorld } from '../net/world.ts';
+import { defaultWorld } from '../world/world.ts';
 import { testContext } from '../testing/context.ts';
 import { TEST_TLS } from '../testing/transcript.ts';
 import { concatBytes, latin1Text, utf8Bytes } from '../wire/bytes.ts';

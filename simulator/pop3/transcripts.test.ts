@@ -3,7 +3,7 @@
  * mail.example.org, whose INBOX starts with two messages.
  */
 import { describe, expect, it } from 'vitest';
-import { defaultWorld } from '../net/world.ts';
+import { defaultWorld } from '../world/world.ts';
 import { testContext } from '../testing/context.ts';
 import { playTranscript } from '../testing/transcript.ts';
 import { T0 } from './fixtures.test-helper.ts';

@@ -1,6 +1,6 @@
 /** RFC 1939 §6: the UPDATE state, the maildrop lock and the login snapshot, as the store sees them. */
 import { describe, expect, it } from 'vitest';
-import { defaultWorld } from '../net/world.ts';
+import { defaultWorld } from '../world/world.ts';
 import type { StoreChange } from '../store/types.ts';
 import { utf8Bytes } from '../wire/bytes.ts';
 import { bobLoggedIn, pop3, T0 } from './fixtures.test-helper.ts';

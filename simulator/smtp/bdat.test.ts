@@ -1,8 +1,7 @@
 /** RFC 3030 CHUNKING: BDAT. */
 import { describe, expect, it } from 'vitest';
 import { playTranscript } from '../testing/transcript.ts';
-import { utf8Bytes, utf8Text } from '../wire/bytes.ts';
-import { canonicalLineEnds } from './bdat.ts';
+import { utf8Bytes } from '../wire/bytes.ts';
 import { lastMessage, smtpContext, smtpDriver } from './server-fixture.test-helper.ts';
 import { SmtpServer } from './server.ts';
 
@@ -90,11 +89,5 @@ describe('BDAT', () => {
     const helo = smtpDriver(smtpContext('mail.example.org', 25));
     helo.send('HELO client.test\r\nMAIL FROM:<s@client.test>\r\nRCPT TO:<bob@example.org>\r\n');
     expect(helo.send('BDAT 6 LAST\r\nQUIT\r\nNOOP\r\n')).toEqual(['503 5.5.1 Bad sequence of commands: BDAT needs EHLO and the CHUNKING extension', '250 2.0.0 OK']);
-  });
-
-  it('canonicalLineEnds turns bare LF into CRLF and leaves everything else', () => {
-    expect(utf8Text(canonicalLineEnds(utf8Bytes('a\nb\r\nc\r\rd\n')))).toBe('a\r\nb\r\nc\r\rd\r\n');
-    const same = utf8Bytes('x\r\ny');
-    expect(canonicalLineEnds(same)).toBe(same);
   });
 });

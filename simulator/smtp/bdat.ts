@@ -34,21 +34,3 @@ export class ChunkReader implements InputReader {
     return [read(null), ...this.done(this.parts, now)];
   }
 }
-
-/**
- * RFC 3030 §3: text sent with BDAT "MUST be sent in the canonical MIME format with lines
- * delimited with a <CR><LF>". A bare LF is stored as CRLF so that no relay can later forward a
- * bare-LF "." (SMTP smuggling).
- */
-export function canonicalLineEnds(bytes: Uint8Array): Uint8Array {
-  let bare = 0;
-  for (let i = 0; i < bytes.length; i++) if (bytes[i] === 0x0a && bytes[i - 1] !== 0x0d) bare++;
-  if (!bare) return bytes;
-  const out = new Uint8Array(bytes.length + bare);
-  let o = 0;
-  for (let i = 0; i < bytes.length; i++) {
-    if (bytes[i] === 0x0a && bytes[i - 1] !== 0x0d) out[o++] = 0x0d;
-    out[o++] = bytes[i]!;
-  }
-  return out;
-}

@@ -1,6 +1,7 @@
 /**
  * The client's half of RFC 5321 §4.5.2 transparency: the message as DATA sends it.
  */
+import { canonicalLines } from '../wire/line-endings.ts';
 
 const CR = 0x0d;
 const LF = 0x0a;
@@ -16,25 +17,13 @@ const DOT = 0x2e;
  * not end with CRLF gets one, so the final dot stands on a line of its own.
  */
 export function dotStuff(message: Uint8Array): Uint8Array {
-  const out = new Uint8Array(message.length * 2 + 5);
+  const text = canonicalLines(message); // wire/line-endings.ts: RFC 5321 §2.3.8
+  const out = new Uint8Array(text.length * 2 + 3);
   let n = 0;
-  let lineStart = true;
-  for (let i = 0; i < message.length; i++) {
-    const b = message[i]!;
-    if (b === CR || b === LF) {
-      if (b === CR && message[i + 1] === LF) i++;
-      out[n++] = CR;
-      out[n++] = LF;
-      lineStart = true;
-      continue;
-    }
-    if (lineStart && b === DOT) out[n++] = DOT;
+  for (let i = 0; i < text.length; i++) {
+    const b = text[i]!;
+    if (b === DOT && (i === 0 || text[i - 1] === LF)) out[n++] = DOT;
     out[n++] = b;
-    lineStart = false;
-  }
-  if (!lineStart) {
-    out[n++] = CR;
-    out[n++] = LF;
   }
   out[n++] = DOT;
   out[n++] = CR;

@@ -4,6 +4,7 @@
  */
 import { LineBuffer } from '../wire/line-buffer.ts';
 import { utf8Text } from '../wire/bytes.ts';
+import { smtpReplyLine } from '../observe/reply-lines.ts';
 
 /** One complete server reply. */
 export interface SmtpReply {
@@ -23,12 +24,6 @@ const MAX_REPLY_LINE = 4096;
 /** A multi-line reply longer than this is not a reply but a misbehaving peer (memory bound). */
 const MAX_REPLY_LINES = 200;
 
-/**
- * RFC 5321 §4.2: Reply-line = *( Reply-code "-" [ textstring ] CRLF )
- *                             Reply-code [ SP textstring ] CRLF
- * with the first digit 2–5 (§4.2.1; SMTP has no 1yz replies).
- */
-const REPLY_LINE = /^([2-5][0-9][0-9])(?:([ -])(.*))?$/s;
 /** RFC 3463 §2: class "." subject "." detail, class 2, 4 or 5; subject and detail 1–3 digits. */
 const ENHANCED = /^([245]\.[0-9]{1,3}\.[0-9]{1,3})(?: |$)/;
 
@@ -57,15 +52,16 @@ export class ReplyReader {
       if (!line) return null;
       if (line.overflow) return { error: `a reply line longer than ${MAX_REPLY_LINE} octets` };
       const text = utf8Text(line.bytes);
-      const m = REPLY_LINE.exec(text);
-      if (!m) return { error: `not an SMTP reply line: "${text.slice(0, 80)}"` };
-      const code = Number(m[1]);
+      const m = smtpReplyLine(text);
+      // RFC 5321 §4.2.1: the first digit is 2–5 (SMTP has no 1yz replies).
+      if (!m || m.code < 200 || m.code >= 600) return { error: `not an SMTP reply line: "${text.slice(0, 80)}"` };
+      const code = m.code;
       // RFC 5321 §4.2.1: every line of a multi-line reply carries the same code.
       if (this.code !== null && code !== this.code) return { error: `reply code changed from ${this.code} to ${code} inside one reply` };
       this.code = code;
-      this.lines.push(m[3] ?? '');
+      this.lines.push(m.text);
       if (this.lines.length > MAX_REPLY_LINES) return { error: `a reply of more than ${MAX_REPLY_LINES} lines` };
-      if (m[2] === '-') continue;
+      if (!m.final) continue;
       const reply = makeReply(code, this.lines);
       this.lines = [];
       this.code = null;

@@ -5,7 +5,8 @@
  * The MTA uses it to relay, the virtual mail clients to submit.
  */
 import type { TlsInfo } from '../engine.ts';
-import { utf8Bytes, latin1Text } from '../wire/bytes.ts';
+import { utf8Bytes } from '../wire/bytes.ts';
+import { encodeSaslPlain } from '../wire/sasl-plain.ts';
 import { ReplyReader, replyClass, type SmtpReply } from './client-reply.ts';
 import type { SmtpClientState } from './client-state.ts';
 import { ClientPipe, type Awaiting, type ClientOutput } from './client-pipe.ts';
@@ -234,7 +235,7 @@ export class SmtpClient extends ClientPipe {
   private sendAuth(): void {
     if (!offersAuth(this.capabilities, 'PLAIN')) return this.failAndQuit('the server does not offer AUTH PLAIN', null, true);
     const { user, password } = this.options.credentials!;
-    const token = btoa(latin1Text(utf8Bytes(`\0${user}\0${password}`)));
+    const token = encodeSaslPlain(user, password);
     this.send(`AUTH PLAIN ${token}`, { state: 'auth' });
   }
 

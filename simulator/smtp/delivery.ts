@@ -73,7 +73,7 @@ export function acceptMessage(s: SmtpSession, content: Uint8Array, now: number):
     if (local.failed.every((f) => f.quota)) return [reply(local.failed.length === 1 && first ? R552MailboxFull(first.recipient.mailbox.address) : R552TooManyRecipientsFull)];
     return [reply(R451LocalError)];
   }
-  // Queued under the account's own address, so the retry (simulator/net/mta-local.ts) finds
+  // Queued under the account's own address, so the retry (simulator/mta/mta-local.ts) finds
   // the mailbox even when the envelope named an alias such as postmaster.
   const retry = local.failed.map((f) => ({ address: f.recipient.account ?? f.recipient.mailbox.address, why: `local delivery failed: ${f.why}` }));
   const queued = [...remote, ...retry];

@@ -1,5 +1,5 @@
 /** Shared set-ups for the SMTP tests: a server on a host and port of a fresh default world. */
-import type { HostSettings } from '../net/host.ts';
+import type { HostSettings } from '../world/host.ts';
 import type { ServerContext } from '../net/server-context.ts';
 import { testContext } from '../testing/context.ts';
 import { EngineDriver } from '../testing/transcript.ts';

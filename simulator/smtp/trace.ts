@@ -3,21 +3,8 @@
  * hop, Return-Path at final delivery.
  */
 import { isAddressLiteral, isDomain } from './address.ts';
+import { rfc5322Date } from '../mime/date.ts';
 import type { SmtpSession, Transaction } from './session.ts';
-
-const DAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
-
-function two(n: number): string {
-  return String(n).padStart(2, '0');
-}
-
-/** RFC 5322 §3.3 date-time in UTC: `Thu, 26 Nov 2026 09:00:00 +0000`. */
-export function rfc5322Date(ms: number): string {
-  const d = new Date(ms);
-  const time = `${two(d.getUTCHours())}:${two(d.getUTCMinutes())}:${two(d.getUTCSeconds())}`;
-  return `${DAYS[d.getUTCDay()]}, ${d.getUTCDate()} ${MONTHS[d.getUTCMonth()]} ${d.getUTCFullYear()} ${time} +0000`;
-}
 
 /** The client's address as RFC 5321 §4.1.3 writes it: `[192.0.2.1]`, `[IPv6:::1]`. */
 function peerLiteral(s: SmtpSession): string {

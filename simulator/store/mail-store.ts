@@ -44,6 +44,11 @@ export class MailStore {
     return () => this.listeners.delete(listener);
   }
 
+  /** How many listeners are subscribed: a session that ended must leave none behind. */
+  get listenerCount(): number {
+    return this.listeners.size;
+  }
+
   private emit(change: StoreChange): void {
     for (const listener of [...this.listeners]) listener(change);
   }

@@ -1,8 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { defaultWorld } from '../net/world.ts';
+import { defaultWorld } from '../world/world.ts';
 import { latin1Bytes, latin1Text, utf8Bytes } from '../wire/bytes.ts';
-import { asctime, emlFileName, envelopeSender, exportEml, exportMbox, importMbox, mboxEntry, parseMbox } from './mbox.ts';
+import { asctime } from '../mime/date.ts';
+import { emlFileName, envelopeSender, exportEml, exportMbox, importMbox, mboxEntry, parseMbox } from './mbox.ts';
 import { MailStore } from './mail-store.ts';
 
 const NOW = Date.UTC(2026, 10, 26, 8, 0, 0);

@@ -10,6 +10,7 @@
  * its internal date to the second. Bare CR or LF inside a message become CRLF, and a message that
  * does not end with a line end gains one: mbox has no way to say otherwise.
  */
+import { asctime, parseAsctime } from '../mime/date.ts';
 import { latin1Bytes, latin1Text } from '../wire/bytes.ts';
 import type { Mailbox } from './mailbox.ts';
 import type { MailStore } from './mail-store.ts';
@@ -25,24 +26,6 @@ export interface MboxMessage {
   raw: Uint8Array;
 }
 
-const DAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
-
-/** C asctime() in UTC: `Thu Nov 26 08:05:00 2026`, the day of month padded with a space. */
-export function asctime(ms: number): string {
-  const d = new Date(ms);
-  const two = (n: number) => String(n).padStart(2, '0');
-  return `${DAYS[d.getUTCDay()]} ${MONTHS[d.getUTCMonth()]} ${String(d.getUTCDate()).padStart(2, ' ')} ` +
-    `${two(d.getUTCHours())}:${two(d.getUTCMinutes())}:${two(d.getUTCSeconds())} ${d.getUTCFullYear()}`;
-}
-
-function parseAsctime(text: string): number | null {
-  const m = /^[A-Z][a-z]{2} ([A-Z][a-z]{2}) +(\d{1,2}) (\d{2}):(\d{2}):(\d{2})(?: [+-]\d{4})? (\d{4})/.exec(text);
-  if (!m) return null;
-  const month = MONTHS.indexOf(m[1]!);
-  if (month < 0) return null;
-  return Date.UTC(Number(m[6]), month, Number(m[2]), Number(m[3]), Number(m[4]), Number(m[5]));
-}
 
 /**
  * The envelope sender for the From_ line: the Return-Path the delivering MTA added (RFC 5321

@@ -1,6 +1,6 @@
 import { serverContext, type ServerContext } from '../net/server-context.ts';
-import { defaultWorld, hostByName, type World } from '../net/world.ts';
-import { portSpec } from '../net/ports.ts';
+import { defaultWorld, hostByName, type World } from '../world/world.ts';
+import { portSpec } from '../world/ports.ts';
 
 let counter = 0;
 

@@ -3,7 +3,7 @@ import { BridgeConnector } from './bridge.ts';
 import { startFakeServer, type FakeServer } from './relay/fake-mail-server.ts';
 import { startRelay, type RelayHandle } from './relay/server.ts';
 import { makeTestPki } from './relay/test-pki.ts';
-import type { TransportEvent } from '../transport.ts';
+import type { Transport, TransportEvent } from '../transport.ts';
 import { utf8Bytes, utf8Text } from '../wire/bytes.ts';
 
 let fake: FakeServer;
@@ -20,12 +20,16 @@ afterAll(async () => {
   await fake.close();
 });
 
-async function until(test: () => boolean): Promise<void> {
-  const deadline = Date.now() + 5000;
-  while (!test()) {
-    if (Date.now() > deadline) throw new Error('timed out');
-    await new Promise((ok) => setTimeout(ok, 10));
-  }
+/** Resolves on the transport event after which `test` holds (at once if it already does): no clock. */
+function when(transport: Transport, test: () => boolean): Promise<void> {
+  return new Promise((resolve) => {
+    if (test()) return resolve();
+    const off = transport.on(() => {
+      if (!test()) return;
+      off();
+      resolve();
+    });
+  });
 }
 
 describe('bridge transport (browser side of the relay)', () => {
@@ -37,24 +41,24 @@ describe('bridge transport (browser side of the relay)', () => {
       events.push(e);
       if (e.type === 'data') text += utf8Text(e.bytes);
     });
-    await until(() => text.includes('220 fake.test'));
+    await when(transport, () => text.includes('220 fake.test'));
     expect(events[0]).toMatchObject({ type: 'open', port: fake.port });
     transport.send(utf8Bytes('STARTTLS\r\n'));
-    await until(() => text.includes('220 Ready'));
+    await when(transport, () => text.includes('220 Ready'));
     transport.startTls();
-    await until(() => transport.tls !== null);
+    await when(transport, () => transport.tls !== null);
     expect(transport.tls).toMatchObject({ authorized: true, serverName: 'localhost', certificate: { issuer: expect.stringContaining('Mailwire Test CA') } });
     transport.send(utf8Bytes('NOOP\r\n'));
-    await until(() => text.includes('secure echo NOOP'));
+    await when(transport, () => text.includes('secure echo NOOP'));
     transport.close();
-    await until(() => events.some((e) => e.type === 'closed'));
+    await when(transport, () => events.some((e) => e.type === 'closed'));
   });
 
   it('says how to start a relay when none answers', async () => {
     const transport = new BridgeConnector('ws://127.0.0.1:1/relay').connect('mail.example.com', 25);
     const events: TransportEvent[] = [];
     transport.on((e) => events.push(e));
-    await until(() => events.some((e) => e.type === 'closed'));
+    await when(transport, () => events.some((e) => e.type === 'closed'));
     expect(events.find((e) => e.type === 'error')).toMatchObject({ code: 'REFUSED', message: expect.stringContaining('npm run relay') });
   });
 
@@ -62,7 +66,7 @@ describe('bridge transport (browser side of the relay)', () => {
     const transport = new BridgeConnector(relay.url).connect('localhost', 25);
     const events: TransportEvent[] = [];
     transport.on((e) => events.push(e));
-    await until(() => events.some((e) => e.type === 'closed'));
+    await when(transport, () => events.some((e) => e.type === 'closed'));
     expect(events.find((e) => e.type === 'error')).toMatchObject({ code: 'POLICY', message: expect.stringContaining('port 25') });
   });
 });

@@ -3,7 +3,7 @@
  * (docs/relay-protocol.md). Uses the platform WebSocket, so it runs in the page and in Node 22.
  */
 import type { TlsInfo } from '../engine.ts';
-import { portSpec } from '../net/ports.ts';
+import { portSpec } from '../world/ports.ts';
 import { parseRelayMessage, type BrowserMessage, type RelayMessage } from './relay-protocol.ts';
 import type { Connector, Transport, TransportEvent, TransportHandler } from '../transport.ts';
 

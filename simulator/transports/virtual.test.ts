@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { Mta } from '../net/mta.ts';
-import { runSmtpSession } from '../net/mta-session.ts';
+import { Mta } from '../mta/mta.ts';
+import { runSmtpSession } from '../mta/mta-session.ts';
 import { ManualScheduler } from '../net/virtual-network-clock.ts';
 import { createVirtualNetwork } from '../net/virtual-network-engines.ts';
-import { defaultWorld } from '../net/world.ts';
+import { defaultWorld } from '../world/world.ts';
 import type { TransportEvent } from '../transport.ts';
 import { utf8Bytes, utf8Text } from '../wire/bytes.ts';
 import { VirtualConnector, type VirtualTransport } from './virtual.ts';

@@ -3,8 +3,8 @@
  * AUTHENTICATE (RFC 9051 §6.2.2) all receive it: one base64 response, strictly decoded
  * (./base64.ts), then split into its three parts. Each engine turns a failure into its own reply.
  */
-import { decodeBase64 } from './base64.ts';
-import { strictUtf8Text } from './bytes.ts';
+import { decodeBase64, encodeBase64 } from './base64.ts';
+import { strictUtf8Text, utf8Bytes } from './bytes.ts';
 
 export type SaslPlain =
   | { ok: true; authzid: string; authcid: string; password: string }
@@ -14,6 +14,11 @@ export type SaslPlain =
    * 'malformed': not [authzid] NUL authcid NUL passwd with a non-empty authcid and passwd.
    */
   | { ok: false; reason: 'base64' | 'utf8' | 'malformed' };
+
+/** A client's PLAIN response with no authzid: @rfc 4616#2 message = [authzid] UTF8NUL authcid UTF8NUL passwd, base64. */
+export function encodeSaslPlain(authcid: string, password: string): string {
+  return encodeBase64(utf8Bytes(`\0${authcid}\0${password}`));
+}
 
 /**
  * Decodes a client's PLAIN response. A single "=" is the zero-length response (@rfc 4954#4,

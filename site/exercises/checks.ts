@@ -3,7 +3,7 @@
  * outbound queue) and about what crossed the wire (which command got which reply).
  */
 import type { StoredMessage } from '../../simulator/store/types.ts';
-import type { World } from '../../simulator/net/world.ts';
+import type { World } from '../../simulator/world/world.ts';
 import { resultOf } from './feedback.ts';
 import type { CheckResult, GoalCheck, RunResult, SessionRun } from './types.ts';
 

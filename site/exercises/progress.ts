@@ -2,6 +2,8 @@
  * Exercise progress, kept in localStorage under one key and exportable as JSON, so a learner can
  * carry it to another browser. Storage is passed in, so tests use a plain object.
  */
+import type { KeyValueStorage } from '../browser/page-storage.ts';
+
 export const PROGRESS_KEY = 'mailwire:progress';
 
 export interface Progress {
@@ -10,10 +12,6 @@ export interface Progress {
   done: Record<string, string>;
 }
 
-export interface KeyValueStorage {
-  getItem(key: string): string | null;
-  setItem(key: string, value: string): void;
-}
 
 const EMPTY: Progress = { version: 1, done: {} };
 
@@ -66,21 +64,3 @@ export function importProgress(storage: KeyValueStorage, text: string): number |
   storage.setItem(PROGRESS_KEY, JSON.stringify(p));
   return added;
 }
-
-/** localStorage when the browser allows it; otherwise memory for this page (private modes). */
-export function pageStorage(): KeyValueStorage {
-  try {
-    const probe = '__mailwire_probe__';
-    window.localStorage.setItem(probe, probe);
-    window.localStorage.removeItem(probe);
-    return window.localStorage;
-  } catch {
-    return memoryStorage;
-  }
-}
-
-const memoryData = new Map<string, string>();
-const memoryStorage: KeyValueStorage = {
-  getItem: (k) => memoryData.get(k) ?? null,
-  setItem: (k, v) => void memoryData.set(k, v),
-};

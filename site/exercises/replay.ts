@@ -7,9 +7,10 @@
 import { ManualScheduler } from '../../simulator/net/virtual-network-clock.ts';
 import { createVirtualNetwork } from '../../simulator/net/virtual-network-engines.ts';
 import type { VirtualNetwork } from '../../simulator/net/virtual-network.ts';
-import { defaultWorld, type World } from '../../simulator/net/world.ts';
+import { defaultWorld, type World } from '../../simulator/world/world.ts';
 import { VirtualConnector, type VirtualTransport } from '../../simulator/transports/virtual.ts';
 import type { TransportEvent } from '../../simulator/transport.ts';
+import { tlsAgreed } from '../../simulator/observe/index.ts';
 import { portError } from '../terminal/commands/connect.ts';
 import type { RunResult, SessionRun, StartWorld } from './types.ts';
 import { seededRandom, type RandomSource } from '../../simulator/random.ts';
@@ -25,10 +26,6 @@ interface Live {
   open: boolean;
 }
 
-/** A line that asks for TLS: SMTP/IMAP `STARTTLS` (IMAP with a tag), POP3 `STLS`. */
-const TLS_REQUEST = /^(?:\S+\s+)?(?:STARTTLS|STLS)\s*$/i;
-/** The server agreed: SMTP 220 (RFC 3207 §4), POP3 +OK (RFC 2595 §4), IMAP tagged OK (RFC 9051 §6.2.1). */
-const TLS_AGREED = /^(?:220[ -]|\+OK|\S+ OK\b)/;
 
 export class Replayer {
   readonly scheduler: ManualScheduler;
@@ -60,9 +57,9 @@ export class Replayer {
     const before = live.run.lines.length;
     live.transport.send(new TextEncoder().encode(`${line}\r\n`));
     await this.settle();
-    if (TLS_REQUEST.test(line) && live.open) {
-      const answer = live.run.lines.slice(before).find((l) => l.from === 'S');
-      if (answer && TLS_AGREED.test(answer.text)) {
+    if (live.open) {
+      const answer = live.run.lines.slice(before).filter((l) => l.from === 'S').map((l) => l.text).join('\r\n');
+      if (tlsAgreed(line, answer)) {
         live.transport.startTls();
         await this.settle();
       }

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { createMailwireStore, openSession, appendTranscript, endSession } from '../store/store.ts';
 import { typedLines } from './from-transcript.ts';
-import { exportProgress, importProgress, loadProgress, markDone, parseProgress, type KeyValueStorage } from './progress.ts';
+import { exportProgress, importProgress, loadProgress, markDone, parseProgress } from './progress.ts';
+import { type KeyValueStorage } from '../browser/page-storage.ts';
 import { exerciseById } from './registry.ts';
 import { replay } from './replay.ts';
 

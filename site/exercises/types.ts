@@ -2,8 +2,8 @@
  * Exercises and snippets as data: what the learner starts from, what they type, and how the
  * result is judged against the simulator after the run (learnGitBranching levels).
  */
-import type { World } from '../../simulator/net/world.ts';
-import type { AccountSettings } from '../components/setup/mail-client.ts';
+import type { World } from '../../simulator/world/world.ts';
+import type { AccountSettings } from '../components/setup/account-settings.ts';
 
 /** One line of a session as it crossed the wire: `C` the client's, `S` the server's. */
 export interface WireLine {

@@ -5,7 +5,7 @@
  * tick means the server accepted Alice's own credentials, whatever mechanism carried them.
  */
 import { CredentialSniffer } from '../../simulator/net/attack-credentials.ts';
-import { portSpec, type MailProtocol } from '../../simulator/net/ports.ts';
+import { portSpec, type MailProtocol } from '../../simulator/world/ports.ts';
 import { exchanges, type Exchange } from '../exercises/checks.ts';
 import type { RunResult, SessionRun } from '../exercises/types.ts';
 

@@ -4,7 +4,7 @@
  * The MTA's own relay sessions are left out: a mission judges what the learner typed, and the
  * relay shows up where it matters, in Bob's mailbox.
  */
-import type { World } from '../../simulator/net/world.ts';
+import type { World } from '../../simulator/world/world.ts';
 import type { RunResult, SessionRun } from '../exercises/types.ts';
 import type { SessionTracker, TrackedSession } from '../world/session-tracker.ts';
 

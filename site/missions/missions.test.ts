@@ -1,9 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { Mta } from '../../simulator/net/mta.ts';
-import { autoRunMta } from '../../simulator/net/mta-driver.ts';
-import { loadProgress, markDone, PROGRESS_KEY, type KeyValueStorage } from '../exercises/progress.ts';
+import { Mta } from '../../simulator/mta/mta.ts';
+import { autoRunMta } from '../../simulator/mta/mta-driver.ts';
+import { loadProgress, markDone, PROGRESS_KEY } from '../exercises/progress.ts';
+import { type KeyValueStorage } from '../browser/page-storage.ts';
 import { Replayer } from '../exercises/replay.ts';
 import type { RunResult } from '../exercises/types.ts';
 import { SessionTracker } from '../world/session-tracker.ts';

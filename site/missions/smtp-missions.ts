@@ -4,7 +4,7 @@
  */
 import { headerText, messages } from '../exercises/checks.ts';
 import type { RunResult, SessionRun } from '../exercises/types.ts';
-import type { World } from '../../simulator/net/world.ts';
+import type { World } from '../../simulator/world/world.ts';
 import { accepted, answeredWith, dialogue, greeted, loginOverTls, queuedIds, sessionsTo, tlsFrom } from './facts.ts';
 import { item, onSome } from './item.ts';
 import type { Mission } from './types.ts';

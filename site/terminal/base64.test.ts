@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { decodeBase64, encodeBase64, escapeBytes, unescapeText } from './base64.ts';
+import { encodeBase64 } from '../../simulator/wire/base64.ts';
+import { escapeBytes, readBase64, unescapeText } from './base64.ts';
 
 const bytes = (s: string): Uint8Array => new TextEncoder().encode(s);
 
@@ -11,29 +12,29 @@ describe('Base64 (RFC 4648)', () => {
     ];
     for (const [plain, encoded] of vectors) {
       expect(encodeBase64(bytes(plain))).toBe(encoded);
-      const d = decodeBase64(encoded);
+      const d = readBase64(encoded);
       expect(d.ok && new TextDecoder().decode(d.value)).toBe(plain);
     }
   });
 
   it('decodes without padding too', () => {
-    const d = decodeBase64('Zm9vYg');
+    const d = readBase64('Zm9vYg');
     expect(d.ok && new TextDecoder().decode(d.value)).toBe('foob');
   });
 
   it('rejects characters outside the alphabet, bad lengths and bad padding (§3.3)', () => {
-    expect(decodeBase64('Zm9v!')).toEqual({ ok: false, error: '"!" is not a Base64 character' });
-    expect(decodeBase64('Zm9vY')).toMatchObject({ ok: false });
-    expect(decodeBase64('Zg===')).toMatchObject({ ok: false });
-    expect(decodeBase64('Zm9=')).toMatchObject({ ok: true });
-    expect(decodeBase64('Zg=')).toMatchObject({ ok: false });
-    expect(decodeBase64('Zm 9v')).toMatchObject({ ok: false });
+    expect(readBase64('Zm9v!')).toEqual({ ok: false, error: '"!" is not a Base64 character' });
+    expect(readBase64('Zm9vY')).toMatchObject({ ok: false });
+    expect(readBase64('Zg===')).toMatchObject({ ok: false });
+    expect(readBase64('Zm9=')).toMatchObject({ ok: true });
+    expect(readBase64('Zg=')).toMatchObject({ ok: false });
+    expect(readBase64('Zm 9v')).toMatchObject({ ok: false });
   });
 
   it('round-trips any bytes', () => {
     fc.assert(
       fc.property(fc.uint8Array({ maxLength: 64 }), (b) => {
-        const d = decodeBase64(encodeBase64(b));
+        const d = readBase64(encodeBase64(b));
         expect(d.ok && Array.from(d.value)).toEqual(Array.from(b));
       }),
     );

@@ -2,8 +2,7 @@
  * Base64 (RFC 4648 §4) for the `/base64` command, with C-style escapes so that the NUL bytes of
  * AUTH PLAIN (RFC 4616 §2: `[authzid] NUL authcid NUL passwd`) can be typed as `\0`.
  */
-
-const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
+import { decodeBase64Lenient } from '../../simulator/wire/base64.ts';
 
 export type Result<T> = { ok: true; value: T } | { ok: false; error: string };
 
@@ -65,42 +64,17 @@ function escapeChar(c: string): string {
   }
 }
 
-export function encodeBase64(bytes: Uint8Array): string {
-  let out = '';
-  for (let i = 0; i < bytes.length; i += 3) {
-    const b0 = bytes[i] ?? 0;
-    const b1 = bytes[i + 1] ?? 0;
-    const b2 = bytes[i + 2] ?? 0;
-    const n = (b0 << 16) | (b1 << 8) | b2;
-    out += ALPHABET[(n >> 18) & 63];
-    out += ALPHABET[(n >> 12) & 63];
-    out += i + 1 < bytes.length ? ALPHABET[(n >> 6) & 63] : '=';
-    out += i + 2 < bytes.length ? ALPHABET[n & 63] : '=';
-  }
-  return out;
-}
-
 /**
- * Strict decoding (RFC 4648 §3.3: reject characters outside the alphabet). Missing `=` padding is
- * accepted, since the length alone says how many bytes the last group holds.
+ * Typed base64 for `/base64 -d`, with a message for what is wrong (RFC 4648 §3.3: reject
+ * characters outside the alphabet). Missing `=` padding is accepted, since the length alone says
+ * how many bytes the last group holds; the decoding itself is wire/base64.ts's.
  */
-export function decodeBase64(text: string): Result<Uint8Array> {
+export function readBase64(text: string): Result<Uint8Array> {
   const body = text.replace(/=+$/, '');
   if (text.length - body.length > 2) return { ok: false, error: 'too much "=" padding' };
-  const bad = Array.from(body).find((c) => !ALPHABET.includes(c));
+  const bad = Array.from(body).find((c) => !/^[A-Za-z0-9+/]$/.test(c));
   if (bad !== undefined) return { ok: false, error: `"${bad}" is not a Base64 character` };
   if (body.length % 4 === 1) return { ok: false, error: `length ${body.length} cannot be Base64` };
   if (text.length !== body.length && text.length % 4 !== 0) return { ok: false, error: 'wrong "=" padding' };
-  const out: number[] = [];
-  let bits = 0;
-  let value = 0;
-  for (const c of body) {
-    value = ((value << 6) | ALPHABET.indexOf(c)) & 0xffffff;
-    bits += 6;
-    if (bits >= 8) {
-      bits -= 8;
-      out.push((value >> bits) & 0xff);
-    }
-  }
-  return { ok: true, value: Uint8Array.from(out) };
+  return { ok: true, value: decodeBase64Lenient(body) };
 }

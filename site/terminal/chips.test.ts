@@ -3,15 +3,6 @@ import { EXAMPLE_LINES, PROTOCOL_CHIPS, exampleLine } from './chips.ts';
 import { makeHarness } from './testing/harness.ts';
 import { createVirtualConnector } from './virtual-connector.ts';
 
-/** Waits (real time: the timer scheduler) until the screen shows `pattern`. */
-async function until(lines: () => string[], pattern: RegExp): Promise<void> {
-  for (let i = 0; i < 100; i++) {
-    if (lines().some((l) => pattern.test(l))) return;
-    await new Promise((r) => setTimeout(r, 10));
-  }
-  throw new Error(`screen never showed ${pattern}:\n${lines().join('\n')}`);
-}
-
 describe('example lines for chips and the lab\'s allowed commands', () => {
   it('gives each verb that needs an argument a whole line starting with the verb', () => {
     for (const [protocol, lines] of Object.entries(EXAMPLE_LINES)) {
@@ -32,29 +23,29 @@ describe('example lines for chips and the lab\'s allowed commands', () => {
   it('the SMTP chips, tapped in order on port 25, deliver without a 5xx', async () => {
     const h = makeHarness({ connector: createVirtualConnector(), cols: 120 });
     h.enter('/connect mail.example.org 25');
-    await until(h.lines, /^220 /);
+    await h.shows(/^220 /);
     const [ehlo, mail, rcpt] = PROTOCOL_CHIPS.smtp;
     h.enter(ehlo ?? '');
-    await until(h.lines, /^250 /);
+    await h.shows(/^250 /);
     h.enter(mail ?? '');
     h.enter(rcpt ?? '');
-    await until(h.lines, /^250 2\.1\.5/);
+    await h.shows(/^250 2\.1\.5/);
     expect(h.lines().filter((l) => /^5\d\d /.test(l))).toEqual([]);
   });
 
   it('the POP3 and IMAP login chips are accepted by the engines (after TLS, on 995 and 993)', async () => {
     const pop = makeHarness({ connector: createVirtualConnector(), cols: 120 });
     pop.enter('/connect mail.example.com 995');
-    await until(pop.lines, /^\+OK/);
+    await pop.shows(/^\+OK/);
     pop.enter(exampleLine('pop3', 'USER'));
     pop.enter(exampleLine('pop3', 'PASS'));
-    await until(pop.lines, /^\+OK .*(maildrop|message|logged|locked)/i);
+    await pop.shows(/^\+OK .*(maildrop|message|logged|locked)/i);
     const imap = makeHarness({ connector: createVirtualConnector(), cols: 120 });
     imap.enter('/connect mail.example.com 993');
-    await until(imap.lines, /^\* OK/);
+    await imap.shows(/^\* OK/);
     imap.enter(`a1 ${exampleLine('imap', 'LOGIN')}`);
-    await until(imap.lines, /^a1 OK/);
+    await imap.shows(/^a1 OK/);
     imap.enter(`a2 ${exampleLine('imap', 'SELECT')}`);
-    await until(imap.lines, /^a2 OK/);
+    await imap.shows(/^a2 OK/);
   });
 });

@@ -4,7 +4,7 @@
  * prompt). A command that needs an argument comes with one from the default world, so a tap never
  * sends a bare `EHLO` and earns `501`.
  */
-import type { MailProtocol } from '../../simulator/net/ports.ts';
+import type { MailProtocol } from '../../simulator/world/ports.ts';
 
 /** Keyed by the verb as the engines' registries name it (`MAIL`, not `MAIL FROM:`). IMAP lines carry no tag. */
 export const EXAMPLE_LINES: Record<MailProtocol, Readonly<Record<string, string>>> = {

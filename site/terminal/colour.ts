@@ -2,7 +2,7 @@
  * Colour by meaning: the terminal's own notes, the client's lines and each class of server reply.
  * The SGR codes name ANSI colours; the page's xterm theme picks shades readable in light and dark.
  */
-import type { MailProtocol } from '../../simulator/net/ports.ts';
+import type { MailProtocol } from '../../simulator/world/ports.ts';
 
 export type LineKind =
   | 'client'

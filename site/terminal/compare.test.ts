@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { runScript, type CompareLine } from './compare.ts';
-import { replyComplete } from './reply-end.ts';
-import { ScriptedTransport } from './testing/harness.ts';
+import { replyComplete } from '../../simulator/observe/index.ts';
+import { ScriptedTransport, settle } from './testing/harness.ts';
 import { createVirtualConnector } from './virtual-connector.ts';
 
 const text = (lines: CompareLine[]) => lines.map((l) => `${l.direction === 'client' ? 'C' : l.direction === 'server' ? 'S' : '#'}: ${l.text}`);
@@ -54,9 +54,9 @@ describe('runScript', () => {
     const run = runScript(t, ['a STARTTLS', 'b NOOP'], { host: 'x', protocol: null, replyTimeoutMs: 50 });
     t.emit({ type: 'open', remote: 'x', port: 1 });
     t.reply('* OK hi');
-    await new Promise((r) => setTimeout(r, 10));
+    await settle();
     t.reply('a OK go');
-    await new Promise((r) => setTimeout(r, 10));
+    await settle();
     t.emit({ type: 'tls', info: { version: 'TLSv1.3', cipher: 'c', authorized: false, authorizationError: 'DEPTH_ZERO_SELF_SIGNED_CERT' } });
     const lines = text(await run);
     expect(t.startTlsCalls).toBe(1);

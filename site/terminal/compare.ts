@@ -4,12 +4,10 @@
  * network and once live, the two transcripts sit side by side.
  */
 import type { TlsInfo } from '../../simulator/engine.ts';
-import type { MailProtocol } from '../../simulator/net/ports.ts';
+import type { MailProtocol } from '../../simulator/world/ports.ts';
 import type { Transport, TransportEvent } from '../../simulator/transport.ts';
 import { tlsSummary } from './certificate-text.ts';
-import { protocolFromGreeting } from './dialogue-state.ts';
-import { expectsReply, replyComplete } from './reply-end.ts';
-import { StartTlsWatch } from './starttls-watch.ts';
+import { protocolFromGreeting, expectsReply, replyComplete, StartTlsWatch } from '../../simulator/observe/index.ts';
 
 export interface CompareLine {
   direction: 'client' | 'server' | 'note';

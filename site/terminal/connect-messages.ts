@@ -1,5 +1,5 @@
 /** What the terminal says about a connection starting or failing, for the virtual network and live servers. */
-import type { PortSpec } from '../../simulator/net/ports.ts';
+import type { PortSpec } from '../../simulator/world/ports.ts';
 
 export function tryingText(host: string, port: number, spec: PortSpec | undefined, implicitTls: boolean, relayUrl: string | null): string {
   const what = spec ? ` (${spec.protocol.toUpperCase()}${implicitTls ? ' over TLS' : ''})` : implicitTls ? ' (over TLS)' : '';

@@ -5,11 +5,10 @@
  */
 import type { TlsInfo } from '../../simulator/engine.ts';
 import type { Transport, TransportEvent } from '../../simulator/transport.ts';
-import type { MailProtocol } from '../../simulator/net/ports.ts';
+import type { MailProtocol } from '../../simulator/world/ports.ts';
 import { appendTranscript, endSession, openSession, updateSession, type MailwireStore } from '../store/store.ts';
 import type { SessionRecord } from '../store/session-slice.ts';
-import { dialogueState, protocolFromGreeting, type DialogueState } from './dialogue-state.ts';
-import { StartTlsWatch, type StartTlsVerdict } from './starttls-watch.ts';
+import { dialogueState, protocolFromGreeting, type DialogueState, StartTlsWatch, type StartTlsVerdict } from '../../simulator/observe/index.ts';
 
 export interface ConnectionEvents {
   /** A complete line from the server (without its line ending). */

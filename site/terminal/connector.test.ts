@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { TransportEvent } from '../../simulator/transport.ts';
-import { defaultWorld } from '../../simulator/net/world.ts';
+import { defaultWorld } from '../../simulator/world/world.ts';
 import { EventQueue, RefusingConnector, createConnector, hostsOf } from './connector.ts';
 
 describe('createConnector', () => {

@@ -4,7 +4,7 @@
  * lazily, with xterm.js, so the engines never weigh on the first paint.
  */
 import type { Connector, Transport, TransportEvent, TransportHandler } from '../../simulator/transport.ts';
-import type { World } from '../../simulator/net/world.ts';
+import type { World } from '../../simulator/world/world.ts';
 import { createVirtualConnector } from './virtual-connector.ts';
 
 export function createConnector(): Connector {

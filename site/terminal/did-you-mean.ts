@@ -3,7 +3,7 @@
  * terminal (never the server) names the protocol's command the learner most likely meant. The
  * server's reply is printed untouched before it; this only adds the terminal's own note.
  */
-import type { MailProtocol } from '../../simulator/net/ports.ts';
+import type { MailProtocol } from '../../simulator/world/ports.ts';
 import { PROTOCOL_COMMANDS } from './protocol-commands.ts';
 
 /** The command words of a protocol ("MAIL FROM:" is the verb MAIL). */

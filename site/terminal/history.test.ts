@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { History, MemoryStorage, type KeyValueStorage } from './history.ts';
+import { History } from './history.ts';
+import { MemoryStorage, type KeyValueStorage } from '../browser/page-storage.ts';
 
 describe('History', () => {
   it('walks back and forth and gives the draft back after the newest', () => {

@@ -1,23 +1,6 @@
 /** Command history of one terminal, kept across reloads in an injected key-value storage. */
 
-/** The part of the Web Storage API history needs (localStorage fits; tests pass a Map-backed one). */
-export interface KeyValueStorage {
-  getItem(key: string): string | null;
-  setItem(key: string, value: string): void;
-}
-
-export class MemoryStorage implements KeyValueStorage {
-  readonly #items = new Map<string, string>();
-  getItem(key: string): string | null {
-    return this.#items.get(key) ?? null;
-  }
-  setItem(key: string, value: string): void {
-    this.#items.set(key, value);
-  }
-  removeItem(key: string): void {
-    this.#items.delete(key);
-  }
-}
+import type { KeyValueStorage } from '../browser/page-storage.ts';
 
 export const HISTORY_LIMIT = 200;
 

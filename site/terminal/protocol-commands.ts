@@ -2,7 +2,7 @@
  * The command verbs each protocol defines, for Tab completion until the engines' registries can
  * say which ones the current state allows (then pass those through `CompletionSource`).
  */
-import type { MailProtocol } from '../../simulator/net/ports.ts';
+import type { MailProtocol } from '../../simulator/world/ports.ts';
 
 export const PROTOCOL_COMMANDS: Record<MailProtocol, readonly string[]> = {
   // RFC 5321 §4.1.1, RFC 3207 STARTTLS, RFC 4954 AUTH, RFC 3030 BDAT

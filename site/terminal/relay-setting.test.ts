@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MemoryStorage } from './history.ts';
+import { MemoryStorage } from '../browser/page-storage.ts';
 import { DEFAULT_RELAY_URL, liveDefault, parseRelayUrl, relayUrlOf, setLiveDefault, setRelayUrl } from './relay-setting.ts';
 
 describe('relay settings', () => {

@@ -3,7 +3,7 @@
  * whether a terminal's /connect goes live by default (the lab's "Live" switch).
  */
 import { DEFAULT_RELAY_URL } from '../../simulator/transports/bridge.ts';
-import type { KeyValueStorage } from './history.ts';
+import type { KeyValueStorage } from '../browser/page-storage.ts';
 
 export { DEFAULT_RELAY_URL };
 

@@ -1,7 +1,7 @@
 /** Bridge mode in the terminal: live connections through a relay, the relay setting, TLS and its questions. */
 import { describe, expect, it } from 'vitest';
 import type { TlsInfo } from '../../simulator/engine.ts';
-import { MemoryStorage } from './history.ts';
+import { MemoryStorage } from '../browser/page-storage.ts';
 import { ScriptedConnector, makeHarness, settle } from './testing/harness.ts';
 
 function live(options: { live?: boolean; storage?: MemoryStorage } = {}) {

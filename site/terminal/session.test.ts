@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MemoryStorage } from './history.ts';
+import { MemoryStorage } from '../browser/page-storage.ts';
 import { BANNER } from './session.ts';
 import { ScriptedConnector, makeHarness, settle } from './testing/harness.ts';
 

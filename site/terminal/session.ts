@@ -6,7 +6,7 @@
 import type { TlsInfo } from '../../simulator/engine.ts';
 import type { Connector } from '../../simulator/transport.ts';
 import { BridgeConnector } from '../../simulator/transports/bridge.ts';
-import { portSpec, type MailProtocol } from '../../simulator/net/ports.ts';
+import { portSpec, type MailProtocol } from '../../simulator/world/ports.ts';
 import { terminalRecord, updateTerminal, transcriptOf, type MailwireStore } from '../store/store.ts';
 import { classifyServerLine, printable, styled, LINE_STYLE, type LineKind } from './colour.ts';
 import { tlsSummary, untrustedQuestion } from './certificate-text.ts';
@@ -17,7 +17,8 @@ import { didYouMean } from './did-you-mean.ts';
 import { errorText, liveErrorText, tryingText } from './connect-messages.ts';
 import { Connection } from './connection.ts';
 import { hostsOf, type HostListing } from './connector.ts';
-import { History, type KeyValueStorage } from './history.ts';
+import { History } from './history.ts';
+import { type KeyValueStorage } from '../browser/page-storage.ts';
 import { applyKey } from './key-actions.ts';
 import { parseKeys, type Key } from './keys.ts';
 import { LineEditor } from './line-editor.ts';

@@ -2,7 +2,7 @@
  * The command words Tab offers: those the engines' registries allow in the server's current
  * state, or every verb of the protocol while the state is unknown.
  */
-import type { MailProtocol } from '../../simulator/net/ports.ts';
+import type { MailProtocol } from '../../simulator/world/ports.ts';
 import { allowedCommands as smtpAllowed } from '../../simulator/smtp/registry.ts';
 import { SMTP_STATES, type SmtpState } from '../../simulator/smtp/state.ts';
 import { allowedCommands as pop3Allowed, POP3_STATES, type Pop3State } from '../../simulator/pop3/state.ts';

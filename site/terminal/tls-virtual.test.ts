@@ -7,23 +7,15 @@ import { describe, expect, it } from 'vitest';
 import { makeHarness } from './testing/harness.ts';
 import { createVirtualConnector } from './virtual-connector.ts';
 
-async function until(lines: () => string[], pattern: RegExp): Promise<void> {
-  for (let i = 0; i < 200; i++) {
-    if (lines().some((l) => pattern.test(l))) return;
-    await new Promise((r) => setTimeout(r, 10));
-  }
-  throw new Error(`screen never showed ${pattern}:\n${lines().join('\n')}`);
-}
-
 const virtual = () => makeHarness({ connector: createVirtualConnector(), cols: 200 });
 
 describe('STARTTLS on the virtual network, typed by the learner', () => {
   it('IMAP 143: a STARTTLS, then LOGIN and SELECT go over TLS', async () => {
     const h = virtual();
     h.enter('/connect mail.example.com 143');
-    await until(h.lines, /^\* OK/);
+    await h.shows(/^\* OK/);
     h.enter('a STARTTLS');
-    await until(h.lines, /^TLS is on: TLSv1\.3/);
+    await h.shows(/^TLS is on: TLSv1\.3/);
     expect(h.lines().find((l) => l.startsWith('TLS is on'))).toMatch(
       /^TLS is on: TLSv1\.3, TLS_\w+; certificate CN=mail\.example\.com issued by CN=Mailwire Virtual CA, valid \d{4}-\d\d-\d\d to \d{4}-\d\d-\d\d; name matches mail\.example\.com\.$/,
     );
@@ -33,12 +25,12 @@ describe('STARTTLS on the virtual network, typed by the learner', () => {
     expect(h.session.editor.text).toBe('a2 SEL');
     h.type('\x15');
     h.enter('a2 LOGIN alice wonderland');
-    await until(h.lines, /^a2 OK/);
+    await h.shows(/^a2 OK/);
     h.type('a3 FET\t');
     expect(h.session.editor.text).toBe('a3 FET');
     h.type('\x15');
     h.enter('a3 SELECT INBOX');
-    await until(h.lines, /^a3 OK \[READ-WRITE\]/);
+    await h.shows(/^a3 OK \[READ-WRITE\]/);
     h.type('a4 FET\t');
     expect(h.session.editor.text).toBe('a4 FETCH ');
     const tls = h.lines().findIndex((l) => l.startsWith('TLS is on'));
@@ -48,33 +40,33 @@ describe('STARTTLS on the virtual network, typed by the learner', () => {
   it('SMTP 587: EHLO, STARTTLS, EHLO again over TLS', async () => {
     const h = virtual();
     h.enter('/connect mail.example.com 587');
-    await until(h.lines, /^220 /);
+    await h.shows(/^220 /);
     h.enter('EHLO laptop');
-    await until(h.lines, /^250 /);
+    await h.shows(/^250 /);
     h.enter('STARTTLS');
-    await until(h.lines, /^TLS is on/);
+    await h.shows(/^TLS is on/);
     h.enter('EHLO laptop');
-    await until(h.lines, /^250[ -]AUTH/);
+    await h.shows(/^250[ -]AUTH/);
   });
 
   it('POP3 110: STLS, then USER and PASS', async () => {
     const h = virtual();
     h.enter('/connect mail.example.com 110');
-    await until(h.lines, /^\+OK/);
+    await h.shows(/^\+OK/);
     h.enter('STLS');
-    await until(h.lines, /^TLS is on/);
+    await h.shows(/^TLS is on/);
     h.enter('USER alice');
     h.enter('PASS wonderland');
-    await until(h.lines, /^\+OK .*(message|maildrop)/i);
+    await h.shows(/^\+OK .*(message|maildrop)/i);
   });
 
   it('holds a line typed right after STARTTLS until TLS is on', async () => {
     const h = virtual();
     h.enter('/connect mail.example.com 143');
-    await until(h.lines, /^\* OK/);
+    await h.shows(/^\* OK/);
     h.enter('a STARTTLS');
     h.enter('a2 CAPABILITY');
-    await until(h.lines, /^a2 OK/);
+    await h.shows(/^a2 OK/);
     const at = (p: RegExp) => h.lines().findIndex((l) => p.test(l));
     expect(at(/^TLS is on/)).toBeLessThan(at(/^\* CAPABILITY/));
     expect(h.lines().find((l) => l.startsWith('* CAPABILITY'))).not.toMatch(/STARTTLS/);

@@ -4,15 +4,6 @@ import { hostsOf } from './connector.ts';
 import { makeHarness } from './testing/harness.ts';
 import { createVirtualConnector } from './virtual-connector.ts';
 
-/** Waits (real time: the timer scheduler) until the screen shows `pattern`. */
-async function until(lines: () => string[], pattern: RegExp): Promise<void> {
-  for (let i = 0; i < 100; i++) {
-    if (lines().some((l) => pattern.test(l))) return;
-    await new Promise((r) => setTimeout(r, 10));
-  }
-  throw new Error(`screen never showed ${pattern}:\n${lines().join('\n')}`);
-}
-
 describe('the terminal on the virtual network (ready for the switch in connector.ts)', () => {
   it('lists the default world\'s hosts', () => {
     expect(hostsOf(createVirtualConnector()).map((h) => h.name)).toEqual(['mail.example.com', 'mail.example.org']);
@@ -21,16 +12,16 @@ describe('the terminal on the virtual network (ready for the switch in connector
   it('greets on port 25 and answers EHLO', async () => {
     const h = makeHarness({ connector: createVirtualConnector(), store: createMailwireStore(), cols: 120 });
     h.enter('/connect mail.example.com 25');
-    await until(h.lines, /^220 mail\.example\.com/);
+    await h.shows(/^220 mail\.example\.com/);
     h.enter('EHLO client.example');
-    await until(h.lines, /^250 /);
+    await h.shows(/^250 /);
     h.enter('QUIT');
-    await until(h.lines, /Connection closed by the server/);
+    await h.shows(/Connection closed by the server/);
   });
 
   it('gives a clear answer for a host that does not exist', async () => {
     const h = makeHarness({ connector: createVirtualConnector(), cols: 120 });
     h.enter('/connect nowhere.example 25');
-    await until(h.lines, /nowhere\.example.*no such host/);
+    await h.shows(/nowhere\.example.*no such host/);
   });
 });

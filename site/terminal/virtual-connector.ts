@@ -5,8 +5,8 @@
 import type { Connector } from '../../simulator/transport.ts';
 import { VirtualConnector } from '../../simulator/transports/virtual.ts';
 import { createVirtualNetwork } from '../../simulator/net/virtual-network-engines.ts';
-import { defaultWorld } from '../../simulator/net/world.ts';
-import { TimerScheduler } from './timer-scheduler.ts';
+import { defaultWorld } from '../../simulator/world/world.ts';
+import { TimerScheduler } from '../browser/timer-scheduler.ts';
 import { systemRandom } from '../../simulator/transports/system-random.ts';
 
 export function createVirtualConnector(now: () => number = () => Date.now()): Connector {

@@ -3,7 +3,7 @@
  * the recorded sessions (the learner's submission, the MX lookup, the server-to-server SMTP the
  * MTA spoke, the store). ./sequence-svg.ts draws it.
  */
-import type { MtaEvent } from '../../simulator/net/mta-types.ts';
+import type { MtaEvent } from '../../simulator/mta/mta-types.ts';
 import { isFinalReply, type SubmittedMessage, type TrackedSession } from './session-tracker.ts';
 
 export interface Hop {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MemoryStorage } from '../terminal/history.ts';
+import { MemoryStorage } from '../browser/page-storage.ts';
 import { createPageWorld } from './page-network.ts';
 import { keyValueWorldDb, type WorldDb } from './persist.ts';
 import { soleTab, type TabGuard } from './tab-guard.ts';

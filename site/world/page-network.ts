@@ -10,18 +10,18 @@
  * read-only (tab-guard.ts); a save that fails is reported at once (`notices`).
  */
 import type { Connector } from '../../simulator/transport.ts';
-import { Mta } from '../../simulator/net/mta.ts';
-import { autoRunMta } from '../../simulator/net/mta-driver.ts';
+import { Mta } from '../../simulator/mta/mta.ts';
+import { autoRunMta } from '../../simulator/mta/mta-driver.ts';
 import { createVirtualNetwork } from '../../simulator/net/virtual-network-engines.ts';
 import type { VirtualNetwork } from '../../simulator/net/virtual-network.ts';
-import { defaultWorld, type World } from '../../simulator/net/world.ts';
+import { defaultWorld, type World } from '../../simulator/world/world.ts';
 import { VirtualConnector } from '../../simulator/transports/virtual.ts';
 import { systemRandom } from '../../simulator/transports/system-random.ts';
 import { seededRandom } from '../../simulator/random.ts';
-import { worldToJson } from '../../simulator/store/serialize.ts';
-import { pageStorage } from '../terminal/browser/page-services.ts';
-import type { KeyValueStorage } from '../terminal/history.ts';
-import { TimerScheduler } from '../terminal/timer-scheduler.ts';
+import { worldToJson } from '../../simulator/world/serialize.ts';
+import { pageStorage } from '../browser/page-storage.ts';
+import type { KeyValueStorage } from '../browser/page-storage.ts';
+import { TimerScheduler } from '../browser/timer-scheduler.ts';
 import { keyValueWorldDb, loadWorld, saveWorld, SaveScheduler, WORLD_KEY, JOURNAL_KEY, writeJournal, type SaveResult, type StoredWorld, type WorldDb } from './persist.ts';
 import { decodeReplay, SEED_BYTES, type ReplayScript } from './replay.ts';
 import { SessionTracker } from './session-tracker.ts';

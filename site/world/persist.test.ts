@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
-import { defaultWorld } from '../../simulator/net/world.ts';
-import { worldToJson } from '../../simulator/store/serialize.ts';
-import { MemoryStorage } from '../terminal/history.ts';
+import { defaultWorld } from '../../simulator/world/world.ts';
+import { worldToJson } from '../../simulator/world/serialize.ts';
+import { MemoryStorage } from '../browser/page-storage.ts';
 import { JOURNAL_KEY, keyValueWorldDb, loadWorld, readStoredWorld, saveWorld, SaveScheduler, WORLD_KEY, writeJournal } from './persist.ts';
 
 describe('readStoredWorld', () => {

@@ -4,10 +4,10 @@
  * that cannot be read (corrupted, or written by another version) is reported with its raw text,
  * never dropped: the page asks the learner to reset or to download it first.
  */
-import { deserializeWorld, serializeWorldBytes, worldFromJson, worldToJson, type SerializedWorld } from '../../simulator/store/serialize.ts';
-import type { World } from '../../simulator/net/world.ts';
+import { deserializeWorld, serializeWorldBytes, worldFromJson, worldToJson, type SerializedWorld } from '../../simulator/world/serialize.ts';
+import type { World } from '../../simulator/world/world.ts';
 import { encodeBase64 } from '../../simulator/wire/base64.ts';
-import type { KeyValueStorage } from '../terminal/history.ts';
+import type { KeyValueStorage } from '../browser/page-storage.ts';
 
 /** The localStorage key under which older builds kept the world (JSON from serialize.ts). */
 export const WORLD_KEY = 'mailwire:world';

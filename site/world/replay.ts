@@ -7,6 +7,7 @@
  * the one before (ms, in entry order). `&step=N` after it names the timeline step to show.
  * Nothing of it is sent anywhere: a fragment stays in the browser.
  */
+import { decodeBase64Lenient, encodeBase64 } from '../../simulator/wire/base64.ts';
 
 export const REPLAY_PREFIX = '#replay=';
 const VERSION = 1;
@@ -40,20 +41,15 @@ export function scriptFromLog(log: ReadonlyArray<{ terminal: number; line: strin
   return { terminals, order: kept.map((e) => e.terminal) };
 }
 
+/** RFC 4648 §5: the URL- and filename-safe alphabet, padding left off. */
 function toBase64Url(bytes: Uint8Array): string {
-  let binary = '';
-  for (const b of bytes) binary += String.fromCharCode(b);
-  return btoa(binary).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+  return encodeBase64(bytes).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
 }
 
 function fromBase64Url(text: string): Uint8Array | null {
-  if (!/^[A-Za-z0-9_-]*$/.test(text)) return null;
-  try {
-    const binary = atob(text.replace(/-/g, '+').replace(/_/g, '/'));
-    return Uint8Array.from(binary, (c) => c.charCodeAt(0));
-  } catch {
-    return null;
-  }
+  // A length of 1 more than a multiple of 4 holds no whole octet: not base64 (atob refused it too).
+  if (!/^[A-Za-z0-9_-]*$/.test(text) || text.length % 4 === 1) return null;
+  return decodeBase64Lenient(text.replace(/-/g, '+').replace(/_/g, '/'));
 }
 
 export function encodeReplay(script: ReplayScript): string {

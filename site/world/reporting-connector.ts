@@ -1,7 +1,7 @@
 /**
  * A connector that tells the lab which network session each connection opened, so the panels
  * can follow the terminal's session. STARTTLS is the terminal's own business (its Connection
- * starts TLS once the server agrees: site/terminal/starttls-watch.ts).
+ * starts TLS once the server agrees: simulator/observe/starttls-watch.ts).
  */
 import type { Connector, Transport } from '../../simulator/transport.ts';
 

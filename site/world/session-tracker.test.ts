@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { Mta } from '../../simulator/net/mta.ts';
-import { autoRunMta } from '../../simulator/net/mta-driver.ts';
+import { Mta } from '../../simulator/mta/mta.ts';
+import { autoRunMta } from '../../simulator/mta/mta-driver.ts';
 import { ManualScheduler } from '../../simulator/net/virtual-network-clock.ts';
 import { createVirtualNetwork } from '../../simulator/net/virtual-network-engines.ts';
-import { defaultWorld } from '../../simulator/net/world.ts';
+import { defaultWorld } from '../../simulator/world/world.ts';
 import { VirtualConnector, type VirtualTransport } from '../../simulator/transports/virtual.ts';
 import { deliveryDiagram } from './delivery.ts';
 import { sequenceSvg } from './sequence-svg.ts';

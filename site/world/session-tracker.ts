@@ -6,8 +6,8 @@
  * sessions that carried it on.
  */
 import { explainRuleBreak, type RuleBreak } from '../../simulator/explain/index.ts';
-import type { MtaEvent } from '../../simulator/net/mta-types.ts';
-import type { MailProtocol } from '../../simulator/net/ports.ts';
+import type { MtaEvent } from '../../simulator/mta/mta-types.ts';
+import type { MailProtocol } from '../../simulator/world/ports.ts';
 import type { NetworkEvent, SessionOrigin, SessionRecord } from '../../simulator/net/virtual-network.ts';
 
 export interface TrackedLine {

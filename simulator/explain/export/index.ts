@@ -1,5 +1,5 @@
 /** Export a mail session as swaks, openssl s_client and curl commands (see ./types.ts). */
-import { portSpec, type MailProtocol, type TlsMode } from '../../net/ports.ts';
+import { portSpec, type MailProtocol, type TlsMode } from '../../world/ports.ts';
 import { exportImap } from './imap.ts';
 import { exportPop3 } from './pop3.ts';
 import { exportSmtp } from './smtp.ts';

@@ -2,7 +2,7 @@
  * `openssl s_client`: the TLS connection (implicit, or STARTTLS done by s_client itself), then the
  * session's lines to type. Checked against `openssl s_client -help` (OpenSSL 3.0).
  */
-import type { MailProtocol, TlsMode } from '../../net/ports.ts';
+import type { MailProtocol, TlsMode } from '../../world/ports.ts';
 import { hostPort, isIpLiteral, shellLine } from './shell.ts';
 import type { ToolExport } from './types.ts';
 

@@ -3,7 +3,7 @@
  * server's continuations (SASL responses, IDLE's DONE, the DATA lines) and the reply that ended it.
  * Works from the order of the lines alone, as the lab records them.
  */
-import type { MailProtocol } from '../../net/ports.ts';
+import type { MailProtocol } from '../../world/ports.ts';
 import type { ExportLine } from './types.ts';
 
 export interface Step {

@@ -3,7 +3,7 @@
  * The input is what the lab (or a live session) recorded: the protocol, where it connected, how
  * TLS started, and the lines each side sent, in order.
  */
-import type { MailProtocol, TlsMode } from '../../net/ports.ts';
+import type { MailProtocol, TlsMode } from '../../world/ports.ts';
 
 export interface ExportLine {
   direction: 'client' | 'server';

@@ -4,14 +4,9 @@
  * RFC 9051 §2.2.2), or when it sits inside a response the server is still sending (a POP3
  * multi-line response, an IMAP literal); message content after DATA's 354 is the client's.
  */
+import { imapStatusLine, pop3CommandIsMultiLine, smtpReplyLine } from '../../observe/reply-lines.ts';
 import type { Protocol, Side } from '../types.ts';
 
-/** POP3 commands whose +OK opens a multi-line response ending in "." (RFC 1939 §3). */
-function pop3MultiLine(command: string): boolean {
-  const [verb = '', ...args] = command.trim().split(/\s+/);
-  const v = verb.toUpperCase();
-  return v === 'CAPA' || v === 'RETR' || v === 'TOP' || ((v === 'LIST' || v === 'UIDL') && args.length === 0);
-}
 
 /** The octet count of a literal announced at the end of a line (`{12}` or `{12+}`), or null. */
 function literalAt(line: string): number | null {
@@ -39,7 +34,7 @@ export function inferSides(protocol: Protocol, lines: readonly string[]): Side[]
       if (clientData) {
         side = 'client';
         if (line === '.') clientData = false; // RFC 5321 §4.1.1.4
-      } else side = /^\d{3}(?:[ -]|$)/.test(line) ? 'server' : 'client';
+      } else side = smtpReplyLine(line) ? 'server' : 'client';
       if (side === 'server' && line.startsWith('354')) clientData = true;
     } else if (protocol === 'pop3') {
       if (serverBlock) {
@@ -47,7 +42,7 @@ export function inferSides(protocol: Protocol, lines: readonly string[]): Side[]
         if (line === '.') serverBlock = false;
       } else if (/^[+-](?:OK|ERR)\b/.test(line) || /^\+(?: |$)/.test(line)) {
         side = 'server';
-        if (line.startsWith('+OK') && pop3MultiLine(lastClient)) serverBlock = true;
+        if (line.startsWith('+OK') && pop3CommandIsMultiLine(lastClient)) serverBlock = true;
       } else side = 'client';
     } else {
       if (clientLiteralAfterPlus !== null && /^\+(?: |$)/.test(line)) {
@@ -56,8 +51,8 @@ export function inferSides(protocol: Protocol, lines: readonly string[]): Side[]
         clientLiteralAfterPlus = null;
         continue;
       }
-      const tagged = /^(\S+) (?:OK|NO|BAD)\b/i.exec(line);
-      side = /^[*+](?: |$)/.test(line) || (tagged !== null && tags.has(tagged[1]!)) ? 'server' : 'client';
+      const tagged = imapStatusLine(line);
+      side = /^[*+](?: |$)/.test(line) || (tagged !== null && tags.has(tagged.tag)) ? 'server' : 'client';
       if (side === 'client') {
         const tag = /^(\S+) [A-Za-z]/.exec(line)?.[1];
         if (tag) tags.add(tag);

@@ -7,7 +7,7 @@ import { literal, type Piece, type StringOptions } from '../encode.ts';
 import { flagList } from '../flags.ts';
 import { envelopeWire, parsed, structureWire } from '../message-cache.ts';
 import type { FetchItem, Partial, Section } from '../parse/ast.ts';
-import { internalDate } from './date.ts';
+import { internalDate } from '../../mime/date.ts';
 import { fetchItemLabel } from '../wire/fetch-label.ts';
 
 export interface ItemContext {

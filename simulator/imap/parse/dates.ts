@@ -1,8 +1,8 @@
 /** RFC 9051 §9 date (SEARCH) and date-time (APPEND, INTERNALDATE). */
 import type { ImapDate, ImapDateTime } from './ast.ts';
 import { Cursor, SyntaxFault } from './lexer.ts';
+import { monthNumber, MONTHS } from '../../mime/date.ts';
 
-export const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'] as const;
 
 const isDigit = (b: number): boolean => b >= 0x30 && b <= 0x39;
 
@@ -18,9 +18,9 @@ function digits(c: Cursor, min: number, max: number, what: string): number {
 
 function month(c: Cursor): number {
   const word = c.token((b) => (b | 0x20) >= 0x61 && (b | 0x20) <= 0x7a, 'a month (Jan ... Dec)');
-  const i = MONTHS.findIndex((m) => m.toUpperCase() === word.toUpperCase());
-  if (i < 0) throw new SyntaxFault(`expected a month (Jan ... Dec), got "${word}"`);
-  return i + 1;
+  const n = monthNumber(word);
+  if (n === 0) throw new SyntaxFault(`expected a month (Jan ... Dec), got "${word}"`);
+  return n;
 }
 
 function daysIn(m: number, y: number): number {

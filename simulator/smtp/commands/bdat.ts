@@ -1,4 +1,5 @@
-import { canonicalLineEnds, ChunkReader } from '../bdat.ts';
+import { canonicalLineEnds } from '../../wire/line-endings.ts';
+import { ChunkReader } from '../bdat.ts';
 import { isNegotiated } from '../capabilities.ts';
 import type { SmtpCommand } from '../command.ts';
 import { acceptMessage } from '../delivery.ts';
@@ -29,6 +30,8 @@ function chunkDone(s: SmtpSession, progress: BdatProgress, size: number, last: b
   progress.chunks.push(...parts);
   progress.octets += size;
   if (!last) return [reply(R250ChunkOk(size)), enter('BDAT')];
+  // RFC 3030 §3: BDAT text "MUST be sent in the canonical MIME format with lines delimited with a
+  // <CR><LF>"; stored canonical, so no relay later forwards a bare-LF "." (SMTP smuggling).
   const accepted = acceptMessage(s, canonicalLineEnds(concatBytes(progress.chunks)), now);
   s.resetTransaction();
   return [...accepted, enter('BDAT LAST')];

@@ -8,7 +8,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { StoredMessage } from '../../store/types.ts';
-import type { World } from '../../net/world.ts';
+import type { World } from '../../world/world.ts';
 import { startServers, type RunningServers } from './servers.ts';
 import type { ServiceName } from './services.ts';
 
@@ -130,6 +130,16 @@ export async function waitFor(what: string, check: () => boolean, timeoutMs = 5_
   while (!check()) {
     if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
     await new Promise((resolve) => setTimeout(resolve, 25));
+  }
+}
+
+/** Reads lines from `reader` until one matches `last`; returns them all, the match last. */
+export async function readUntil(reader: { next(): Promise<string> }, last: RegExp): Promise<string[]> {
+  const seen: string[] = [];
+  for (;;) {
+    const line = await reader.next();
+    seen.push(line);
+    if (last.test(line)) return seen;
   }
 }
 

@@ -2,7 +2,7 @@
  * Finds the protocol engines at run time, so `npm run serve` and the benchmarks work with whichever
  * engines exist and say which are missing instead of failing to start.
  */
-import type { MailProtocol } from '../../net/ports.ts';
+import type { MailProtocol } from '../../world/ports.ts';
 import type { ServerContext } from '../../net/server-context.ts';
 import type { WakeableEngine } from './engine-socket.ts';
 

@@ -8,7 +8,7 @@ import { connect as netConnect, type Socket } from 'node:net';
 import { connect as tlsConnect } from 'node:tls';
 import { afterAll, describe, expect, it } from 'vitest';
 import { exportSession, tlsModeOf, type ExportLine, type ToolCommand, type ToolExport } from '../../explain/export/index.ts';
-import type { MailProtocol } from '../../net/ports.ts';
+import type { MailProtocol } from '../../world/ports.ts';
 import { crlfMessage, inbox, lines, port, startTestServers, withoutTrace } from './conformance-harness.ts';
 import type { RunningServers } from './servers.ts';
 import type { ServiceName } from './services.ts';

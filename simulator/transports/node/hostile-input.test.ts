@@ -5,7 +5,7 @@
  */
 import { connect as netConnect, type Socket } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { lines, port, waitFor } from './conformance-harness.ts';
+import { lines, port, readUntil, waitFor } from './conformance-harness.ts';
 import { startServers, type RunningServers } from './servers.ts';
 
 let servers: RunningServers;
@@ -18,19 +18,12 @@ afterAll(async () => {
   await servers?.close();
 });
 
-async function until(reader: ReturnType<typeof lines>, re: RegExp): Promise<string> {
-  for (;;) {
-    const line = await reader.next();
-    if (re.test(line)) return line;
-  }
-}
-
 async function imapLoggedIn(): Promise<{ socket: Socket; reader: ReturnType<typeof lines> }> {
   const socket = netConnect(port(servers, 'imap'), '127.0.0.1');
   const reader = lines(socket);
-  await until(reader, /^\* OK/);
+  await readUntil(reader, /^\* OK/);
   socket.write('l LOGIN alice wonderland\r\n');
-  await until(reader, /^l OK/);
+  await readUntil(reader, /^l OK/);
   return { socket, reader };
 }
 
@@ -41,10 +34,10 @@ describe('hostile input over TCP', () => {
     const start = performance.now();
     a.socket.write(`b LIST "" "${'*'.repeat(60)}Z"\r\n`);
     b.socket.write('n NOOP\r\n');
-    const [list, noop] = await Promise.all([until(a.reader, /^b /), until(b.reader, /^n /)]);
+    const [list, noop] = await Promise.all([readUntil(a.reader, /^b /), readUntil(b.reader, /^n /)]);
     const took = performance.now() - start;
-    expect(list).toBe('b OK LIST completed');
-    expect(noop).toBe('n OK NOOP completed');
+    expect(list.at(-1)).toBe('b OK LIST completed');
+    expect(noop.at(-1)).toBe('n OK NOOP completed');
     expect(took).toBeLessThan(1000); // was 19.7 s with the backtracking regular expression
     a.socket.destroy();
     b.socket.destroy();
@@ -54,9 +47,9 @@ describe('hostile input over TCP', () => {
     const socket = netConnect(port(servers, 'imap'), '127.0.0.1');
     socket.on('error', () => {}); // the server hangs up while we still write: EPIPE/ECONNRESET are expected
     const reader = lines(socket);
-    await until(reader, /^\* OK/);
+    await readUntil(reader, /^\* OK/);
     let answer: string | null = null;
-    void until(reader, /^a /).then((line) => (answer = line));
+    void readUntil(reader, /^a /).then((seen) => (answer = seen.at(-1) ?? null));
     socket.write('a APPEND INBOX {10485760+}\r\n');
     const chunk = Buffer.alloc(16 * 1024, 0x41);
     let sent = 0;
@@ -76,7 +69,7 @@ describe('hostile input over TCP', () => {
     const received: Buffer[] = [];
     socket.on('data', (b: Buffer) => received.push(b));
     const reader = lines(socket);
-    await until(reader, /^220 /);
+    await readUntil(reader, /^220 /);
     socket.write(`EHLO bücher.test\r\nHELP MAIL\r\nHELP\r\nNOOP ${'x'.repeat(600)}\r\nMAIL FROM:<jörg@bücher.test>\r\nRCPT TO:<δοκιμή@example.com>\r\nVRFY ü\r\nQUIT\r\n`);
     await reader.closed;
     const bytes = Buffer.concat(received);

@@ -4,7 +4,7 @@
  */
 import { connect as netConnect, type Socket } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { lines, port, waitFor } from './conformance-harness.ts';
+import { lines, port, readUntil, waitFor } from './conformance-harness.ts';
 import { startServers, type RunningServers } from './servers.ts';
 
 let servers: RunningServers;
@@ -18,19 +18,15 @@ afterAll(async () => {
 });
 
 function listenerCount(): number {
-  return (servers.world.store as unknown as { listeners: Set<unknown> }).listeners.size;
-}
-
-async function until(reader: ReturnType<typeof lines>, re: RegExp): Promise<void> {
-  while (!re.test(await reader.next()));
+  return servers.world.store.listenerCount;
 }
 
 async function imapIdler(): Promise<Socket> {
   const socket = netConnect(port(servers, 'imap'), '127.0.0.1');
   const reader = lines(socket);
-  await until(reader, /^\* OK/);
+  await readUntil(reader, /^\* OK/);
   socket.write('a LOGIN alice wonderland\r\nb SELECT INBOX\r\nc IDLE\r\n');
-  await until(reader, /^\+ /);
+  await readUntil(reader, /^\+ /);
   return socket;
 }
 
@@ -46,7 +42,7 @@ describe('connection lifecycle', () => {
   it('a dropped POP3 session releases the maildrop lock', async () => {
     const socket = netConnect(port(servers, 'pop3'), '127.0.0.1');
     const reader = lines(socket);
-    await until(reader, /^\+OK/);
+    await readUntil(reader, /^\+OK/);
     socket.write('USER carol\r\nPASS singer\r\n');
     await reader.next();
     expect(await reader.next()).toMatch(/^\+OK/);

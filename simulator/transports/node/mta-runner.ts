@@ -1,9 +1,9 @@
 /**
- * Runs the MTA (simulator/net/mta.ts) on real time for `npm run serve`: mail a real client
+ * Runs the MTA (simulator/mta/mta.ts) on real time for `npm run serve`: mail a real client
  * submits for another virtual domain (bob@example.org) is relayed over the virtual network's
  * SMTP, port 25, to that domain's host, as on the site.
  */
-import type { World } from '../../net/world.ts';
+import type { World } from '../../world/world.ts';
 import { systemRandom } from '../system-random.ts';
 
 export interface MtaRunner {
@@ -19,7 +19,7 @@ export async function startMta(world: World, onEvent?: (event: unknown) => void)
   let mta: MtaLike;
   try {
     const { createVirtualNetwork } = await import('../../net/virtual-network-engines.ts');
-    const { Mta } = await import('../../net/mta.ts');
+    const { Mta } = await import('../../mta/mta.ts');
     const scheduler = {
       at(time: number, task: () => void): () => void {
         const timer = setTimeout(task, Math.max(0, time - Date.now()));

@@ -6,10 +6,10 @@
  */
 import { connect, type Socket } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { MailProtocol } from '../../net/ports.ts';
+import type { MailProtocol } from '../../world/ports.ts';
 import { serverContext } from '../../net/server-context.ts';
 import { selfSignedCertificate } from './certificate.ts';
-import { lines } from './conformance-harness.ts';
+import { lines, readUntil } from './conformance-harness.ts';
 import { loadEngine } from './engines.ts';
 import { tcpOption } from './quick-ack.ts';
 import { prepareWorld } from './serve-world.ts';
@@ -68,13 +68,6 @@ async function serverRead(server: Socket, bytes: number): Promise<void> {
   }
 }
 
-async function until(reader: ReturnType<typeof lines>, pattern: RegExp): Promise<string> {
-  for (;;) {
-    const line = await reader.next();
-    if (pattern.test(line)) return line;
-  }
-}
-
 /** Writes `first`, checks the server ACKs at once while it has nothing to say, then writes `rest`. */
 async function inTwoWrites(c: Awaited<ReturnType<typeof open>>, first: string, rest: string): Promise<void> {
   c.client.write(first);
@@ -94,19 +87,19 @@ describe.runIf(linux)('the TCP transport does not wait on delayed ACKs', () => {
   it('IMAP APPEND: the literal and its CRLF in two writes', async () => {
     const c = await open('imap');
     c.client.write('a LOGIN quick ack\r\n');
-    await until(c.reader, /^a OK/);
+    await readUntil(c.reader, /^a OK/);
     const message = 'Subject: two writes\r\n\r\n' + 'x'.repeat(2000) + '\r\n';
     c.client.write(`b APPEND INBOX {${message.length}}\r\n`);
     expect(await c.reader.next()).toMatch(/^\+ /);
     await inTwoWrites(c, message, '\r\n');
-    expect(await until(c.reader, /^b /)).toMatch(/^b OK/);
+    expect((await readUntil(c.reader, /^b /)).at(-1)).toMatch(/^b OK/);
     c.client.destroy();
   });
 
   it('SMTP DATA: the body, then the end of data', async () => {
     const c = await open('smtp');
     c.client.write('EHLO client.test\r\nMAIL FROM:<a@client.test>\r\nRCPT TO:<quick@example.com>\r\nDATA\r\n');
-    await until(c.reader, /^354 /);
+    await readUntil(c.reader, /^354 /);
     await inTwoWrites(c, 'Subject: split\r\n\r\nbody\r\n', '.\r\n');
     expect(await c.reader.next()).toMatch(/^250 /);
     c.client.destroy();
@@ -115,7 +108,7 @@ describe.runIf(linux)('the TCP transport does not wait on delayed ACKs', () => {
   it('SMTP BDAT: the command, then its chunk', async () => {
     const c = await open('smtp');
     c.client.write('EHLO client.test\r\nMAIL FROM:<a@client.test>\r\nRCPT TO:<quick@example.com>\r\n');
-    await until(c.reader, /^250 2\.1\.5/);
+    await readUntil(c.reader, /^250 2\.1\.5/);
     await inTwoWrites(c, 'BDAT 20 LAST\r\n', 'Subject: chunk\r\n\r\nx\r\n');
     expect(await c.reader.next()).toMatch(/^250 /);
     c.client.destroy();
@@ -133,7 +126,7 @@ describe.runIf(linux)('the TCP transport does not wait on delayed ACKs', () => {
   it('writes what one engine call answered in one socket write', async () => {
     const c = await open('imap');
     c.client.write('a LOGIN quick ack\r\n');
-    await until(c.reader, /^a OK/);
+    await readUntil(c.reader, /^a OK/);
     const writes: number[] = [];
     const write = c.server.write.bind(c.server);
     c.server.write = ((data: Uint8Array, cb?: () => void) => {
@@ -141,7 +134,7 @@ describe.runIf(linux)('the TCP transport does not wait on delayed ACKs', () => {
       return write(data, cb);
     }) as Socket['write'];
     c.client.write('b SELECT INBOX\r\n');
-    expect(await until(c.reader, /^b /)).toMatch(/^b OK/);
+    expect((await readUntil(c.reader, /^b /)).at(-1)).toMatch(/^b OK/);
     expect(writes).toHaveLength(1);
     c.client.destroy();
   });

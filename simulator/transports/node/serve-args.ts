@@ -1,6 +1,7 @@
 /** The command line of `npm run serve`, parsed into ServeOptions (or a usage error). */
+import { parseArgs, type ParseArgsOptionsConfig } from 'node:util';
 import type { UserSpec } from './serve-world.ts';
-import { SERVICES, serviceByName, type ServiceName } from './services.ts';
+import { SERVICES, type ServiceName } from './services.ts';
 
 export interface ServeArgs {
   bind: string;
@@ -40,26 +41,38 @@ export function usage(): string {
   ].join('\n');
 }
 
+/** The flags, for node:util parseArgs; each service's port flag comes from SERVICES. */
+const OPTIONS = {
+  help: { type: 'boolean', short: 'h' },
+  'plaintext-auth': { type: 'boolean' },
+  verbose: { type: 'boolean' },
+  host: { type: 'string' },
+  domain: { type: 'string' },
+  'tls-cert': { type: 'string' },
+  'tls-key': { type: 'string' },
+  user: { type: 'string', multiple: true },
+  ...Object.fromEntries(SERVICES.map((s) => [s.name, { type: 'string' }] as const)),
+} satisfies ParseArgsOptionsConfig;
+
 export function parseServeArgs(argv: readonly string[]): ServeArgs {
-  const args: ServeArgs = { bind: '127.0.0.1', users: [], plaintextAuth: false, verbose: false, help: false };
-  for (let i = 0; i < argv.length; i++) {
-    const flag = argv[i]!;
-    const value = (): string => {
-      const v = argv[++i];
-      if (v === undefined || v.startsWith('--')) throw new UsageError(`${flag} needs a value`);
-      return v;
-    };
-    if (flag === '--help' || flag === '-h') args.help = true;
-    else if (flag === '--plaintext-auth') args.plaintextAuth = true;
-    else if (flag === '--verbose') args.verbose = true;
-    else if (flag === '--host') args.bind = value();
-    else if (flag === '--domain') args.domain = parseDomain(value());
-    else if (flag === '--tls-cert') args.certFile = value();
-    else if (flag === '--tls-key') args.keyFile = value();
-    else if (flag === '--user') args.users.push(parseUser(value()));
-    else if (flag.startsWith('--') && serviceByName(flag.slice(2))) {
-      args.ports = { ...args.ports, [flag.slice(2)]: parsePort(flag, value()) };
-    } else throw new UsageError(`unknown argument: ${flag}`);
+  const values = parseFlags(argv);
+  const text = (name: string): string | undefined => values[name] as string | undefined;
+  const args: ServeArgs = {
+    bind: text('host') ?? '127.0.0.1',
+    users: ((values['user'] as string[] | undefined) ?? []).map(parseUser),
+    plaintextAuth: values['plaintext-auth'] === true,
+    verbose: values['verbose'] === true,
+    help: values['help'] === true,
+  };
+  const domain = text('domain');
+  if (domain !== undefined) args.domain = parseDomain(domain);
+  const certFile = text('tls-cert');
+  const keyFile = text('tls-key');
+  if (certFile !== undefined) args.certFile = certFile;
+  if (keyFile !== undefined) args.keyFile = keyFile;
+  for (const service of SERVICES) {
+    const port = text(service.name);
+    if (port !== undefined) args.ports = { ...args.ports, [service.name]: parsePort(`--${service.name}`, port) };
   }
   if ((args.certFile === undefined) !== (args.keyFile === undefined)) {
     throw new UsageError('--tls-cert and --tls-key go together');
@@ -67,7 +80,22 @@ export function parseServeArgs(argv: readonly string[]): ServeArgs {
   return args;
 }
 
+/** parseArgs, strict, with its errors said the way the usage text speaks. */
+function parseFlags(argv: readonly string[]): Record<string, string | boolean | string[] | undefined> {
+  try {
+    return parseArgs({ args: [...argv], options: OPTIONS, strict: true, allowPositionals: false }).values;
+  } catch (error) {
+    const code = (error as { code?: string }).code;
+    const named = /'([^' ]+)/.exec((error as Error).message)?.[1] ?? '';
+    // A string flag at the end, or followed by another flag ("--smtp --verbose"), has no value.
+    if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') throw new UsageError(`${named} needs a value`);
+    if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' || code === 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL') throw new UsageError(`unknown argument: ${named}`);
+    throw error;
+  }
+}
+
 function parsePort(flag: string, text: string): number {
+  // Number('') is 0: an empty port would quietly mean "any free port".
   const port = /^\d{1,5}$/.test(text) ? Number(text) : NaN;
   if (!(port >= 0 && port <= 65535)) throw new UsageError(`${flag}: "${text}" is not a port number (0-65535)`);
   return port;

@@ -1,7 +1,7 @@
 /** The world `npm run serve` serves: the default world, plus the domain and users asked for. */
-import { DEFAULT_SETTINGS, type HostConfig } from '../../net/host.ts';
-import { MAIL_PORTS } from '../../net/ports.ts';
-import { defaultWorld, hostForDomain, type World } from '../../net/world.ts';
+import { DEFAULT_SETTINGS, type HostConfig } from '../../world/host.ts';
+import { MAIL_PORTS } from '../../world/ports.ts';
+import { defaultWorld, hostForDomain, type World } from '../../world/world.ts';
 
 export interface UserSpec {
   /** A full address, or a local part in the served domain. */

@@ -27,6 +27,9 @@ describe('serve arguments', () => {
 
   it.each([
     [['--smtp'], /needs a value/],
+    [['--smtp', '--verbose'], /--smtp needs a value/],
+    [['--smtp', ''], /"" is not a port number/],
+    [['--smtp', '2525', 'extra'], /unknown argument: extra/],
     [['--smtp', '99999'], /not a port/],
     [['--pop3', 'x'], /not a port/],
     [['--user', 'nopassword'], /NAME:PASSWORD/],

@@ -2,9 +2,9 @@
  * `startServers`: the engines on real TCP ports over one shared World, for `npm run serve`, the
  * conformance tests and the benchmarks.
  */
-import type { HostConfig } from '../../net/host.ts';
+import type { HostConfig } from '../../world/host.ts';
 import { serverContext } from '../../net/server-context.ts';
-import type { World } from '../../net/world.ts';
+import type { World } from '../../world/world.ts';
 import { selfSignedCertificate } from './certificate.ts';
 import { startMta } from './mta-runner.ts';
 import { loadEngines, type EngineFactory } from './engines.ts';
@@ -22,7 +22,7 @@ export interface ServeOptions {
   plaintextAuth?: boolean;
   /** Default: a self-signed certificate for the served host, made now. */
   tls?: TlsCredentials;
-  /** Default: the default world (simulator/net/world.ts). */
+  /** Default: the default world (simulator/world/world.ts). */
   world?: World;
   /** Engine events, tagged with the session id (the CLI's --verbose log). */
   onEvent?: (sessionId: string, event: unknown) => void;

@@ -1,9 +1,9 @@
 /**
  * The services `npm run serve` can listen for, and the virtual mail port each one plays.
- * The engines pick their role from `Peer.localPort` (simulator/net/ports.ts); real sockets listen on
+ * The engines pick their role from `Peer.localPort` (simulator/world/ports.ts); real sockets listen on
  * unprivileged ports, so a listener tells the engine the port it stands in for, not its own.
  */
-import type { MailProtocol } from '../../net/ports.ts';
+import type { MailProtocol } from '../../world/ports.ts';
 
 export type ServiceName = 'smtp' | 'submission' | 'submissions' | 'pop3' | 'pop3s' | 'imap' | 'imaps';
 

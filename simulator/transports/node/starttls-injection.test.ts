@@ -6,7 +6,7 @@
 import { connect as netConnect, type Socket } from 'node:net';
 import { connect as tlsConnect, type TLSSocket } from 'node:tls';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { lines, port, startTestServers } from './conformance-harness.ts';
+import { lines, port, readUntil, startTestServers } from './conformance-harness.ts';
 import type { RunningServers } from './servers.ts';
 
 let servers: RunningServers;
@@ -18,16 +18,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await servers?.close();
 });
-
-/** Reads lines until one matches `last`; returns them all. */
-async function until(reader: ReturnType<typeof lines>, last: RegExp): Promise<string[]> {
-  const seen: string[] = [];
-  for (;;) {
-    const line = await reader.next();
-    seen.push(line);
-    if (last.test(line)) return seen;
-  }
-}
 
 async function upgrade(socket: Socket): Promise<{ secure: TLSSocket; reader: ReturnType<typeof lines> }> {
   socket.removeAllListeners('data');
@@ -41,15 +31,15 @@ describe('SMTP STARTTLS on a real socket', () => {
   it('drops commands pipelined behind STARTTLS', async () => {
     const socket = netConnect(port(servers, 'smtp'), '127.0.0.1');
     const plain = lines(socket);
-    await until(plain, /^220 /);
+    await readUntil(plain, /^220 /);
     socket.write('EHLO attacker.example\r\n');
-    await until(plain, /^250 /);
+    await readUntil(plain, /^250 /);
     socket.write('STARTTLS\r\nMAIL FROM:<injected@example.net>\r\n');
     expect(await plain.next()).toMatch(/^220 /);
     const { secure, reader } = await upgrade(socket);
     // After TLS the session starts over: MAIL before EHLO is a bad sequence, unless MAIL was injected.
     secure.write('EHLO client.example\r\n');
-    const ehlo = await until(reader, /^250 /);
+    const ehlo = await readUntil(reader, /^250 /);
     expect(ehlo.every((l) => l.startsWith('250'))).toBe(true);
     secure.write('RCPT TO:<carol@example.com>\r\n');
     expect(await reader.next()).toMatch(/^503 5\.5\.1 /);
@@ -82,7 +72,7 @@ describe('IMAP STARTTLS on a real socket', () => {
     const { secure, reader } = await upgrade(socket);
     // Had the LOGIN been kept, SELECT would work; in the not-authenticated state it is BAD.
     secure.write('c SELECT INBOX\r\n');
-    const reply = await until(reader, /^c /);
+    const reply = await readUntil(reader, /^c /);
     expect(reply.at(-1)).toMatch(/^c (BAD|NO) /);
     expect(reply.some((l) => l.startsWith('b '))).toBe(false);
     secure.end('d LOGOUT\r\n');

@@ -6,8 +6,8 @@ import { useCallback, useEffect, useRef, useState, useSyncExternalStore } from '
 import { changesBetween, type Changes } from './changes.ts';
 import { bringChangesIntoView } from './follow-changes.ts';
 import type { Pop3Settings } from '../../../simulator/clients/pop3-types.ts';
-import type { DeviceName, Scenario, Side } from '../../../simulator/clients/scenario.ts';
-import { COMPARE_WALKTHROUGH as WALKTHROUGH, type WalkStep } from '../../../simulator/clients/walkthrough.ts';
+import type { DeviceName, Scenario, Side } from '../../../simulator/scenarios/compare-scenario.ts';
+import { COMPARE_WALKTHROUGH as WALKTHROUGH, type WalkStep } from '../../../simulator/scenarios/compare-walkthrough.ts';
 import { ACTIONS, runAction, type ActionId, type Outcome } from './actions.ts';
 import { ActionPanel } from './ActionPanel.tsx';
 import { ProtocolColumn } from './ProtocolColumn.tsx';

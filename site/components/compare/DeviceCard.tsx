@@ -6,7 +6,7 @@ import { Pop3SettingsForm } from './Pop3SettingsForm.tsx';
 import { TakeOver } from './TakeOver.tsx';
 import { TranscriptPane } from './TranscriptPane.tsx';
 import type { VirtualNetwork } from '../../../simulator/net/virtual-network.ts';
-import type { DeviceName } from '../../../simulator/clients/scenario.ts';
+import type { DeviceName } from '../../../simulator/scenarios/compare-scenario.ts';
 import type { DeviceSnapshot } from './views.ts';
 import { changed, type Change } from './changes.ts';
 import { ChangeMark } from './ChangeMark.tsx';

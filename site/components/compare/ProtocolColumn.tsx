@@ -1,6 +1,6 @@
 /** One column: POP3 or IMAP, laptop above the server mailbox, phone below. */
 import type { Pop3Settings } from '../../../simulator/clients/pop3-types.ts';
-import type { DeviceName, Side } from '../../../simulator/clients/scenario.ts';
+import type { DeviceName, Side } from '../../../simulator/scenarios/compare-scenario.ts';
 import type { CompareSnapshot } from './runtime.ts';
 import { NO_CHANGE, type Changes } from './changes.ts';
 import { DeviceCard } from './DeviceCard.tsx';

@@ -1,5 +1,5 @@
 /** The account on the server, as the store holds it: what each protocol can see of it. */
-import type { Side } from '../../../simulator/clients/scenario.ts';
+import type { Side } from '../../../simulator/scenarios/compare-scenario.ts';
 import { MessageList } from './MessageList.tsx';
 import type { ServerSnapshot } from './views.ts';
 import { changed, type Change } from './changes.ts';

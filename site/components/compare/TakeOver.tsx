@@ -4,8 +4,8 @@
  * the server card, the transcript and the verdict follow what they did.
  */
 import { lazy, Suspense, useId } from 'react';
-import type { DeviceName, Side } from '../../../simulator/clients/scenario.ts';
-import { SCENARIO } from '../../../simulator/clients/scenario-config.ts';
+import type { DeviceName, Side } from '../../../simulator/scenarios/compare-scenario.ts';
+import { SCENARIO } from '../../../simulator/scenarios/compare-config.ts';
 import type { VirtualNetwork } from '../../../simulator/net/virtual-network.ts';
 
 const ClientConsole = lazy(() => import('../wire/ClientConsole.tsx'));

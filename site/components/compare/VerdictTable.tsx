@@ -2,8 +2,8 @@
  * The verdict: facts read off what actually happened (Scenario.verdict()), POP3 beside IMAP,
  * each cell a link to the transcript line that decided it.
  */
-import type { Fact, SideVerdict } from '../../../simulator/clients/verdict.ts';
-import type { Side } from '../../../simulator/clients/scenario.ts';
+import type { Fact, SideVerdict } from '../../../simulator/scenarios/compare-verdict.ts';
+import type { Side } from '../../../simulator/scenarios/compare-scenario.ts';
 import { RefLink } from './RefLink.tsx';
 
 interface Row {

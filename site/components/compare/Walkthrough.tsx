@@ -4,7 +4,7 @@
  * keyboard focus, and pressing Enter on Next ten times in a row should just work.
  */
 import { useEffect, useRef } from 'react';
-import { COMPARE_WALKTHROUGH as WALKTHROUGH } from '../../../simulator/clients/walkthrough.ts';
+import { COMPARE_WALKTHROUGH as WALKTHROUGH } from '../../../simulator/scenarios/compare-walkthrough.ts';
 import type { Outcome } from './actions.ts';
 import { OutcomeList } from './OutcomeList.tsx';
 

@@ -6,7 +6,7 @@
  */
 import type { Device } from '../../../simulator/clients/device.ts';
 import type { LocalMessage } from '../../../simulator/clients/local-message.ts';
-import type { DeviceName, Scenario, Side } from '../../../simulator/clients/scenario.ts';
+import type { DeviceName, Scenario, Side } from '../../../simulator/scenarios/compare-scenario.ts';
 
 export interface Outcome {
   side: Side | null;

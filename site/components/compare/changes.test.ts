@@ -1,6 +1,6 @@
 /** What a step changed, read off the snapshots before and after it, headless on the real engines. */
 import { describe, expect, it } from 'vitest';
-import { COMPARE_WALKTHROUGH } from '../../../simulator/clients/walkthrough.ts';
+import { COMPARE_WALKTHROUGH } from '../../../simulator/scenarios/compare-walkthrough.ts';
 import { changed, changesBetween, changeText, type Changes } from './changes.ts';
 import { CompareRuntime } from './runtime.ts';
 

@@ -4,7 +4,7 @@
  * whether the device's connection state changed. The page marks exactly these, so the mark
  * cannot claim a change the store does not show.
  */
-import type { DeviceName, Side } from '../../../simulator/clients/scenario.ts';
+import type { DeviceName, Side } from '../../../simulator/scenarios/compare-scenario.ts';
 import type { CompareSnapshot } from './runtime.ts';
 import type { DeviceSnapshot, FolderRows } from './views.ts';
 

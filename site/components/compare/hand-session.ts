@@ -5,8 +5,8 @@
  * line, both ways, into the device's transcript (above TLS, so STLS/STARTTLS does not hide them).
  */
 import type { Device } from '../../../simulator/clients/device.ts';
-import type { DeviceName, Side } from '../../../simulator/clients/scenario.ts';
-import { SCENARIO } from '../../../simulator/clients/scenario-config.ts';
+import type { DeviceName, Side } from '../../../simulator/scenarios/compare-scenario.ts';
+import { SCENARIO } from '../../../simulator/scenarios/compare-config.ts';
 import type { TranscriptDirection } from '../../../simulator/clients/transcript.ts';
 import type { ConnectionEvent, ConnectionSink, ConnectOptions, ConnectResult, VirtualNetwork } from '../../../simulator/net/virtual-network.ts';
 

@@ -3,7 +3,7 @@
  * promises in its label is what the devices and the verdict then show.
  */
 import { describe, expect, it } from 'vitest';
-import { COMPARE_WALKTHROUGH } from '../../../simulator/clients/walkthrough.ts';
+import { COMPARE_WALKTHROUGH } from '../../../simulator/scenarios/compare-walkthrough.ts';
 import { runAction, type ActionId, type Outcome } from './actions.ts';
 import { CompareRuntime } from './runtime.ts';
 

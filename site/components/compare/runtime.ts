@@ -1,16 +1,16 @@
 /**
  * The /compare/ page's simulator, loaded lazily by the island: one virtual world and network,
- * the Scenario of simulator/clients/scenario.ts on top, and a snapshot of everything the page
+ * the Scenario of simulator/scenarios/compare-scenario.ts on top, and a snapshot of everything the page
  * draws. The protocol work is all the Scenario's; this file only runs it one action at a time
  * and tells React when something changed.
  */
-import { Scenario, type DeviceName, type Side } from '../../../simulator/clients/scenario.ts';
+import { Scenario, type DeviceName, type Side } from '../../../simulator/scenarios/compare-scenario.ts';
 import type { Pop3Settings } from '../../../simulator/clients/pop3-types.ts';
-import type { SideVerdict } from '../../../simulator/clients/verdict.ts';
+import type { SideVerdict } from '../../../simulator/scenarios/compare-verdict.ts';
 import type { TranscriptLine } from '../../../simulator/clients/transcript.ts';
 import { ManualScheduler } from '../../../simulator/net/virtual-network-clock.ts';
 import { createVirtualNetwork } from '../../../simulator/net/virtual-network-engines.ts';
-import { defaultWorld } from '../../../simulator/net/world.ts';
+import { defaultWorld } from '../../../simulator/world/world.ts';
 import type { VirtualNetwork } from '../../../simulator/net/virtual-network.ts';
 import { handNetwork } from './hand-session.ts';
 import { serverView, deviceView, type DeviceSnapshot, type ServerSnapshot } from './views.ts';

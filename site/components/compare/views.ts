@@ -6,8 +6,8 @@ import { ImapDevice } from '../../../simulator/clients/imap-device.ts';
 import { headerFields } from '../../../simulator/clients/local-message.ts';
 import { Pop3Device } from '../../../simulator/clients/pop3-device.ts';
 import type { Pop3Settings } from '../../../simulator/clients/pop3-types.ts';
-import type { Scenario, Side } from '../../../simulator/clients/scenario.ts';
-import { SCENARIO } from '../../../simulator/clients/scenario-config.ts';
+import type { Scenario, Side } from '../../../simulator/scenarios/compare-scenario.ts';
+import { SCENARIO } from '../../../simulator/scenarios/compare-config.ts';
 import type { Device } from '../../../simulator/clients/device.ts';
 import { decodeEncodedWords } from '../../../simulator/mime/encoded-words.ts';
 

@@ -9,7 +9,7 @@ import { ref } from '../../../simulator/explain/rfc.ts';
 import { parseTranscript } from '../../../simulator/explain/transcript/parse.ts';
 import type { ParsedTranscript } from '../../../simulator/explain/transcript/types.ts';
 import type { Explanation, LineContext, Protocol, RfcRef, Side, Span } from '../../../simulator/explain/types.ts';
-import { dialogueState, type DialogueState } from '../../terminal/dialogue-state.ts';
+import { dialogueState, imapStatusLine, pop3StatusLine, smtpReplyLine, type DialogueState } from '../../../simulator/observe/index.ts';
 import { decodeBase64 } from '../../../simulator/wire/base64.ts';
 import { findSecret, type Secret, type SecretContext } from './secrets.ts';
 
@@ -180,9 +180,12 @@ class Walker {
 
   /** The command a final reply answers, taken off the queue; null for an intermediate line. */
   answered(text: string): Waiting | null {
-    if (this.protocol === 'smtp') return /^\d{3}(?: |$)/.test(text) && !/^334/.test(text) ? (this.waiting.shift() ?? null) : null;
-    if (this.protocol === 'pop3') return /^[+-](?:OK|ERR)\b/.test(text) ? (this.waiting.shift() ?? null) : null;
-    const tag = /^(\S+) (?:OK|NO|BAD)\b/i.exec(text)?.[1];
+    if (this.protocol === 'smtp') {
+      const reply = smtpReplyLine(text);
+      return reply?.final && reply.code !== 334 ? (this.waiting.shift() ?? null) : null;
+    }
+    if (this.protocol === 'pop3') return pop3StatusLine(text) ? (this.waiting.shift() ?? null) : null;
+    const tag = imapStatusLine(text)?.tag;
     if (!tag || tag === '*') return null;
     const w = this.tags.get(tag) ?? null;
     this.tags.delete(tag);

@@ -6,7 +6,7 @@
 import { useState, type SubmitEvent } from 'react';
 import type { Connector } from '../../../simulator/transport.ts';
 import type { CompareLine } from '../../terminal/compare.ts';
-import { portSpec, type MailProtocol } from '../../../simulator/net/ports.ts';
+import { portSpec, type MailProtocol } from '../../../simulator/world/ports.ts';
 import ExportCommands, { exportInput } from '../lab/ExportCommands.tsx';
 import './CompareTerminals.css';
 
@@ -133,7 +133,7 @@ async function runBoth(run: Run, show: (sides: [Side, Side]) => void): Promise<v
     import('../../terminal/virtual-connector.ts'),
     import('../../../simulator/transports/bridge.ts'),
     import('../../terminal/relay-setting.ts'),
-    import('../../terminal/browser/page-services.ts'),
+    import('../../browser/page-storage.ts'),
   ]);
   const relay = run.relayUrl ?? relayUrlOf(pageStorage());
   const sides: [Side, Side] = [

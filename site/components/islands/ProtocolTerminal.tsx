@@ -7,10 +7,11 @@ import TouchInput, { useTouch } from './TouchInput.tsx';
 import { useStore } from 'zustand';
 import type { Connector } from '../../../simulator/transport.ts';
 import type { TerminalSession } from '../../terminal/session.ts';
-import { portSpec } from '../../../simulator/net/ports.ts';
+import { portSpec } from '../../../simulator/world/ports.ts';
 import { appStore } from '../../store/app-store.ts';
 import { DISCONNECTED_CHIPS, PROTOCOL_CHIPS } from '../../terminal/chips.ts';
-import { downloadText, pageStorage, siteTheme } from '../../terminal/browser/page-services.ts';
+import { downloadText, siteTheme } from '../../terminal/browser/page-services.ts';
+import { pageStorage } from '../../browser/page-storage.ts';
 import { openFitted } from '../../terminal/browser/fit-screen.ts';
 import { terminalOptions } from '../../terminal/xterm-theme.ts';
 

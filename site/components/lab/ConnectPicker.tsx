@@ -1,6 +1,6 @@
 /** Pick a host and a port from lists (what each port is for) and connect the terminal in use. */
 import { useState } from 'react';
-import { MAIL_PORTS } from '../../../simulator/net/ports.ts';
+import { MAIL_PORTS } from '../../../simulator/world/ports.ts';
 import type { PageWorld } from '../../world/page-network.ts';
 import { useFocusedTerminal } from './hooks.ts';
 import { terminalHandle } from './terminal-handles.ts';

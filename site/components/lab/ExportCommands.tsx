@@ -5,7 +5,7 @@
  */
 import { useRef, useState } from 'react';
 import { exportSession, tlsModeOf, type ExportLine, type ExportSession, type ToolExport } from '../../../simulator/explain/export/index.ts';
-import type { MailProtocol } from '../../../simulator/net/ports.ts';
+import type { MailProtocol } from '../../../simulator/world/ports.ts';
 import './export.css';
 
 const TOOL_NAMES: Record<ToolExport['tool'], string> = { swaks: 'swaks', openssl: 'openssl s_client', curl: 'curl' };

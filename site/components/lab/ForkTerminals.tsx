@@ -9,7 +9,7 @@ import { focusTerminal } from '../../store/lab-actions.ts';
 import { siteTheme } from '../../terminal/browser/page-services.ts';
 import { openFitted } from '../../terminal/browser/fit-screen.ts';
 import { terminalOptions } from '../../terminal/xterm-theme.ts';
-import type { ReplayedWorld } from '../../world/timeline.ts';
+import type { ReplayedWorld } from './timeline-replay.ts';
 
 /** The id a fork's terminal has in the lab's focus (the panels follow it). */
 export function forkTerminalId(index: number): string {

@@ -1,5 +1,5 @@
 /** The protocol's state machine as an accessible SVG, drawn from the engine's transition table. */
-import type { MailProtocol } from '../../../simulator/net/ports.ts';
+import type { MailProtocol } from '../../../simulator/world/ports.ts';
 import { layout, stateGraph, type Placed } from './state-graph.ts';
 
 const W = 118;

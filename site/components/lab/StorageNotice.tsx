@@ -4,7 +4,7 @@
  * and another lab tab that owns the saved world (this one is then read-only).
  */
 import { useSyncExternalStore } from 'react';
-import { worldToJson } from '../../../simulator/store/serialize.ts';
+import { worldToJson } from '../../../simulator/world/serialize.ts';
 import { reloadWithoutHash, type PageWorld } from '../../world/page-network.ts';
 import { downloadBlob } from './download.ts';
 

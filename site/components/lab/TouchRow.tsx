@@ -1,6 +1,6 @@
 /** On touch screens: an input row and command chips under a lab terminal (as in the island). */
 import { useStore } from 'zustand';
-import { portSpec } from '../../../simulator/net/ports.ts';
+import { portSpec } from '../../../simulator/world/ports.ts';
 import { appStore } from '../../store/app-store.ts';
 import { DISCONNECTED_CHIPS, PROTOCOL_CHIPS } from '../../terminal/chips.ts';
 import TouchInput from '../islands/TouchInput.tsx';

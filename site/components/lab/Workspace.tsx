@@ -25,7 +25,7 @@ import ForkTerminals, { forkTerminalId } from './ForkTerminals.tsx';
 import { ViewSessionsContext, type ViewSessions } from './hooks.ts';
 import Timeline from './Timeline.tsx';
 import { showStep, terminalIndex, timelineStore } from './timeline-state.ts';
-import type { ReplayedWorld } from '../../world/timeline.ts';
+import type { ReplayedWorld } from './timeline-replay.ts';
 
 function tabLabel(id: string): string {
   const n = /-(\d+)$/.exec(id)?.[1];

@@ -4,8 +4,8 @@
  */
 import { useState, type ChangeEvent } from 'react';
 import { useStore } from 'zustand';
-import type { HostConfig } from '../../../simulator/net/host.ts';
-import { worldFromJson, worldToJson } from '../../../simulator/store/serialize.ts';
+import type { HostConfig } from '../../../simulator/world/host.ts';
+import { worldFromJson, worldToJson } from '../../../simulator/world/serialize.ts';
 import { appStore } from '../../store/app-store.ts';
 import { replaceWorld, resetWorld, type PageWorld } from '../../world/page-network.ts';
 import { encodeReplay, MAX_REPLAY_LINES, scriptFromLog } from '../../world/replay.ts';

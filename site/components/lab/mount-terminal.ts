@@ -6,9 +6,10 @@
 import type { Terminal } from '@xterm/xterm';
 import { appStore } from '../../store/app-store.ts';
 import { setNetworkSession } from '../../store/lab-actions.ts';
-import { downloadText, pageStorage, siteTheme } from '../../terminal/browser/page-services.ts';
+import { downloadText, siteTheme } from '../../terminal/browser/page-services.ts';
+import { pageStorage } from '../../browser/page-storage.ts';
 import { openFitted } from '../../terminal/browser/fit-screen.ts';
-import { MemoryStorage } from '../../terminal/history.ts';
+import { MemoryStorage } from '../../browser/page-storage.ts';
 import type { TerminalSession } from '../../terminal/session.ts';
 import { terminalOptions } from '../../terminal/xterm-theme.ts';
 import { pageWorld } from '../../world/page-network.ts';

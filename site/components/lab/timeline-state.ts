@@ -1,13 +1,13 @@
 /**
  * The lab's timeline state: which step the panels show (null: the live world), the world rebuilt
- * at that step (../../world/timeline.ts), and a fork made from a step. The live world is never
+ * at that step (../../components/lab/timeline-replay.ts), and a fork made from a step. The live world is never
  * touched: a step is a fresh world replayed from the recorded inputs, and the panels point at it.
  */
 import { createStore } from 'zustand/vanilla';
 import { appStore } from '../../store/app-store.ts';
 import type { PageWorld } from '../../world/page-network.ts';
 import { encodeReplay, scriptFromLog, type ReplayScript } from '../../world/replay.ts';
-import { replayTo, type ReplayedWorld, type TimelineInputs, type TimelineStep } from '../../world/timeline.ts';
+import { replayTo, type ReplayedWorld, type TimelineInputs, type TimelineStep } from './timeline-replay.ts';
 import { typedLog } from './terminal-handles.ts';
 
 export interface Fork {

@@ -7,7 +7,8 @@
  * mission began and those opened after, so an earlier mission's work does not tick a new one.
  */
 import { useCallback, useEffect, useMemo, useState } from 'react';
-import { loadProgress, markDone, pageStorage } from '../../exercises/progress.ts';
+import { loadProgress, markDone } from '../../exercises/progress.ts';
+import { pageStorage } from '../../browser/page-storage.ts';
 import { closedSessionIds, liveRun } from '../../missions/live.ts';
 import { evaluate, firstOpen, missionById, MISSIONS, type ItemResult } from '../../missions/registry.ts';
 import type { Mission } from '../../missions/types.ts';

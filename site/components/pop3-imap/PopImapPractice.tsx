@@ -5,9 +5,10 @@
  * against the scenario's state, and solved ones are remembered like the terminal exercises.
  */
 import { useEffect, useRef, useState } from 'react';
-import type { Scenario } from '../../../simulator/clients/scenario.ts';
+import type { Scenario } from '../../../simulator/scenarios/compare-scenario.ts';
 import { practiceExercises as exercises } from '../../exercises/pages/pop3-vs-imap.ts';
-import { loadProgress, markDone, pageStorage } from '../../exercises/progress.ts';
+import { loadProgress, markDone } from '../../exercises/progress.ts';
+import { pageStorage } from '../../browser/page-storage.ts';
 import type { DeviceName, PracticeStep, Side } from './steps.ts';
 import '../mdx/mdx.css';
 import './practice.css';

@@ -1,14 +1,14 @@
 /**
- * The "POP3 or IMAP?" page's practice: the /compare/ page's Scenario (simulator/clients/scenario.ts)
+ * The "POP3 or IMAP?" page's practice: the /compare/ page's Scenario (simulator/scenarios/compare-scenario.ts)
  * on a fresh default world, driven by a few named steps, each the same action the compare lab's
  * buttons run. Exercises are checked against the Scenario's state afterwards: what the server
  * holds, what each device holds, and the verdict the compare page draws from them.
  */
-import { Scenario, type DeviceName, type Side } from '../../../simulator/clients/scenario.ts';
-import type { ActionResult } from '../../../simulator/clients/scenario.ts';
+import { Scenario, type DeviceName, type Side } from '../../../simulator/scenarios/compare-scenario.ts';
+import type { ActionResult } from '../../../simulator/scenarios/compare-scenario.ts';
 import { ManualScheduler } from '../../../simulator/net/virtual-network-clock.ts';
 import { createVirtualNetwork } from '../../../simulator/net/virtual-network-engines.ts';
-import { defaultWorld } from '../../../simulator/net/world.ts';
+import { defaultWorld } from '../../../simulator/world/world.ts';
 import { REPLAY_EPOCH } from '../../exercises/replay.ts';
 import { seededRandom } from '../../../simulator/random.ts';
 import { utf8Bytes } from '../../../simulator/wire/bytes.ts';

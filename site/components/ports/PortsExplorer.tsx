@@ -1,17 +1,17 @@
 /**
  * The ports explorer: one table of the mail ports, each row able to open a console on the
  * virtual server at that port, and "Try all", which probes every port in turn with the
- * simulator's probe (simulator/net/ports-probe.ts) and fills the last columns with what the
+ * simulator's probe (simulator/scenarios/ports-probe.ts) and fills the last columns with what the
  * engines actually did. The engines load on first use. With "Live" on, Open connects to a live
  * host instead, through the bridge relay; "Try all" stays on the virtual servers.
  */
 import { Fragment, useEffect, useRef, useState } from 'react';
-import type { ProbeRow } from '../../../simulator/net/ports-probe.ts';
+import type { ProbeRow } from '../../../simulator/scenarios/ports-probe.ts';
 import ClientConsole from '../wire/ClientConsole.tsx';
 import WireView from '../wire/WireView.tsx';
 import { loadWireNetwork, loadWireRuntime } from '../wire/use-wire-network.ts';
 import type { VirtualNetwork } from '../../../simulator/net/virtual-network.ts';
-import { PORT_FACTS, type PortFacts } from '../../../simulator/net/ports.ts';
+import { PORT_FACTS, type PortFacts } from '../../../simulator/world/ports.ts';
 import { ROLE_TEXT, TLS_TEXT } from './port-facts.ts';
 import { probeText } from './probe-text.ts';
 import { LiveSwitch } from './LiveSwitch.tsx';

@@ -1,5 +1,5 @@
 /** Where a row's Open goes when the ports explorer's Live switch is on. */
-import { portSpec } from '../../../simulator/net/ports.ts';
+import { portSpec } from '../../../simulator/world/ports.ts';
 
 export interface LiveSettings {
   on: boolean;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { MAIL_PORTS, PORT_FACTS } from '../../../simulator/net/ports.ts';
-import { PROBE_PORTS } from '../../../simulator/net/ports-probe.ts';
+import { MAIL_PORTS, PORT_FACTS } from '../../../simulator/world/ports.ts';
+import { PROBE_PORTS } from '../../../simulator/scenarios/ports-probe.ts';
 import { CLAIMS } from './port-facts.ts';
 
 describe('the ports table', () => {

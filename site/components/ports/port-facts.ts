@@ -1,8 +1,8 @@
 /**
  * The ports explorer's wording: labels for roles and TLS modes, and the claims it checks. The
- * facts about each port are simulator/net/ports.ts (PORT_FACTS), the one list every page reads.
+ * facts about each port are simulator/world/ports.ts (PORT_FACTS), the one list every page reads.
  */
-import { portFacts, type PortRole, type TlsMode } from '../../../simulator/net/ports.ts';
+import { portFacts, type PortRole, type TlsMode } from '../../../simulator/world/ports.ts';
 
 export const ROLE_TEXT: Record<PortRole, string> = {
   relay: 'relay (server to server)',

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { ManualScheduler } from '../../../simulator/net/virtual-network-clock.ts';
 import { createVirtualNetwork } from '../../../simulator/net/virtual-network-engines.ts';
-import { probePort, type ProbeRow } from '../../../simulator/net/ports-probe.ts';
-import { defaultWorld } from '../../../simulator/net/world.ts';
+import { probePort, type ProbeRow } from '../../../simulator/scenarios/ports-probe.ts';
+import { defaultWorld } from '../../../simulator/world/world.ts';
 import { probeText } from './probe-text.ts';
 import { testRandom } from '../../../simulator/testing/random.ts';
 

@@ -1,5 +1,5 @@
 /** The "what the server did" column, in words, from a ports-probe row. */
-import type { ProbeRow } from '../../../simulator/net/ports-probe.ts';
+import type { ProbeRow } from '../../../simulator/scenarios/ports-probe.ts';
 
 export interface ProbeText {
   banner: string;

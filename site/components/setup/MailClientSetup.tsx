@@ -7,8 +7,10 @@
  */
 import { useEffect, useId, useRef, useState } from 'react';
 import { setupExercises as exercises } from '../../exercises/pages/mail-client-setup.ts';
-import { loadProgress, markDone, pageStorage } from '../../exercises/progress.ts';
-import type { AccountProtocol, AccountSettings, AccountTest, Security } from './mail-client.ts';
+import { loadProgress, markDone } from '../../exercises/progress.ts';
+import { pageStorage } from '../../browser/page-storage.ts';
+import type { AccountProtocol, AccountSettings, Security } from './account-settings.ts';
+import type { AccountTest } from './mail-client.ts';
 import '../mdx/mdx.css';
 import './setup.css';
 import ExerciseCards from './ExerciseCards.tsx';

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { setupExercises } from '../../exercises/pages/mail-client-setup.ts';
 import { startWorld } from '../../exercises/replay.ts';
-import { testAccount, type AccountSettings } from './mail-client.ts';
+import type { AccountSettings } from './account-settings.ts';
+import { testAccount } from './mail-client.ts';
 
 const alice = { user: 'alice@example.com', password: 'wonderland' };
 const settings = (protocol: AccountSettings['protocol'], server: string, port: number, security: AccountSettings['security'], password = alice.password): AccountSettings =>

@@ -6,23 +6,12 @@
  * yourself. It types through the headless Replayer, so what it did is a RunResult that exercise
  * checks read like a learner's terminal session, and each failure is the server's own reply.
  */
-import { saslPlain } from '../../../simulator/net/attack-session.ts';
+import { encodeSaslPlain } from '../../../simulator/wire/sasl-plain.ts';
 import { Replayer } from '../../exercises/replay.ts';
 import type { RunResult, SessionRun } from '../../exercises/types.ts';
-import type { World } from '../../../simulator/net/world.ts';
+import type { AccountSettings } from './account-settings.ts';
+import type { World } from '../../../simulator/world/world.ts';
 
-export type AccountProtocol = 'imap' | 'pop3' | 'smtp';
-/** The three choices of every mail program's "Connection security" menu. */
-export type Security = 'none' | 'starttls' | 'tls';
-
-export interface AccountSettings {
-  protocol: AccountProtocol;
-  server: string;
-  port: number;
-  security: Security;
-  user: string;
-  password: string;
-}
 
 /** Where the test stopped, and why, in the words a mail program would use. */
 export interface AccountOutcome {
@@ -92,7 +81,7 @@ async function smtpSteps(r: Replayer, session: SessionRun, s: AccountSettings): 
     if (failed) return failed;
     await ask(r, session, `EHLO ${CLIENT_NAME}`);
   }
-  const auth = await ask(r, session, `AUTH PLAIN ${saslPlain(s.user, s.password)}`);
+  const auth = await ask(r, session, `AUTH PLAIN ${encodeSaslPlain(s.user, s.password)}`);
   if (!/^235 /.test(last(auth))) return quit(r, session, 'QUIT', { ok: false, stage: 'login', text: `login refused: ${last(auth)}` });
   for (const line of [`MAIL FROM:<${s.user}>`, `RCPT TO:<${s.user}>`, 'DATA']) {
     const reply = await ask(r, session, line);

@@ -7,10 +7,10 @@
  */
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import type { ConnectOptions, VirtualNetwork } from '../../../simulator/net/virtual-network.ts';
-import { portSpec } from '../../../simulator/net/ports.ts';
+import { portSpec } from '../../../simulator/world/ports.ts';
 import { Dialog } from './dialog.ts';
 import type { LiveDialog } from './live-dialog.ts';
-import { asksForTls, tlsAccepted } from './console-rules.ts';
+import { tlsAgreed } from '../../../simulator/observe/index.ts';
 import './wire.css';
 
 export interface ClientConsoleProps {
@@ -97,7 +97,7 @@ export default function ClientConsole(props: ClientConsoleProps) {
     setBusy(true);
     try {
       const reply = await d.say(line);
-      if (asksForTls(line) && tlsAccepted(reply)) {
+      if (tlsAgreed(line, reply)) {
         d.note('The server agreed: the client starts the TLS handshake now.');
         await d.startTls();
       }

@@ -1,11 +1,11 @@
 /**
  * The wire lab: pick a port, put an attacker on the path, choose how careful the client is, and
- * run the simulator's scripted mail client (simulator/net/attack-scenarios.ts), its STARTTLS
+ * run the simulator's scripted mail client (simulator/scenarios/attack-scenarios.ts), its STARTTLS
  * injection demo (attack-injection.ts), or type the protocol yourself, while the wire view shows
  * what the attacker sees. The engines load after the first paint (use-wire-network.ts).
  */
 import { useEffect, useState } from 'react';
-import { observeSession } from '../../../simulator/net/attack-observer.ts';
+import { observeSession } from '../../../simulator/scenarios/attack-observer.ts';
 import ClientConsole from './ClientConsole.tsx';
 import ScenarioControls from './ScenarioControls.tsx';
 import WireView from './WireView.tsx';

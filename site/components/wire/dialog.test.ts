@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { ManualScheduler } from '../../../simulator/net/virtual-network-clock.ts';
 import { createVirtualNetwork } from '../../../simulator/net/virtual-network-engines.ts';
 import type { ConnectOptions } from '../../../simulator/net/virtual-network.ts';
-import { defaultWorld } from '../../../simulator/net/world.ts';
-import { asksForTls, tlsAccepted } from './console-rules.ts';
+import { defaultWorld } from '../../../simulator/world/world.ts';
+import { tlsAgreed } from '../../../simulator/observe/index.ts';
 import { Dialog } from './dialog.ts';
 import { testRandom } from '../../../simulator/testing/random.ts';
 
@@ -22,7 +22,7 @@ function open(port: number, options: ConnectOptions = {}) {
 /** What the console does with a typed line. */
 async function type(dialog: Dialog, line: string): Promise<string> {
   const reply = await dialog.say(line);
-  if (asksForTls(line) && tlsAccepted(reply)) await dialog.startTls();
+  if (tlsAgreed(line, reply)) await dialog.startTls();
   return reply;
 }
 

@@ -128,7 +128,7 @@ export async function connectLive(host: string, port: number, implicitTls: boole
   const [{ BridgeConnector }, { relayUrlOf }, { pageStorage }] = await Promise.all([
     import('../../../simulator/transports/bridge.ts'),
     import('../../terminal/relay-setting.ts'),
-    import('../../terminal/browser/page-services.ts'),
+    import('../../browser/page-storage.ts'),
   ]);
   const relay = relayUrl ?? relayUrlOf(pageStorage());
   const transport = new BridgeConnector(relay).connect(host, port, { tls: implicitTls ? 'implicit' : 'none' });

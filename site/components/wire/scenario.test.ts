@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MAIL_PORTS } from '../../../simulator/net/ports.ts';
+import { MAIL_PORTS } from '../../../simulator/world/ports.ts';
 import { attackOf, DEFAULT_SCENARIO, hasStarttls, LAB_PORTS, outcomeText } from './scenario.ts';
 
 describe('scenario', () => {

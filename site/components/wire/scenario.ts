@@ -1,5 +1,5 @@
 /** The wire lab's choices as data, and what they mean for a connection and for the client. */
-import type { ClientTlsPolicy, LoginOutcome } from '../../../simulator/net/attack-clients.ts';
+import type { ClientTlsPolicy, LoginOutcome } from '../../../simulator/scenarios/attack-clients.ts';
 import type { AttackOptions } from '../../../simulator/net/virtual-network.ts';
 import type { ServerIdentityKind } from '../../../simulator/net/tls-pki.ts';
 import type { CertificatePolicy } from '../../../simulator/tls/client.ts';

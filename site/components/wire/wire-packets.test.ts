@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { ManualScheduler } from '../../../simulator/net/virtual-network-clock.ts';
 import { createVirtualNetwork } from '../../../simulator/net/virtual-network-engines.ts';
 import type { SessionRecord } from '../../../simulator/net/virtual-network-log.ts';
-import { defaultWorld } from '../../../simulator/net/world.ts';
+import { defaultWorld } from '../../../simulator/world/world.ts';
 import { directionLabel, formatOffset, recordSummary, wireRows } from './wire-packets.ts';
 import { testRandom } from '../../../simulator/testing/random.ts';
 

@@ -1,9 +1,9 @@
 /**
  * The wire view's rows: the simulator's observation of a session (every packet with what an
- * on-path observer learns from it, ../../../simulator/net/attack-observer.ts) plus what the UI
+ * on-path observer learns from it, ../../../simulator/scenarios/attack-observer.ts) plus what the UI
  * shows in one line: the text as sent, or the TLS record types.
  */
-import { observeSession, type ObservedPacket, type SessionObservation } from '../../../simulator/net/attack-observer.ts';
+import { observeSession, type ObservedPacket, type SessionObservation } from '../../../simulator/scenarios/attack-observer.ts';
 import type { ObservedRecord } from '../../../simulator/tls/observe.ts';
 import type { SessionRecord, WireEntry } from '../../../simulator/net/virtual-network-log.ts';
 import { readableText } from './hex-dump.ts';

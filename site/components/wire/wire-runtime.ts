@@ -5,13 +5,13 @@
  */
 import { createVirtualNetwork } from '../../../simulator/net/virtual-network-engines.ts';
 import type { VirtualNetwork } from '../../../simulator/net/virtual-network.ts';
-import { defaultWorld } from '../../../simulator/net/world.ts';
-import { TimerScheduler } from '../../terminal/timer-scheduler.ts';
+import { defaultWorld } from '../../../simulator/world/world.ts';
+import { TimerScheduler } from '../../browser/timer-scheduler.ts';
 import { systemRandom } from '../../../simulator/transports/system-random.ts';
 
-export { runAttackScenario } from '../../../simulator/net/attack-scenarios.ts';
-export { starttlsInjection } from '../../../simulator/net/attack-injection.ts';
-export { probePort } from '../../../simulator/net/ports-probe.ts';
+export { runAttackScenario } from '../../../simulator/scenarios/attack-scenarios.ts';
+export { starttlsInjection } from '../../../simulator/scenarios/attack-injection.ts';
+export { probePort } from '../../../simulator/scenarios/ports-probe.ts';
 
 export function createWireNetwork(): VirtualNetwork {
   const now = (): number => Date.now();

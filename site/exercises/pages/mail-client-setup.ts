@@ -2,7 +2,7 @@
  * Page 11, setting up a mail client: exercises done in the page's account dialog. Each solution
  * is what a learner fills in; the check reads the sessions the virtual mail program made.
  */
-import type { AccountSettings } from '../../components/setup/mail-client.ts';
+import type { AccountSettings } from '../../components/setup/account-settings.ts';
 import { fail, pass } from '../checks.ts';
 import type { Exercise, GoalCheck, SessionRun, SetupExercise, Snippet } from '../types.ts';
 

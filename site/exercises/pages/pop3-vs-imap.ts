@@ -2,7 +2,7 @@
  * Page 10, POP3 or IMAP?: exercises done with the page's two-column practice (the /compare/
  * page's Scenario). Each solution is the buttons pressed; the check reads the Scenario's state.
  */
-import type { Scenario } from '../../../simulator/clients/scenario.ts';
+import type { Scenario } from '../../../simulator/scenarios/compare-scenario.ts';
 import type { PracticeStep } from '../../components/pop3-imap/steps.ts';
 import { fail, pass } from '../checks.ts';
 import type { CheckResult, Exercise, Snippet, StartWorld } from '../types.ts';

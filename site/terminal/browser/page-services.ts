@@ -1,17 +1,4 @@
 /** The browser services the terminal session needs, with fallbacks where the page forbids them. */
-import { MemoryStorage, type KeyValueStorage } from '../history.ts';
-
-/** localStorage when the page may use it (it throws in some privacy modes), else memory. */
-export function pageStorage(): KeyValueStorage {
-  try {
-    const probe = 'mailwire:probe';
-    window.localStorage.setItem(probe, '1');
-    window.localStorage.removeItem(probe);
-    return window.localStorage;
-  } catch {
-    return new MemoryStorage();
-  }
-}
 
 export function downloadText(fileName: string, text: string): void {
   const url = URL.createObjectURL(new Blob([text], { type: 'text/plain;charset=utf-8' }));

@@ -1,4 +1,5 @@
-import { decodeBase64, encodeBase64, escapeBytes, unescapeText } from '../base64.ts';
+import { encodeBase64 } from '../../../simulator/wire/base64.ts';
+import { escapeBytes, readBase64, unescapeText } from '../base64.ts';
 import type { SlashCommand } from './types.ts';
 
 export const base64: SlashCommand = {
@@ -11,7 +12,7 @@ export const base64: SlashCommand = {
     if (decode) {
       const input = args.slice(decode[0].length).trim();
       if (input === '') return ctx.usage();
-      const bytes = decodeBase64(input);
+      const bytes = readBase64(input);
       if (bytes.ok) ctx.print(escapeBytes(bytes.value));
       else ctx.print(`Not Base64: ${bytes.error}.`, 'error');
       return;

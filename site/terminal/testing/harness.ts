@@ -3,7 +3,7 @@ import type { Connector, Transport, TransportEvent, TransportHandler } from '../
 import type { TlsInfo } from '../../../simulator/engine.ts';
 import { createMailwireStore, type MailwireStore } from '../../store/store.ts';
 import { EventQueue, type HostListing } from '../connector.ts';
-import { MemoryStorage, type KeyValueStorage } from '../history.ts';
+import { MemoryStorage, type KeyValueStorage } from '../../browser/page-storage.ts';
 import { TerminalSession } from '../session.ts';
 import { ScreenModel } from './screen-model.ts';
 
@@ -71,6 +71,11 @@ export interface Harness {
   enter(line: string): void;
   /** What the screen shows, one string per row. */
   lines(): string[];
+  /**
+   * Resolves on the screen write that makes a row match `pattern` (at once if one does): waits on
+   * the session's output, not on a clock. Rejects with the screen if it has not come in `ms`.
+   */
+  shows(pattern: RegExp, ms?: number): Promise<void>;
 }
 
 export const T0 = Date.UTC(2026, 0, 2, 3, 4, 5);
@@ -93,9 +98,10 @@ export function makeHarness(
   const storage = options.storage ?? new MemoryStorage();
   const downloads: Array<{ name: string; text: string }> = [];
   let now = T0;
+  const watchers = new Set<() => void>();
   const session = new TerminalSession({
     terminalId: options.terminalId ?? 'test',
-    screen: { write: (d) => { raw.push(d); screen.write(d); } },
+    screen: { write: (d) => { raw.push(d); screen.write(d); for (const w of [...watchers]) w(); } },
     connector: options.connector ?? new ScriptedConnector(),
     store,
     storage,
@@ -111,6 +117,21 @@ export function makeHarness(
     type: (d) => session.input(d),
     enter: (line) => session.input(`${line}\r`),
     lines: () => screen.lines(),
+    shows: (pattern, ms = 5_000) => new Promise<void>((resolve, reject) => {
+      const shown = (): boolean => screen.lines().some((l) => pattern.test(l));
+      if (shown()) return resolve();
+      const give = setTimeout(() => {
+        watchers.delete(check);
+        reject(new Error(`screen never showed ${pattern}:\n${screen.lines().join('\n')}`));
+      }, ms);
+      const check = (): void => {
+        if (!shown()) return;
+        clearTimeout(give);
+        watchers.delete(check);
+        resolve();
+      };
+      watchers.add(check);
+    }),
   };
 }
 

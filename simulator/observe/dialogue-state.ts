@@ -1,0 +1,173 @@
+/**
+ * The server's protocol state as a client can tell it from the dialogue alone, for live servers
+ * whose engine the page cannot see. It names states as the engines do (simulator/{smtp,pop3,imap}/state.ts)
+ * so the same `allowedCommands(state)` answers Tab. Until the greeting arrives the state is unknown.
+ */
+import type { MailProtocol } from '../world/ports.ts';
+import type { SmtpState } from '../smtp/state.ts';
+import type { Pop3State } from '../pop3/state.ts';
+import type { ImapState } from '../imap/state.ts';
+import { imapStatusLine, POP3_END, pop3Challenge, pop3MultiLine, pop3StatusLine, smtpReplyLine } from './reply-lines.ts';
+
+export interface DialogueState {
+  /** The inferred state, or null while it cannot be told (before the greeting). */
+  readonly state: string | null;
+  client(line: string): void;
+  server(line: string): void;
+  tlsStarted(): void;
+}
+
+/** Which protocol a server speaks, from its greeting (for ports that are not the usual ones). */
+export function protocolFromGreeting(line: string): MailProtocol | null {
+  if (/^220(?:[ -]|$)/.test(line)) return 'smtp'; // RFC 5321 §4.3.1
+  if (/^\+OK\b/.test(line)) return 'pop3'; // RFC 1939 §4
+  if (/^\* (?:OK|PREAUTH|BYE)\b/i.test(line)) return 'imap'; // RFC 9051 §7.1
+  return null;
+}
+
+export function dialogueState(protocol: MailProtocol): DialogueState {
+  switch (protocol) {
+    case 'smtp': return new SmtpDialogue();
+    case 'pop3': return new Pop3Dialogue();
+    case 'imap': return new ImapDialogue();
+  }
+}
+
+const verbOf = (line: string): string => (/^\s*(\S+)/.exec(line)?.[1] ?? '').toUpperCase();
+
+/** SMTP: each final reply (code then SP) answers the oldest command still waiting (RFC 5321 §4.2, RFC 2920). */
+class SmtpDialogue implements DialogueState {
+  state: SmtpState | null = null;
+  readonly #waiting: string[] = [];
+
+  client(line: string): void {
+    if (this.state === 'data') {
+      if (line === '.') this.#waiting.push('end of data'); // RFC 5321 §4.1.1.4
+      return;
+    }
+    this.#waiting.push(this.state === 'auth' ? 'AUTH response' : verbOf(line));
+  }
+
+  server(line: string): void {
+    const reply = smtpReplyLine(line);
+    if (!reply?.final) return;
+    const code = String(reply.code);
+    if (this.state === null) {
+      this.state = code === '220' ? 'connected' : 'closed';
+      return;
+    }
+    if (code === '421') {
+      this.state = 'closed'; // RFC 5321 §3.8
+      return;
+    }
+    this.#answer(this.#waiting.shift(), code);
+  }
+
+  #answer(command: string | undefined, code: string): void {
+    const ok = code.startsWith('2');
+    switch (command) {
+      case 'EHLO': case 'HELO': if (ok) this.state = 'ready'; return;
+      case 'MAIL': if (ok) this.state = 'mail'; return;
+      case 'RCPT': if (ok) this.state = 'rcpt'; return;
+      case 'DATA': if (code === '354') this.state = 'data'; return;
+      case 'end of data': this.state = 'ready'; return;
+      case 'RSET': if (ok && this.state !== 'connected') this.state = 'ready'; return;
+      case 'AUTH': case 'AUTH response': this.state = code === '334' ? 'auth' : 'ready'; return; // RFC 4954 §4
+      case 'STARTTLS': if (code === '220') this.state = 'starttls'; return;
+      case 'QUIT': if (ok) this.state = 'closed'; return;
+    }
+  }
+
+  tlsStarted(): void {
+    // RFC 3207 §4.2: the session starts over, before EHLO; the greeting is not repeated.
+    this.state = 'connected';
+    this.#waiting.length = 0;
+  }
+}
+
+/** POP3: one command at a time; +OK to PASS, APOP or AUTH enters TRANSACTION (RFC 1939 §§4–6). */
+class Pop3Dialogue implements DialogueState {
+  state: Pop3State | null = null;
+  readonly #waiting: Array<{ verb: string; args: string }> = [];
+  #inList = false;
+  /** The server sent a SASL challenge: the client's next line answers it. */
+  #saslTurn = false;
+
+  client(line: string): void {
+    const head = this.#waiting[0];
+    if (head?.verb === 'AUTH' && this.#saslTurn) return; // a SASL response, not a command
+    const m = /^\s*(\S+)\s*(.*)$/.exec(line);
+    this.#waiting.push({ verb: (m?.[1] ?? '').toUpperCase(), args: (m?.[2] ?? '').trim() });
+  }
+
+  server(line: string): void {
+    if (this.#inList) {
+      if (line === POP3_END) this.#inList = false;
+      return;
+    }
+    if (this.state === null) {
+      this.state = pop3StatusLine(line)?.ok ? 'AUTHORIZATION' : 'CLOSED';
+      return;
+    }
+    if (pop3Challenge(line)) {
+      this.#saslTurn = true; // RFC 5034 §4
+      return;
+    }
+    const status = pop3StatusLine(line);
+    if (!status) return;
+    const ok = status.ok;
+    this.#saslTurn = false;
+    const command = this.#waiting.shift();
+    if (!command || !ok) return;
+    if (pop3MultiLine(command.verb, command.args)) this.#inList = true;
+    if (['PASS', 'APOP', 'AUTH'].includes(command.verb) && this.state === 'AUTHORIZATION') this.state = 'TRANSACTION';
+    if (command.verb === 'QUIT') this.state = 'CLOSED';
+  }
+
+  tlsStarted(): void {
+    this.#waiting.length = 0;
+  }
+}
+
+/** IMAP: tagged completions move the state (RFC 9051 §3); `* BYE` ends it; PREAUTH starts authenticated. */
+class ImapDialogue implements DialogueState {
+  state: ImapState | null = null;
+  readonly #tags = new Map<string, string>();
+
+  client(line: string): void {
+    // A line "tag command …"; continuation data (SASL, literals, DONE) has no tag and verb.
+    const m = /^([^\s(){%*"\\\]+]+) ([A-Za-z]+)/.exec(line);
+    if (m) this.#tags.set(m[1] ?? '', (m[2] ?? '').toUpperCase());
+  }
+
+  server(line: string): void {
+    if (this.state === null) {
+      if (/^\* OK\b/i.test(line)) this.state = 'not-authenticated';
+      else if (/^\* PREAUTH\b/i.test(line)) this.state = 'authenticated';
+      else if (/^\* BYE\b/i.test(line)) this.state = 'logout';
+      return;
+    }
+    if (/^\* BYE\b/i.test(line)) {
+      this.state = 'logout';
+      return;
+    }
+    const done = imapStatusLine(line);
+    if (!done || done.tag === '*' || done.tag === '+') return;
+    const verb = this.#tags.get(done.tag);
+    this.#tags.delete(done.tag);
+    if (verb) this.#complete(verb, done.status === 'OK');
+  }
+
+  #complete(verb: string, ok: boolean): void {
+    if (ok && (verb === 'LOGIN' || verb === 'AUTHENTICATE') && this.state === 'not-authenticated') this.state = 'authenticated';
+    else if (verb === 'SELECT' || verb === 'EXAMINE') {
+      // RFC 9051 §6.3.2: a failed SELECT leaves no mailbox selected.
+      if (this.state !== 'not-authenticated') this.state = ok ? 'selected' : 'authenticated';
+    } else if (ok && (verb === 'CLOSE' || verb === 'UNSELECT') && this.state === 'selected') this.state = 'authenticated';
+    else if (ok && verb === 'LOGOUT') this.state = 'logout';
+  }
+
+  tlsStarted(): void {
+    this.#tags.clear();
+  }
+}
