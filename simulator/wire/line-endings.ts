@@ -19,11 +19,21 @@ const LF = 0x0a;
 const bareAt = (bytes: Uint8Array, i: number): boolean =>
   (bytes[i] === LF && bytes[i - 1] !== CR) || (bytes[i] === CR && bytes[i + 1] !== LF);
 
+/**
+ * Whether any CR or LF stands alone. Each kind is found with `indexOf` (native, a line at a time)
+ * rather than by visiting every octet: POP3 checks whole maildrops at login and on RETR.
+ */
+function hasBare(bytes: Uint8Array): boolean {
+  for (let lf = bytes.indexOf(LF); lf >= 0; lf = bytes.indexOf(LF, lf + 1)) if (bytes[lf - 1] !== CR) return true;
+  for (let cr = bytes.indexOf(CR); cr >= 0; cr = bytes.indexOf(CR, cr + 1)) if (bytes[cr + 1] !== LF) return true;
+  return false;
+}
+
 /** Every bare CR and bare LF made CRLF; the input itself when it has none. */
 export function canonicalLineEnds(bytes: Uint8Array): Uint8Array {
+  if (!hasBare(bytes)) return bytes;
   let bare = 0;
   for (let i = 0; i < bytes.length; i++) if (bareAt(bytes, i)) bare++;
-  if (bare === 0) return bytes;
   const out = new Uint8Array(bytes.length + bare);
   let o = 0;
   for (let i = 0; i < bytes.length; i++) {
