@@ -82,6 +82,13 @@ export default function ProtocolTerminal({ terminalId, size = 'compact', live, r
       if (cancelled || !element) return;
       const term = new Terminal(terminalOptions(siteTheme()));
       const screen = shadowScreen(element, xtermCss);
+      // Building xterm's services and opening its screen are two tasks, not one long one.
+      await yieldToPage();
+      if (cancelled) {
+        screen.remove();
+        term.dispose();
+        return;
+      }
       const unfit = openFitted(term, new FitAddon(), screen.inner);
       const session = new TerminalSession({
         terminalId,
