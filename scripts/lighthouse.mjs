@@ -9,6 +9,8 @@
 // benchmark index: under about 1000 (a slow or busy machine) Lighthouse's 4x CPU slowdown overstates
 // blocking time; LIGHTHOUSE_CPU_MULTIPLIER=N sets another slowdown, as Lighthouse's
 // docs/throttling.md ("calibrating multipliers") describes — the default stays Lighthouse's own.
+// LIGHTHOUSE_DETAILS=1 also prints, per page, where the blocking time comes from: the longest
+// main-thread tasks and the scripts that ran longest, as Lighthouse attributes them.
 // Usage: npm run lighthouse [-- /lab/ /ports/]   (only the pages given)
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
@@ -24,6 +26,7 @@ const port = Number(process.env['MAILWIRE_PORT'] ?? 4321);
 const runs = Math.max(1, Number(process.env['LIGHTHOUSE_RUNS'] ?? 1));
 const multiplier = process.env['LIGHTHOUSE_CPU_MULTIPLIER'] ? Number(process.env['LIGHTHOUSE_CPU_MULTIPLIER']) : undefined;
 const origin = `http://localhost:${port}`;
+const details = Boolean(process.env['LIGHTHOUSE_DETAILS']);
 
 const astroPackage = createRequire(import.meta.url).resolve('astro/package.json');
 const astro = join(dirname(astroPackage), JSON.parse(readFileSync(astroPackage, 'utf8')).bin.astro);
@@ -43,6 +46,15 @@ function pages() {
   if (asked.length > 0) return asked;
   const learn = existsSync('dist/learn') ? readdirSync('dist/learn').filter((d) => existsSync(join('dist/learn', d, 'index.html'))) : [];
   return ['/', '/lab/', '/compare/', '/ports/', '/wire/', ...learn.sort().map((d) => `/learn/${d}/`)];
+}
+
+/** The longest main-thread tasks and the scripts that ran longest, with the page's origin cut off. */
+function printDetails(lhr) {
+  const local = (url) => String(url).replace(origin, '');
+  const tasks = (lhr.audits['long-tasks']?.details?.items ?? []).slice(0, 6);
+  console.log(`    long tasks: ${tasks.map((t) => `${Math.round(t.duration)} ms at ${Math.round(t.startTime)} ms ${local(t.url)}`).join('; ') || 'none'}`);
+  const scripts = [...(lhr.audits['bootup-time']?.details?.items ?? [])].sort((a, b) => b.scripting - a.scripting).slice(0, 4);
+  console.log(`    scripting: ${scripts.map((b) => `${local(b.url)} ${Math.round(b.scripting)} ms`).join('; ') || 'none'}`);
 }
 
 async function waitForServer() {
@@ -102,6 +114,7 @@ try {
     rows.push({ path, scores, tbt, lcp, bench });
     const low = CATEGORIES.filter((_, i) => scores[i] < MIN);
     console.log(`${path.padEnd(32)} ${scores.map((s) => String(s).padStart(4)).join('')}   TBT ${tbt} ms, LCP ${lcp} ms, host benchmark ${bench}${low.length ? `   under ${MIN}: ${low.join(', ')}` : ''}`);
+    if (details) printDetails(lhr);
   }
 } finally {
   stop();

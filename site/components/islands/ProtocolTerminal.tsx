@@ -1,6 +1,8 @@
 /**
- * The protocol terminal island: xterm.js (loaded lazily, so it stays off the first paint) around
- * a TerminalSession. On touch screens it adds an input row and command chips.
+ * The protocol terminal island: xterm.js around a TerminalSession. xterm.js and the engines load
+ * when the learner reaches for the terminal or the page is idle, never during page load, and xterm
+ * draws inside a shadow root (../../terminal/browser/shadow-screen.ts). On touch screens it adds an
+ * input row and command chips.
  */
 import { useEffect, useRef, useState } from 'react';
 import TouchInput, { useTouch } from './TouchInput.tsx';
@@ -14,6 +16,8 @@ import { downloadText, siteTheme } from '../../terminal/browser/page-services.ts
 import { pageStorage } from '../../browser/page-storage.ts';
 import { openFitted } from '../../terminal/browser/fit-screen.ts';
 import { terminalOptions } from '../../terminal/xterm-theme.ts';
+import { shadowScreen } from '../../terminal/browser/shadow-screen.ts';
+import { whenWanted, yieldToPage, type WakeReason } from '../../terminal/browser/wake.ts';
 
 interface Props {
   /** Names the terminal: its history is kept under this id. */
@@ -29,15 +33,20 @@ interface Props {
 }
 
 let sharedConnector: Promise<Connector> | null = null;
-/** Every terminal on a page talks to the same network, loaded with xterm.js (off the first paint). */
+/** Every terminal on a page talks to the same network, loaded with xterm.js (never during page load). */
 function pageConnector(): Promise<Connector> {
-  sharedConnector ??= import('../../terminal/connector.ts').then((m) => m.createConnector());
+  // The engines' code runs in one task, the world is built in the next.
+  sharedConnector ??= import('../../terminal/connector.ts').then(async (m) => {
+    await yieldToPage();
+    return m.createConnector();
+  });
   return sharedConnector;
 }
 
 type Status = 'loading' | 'ready' | 'failed';
 
 export default function ProtocolTerminal({ terminalId, size = 'compact', live, relayUrl }: Props) {
+  const sectionRef = useRef<HTMLElement>(null);
   const screenRef = useRef<HTMLDivElement>(null);
   const sessionRef = useRef<TerminalSession | null>(null);
   const [status, setStatus] = useState<Status>('loading');
@@ -48,20 +57,40 @@ export default function ProtocolTerminal({ terminalId, size = 'compact', live, r
   });
 
   useEffect(() => {
+    const section = sectionRef.current;
+    if (!section) return;
     let cleanup = (): void => {};
     let cancelled = false;
-    void (async () => {
-      const [{ Terminal }, { FitAddon }, { SessionAddon }, { TerminalSession }, connector] = await Promise.all([
+    // Where the learner pressed while the terminal was not there yet.
+    let pointed: Element | null = null;
+    const press = (event: Event): void => {
+      pointed = event.target instanceof Element ? event.target : null;
+    };
+    // Nothing heavy while the page loads: xterm.js, the engines and the screen come when the learner
+    // reaches for the terminal or the page is idle (../../terminal/browser/wake.ts), in steps that
+    // each leave the main thread free in between.
+    const boot = async (why: WakeReason): Promise<void> => {
+      const [{ Terminal }, { default: xtermCss }, { FitAddon }, { SessionAddon }, { TerminalSession }, connector] = await Promise.all([
         import('@xterm/xterm'),
+        import('@xterm/xterm/css/xterm.css?inline'),
         import('@xterm/addon-fit'),
         import('../../terminal/browser/session-addon.ts'),
         import('../../terminal/session.ts'),
         pageConnector(),
       ]);
+      await yieldToPage();
       const element = screenRef.current;
       if (cancelled || !element) return;
       const term = new Terminal(terminalOptions(siteTheme()));
-      const unfit = openFitted(term, new FitAddon(), element);
+      const screen = shadowScreen(element, xtermCss);
+      // Building xterm's services and opening its screen are two tasks, not one long one.
+      await yieldToPage();
+      if (cancelled) {
+        screen.remove();
+        term.dispose();
+        return;
+      }
+      const unfit = openFitted(term, new FitAddon(), screen.inner);
       const session = new TerminalSession({
         terminalId,
         screen: { write: (data) => term.write(data) },
@@ -77,15 +106,23 @@ export default function ProtocolTerminal({ terminalId, size = 'compact', live, r
       session.start();
       sessionRef.current = session;
       setStatus('ready');
+      // A press on the screen before it was there meant "type here": focus it, unless focus moved on.
+      if (why === 'pointer' && pointed && (document.activeElement === null || document.activeElement === document.body)) term.focus();
       cleanup = () => {
-        unfit();
         session.dispose();
-        term.dispose();
         sessionRef.current = null;
+        unfit();
+        screen.remove();
+        term.dispose();
       };
-    })().catch(() => setStatus('failed'));
+    };
+    section.addEventListener('pointerdown', press);
+    const root = section.closest<HTMLElement>('[data-mw-terminal]') ?? section;
+    const stopWaiting = whenWanted(root, (why) => void boot(why).catch(() => setStatus('failed')));
     return () => {
       cancelled = true;
+      stopWaiting();
+      section.removeEventListener('pointerdown', press);
       cleanup();
     };
     // The switch's first value goes in above; later flips arrive through the effects below.
@@ -104,7 +141,7 @@ export default function ProtocolTerminal({ terminalId, size = 'compact', live, r
   const chips = protocol ? PROTOCOL_CHIPS[protocol] : DISCONNECTED_CHIPS;
 
   return (
-    <section className={`mw-terminal mw-terminal--${size}`} aria-label="Protocol terminal" data-status={status}>
+    <section ref={sectionRef} className={`mw-terminal mw-terminal--${size}`} aria-label="Protocol terminal" data-status={status}>
       <div className="mw-terminal__screen" ref={screenRef} data-testid="terminal-screen">
         {status === 'loading' && <p className="mw-terminal__message" role="status">Loading the terminal…</p>}
         {status === 'failed' && (

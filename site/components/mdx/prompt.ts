@@ -4,17 +4,29 @@
  * if the learner had pasted. Every line but the last is sent; the last waits on the prompt.
  * The terminal is docked in view (Terminal.astro), so the page never scrolls to reach it.
  */
+import { SHADOW_HOST_CLASS } from '../../terminal/browser/shadow-screen.ts';
+import { wakeTerminal } from '../../terminal/browser/wake.ts';
 
 function terminalRoot(terminalId: string): HTMLElement | null {
   return document.querySelector<HTMLElement>(`[data-mw-terminal="${CSS.escape(terminalId)}"]`);
 }
 
-/** Waits until the terminal in `root` has loaded xterm.js (it loads when visible). */
+/** xterm's input textarea, once the terminal in `root` is ready (xterm draws in a shadow root). */
+function textareaOf(root: HTMLElement): HTMLTextAreaElement | null {
+  const host = root.querySelector(`.mw-terminal[data-status="ready"] .${SHADOW_HOST_CLASS}`);
+  return host?.shadowRoot?.querySelector<HTMLTextAreaElement>('.xterm-helper-textarea') ?? null;
+}
+
+/**
+ * Starts the terminal in `root` if it has not started yet (it waits for the learner or an idle
+ * page) and waits until it is ready.
+ */
 function ready(root: HTMLElement, timeoutMs = 15_000): Promise<HTMLTextAreaElement | null> {
+  wakeTerminal(root);
   return new Promise((resolve) => {
     const started = performance.now();
     const poll = (): void => {
-      const textarea = root.querySelector<HTMLTextAreaElement>('.mw-terminal[data-status="ready"] .xterm-helper-textarea');
+      const textarea = textareaOf(root);
       if (textarea) return resolve(textarea);
       if (performance.now() - started > timeoutMs) return resolve(null);
       setTimeout(poll, 100);
