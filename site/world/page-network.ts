@@ -100,7 +100,7 @@ export function createPageWorld({ stored, hash, db, tab, now = () => Date.now() 
   const world = stored.kind === 'ok' ? stored.world : defaultWorld(now());
   // The stand-in TLS layer: the session log then holds the plaintext each end saw, which the
   // panels explain line by line (with real records the log holds ciphertext after STARTTLS).
-  const network = createVirtualNetwork(world, { now, scheduler: new TimerScheduler(), tlsLayer: 'stand-in' });
+  const network = createVirtualNetwork(world, { now, scheduler: new TimerScheduler(now), tlsLayer: 'stand-in' });
   const tracker = new SessionTracker();
   network.subscribe((event) => tracker.handle(event));
   autoRunMta(new Mta(network), network, (events) => tracker.mta(events));
