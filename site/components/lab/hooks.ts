@@ -2,17 +2,16 @@
 import { useCallback, useSyncExternalStore } from 'react';
 import { useStore } from 'zustand';
 import { appStore } from '../../store/app-store.ts';
-import { afterPaint } from './after-paint.ts';
+import { afterPaint, cancelAfterPaint } from './after-paint.ts';
 import type { PageWorld } from '../../world/page-network.ts';
 import type { TrackedSession } from '../../world/session-tracker.ts';
 
 /** Subscribes `cb` through `subscribe`, told of changes only after the next paint (./after-paint.ts). */
 function subscribeAfterPaint(subscribe: (listener: () => void) => () => void, cb: () => void): () => void {
-  const later = afterPaint(cb);
-  const unsubscribe = subscribe(later.notify);
+  const unsubscribe = subscribe(() => afterPaint(cb));
   return () => {
     unsubscribe();
-    later.cancel();
+    cancelAfterPaint(cb);
   };
 }
 
