@@ -70,4 +70,19 @@ describe('the page world', () => {
     expect(seen).toEqual([false, true]);
     page.stop();
   });
+  it('saves after a message is submitted, not after every line: a NOOP or a login changes nothing to save', async () => {
+    const db = countingDb(keyValueWorldDb(new MemoryStorage()));
+    const page = createPageWorld({ stored: { kind: 'none' }, hash: '', db, tab: soleTab() });
+    const send = (t: ReturnType<typeof page.connector.connect>, lines: string[]): void => t.send(new TextEncoder().encode(lines.map((l) => `${l}\r\n`).join('')));
+    const imap = page.connector.connect('mail.example.com', 993, { tls: 'implicit' });
+    send(imap, ['a1 NOOP', 'a2 LOGIN alice wonderland', 'a3 SELECT INBOX', 'a4 NOOP']);
+    await new Promise((r) => setTimeout(r, 300));
+    expect(db.puts).toBe(0);
+    // Alice submits mail for another host: it waits in the world's outbound queue.
+    const smtp = page.connector.connect('mail.example.com', 465, { tls: 'implicit' });
+    send(smtp, ['EHLO laptop', `AUTH PLAIN ${btoa('\0alice\0wonderland')}`, 'MAIL FROM:<alice@example.com>', 'RCPT TO:<bob@example.org>', 'DATA', 'Subject: hi', '', 'hello', '.']);
+    await new Promise((r) => setTimeout(r, 300));
+    expect(db.puts).toBeGreaterThan(0);
+    page.stop();
+  });
 });

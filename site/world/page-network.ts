@@ -106,6 +106,11 @@ export interface PageWorldInputs {
   seed?: Uint8Array;
 }
 
+/** An SMTP engine's `message` event: mail accepted, some of it queued for other hosts (simulator/smtp/session.ts). */
+function changesWorld(event: unknown): boolean {
+  return typeof event === 'object' && event !== null && (event as { kind?: unknown }).kind === 'message';
+}
+
 export function createPageWorld({ stored, hash, db, tab, now = () => Date.now(), seed }: PageWorldInputs): PageWorld {
   const replay = decodeReplay(hash);
   const startedAt = replay?.startedAt ?? now();
@@ -113,10 +118,9 @@ export function createPageWorld({ stored, hash, db, tab, now = () => Date.now(),
   const origins = { seed: seed ?? replay?.seed ?? systemRandom().bytes(SEED_BYTES), startedAt, startWorld: worldToJson(world) };
   // The stand-in TLS layer: the session log then holds the plaintext each end saw, which the
   // panels explain line by line (with real records the log holds ciphertext after STARTTLS).
-  const network = createVirtualNetwork(world, { now, scheduler: new TimerScheduler(), random: seededRandom(origins.seed), tlsLayer: 'stand-in' });
+  const network = createVirtualNetwork(world, { now, scheduler: new TimerScheduler(now), random: seededRandom(origins.seed), tlsLayer: 'stand-in' });
   const tracker = new SessionTracker();
   network.subscribe((event) => tracker.handle(event));
-  autoRunMta(new Mta(network), network, (events) => tracker.mta(events));
   const persistent = !replay && stored.kind !== 'broken' && tab.writer;
   const listeners = new Set<() => void>();
   let notice: WorldNotice = { save: null, tab: tab.state(), migrated: stored.kind === 'ok' && stored.migrated };
@@ -131,10 +135,18 @@ export function createPageWorld({ stored, hash, db, tab, now = () => Date.now(),
     if (!result.ok || notice.save?.ok === false) setNotice({ save: result });
     if (result.ok) tab.announceSave();
   });
+  autoRunMta(new Mta(network), network, (events) => {
+    tracker.mta(events);
+    // The MTA moved queued mail on (delivered, retried, bounced): the queue is part of the world.
+    if (persistent) saver.request();
+  });
   if (persistent) {
     world.store.subscribe(() => saver.request());
+    // Of the engines' events only a submitted message changes the world (the outbound queue);
+    // a NOOP, a state change or a login does not, and saving the whole world after every line
+    // put a long task in the way of the learner's next keypress.
     network.subscribe((event) => {
-      if (event.type === 'engine' || event.type === 'session-closed') saver.request();
+      if ((event.type === 'engine' && changesWorld(event.event)) || event.type === 'session-closed') saver.request();
     });
     if (typeof window !== 'undefined') {
       window.addEventListener('pagehide', () => {

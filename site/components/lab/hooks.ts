@@ -2,24 +2,38 @@
 import { createContext, useCallback, useContext, useSyncExternalStore } from 'react';
 import { useStore } from 'zustand';
 import { appStore } from '../../store/app-store.ts';
+import { afterPaint, cancelAfterPaint } from './after-paint.ts';
 import type { PageWorld } from '../../world/page-network.ts';
 import type { TrackedSession } from '../../world/session-tracker.ts';
 
-/** The tracker's version: changes whenever any session moves. */
+/** Subscribes `cb` through `subscribe`, told of changes only after the next paint (./after-paint.ts). */
+function subscribeAfterPaint(subscribe: (listener: () => void) => () => void, cb: () => void): () => void {
+  const unsubscribe = subscribe(() => afterPaint(cb));
+  return () => {
+    unsubscribe();
+    cancelAfterPaint(cb);
+  };
+}
+
+/** The tracker's version: changes whenever any session moves; the panels hear of it after the reply is painted. */
 export function useTrackerVersion(world: PageWorld): number {
-  const subscribe = useCallback((cb: () => void) => world.tracker.subscribe(cb), [world]);
+  const subscribe = useCallback((cb: () => void) => subscribeAfterPaint((l) => world.tracker.subscribe(l), cb), [world]);
   return useSyncExternalStore(subscribe, () => world.tracker.version);
 }
 
 let storeVersion = 0;
-/** A counter bumped by every change in the mail store (messages, flags, mailboxes). */
+/** A counter bumped by every change in the mail store (messages, flags, mailboxes), heard after the next paint. */
 export function useMailVersion(world: PageWorld): number {
   const subscribe = useCallback(
     (cb: () => void) =>
-      world.network.world.store.subscribe(() => {
-        storeVersion++;
-        cb();
-      }),
+      subscribeAfterPaint(
+        (l) =>
+          world.network.world.store.subscribe(() => {
+            storeVersion++;
+            l();
+          }),
+        cb,
+      ),
     [world],
   );
   return useSyncExternalStore(subscribe, () => storeVersion);

@@ -10,7 +10,8 @@ import { downloadText, siteTheme } from '../../terminal/browser/page-services.ts
 import { pageStorage } from '../../browser/page-storage.ts';
 import { openFitted } from '../../terminal/browser/fit-screen.ts';
 import { MemoryStorage } from '../../browser/page-storage.ts';
-import type { TerminalSession } from '../../terminal/session.ts';
+import { batchedScreen } from '../../terminal/batched-screen.ts';
+import type { TerminalScreen, TerminalSession } from '../../terminal/session.ts';
 import { terminalOptions } from '../../terminal/xterm-theme.ts';
 import { pageWorld } from '../../world/page-network.ts';
 import { ReportingConnector } from '../../world/reporting-connector.ts';
@@ -31,11 +32,11 @@ function escapeThenTab(): (event: KeyboardEvent) => boolean {
   };
 }
 
-function handleFor(terminalId: string, term: Terminal, session: TerminalSession, element: HTMLElement, typed: string[]): TerminalHandle {
+function handleFor(terminalId: string, term: Terminal, screen: TerminalScreen, session: TerminalSession, element: HTMLElement, typed: string[]): TerminalHandle {
   return {
     put: (text) => {
       session.editor.set(text);
-      term.write(session.editor.render());
+      screen.write(session.editor.render());
       // xterm.js focuses without scrolling, and does not paint while off screen: bring it into view.
       element.scrollIntoView({ block: 'nearest' });
       term.focus();
@@ -45,7 +46,7 @@ function handleFor(terminalId: string, term: Terminal, session: TerminalSession,
       typed.push(line);
       recordTyped(terminalId, line);
       session.editor.set(line.replace(/[\r\n]+/g, ' '));
-      term.write(session.editor.render());
+      screen.write(session.editor.render());
       session.input('\r');
     },
     typed: () => typed,
@@ -61,9 +62,14 @@ export async function mountTerminal(element: HTMLElement, terminalId: string): P
   const world = pageWorld();
   const term = new Terminal(terminalOptions(siteTheme()));
   const unfit = openFitted(term, new FitAddon(), element);
+  // One write per keypress, the reply included (../../terminal/batched-screen.ts).
+  let live = true;
+  const screen = batchedScreen((data) => {
+    if (live) term.write(data);
+  });
   const session = new TerminalSession({
     terminalId,
-    screen: { write: (data) => term.write(data) },
+    screen,
     connector: new ReportingConnector(world.connector, (id) => setNetworkSession(appStore, terminalId, id)),
     store: appStore,
     // A replay must not fill the learner's own history with someone else's lines.
@@ -82,8 +88,9 @@ export async function mountTerminal(element: HTMLElement, terminalId: string): P
   ];
   term.attachCustomKeyEventHandler(escapeThenTab());
   session.start();
-  const unregister = registerTerminal(terminalId, handleFor(terminalId, term, session, element, typed));
+  const unregister = registerTerminal(terminalId, handleFor(terminalId, term, screen, session, element, typed));
   return () => {
+    live = false;
     unregister();
     unfit();
     for (const d of disposables) d.dispose();
