@@ -1,6 +1,8 @@
 import { expect, test, type Page } from '@playwright/test';
 import { box, expectInViewport, SIZES } from './geometry.ts';
 import { enter, expectScreen, openLab } from './terminal.ts';
+import { defaultWorld } from '../simulator/world/world.ts';
+import { worldToJson } from '../simulator/world/serialize.ts';
 
 const inspector = (page: Page) => page.getByTestId('mailbox-inspector');
 const timeline = (page: Page) => page.getByTestId('timeline');
@@ -136,6 +138,39 @@ test('a link from a session that started on a changed world carries that world a
   await expect(damaged.getByTestId('replay-refused')).toContainText('This replay link was not run: the world it carries is damaged');
   await expect(damaged.getByTestId('replay-status')).toHaveCount(0);
   await fresh.close();
+});
+
+test('a start world too large for a link gives no link, says so, and offers the JSON export', async ({ page }) => {
+  test.setTimeout(60_000);
+  // A world with a 400 KiB message of random octets (which do not compress), imported as a file.
+  const world = defaultWorld(Date.now());
+  const noise = Buffer.from(Array.from({ length: 400 * 1024 }, () => Math.floor(Math.random() * 256))).toString('base64').replace(/.{76}/g, '$&\r\n');
+  world.store.append('alice@example.com', 'INBOX', new TextEncoder().encode(`Subject: big\r\n\r\n${noise}\r\n`), { internalDate: Date.now() });
+  await openLab(page);
+  await page.locator('[data-panel="world"] > summary').click();
+  await page.locator('[data-panel="world"] input[type="file"]').setInputFiles({ name: 'big.json', mimeType: 'application/json', buffer: Buffer.from(worldToJson(world)) });
+  await page.waitForURL('**/lab/');
+  await expect(page.locator('.mw-terminal[data-status="ready"]')).toBeVisible();
+  await page.locator('.mw-terminal .xterm').click();
+  await enter(page, '/connect mail.example.com 110');
+  await expectScreen(page, /\+OK/);
+  await page.getByTestId('timeline-link').click();
+  const refusal = page.getByTestId('timeline-link-too-large');
+  await expect(refusal).toContainText('too large to put in a link');
+  await expect(page.getByTestId('timeline-link-field')).toHaveCount(0);
+  const download = page.waitForEvent('download');
+  await page.getByTestId('timeline-export').click();
+  expect((await download).suggestedFilename()).toBe('mailwire-world.json');
+  // The message and its button sit inside the timeline, on screen.
+  await refusal.scrollIntoViewIfNeeded();
+  const outer = await box(timeline(page));
+  for (const b of [await box(refusal), await box(page.getByTestId('timeline-export'))]) {
+    expectInViewport(b, page);
+    expect(b.x).toBeGreaterThanOrEqual(outer.x - 0.5);
+    expect(b.x + b.width).toBeLessThanOrEqual(outer.x + outer.width + 0.5);
+    expect(b.y + b.height).toBeLessThanOrEqual(outer.y + outer.height + 0.5);
+  }
+  await page.screenshot({ path: 'test-results/timeline-too-large.png' });
 });
 
 test('continue from here forks a world at the step; the original is kept until discarded', async ({ page }) => {
