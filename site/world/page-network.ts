@@ -4,7 +4,8 @@
  * mail store, the queue or a host's settings change, with the MTA running so submitted mail
  * travels on. Every terminal on the page connects through `pageConnector()`.
  *
- * A replay link (`/lab/#replay=…`) runs on a fresh default world and never touches the saved one.
+ * A replay link (`/lab/#replay=…`) runs on a fresh default world, or on the start world it carries
+ * (replay-world.ts), and never touches the saved one; a link whose world is damaged is refused.
  * A saved world that cannot be read is kept as it is (the lab offers reset or download) and the
  * page runs on a default world that is not saved until the learner chooses. A second lab tab runs
  * read-only (tab-guard.ts); a save that fails is reported at once (`notices`).
@@ -24,6 +25,8 @@ import type { KeyValueStorage } from '../browser/page-storage.ts';
 import { TimerScheduler } from '../browser/timer-scheduler.ts';
 import { keyValueWorldDb, loadWorld, saveWorld, SaveScheduler, WORLD_KEY, JOURNAL_KEY, writeJournal, type SaveResult, type StoredWorld, type WorldDb } from './persist.ts';
 import { decodeReplay, SEED_BYTES, type ReplayScript } from './replay.ts';
+import { unpackWorld } from './replay-world.ts';
+import type { ReadResult } from '../../simulator/world/serialize.ts';
 import { SessionTracker } from './session-tracker.ts';
 import { claimTab, soleTab, type TabGuard, type TabState } from './tab-guard.ts';
 import { indexedDbAvailable, indexedDbWorld } from './world-db.ts';
@@ -44,6 +47,8 @@ export interface PageWorld {
   /** The stored world that could not be read: why, and its raw text. */
   problem: { error: string; raw: string } | null;
   replay: ReplayScript | null;
+  /** Why the replay link in the address was refused (its world is damaged), or null. */
+  replayProblem: string | null;
   /**
    * The inputs besides the lines that make this world's sessions replayable (the lab's timeline):
    * the seed its randomness streams from (drawn from the system once), when it started, and the
@@ -72,10 +77,13 @@ function pageDb(): WorldDb {
 export function loadPageWorld(): Promise<PageWorld> {
   loading ??= (async () => {
     const hash = typeof location === 'undefined' ? '' : location.hash;
-    const replay = decodeReplay(hash) !== null;
+    const script = decodeReplay(hash);
+    const linkWorld = script?.world ? await unpackWorld(script.world) : undefined;
+    // A refused link opens the learner's own lab (with the reason), as if there were no link.
+    const replay = script !== null && linkWorld?.ok !== false;
     const db = pageDb();
     const [stored, tab] = replay ? [{ kind: 'none' } as StoredWorld, soleTab()] : await Promise.all([loadWorld(db, pageStorage()), claimTab()]);
-    current = createPageWorld({ stored, hash, db, tab });
+    current = createPageWorld({ stored, hash, db, tab, linkWorld });
     return current;
   })();
   return loading;
@@ -104,6 +112,8 @@ export interface PageWorldInputs {
   now?: () => number;
   /** The world's random seed; drawn from the system when not given (a replay link gives its own). */
   seed?: Uint8Array;
+  /** The start world the link in `hash` carries, inflated (replay-world.ts `unpackWorld`). */
+  linkWorld?: ReadResult<{ world: World; json: string }>;
 }
 
 /** An SMTP engine's `message` event: mail accepted, some of it queued for other hosts (simulator/smtp/session.ts). */
@@ -111,11 +121,16 @@ function changesWorld(event: unknown): boolean {
   return typeof event === 'object' && event !== null && (event as { kind?: unknown }).kind === 'message';
 }
 
-export function createPageWorld({ stored, hash, db, tab, now = () => Date.now(), seed }: PageWorldInputs): PageWorld {
-  const replay = decodeReplay(hash);
+export function createPageWorld({ stored, hash, db, tab, now = () => Date.now(), seed, linkWorld }: PageWorldInputs): PageWorld {
+  const decoded = decodeReplay(hash);
+  // A link that carries a world replays only from it: without it (or damaged), no replay at all.
+  const carried = decoded?.world ? (linkWorld ?? { ok: false as const, error: 'the world it carries was not read' }) : null;
+  const replay = carried?.ok === false ? null : decoded;
+  const replayProblem = carried?.ok === false ? `This replay link was not run: ${carried.error}.` : null;
   const startedAt = replay?.startedAt ?? now();
-  const world = stored.kind === 'ok' ? stored.world : defaultWorld(startedAt);
-  const origins = { seed: seed ?? replay?.seed ?? systemRandom().bytes(SEED_BYTES), startedAt, startWorld: worldToJson(world) };
+  const world = carried?.ok ? carried.value.world : stored.kind === 'ok' ? stored.world : defaultWorld(startedAt);
+  const startWorld = carried?.ok ? carried.value.json : worldToJson(world);
+  const origins = { seed: seed ?? replay?.seed ?? systemRandom().bytes(SEED_BYTES), startedAt, startWorld };
   // The stand-in TLS layer: the session log then holds the plaintext each end saw, which the
   // panels explain line by line (with real records the log holds ciphertext after STARTTLS).
   const network = createVirtualNetwork(world, { now, scheduler: new TimerScheduler(now), random: seededRandom(origins.seed), tlsLayer: 'stand-in' });
@@ -164,6 +179,7 @@ export function createPageWorld({ stored, hash, db, tab, now = () => Date.now(),
     origin: replay ? 'replay' : stored.kind === 'ok' ? 'stored' : stored.kind === 'broken' ? 'broken' : 'default',
     problem: stored.kind === 'broken' ? { error: stored.error, raw: stored.raw } : null,
     replay,
+    replayProblem,
     origins,
     persistent,
     save: () => {

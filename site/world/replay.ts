@@ -1,10 +1,13 @@
 /**
  * The shareable replay link: `/lab/#replay=…` carries the lines typed in each terminal (slash
- * commands included), so another browser can rerun them on a fresh default world.
+ * commands included), so another browser can rerun them on a fresh default world (or, version 3, the world it carries).
  * Encoding: UTF-8 JSON `{v: 1, t: [[line, …], …]}` in base64url (RFC 4648 §5), no padding.
  * Version 2 adds what makes the run repeat byte for byte (the lab's timeline): `s` the world's
  * random seed (base64url), `a` when it started (ms since 1970) and `d` each line's delay after
  * the one before (ms, in entry order). `&step=N` after it names the timeline step to show.
+ * Version 3 is version 2 plus `&w=…` after the body: the world the session started from (when it
+ * was not the default world), deflated, in base64url (replay-world.ts packs and checks it). It sits
+ * outside the JSON so it is base64-encoded once, not twice.
  * Nothing of it is sent anywhere: a fragment stays in the browser.
  */
 import { decodeBase64Lenient, encodeBase64 } from '../../simulator/wire/base64.ts';
@@ -12,6 +15,7 @@ import { decodeBase64Lenient, encodeBase64 } from '../../simulator/wire/base64.t
 export const REPLAY_PREFIX = '#replay=';
 const VERSION = 1;
 const TIMED = 2;
+const WITH_WORLD = 3;
 /** The world's random seed, in bytes. */
 export const SEED_BYTES = 32;
 /** A link longer than this would not survive being pasted into chat or mail. */
@@ -28,6 +32,8 @@ export interface ReplayScript {
   startedAt?: number;
   /** When each line was entered, in entry order (version 2). */
   times?: number[];
+  /** The start world's JSON, deflated (version 3; replay-world.ts). */
+  world?: Uint8Array;
   /** The timeline step the link points at (`&step=N`). */
   step?: number;
 }
@@ -57,15 +63,17 @@ export function encodeReplay(script: ReplayScript): string {
   const total = terminals.reduce((n, t) => n + t.length, 0);
   const order = script.order && script.order.length === total ? script.order : undefined;
   const timed = script.seed && script.startedAt !== undefined && script.times?.length === total && total === script.terminals.reduce((n, t) => n + t.length, 0);
-  const data: Record<string, unknown> = { v: timed ? TIMED : VERSION, t: terminals };
+  // A start world without the seed and times would not replay the same: it goes with them only.
+  const data: Record<string, unknown> = { v: timed ? (script.world ? WITH_WORLD : TIMED) : VERSION, t: terminals };
   if (order) data.o = order;
   if (timed) {
     data.s = toBase64Url(script.seed!);
     data.a = script.startedAt;
     data.d = script.times!.map((t, i) => t - (i === 0 ? script.startedAt! : script.times![i - 1]!));
   }
+  const world = timed && script.world ? `&w=${toBase64Url(script.world)}` : '';
   const step = script.step === undefined ? '' : `&step=${script.step}`;
-  return REPLAY_PREFIX + toBase64Url(new TextEncoder().encode(JSON.stringify(data))) + step;
+  return REPLAY_PREFIX + toBase64Url(new TextEncoder().encode(JSON.stringify(data))) + world + step;
 }
 
 /** The script in a location hash, or null when the hash holds none (or a damaged one). */
@@ -74,13 +82,21 @@ export function decodeReplay(hash: string): ReplayScript | null {
   const [body = '', ...params] = hash.slice(REPLAY_PREFIX.length).split('&');
   const bytes = fromBase64Url(body);
   if (!bytes) return null;
-  const script = decodeBody(bytes);
-  if (!script) return null;
+  const decoded = decodeBody(bytes);
+  if (!decoded) return null;
+  let script: ReplayScript = decoded.script;
+  if (decoded.withWorld) {
+    // Version 3: the world must be there (its contents are checked when it is inflated).
+    const w = params.map((p) => /^w=([A-Za-z0-9_-]+)$/.exec(p)?.[1]).find((s) => s !== undefined);
+    const world = w === undefined ? null : fromBase64Url(w);
+    if (!world) return null;
+    script = { ...script, world };
+  }
   const step = params.map((p) => /^step=(\d{1,6})$/.exec(p)?.[1]).find((s) => s !== undefined);
   return step === undefined ? script : { ...script, step: Number(step) };
 }
 
-function decodeBody(bytes: Uint8Array): ReplayScript | null {
+function decodeBody(bytes: Uint8Array): { script: ReplayScript; withWorld: boolean } | null {
   let data: unknown;
   try {
     data = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes));
@@ -89,7 +105,7 @@ function decodeBody(bytes: Uint8Array): ReplayScript | null {
   }
   if (typeof data !== 'object' || data === null) return null;
   const { v, t, o } = data as { v?: unknown; t?: unknown; o?: unknown };
-  if ((v !== VERSION && v !== TIMED) || !Array.isArray(t) || t.length === 0 || t.length > 8) return null;
+  if ((v !== VERSION && v !== TIMED && v !== WITH_WORLD) || !Array.isArray(t) || t.length === 0 || t.length > 8) return null;
   const terminals: string[][] = [];
   for (const lines of t) {
     if (!Array.isArray(lines) || lines.length > MAX_REPLAY_LINES || !lines.every((l) => typeof l === 'string')) return null;
@@ -97,7 +113,9 @@ function decodeBody(bytes: Uint8Array): ReplayScript | null {
   }
   if (o !== undefined && !validOrder(o, terminals)) return null;
   const script: ReplayScript = o === undefined ? { terminals } : { terminals, order: o as number[] };
-  return v === TIMED ? withTimes(script, data as { s?: unknown; a?: unknown; d?: unknown }) : script;
+  if (v === VERSION) return { script, withWorld: false };
+  const timed = withTimes(script, data as { s?: unknown; a?: unknown; d?: unknown });
+  return timed && { script: timed, withWorld: v === WITH_WORLD };
 }
 
 /** Version 2's seed, start and delays, checked: a damaged one gives null, never a wrong replay. */

@@ -103,7 +103,11 @@ export default function PanelDock({ panels, wide }: { panels: readonly LabPanel[
           open={wide ? (open[p.id] ?? true) : true}
           hidden={!wide && p.id !== shown?.id}
           // The toggle event also follows a change React makes; only a wide screen's toggles are the learner's.
-          onToggle={(e) => wide && setOpen((o) => ({ ...o, [p.id]: e.currentTarget.open }))}
+          onToggle={(e) => {
+            // Read now: React clears currentTarget after the handler, and the updater may run later.
+            const isOpen = e.currentTarget.open;
+            if (wide) setOpen((o) => ({ ...o, [p.id]: isOpen }));
+          }}
         >
           {/* On a narrow screen the tab names the panel: the summary stays (else the browser adds
               its own "Details") but is hidden, and the heading moves into the tab panel for screen

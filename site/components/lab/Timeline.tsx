@@ -6,6 +6,9 @@
  */
 import { useState, useSyncExternalStore, type KeyboardEvent } from 'react';
 import { useStore } from 'zustand';
+import { worldToJson } from '../../../simulator/world/serialize.ts';
+import { MAX_LINK_CHARS } from '../../world/replay-world.ts';
+import { downloadBlob } from './download.ts';
 import type { PageWorld } from '../../world/page-network.ts';
 import { subscribeTyped, typedLog } from './terminal-handles.ts';
 import './timeline.css';
@@ -19,6 +22,7 @@ export default function Timeline({ world }: { world: PageWorld }) {
   useLineCount();
   const { step, loading, fork, showing } = useStore(timelineStore);
   const [link, setLink] = useState<string | null>(null);
+  const [tooLarge, setTooLarge] = useState<number | null>(null);
   const inputs = sessionInputs(world);
   const total = inputs.steps.length;
 
@@ -39,6 +43,7 @@ export default function Timeline({ world }: { world: PageWorld }) {
   const current = step ?? total;
   const go = (n: number): void => {
     setLink(null);
+    setTooLarge(null);
     void showStep(world, Math.max(0, Math.min(total, n)));
   };
   const onKey = (e: KeyboardEvent<HTMLDivElement>): void => {
@@ -55,8 +60,15 @@ export default function Timeline({ world }: { world: PageWorld }) {
     e.preventDefault();
     move();
   };
-  const copyLink = (): void => {
-    const url = `${location.origin}${location.pathname}${stepLink(inputs, current)}`;
+  const copyLink = async (): Promise<void> => {
+    const made = await stepLink(inputs, current);
+    if (!made.ok) {
+      setLink(null);
+      setTooLarge(made.chars);
+      return;
+    }
+    const url = `${location.origin}${location.pathname}${made.hash}`;
+    setTooLarge(null);
     setLink(url);
     void navigator.clipboard?.writeText(url).catch(() => {});
   };
@@ -100,13 +112,22 @@ export default function Timeline({ world }: { world: PageWorld }) {
           </button>
         )}
         {fork && <button type="button" onClick={() => showWorld('fork')} data-testid="timeline-show-fork">Show the fork (step {fork.step})</button>}
-        {total > 0 && <button type="button" onClick={copyLink} data-testid="timeline-link">Link to this step</button>}
+        {total > 0 && <button type="button" onClick={() => void copyLink()} data-testid="timeline-link">Link to this step</button>}
       </div>
       {link && (
         <label className="lab-timeline__link">
           Link (copied): <input className="lab-link-field" readOnly value={link} onFocus={(e) => e.target.select()} data-testid="timeline-link-field" />
-          {world.origin === 'stored' && <span className="lab-note">It replays your lines on a fresh default world, not on the world this browser saved.</span>}
+          {world.origin === 'stored' && <span className="lab-note">It carries the world this session started from when that is not the default world, so another browser replays the same session.</span>}
         </label>
+      )}
+      {tooLarge !== null && (
+        <p className="lab-note" role="alert" data-testid="timeline-link-too-large">
+          The world this session started from is too large to put in a link ({Math.ceil(tooLarge / 1024)} KiB; a link holds at most {MAX_LINK_CHARS / 1024} KiB), so there is no link.
+          Export the world as JSON instead and share the file; it opens with Import JSON.{' '}
+          <button type="button" onClick={() => downloadBlob('mailwire-world.json', worldToJson(world.network.world), 'application/json')} data-testid="timeline-export">
+            Export JSON
+          </button>
+        </p>
       )}
     </div>
   );

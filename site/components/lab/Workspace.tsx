@@ -85,12 +85,20 @@ function ReplayBanner() {
     if (!script) return;
     void runReplay(world, script, (done, total) => setProgress({ done, total }));
   }, [script, world]);
+  if (world.replayProblem) {
+    return (
+      <div className="lab-banner" role="alert" data-testid="replay-refused">
+        {world.replayProblem} This is your own lab.
+      </div>
+    );
+  }
   if (!script) return null;
   const total = script.terminals.reduce((n, t) => n + t.length, 0);
   const finished = progress?.done === total;
+  const on = script.world ? 'the world the link carries' : 'a fresh default world';
   return (
     <div className="lab-banner" role="status" data-testid="replay-status" data-done={finished ? 'true' : 'false'}>
-      {finished ? `Replay finished: ${total} lines rerun on a fresh default world.` : `Replaying a shared session: ${progress?.done ?? 0} of ${total} lines…`}{' '}
+      {finished ? `Replay finished: ${total} lines rerun on ${on}.` : `Replaying a shared session: ${progress?.done ?? 0} of ${total} lines…`}{' '}
       Your own saved lab is untouched. <button type="button" onClick={() => reloadWithoutHash()}>Back to my lab</button>
     </div>
   );

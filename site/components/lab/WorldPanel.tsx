@@ -8,7 +8,8 @@ import type { HostConfig } from '../../../simulator/world/host.ts';
 import { worldFromJson, worldToJson } from '../../../simulator/world/serialize.ts';
 import { appStore } from '../../store/app-store.ts';
 import { replaceWorld, resetWorld, type PageWorld } from '../../world/page-network.ts';
-import { encodeReplay, MAX_REPLAY_LINES, scriptFromLog } from '../../world/replay.ts';
+import { MAX_REPLAY_LINES, scriptFromLog } from '../../world/replay.ts';
+import { replayLink } from '../../world/replay-world.ts';
 import { downloadBlob } from './download.ts';
 import { typedLog } from './terminal-handles.ts';
 
@@ -79,13 +80,19 @@ export default function WorldPanel({ world }: { world: PageWorld }) {
       if (!saved.ok) setMessage(`The world could not be saved (${saved.error}); the lab keeps the one it had.`);
     }
   };
-  const share = (): void => {
+  const share = async (): Promise<void> => {
     // Terminals are numbered by tab order; a closed tab's lines go with it.
     const log = typedLog().filter((e) => tabs.includes(e.terminalId)).map((e) => ({ terminal: tabs.indexOf(e.terminalId), line: e.line, at: e.at }));
     const script = scriptFromLog(log);
     // The seed and the times let the other browser's timeline step through the same session.
     const timed = { ...script, seed: world.origins.seed, startedAt: world.origins.startedAt, times: log.slice(-MAX_REPLAY_LINES).map((e) => e.at) };
-    const url = `${location.origin}${location.pathname}${encodeReplay(timed)}`;
+    const made = await replayLink(timed, world.origins.startWorld, world.origins.startedAt);
+    if (!made.ok) {
+      setLink(null);
+      setMessage(`The world this session started from is too large to put in a link (${Math.ceil(made.chars / 1024)} KiB), so there is no link: use Export JSON instead.`);
+      return;
+    }
+    const url = `${location.origin}${location.pathname}${made.hash}`;
     setLink(url);
     void navigator.clipboard?.writeText(url).catch(() => {});
   };
@@ -97,9 +104,9 @@ export default function WorldPanel({ world }: { world: PageWorld }) {
         <label className="lab-file">
           Import JSON <input type="file" accept="application/json,.json" onChange={(e) => void onImport(e)} />
         </label>
-        <button type="button" onClick={share}>Share a replay link</button>
+        <button type="button" onClick={() => void share()}>Share a replay link</button>
       </div>
-      {!world.persistent && world.origin === 'replay' && <p className="lab-note">This replay runs on a fresh world and is not saved; your own lab is untouched.</p>}
+      {!world.persistent && world.origin === 'replay' && <p className="lab-note">This replay runs on the world the link carries (a fresh default world if none) and is not saved; your own lab is untouched.</p>}
       {message && <p role="alert">{message}</p>}
       {link && (
         <p>

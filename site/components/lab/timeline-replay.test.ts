@@ -15,6 +15,7 @@ import { worldToJson } from '../../../simulator/world/serialize.ts';
 import { utf8Bytes } from '../../../simulator/wire/bytes.ts';
 import { feedWithLines } from './typed-lines.ts';
 import { decodeReplay, encodeReplay, scriptFromLog } from '../../world/replay.ts';
+import { replayLink, unpackWorld } from '../../world/replay-world.ts';
 import { replayTo, TimelineRunner, type TimelineInputs, type TimelineStep } from './timeline-replay.ts';
 
 const T0 = Date.UTC(2026, 10, 26, 9, 0, 0);
@@ -160,5 +161,53 @@ describe('the timeline replays a lab session byte for byte', () => {
     const before = await count(0);
     expect(await count(4)).toBe(before);
     expect(await count(5)).toBe(before - 1);
+  });
+
+  it('a link from a changed start world (mail delivered by an earlier SMTP session) carries it and replays the POP3 session the same', async () => {
+    const inbox = (world: { store: { mailbox(a: string, m: string): { messages: unknown[] } | undefined } }) => world.store.mailbox('alice@example.com', 'INBOX')!.messages.length;
+    // The earlier session: bob's server hands alice's server a message on port 25.
+    const smtp = ['/connect mail.example.com 25', 'EHLO mail.example.org', 'MAIL FROM:<bob@example.org>', 'RCPT TO:<alice@example.com>', 'DATA', 'Subject: from before', '', 'Delivered earlier.', '.', 'QUIT'];
+    const earlier = await runAsTheLab(seededRandom(utf8Bytes('earlier')).bytes(32), worldToJson(defaultWorld(T0)), 'stand-in', smtp.map((line) => ({ terminal: 0, line, pause: 200 })));
+    earlier.runner.scheduler.advanceTo(earlier.runner.scheduler.now + 600_000);
+    await earlier.runner.settle();
+    const fresh = inbox(defaultWorld(T0));
+    expect(inbox(earlier.runner.network.world)).toBe(fresh + 1);
+
+    // This session starts on that world, an hour later.
+    const startWorld = worldToJson(earlier.runner.network.world);
+    const startedAt = T0 + 3_600_000;
+    const seed = seededRandom(utf8Bytes('later')).bytes(32);
+    const pop3 = ['/connect --tls mail.example.com 995', 'USER alice@example.com', 'PASS wonderland', 'LIST', `RETR ${fresh + 1}`, 'DELE 1', 'QUIT'];
+    const runner = new TimelineRunner({ seed, startedAt, startWorld, tlsLayer: 'stand-in' });
+    const recorded: TimelineStep[] = [];
+    for (const line of pop3) {
+      runner.scheduler.advanceTo(runner.scheduler.now + 300);
+      await runner.settle();
+      const session = runner.terminal(0);
+      feedWithLines(`${line}\r`, (d) => session.input(d), () => session.editor.text, (entered) => recorded.push({ terminal: 0, line: entered, at: runner.scheduler.now }));
+      await runner.settle();
+    }
+    expect(runner.screens[0]).toContain('Delivered earlier.');
+
+    const made = await replayLink({ ...scriptFromLog(recorded), seed, startedAt, times: recorded.map((r) => r.at), step: 5 }, startWorld, startedAt);
+    if (!made.ok) throw new Error('no link');
+    const decoded = decodeReplay(made.hash)!;
+    expect(decoded.world).toBeInstanceOf(Uint8Array);
+    const carried = await unpackWorld(decoded.world!);
+    if (!carried.ok) throw new Error(carried.error);
+    expect(carried.value.json).toBe(startWorld);
+    const next = decoded.terminals.map(() => 0);
+    const steps = decoded.order!.map((terminal, k) => ({ terminal, line: decoded.terminals[terminal]![next[terminal]!++]!, at: decoded.times![k]! }));
+    const inputs: TimelineInputs = { seed: decoded.seed!, startedAt: decoded.startedAt!, startWorld: carried.value.json, steps, tlsLayer: 'stand-in' };
+    const all = await replayTo(inputs);
+    expect(wire(all.network.sessions)).toEqual(wire(runner.network.sessions));
+    expect(worldToJson(all.network.world)).toEqual(worldToJson(runner.network.world));
+    // At the linked step (after RETR) the delivered message is there, as it was in the session.
+    const atStep = await replayTo(inputs, decoded.step);
+    expect(inbox(atStep.network.world)).toBe(fresh + 1);
+    expect(atStep.screens[0]).toContain('Delivered earlier.');
+    // The same lines replayed on a fresh default world would not be the session: the world matters.
+    const wrong = await replayTo({ ...inputs, startWorld: worldToJson(defaultWorld(startedAt)) }, decoded.step);
+    expect(wire(wrong.network.sessions)).not.toEqual(wire(atStep.network.sessions));
   });
 });

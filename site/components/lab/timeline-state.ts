@@ -6,7 +6,8 @@
 import { createStore } from 'zustand/vanilla';
 import { appStore } from '../../store/app-store.ts';
 import type { PageWorld } from '../../world/page-network.ts';
-import { encodeReplay, scriptFromLog, type ReplayScript } from '../../world/replay.ts';
+import { scriptFromLog, type ReplayScript } from '../../world/replay.ts';
+import { replayLink, type LinkResult } from '../../world/replay-world.ts';
 import { replayTo, type ReplayedWorld, type TimelineInputs, type TimelineStep } from './timeline-replay.ts';
 import { typedLog } from './terminal-handles.ts';
 
@@ -71,10 +72,10 @@ export function sessionInputs(world: PageWorld): TimelineInputs {
   return { seed: world.origins.seed, startedAt: world.origins.startedAt, startWorld: world.origins.startWorld, steps };
 }
 
-/** The `#replay=…&step=N` fragment for these inputs. */
-export function stepLink(inputs: TimelineInputs, step: number): string {
+/** The `#replay=…&step=N` fragment for these inputs (with the start world when it is not the default one). */
+export function stepLink(inputs: TimelineInputs, step: number): Promise<LinkResult> {
   const script = scriptFromLog(inputs.steps);
-  return encodeReplay({ ...script, seed: inputs.seed, startedAt: inputs.startedAt, times: inputs.steps.map((s) => s.at), step });
+  return replayLink({ ...script, seed: inputs.seed, startedAt: inputs.startedAt, times: inputs.steps.map((s) => s.at), step }, inputs.startWorld, inputs.startedAt);
 }
 
 let request = 0;
