@@ -24,7 +24,7 @@ const ROOT = fileURLToPath(new URL('..', import.meta.url));
 
 /** RFCs cited without a local text: historical or background documents the site names but does not quote. */
 const EXTERNAL: readonly number[] = [
-  821, 1123, 2195, 3206, 3232, 3348, 3461, 3502, 3516, 4314, 4422, 4469, 4731, 4978, 5032, 5092, 5182, 5256, 5258, 5464, 5465,
+  821, 1123, 1951, 2195, 3206, 3232, 3348, 3461, 3502, 3516, 4314, 4422, 4469, 4731, 4978, 5032, 5092, 5182, 5256, 5258, 5464, 5465,
   5819, 6125, 6855, 7162, 7628, 7677, 7889, 8437, 8438, 8474, 8514, 8551, 9208, 9228, 9580,
 ];
 

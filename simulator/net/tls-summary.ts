@@ -4,7 +4,7 @@
  * typed (RFC 7817 §3, RFC 6125 §6.4).
  */
 import type { TlsInfo } from '../engine.ts';
-import { dnsNameMatches } from '../tls/certificate.ts';
+import { dnsNameMatches } from '../tls/host-name.ts';
 
 export interface HandshakeSummary {
   line: string;

@@ -4,8 +4,10 @@
  * ECDSA P-256 by a virtual CA. Not DER: a compact TLV encoding that is signed and verified for real.
  */
 import { build, DecodeError, Reader } from './codec.ts';
+import { dnsNameMatches } from './host-name.ts';
 import type { RandomSource } from '../random.ts';
-import { ecdsaSign, ecdsaVerify, sha256, signingKeyPair, type SigningKeyPair } from './crypto.ts';
+import { sha256 } from './crypto.ts';
+import { ecdsaSign, ecdsaVerify, signingKeyPair, type SigningKeyPair } from './p256.ts';
 
 export interface Certificate {
   serial: number;
@@ -113,19 +115,6 @@ export interface Verification {
 /** RFC 7817 §3 / RFC 6125 §6.4: match the name the user typed against the certificate's DNS names. */
 export function nameMatches(certificate: Certificate, host: string): boolean {
   return dnsNameMatches(certificate.subjectAltNames, host);
-}
-
-/** The same rule on a list of DNS names (a certificate summary's subjectAltNames). */
-export function dnsNameMatches(subjectAltNames: readonly string[], host: string): boolean {
-  const wanted = host.toLowerCase().replace(/\.$/, '');
-  return subjectAltNames.some((pattern) => {
-    const p = pattern.toLowerCase();
-    if (p === wanted) return true;
-    // RFC 6125 §6.4.3: a wildcard only as the whole left-most label, matching exactly one label.
-    if (!p.startsWith('*.')) return false;
-    const dot = wanted.indexOf('.');
-    return dot > 0 && wanted.slice(dot) === p.slice(1);
-  });
 }
 
 /** Checks a server's certificate as a mail client does: trusted issuer, signature, dates, name. */

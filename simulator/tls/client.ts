@@ -1,7 +1,7 @@
 /** The client side of the virtual network's TLS 1.3-shaped handshake (RFC 8446 §2, Figure 1). */
 import { decodeCertificate, verifyCertificate, type Certificate, type Verification } from './certificate.ts';
 import type { RandomSource } from '../random.ts';
-import { ecdhKeyPair, ecdhSharedSecret, ecdsaVerify, type EcdhKeyPair } from './crypto.ts';
+import { ecdhKeyPair, ecdhSharedSecret, ecdsaVerify, type EcdhKeyPair } from './p256.ts';
 import { applicationSecrets, finishedMac, handshakeSecrets, Transcript } from './key-schedule.ts';
 import {
   certificateVerifyContent,

@@ -1,7 +1,7 @@
 /** The server side of the virtual network's TLS 1.3-shaped handshake (RFC 8446 §2, Figure 1). */
 import { encodeCertificate, type Identity } from './certificate.ts';
 import type { RandomSource } from '../random.ts';
-import { ecdhKeyPair, ecdhSharedSecret, ecdsaSign } from './crypto.ts';
+import { ecdhKeyPair, ecdhSharedSecret, ecdsaSign } from './p256.ts';
 import { applicationSecrets, finishedMac, handshakeSecrets, Transcript } from './key-schedule.ts';
 import {
   certificateVerifyContent,
