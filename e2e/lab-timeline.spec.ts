@@ -201,6 +201,95 @@ test('continue from here forks a world at the step; the original is kept until d
   await expect(inspector(page)).toContainText('2 messages');
 });
 
+test('a fork has its own timeline: step back across the DELE + QUIT typed in the fork, forward again; the original is unchanged', async ({ page, browser }) => {
+  test.setTimeout(90_000);
+  await openLab(page);
+  // The original logs in, counts, and quits without deleting anything.
+  await enter(page, '/connect mail.example.com 995');
+  await expectScreen(page, /\+OK/);
+  await enter(page, 'USER alice@example.com');
+  await enter(page, 'PASS wonderland');
+  await expect(page.getByTestId('current-state')).toHaveText('TRANSACTION');
+  await enter(page, 'STAT');
+  await enter(page, 'QUIT');
+  await expect(page.getByTestId('timeline-position')).toContainText('Live: 5 lines entered');
+  await expect(inspector(page)).toContainText('3 messages');
+
+  // Fork after PASS, and delete in the fork.
+  await page.getByTestId('timeline-scrubber').fill('3');
+  await expectStep(page, 3);
+  await page.getByTestId('timeline-fork').click();
+  await expect(timeline(page)).toHaveAttribute('data-mode', 'fork');
+  await expect(page.getByTestId('timeline-position')).toContainText('Live: 3 lines entered');
+  await page.getByTestId('fork-terminal-screen').locator('.xterm').click();
+  await enter(page, 'DELE 1');
+  await expect(inspector(page).locator('tr.is-deleted')).toHaveCount(1);
+  await enter(page, 'QUIT');
+  await expect(page.getByTestId('fork-terminal-screen')).toContainText('signing off');
+  await expect(inspector(page)).toContainText('2 messages');
+  await expect(page.getByTestId('timeline-position')).toContainText('Live: 5 lines entered');
+
+  // Back in the fork, across its QUIT: the message returns, still marked by the fork's DELE.
+  await page.getByTestId('timeline-back').click();
+  await expectStep(page, 4);
+  await expect(timeline(page)).toHaveAttribute('data-mode', 'fork');
+  await expect(page.getByTestId('timeline-position')).toContainText('after DELE 1');
+  await expect(inspector(page)).toContainText('3 messages');
+  await expect(inspector(page).locator('tr.is-deleted')).toHaveCount(1);
+  await expect(page.getByTestId('current-state')).toHaveText('TRANSACTION');
+  // Back across the DELE: nothing marked; forward across DELE and QUIT: gone again.
+  await page.getByTestId('timeline-back').click();
+  await expectStep(page, 3);
+  await expect(inspector(page).locator('tr.is-deleted')).toHaveCount(0);
+  await page.getByTestId('timeline-forward').click();
+  await expectStep(page, 4);
+  await expect(inspector(page).locator('tr.is-deleted')).toHaveCount(1);
+  await page.getByTestId('timeline-forward').click();
+  await expectStep(page, 5);
+  await expect(page.getByTestId('timeline-position')).toContainText('after QUIT');
+  await expect(inspector(page)).toContainText('2 messages');
+  // The fork's controls sit on screen, inside the timeline.
+  await timeline(page).scrollIntoViewIfNeeded();
+  const outer = await box(timeline(page));
+  for (const id of ['timeline-fork-note', 'timeline-back', 'timeline-scrubber', 'timeline-forward', 'timeline-live', 'timeline-original', 'timeline-discard', 'timeline-link']) {
+    const b = await box(page.getByTestId(id));
+    expectInViewport(b, page);
+    expect(b.x, `${id} left`).toBeGreaterThanOrEqual(outer.x - 0.5);
+    expect(b.x + b.width, `${id} right`).toBeLessThanOrEqual(outer.x + outer.width + 0.5);
+    expect(b.y + b.height, `${id} bottom`).toBeLessThanOrEqual(outer.y + outer.height + 0.5);
+  }
+  await page.screenshot({ path: 'test-results/timeline-fork-steps.png' });
+
+  // A link to the fork's step 4 replays the fork's lines in another browser.
+  await page.getByTestId('timeline-scrubber').fill('4');
+  await expectStep(page, 4);
+  await page.getByTestId('timeline-link').click();
+  const link = await page.getByTestId('timeline-link-field').inputValue();
+  expect(link).toMatch(/\/lab\/#replay=[A-Za-z0-9_-]+&step=4$/);
+  const fresh = await browser.newContext();
+  const other = await fresh.newPage();
+  await other.goto(link);
+  await expectStep(other, 4);
+  await expect(other.getByTestId('timeline-position')).toContainText('after DELE 1');
+  await expect(inspector(other)).toContainText('3 messages');
+  await expect(inspector(other).locator('tr.is-deleted')).toHaveCount(1);
+  await fresh.close();
+
+  // The original is unchanged: its own five lines, nothing deleted.
+  await page.getByTestId('timeline-original').click();
+  await expect(timeline(page)).toHaveAttribute('data-mode', 'original');
+  await expect(page.getByTestId('timeline-position')).toContainText('Live: 5 lines entered');
+  await expect(inspector(page)).toContainText('3 messages');
+  await page.getByTestId('timeline-back').click();
+  await expect(timeline(page)).toHaveAttribute('data-step', '4');
+  await expect(page.getByTestId('timeline-position')).toContainText('after STAT');
+  await expect(inspector(page).locator('tr.is-deleted')).toHaveCount(0);
+  // The fork kept its lines while the original was showing.
+  await page.getByTestId('timeline-show-fork').click();
+  await expect(page.getByTestId('timeline-position')).toContainText('Live: 5 lines entered');
+  await expect(inspector(page)).toContainText('2 messages');
+});
+
 for (const [name, size] of Object.entries(SIZES)) {
   test(`the timeline's controls are on screen and inside the timeline at ${name} size`, async ({ page }) => {
     await page.setViewportSize(size.viewport);

@@ -1,7 +1,8 @@
 /**
  * The terminals of a fork ("continue from here"): each one is the replayed world's own terminal
  * session, still connected where it was at that step, on an xterm.js screen that first shows
- * what it had shown, then follows it. Typing goes on in the fork's world only.
+ * what it had shown, then follows it. Typing goes on in the fork's world only, and each line
+ * entered is recorded for the fork's own timeline.
  */
 import { useEffect, useRef } from 'react';
 import { appStore } from '../../store/app-store.ts';
@@ -10,6 +11,8 @@ import { siteTheme } from '../../terminal/browser/page-services.ts';
 import { openFitted } from '../../terminal/browser/fit-screen.ts';
 import { terminalOptions } from '../../terminal/xterm-theme.ts';
 import type { ReplayedWorld } from './timeline-replay.ts';
+import { recordForkLine } from './timeline-state.ts';
+import { feedWithLines } from './typed-lines.ts';
 
 /** The id a fork's terminal has in the lab's focus (the panels follow it). */
 export function forkTerminalId(index: number): string {
@@ -30,7 +33,7 @@ function ForkTerminal({ world, index }: { world: ReplayedWorld; index: number })
       const session = world.terminal(index);
       term.write(world.screens[index] ?? '');
       const detach = world.attachScreen(index, (data) => term.write(data));
-      const input = term.onData((data) => session.input(data));
+      const input = term.onData((data) => feedWithLines(data, (d) => session.input(d), () => session.editor.text, (line) => recordForkLine(world, index, line)));
       cleanup = () => {
         detach();
         input.dispose();

@@ -2,7 +2,8 @@
  * The lab's timeline controls: step back and forward through the lines entered (buttons, the
  * arrow keys, Home and End, a scrubber); the panels show the world as it was after that step,
  * rebuilt from the recorded inputs while the live world goes on. "Continue from here" forks a
- * world at the step shown; a link carries the session and the step.
+ * world at the step shown; a link carries the session and the step. A fork has a timeline of its
+ * own: the original's lines up to the fork's step, then the lines typed in the fork.
  */
 import { useState, useSyncExternalStore, type KeyboardEvent } from 'react';
 import { useStore } from 'zustand';
@@ -12,7 +13,7 @@ import { downloadBlob } from './download.ts';
 import type { PageWorld } from '../../world/page-network.ts';
 import { subscribeTyped, typedLog } from './terminal-handles.ts';
 import './timeline.css';
-import { discardFork, forkHere, sessionInputs, showLive, showStep, showWorld, stepLink, timelineStore } from './timeline-state.ts';
+import { discardFork, forkHere, showLive, showStep, showWorld, shownInputs, stepLink, timelineStore } from './timeline-state.ts';
 
 function useLineCount(): number {
   return useSyncExternalStore(subscribeTyped, () => typedLog().length);
@@ -23,23 +24,9 @@ export default function Timeline({ world }: { world: PageWorld }) {
   const { step, loading, fork, showing } = useStore(timelineStore);
   const [link, setLink] = useState<string | null>(null);
   const [tooLarge, setTooLarge] = useState<number | null>(null);
-  const inputs = sessionInputs(world);
+  const inFork = fork !== null && showing === 'fork';
+  const inputs = shownInputs(world);
   const total = inputs.steps.length;
-
-  if (fork && showing === 'fork') {
-    return (
-      <div className="lab-timeline" role="group" aria-label="Timeline" data-testid="timeline" data-mode="fork">
-        <p className="lab-timeline__where" data-testid="timeline-position">
-          A fork from step {fork.step}: what you type here happens in this world only; the original is kept.
-        </p>
-        <div className="lab-timeline__row">
-          <button type="button" onClick={() => showWorld('original')} data-testid="timeline-original">Show the original</button>
-          <button type="button" onClick={() => discardFork()} data-testid="timeline-discard">Discard the fork</button>
-        </div>
-      </div>
-    );
-  }
-
   const current = step ?? total;
   const go = (n: number): void => {
     setLink(null);
@@ -74,7 +61,12 @@ export default function Timeline({ world }: { world: PageWorld }) {
   };
   const line = current > 0 ? inputs.steps[current - 1]?.line : undefined;
   return (
-    <div className="lab-timeline" role="group" aria-label="Timeline" data-testid="timeline" data-step={step ?? 'live'} data-loading={loading ? 'true' : 'false'} onKeyDown={onKey}>
+    <div className="lab-timeline" role="group" aria-label="Timeline" data-testid="timeline" data-mode={inFork ? 'fork' : 'original'} data-step={step ?? 'live'} data-loading={loading ? 'true' : 'false'} onKeyDown={onKey}>
+      {inFork && (
+        <p className="lab-timeline__where" data-testid="timeline-fork-note">
+          A fork from step {fork.step}: what you type here happens in this world only; the original is kept. Its timeline is the original's first {fork.step} lines, then yours.
+        </p>
+      )}
       <div className="lab-timeline__row">
         <button type="button" onClick={() => go(current - 1)} disabled={current === 0} aria-keyshortcuts="ArrowLeft" data-testid="timeline-back">
           ◀ Back
@@ -107,11 +99,13 @@ export default function Timeline({ world }: { world: PageWorld }) {
       <div className="lab-timeline__row">
         {step !== null && <button type="button" onClick={() => showLive()} data-testid="timeline-live">Back to live</button>}
         {step !== null && (
-          <button type="button" onClick={() => forkHere()} disabled={loading} data-testid="timeline-fork">
+          <button type="button" onClick={() => forkHere(world)} disabled={loading} data-testid="timeline-fork">
             Continue from here
           </button>
         )}
-        {fork && <button type="button" onClick={() => showWorld('fork')} data-testid="timeline-show-fork">Show the fork (step {fork.step})</button>}
+        {fork && !inFork && <button type="button" onClick={() => showWorld('fork')} data-testid="timeline-show-fork">Show the fork (step {fork.step})</button>}
+        {inFork && <button type="button" onClick={() => showWorld('original')} data-testid="timeline-original">Show the original</button>}
+        {inFork && <button type="button" onClick={() => discardFork()} data-testid="timeline-discard">Discard the fork</button>}
         {total > 0 && <button type="button" onClick={() => void copyLink()} data-testid="timeline-link">Link to this step</button>}
       </div>
       {link && (

@@ -109,7 +109,7 @@ function viewOf(world: ReturnType<typeof pageWorld>, shown: ReplayedWorld): Retu
   return { ...world, network: shown.network, tracker: shown.tracker, persistent: false, save: () => {} };
 }
 
-/** Which session each terminal was on in the world shown: by first use at a step, by index in a fork. */
+/** Which session each terminal was on in the world shown: by first use at a step, by index in a fork (and at a fork's step). */
 function viewSessions(world: ReturnType<typeof pageWorld>, shown: ReplayedWorld, fork: boolean): ViewSessions {
   const index = terminalIndex(world);
   return {
@@ -140,7 +140,8 @@ export default function Workspace() {
   const split = useStore(appStore, (s) => s.lab.split !== null);
   const { view, fork, showing } = useStore(timelineStore);
   const inFork = fork !== null && showing === 'fork';
-  const shown = inFork ? fork.world : view;
+  // A step shown is of the world shown: the fork's own timeline when the fork is showing.
+  const shown = view ?? (inFork ? fork.world : null);
   const panelWorld = useMemo(() => (shown ? viewOf(world, shown) : world), [shown, world]);
   const sessions = useMemo(() => (shown ? viewSessions(world, shown, inFork) : null), [shown, inFork, world]);
   useEffect(() => {
@@ -169,7 +170,7 @@ export default function Workspace() {
         <Timeline world={world} />
       </div>
       <ViewSessionsContext.Provider value={sessions}>
-        <aside className="lab-side" aria-label="What the session did" data-showing={inFork ? 'fork' : view ? `step-${view.step}` : 'live'}>
+        <aside className="lab-side" aria-label="What the session did" data-showing={view ? `${inFork ? 'fork-' : ''}step-${view.step}` : inFork ? 'fork' : 'live'}>
           <RuleCallout world={panelWorld} />
           {wide && <MissionPanel world={world} />}
           <PanelDock panels={labPanels(panelWorld, world)} wide={wide} />

@@ -16,7 +16,7 @@ import { utf8Bytes } from '../../../simulator/wire/bytes.ts';
 import { feedWithLines } from './typed-lines.ts';
 import { decodeReplay, encodeReplay, scriptFromLog } from '../../world/replay.ts';
 import { replayLink, unpackWorld } from '../../world/replay-world.ts';
-import { replayTo, TimelineRunner, type TimelineInputs, type TimelineStep } from './timeline-replay.ts';
+import { forkInputs, replayTo, TimelineRunner, type TimelineInputs, type TimelineStep } from './timeline-replay.ts';
 
 const T0 = Date.UTC(2026, 10, 26, 9, 0, 0);
 
@@ -161,6 +161,54 @@ describe('the timeline replays a lab session byte for byte', () => {
     const before = await count(0);
     expect(await count(4)).toBe(before);
     expect(await count(5)).toBe(before - 1);
+  });
+
+  it('a fork at step N, with lines typed in the fork, replays byte for byte to each of the fork\'s steps', async () => {
+    const inbox = (world: { store: { mailbox(a: string, m: string): { messages: unknown[] } | undefined } }) => world.store.mailbox('alice@example.com', 'INBOX')!.messages.length;
+    const original = ['/connect --tls mail.example.com 995', 'USER alice@example.com', 'PASS wonderland', 'DELE 1', 'QUIT'];
+    const seed = seededRandom(utf8Bytes('fork')).bytes(32);
+    const startWorld = worldToJson(defaultWorld(T0));
+    const { recorded } = await runAsTheLab(seed, startWorld, 'stand-in', original.map((line) => ({ terminal: 0, line, pause: 150 })));
+    const inputs: TimelineInputs = { seed, startedAt: T0, startWorld, steps: recorded };
+    const fresh = inbox(defaultWorld(T0));
+
+    // Fork at step 3 (logged in, nothing deleted) and type in the fork as its terminal does:
+    // the fork's clock goes on from the step's time; each entered line is recorded at it.
+    const N = 3;
+    const fork = await replayTo(inputs, N);
+    const typed: TimelineStep[] = [];
+    const after: Array<{ wire: string[]; world: string; screen: string }> = [];
+    for (const { line, pause } of [{ line: 'DELE 2', pause: 40_000 }, { line: 'STAT', pause: 900 }, { line: 'QUIT', pause: 2_000 }]) {
+      fork.scheduler.advanceTo(fork.scheduler.now + pause);
+      await fork.settle();
+      const session = fork.terminal(0);
+      feedWithLines(`${line}\r`, (d) => session.input(d), () => session.editor.text, (entered) => typed.push({ terminal: 0, line: entered, at: fork.scheduler.now }));
+      await fork.settle();
+      after.push({ wire: wire(fork.network.sessions), world: worldToJson(fork.network.world), screen: fork.screens[0]! });
+    }
+    expect(typed.map((t) => t.line)).toEqual(['DELE 2', 'STAT', 'QUIT']);
+    expect(inbox(fork.network.world)).toBe(fresh - 1);
+
+    // The fork's timeline: the original's first N lines, then the fork's, each step the fork as it was.
+    const steps = forkInputs(inputs, N, typed);
+    expect(steps.steps.map((s) => s.line)).toEqual([...original.slice(0, N), 'DELE 2', 'STAT', 'QUIT']);
+    for (let k = 0; k <= N; k++) {
+      const a = await replayTo(steps, k);
+      const b = await replayTo(inputs, k);
+      expect(wire(a.network.sessions)).toEqual(wire(b.network.sessions));
+      expect(worldToJson(a.network.world)).toEqual(worldToJson(b.network.world));
+    }
+    for (let j = 0; j < typed.length; j++) {
+      const replayed = await replayTo(steps, N + j + 1);
+      expect(wire(replayed.network.sessions)).toEqual(after[j]!.wire);
+      expect(worldToJson(replayed.network.world)).toEqual(after[j]!.world);
+      expect(replayed.screens[0]).toBe(after[j]!.screen);
+    }
+    // Before the fork's QUIT the message is there; after it, gone. The original lost message 1 instead.
+    expect(inbox((await replayTo(steps, N + 2)).network.world)).toBe(fresh);
+    expect(inbox((await replayTo(steps, N + 3)).network.world)).toBe(fresh - 1);
+    const originalEnd = await replayTo(inputs);
+    expect(worldToJson(originalEnd.network.world)).not.toEqual(after[2]!.world);
   });
 
   it('a link from a changed start world (mail delivered by an earlier SMTP session) carries it and replays the POP3 session the same', async () => {

@@ -58,6 +58,8 @@ export interface ReplayedWorld {
   terminal(index: number): TerminalSession;
   /** Sends terminal `index`'s screen output to `write` from now on (a fork's terminal on the page). */
   attachScreen(index: number, write: (data: string) => void): () => void;
+  /** Lets the network and the terminals finish what a line or a tick of the clock started. */
+  settle(): Promise<void>;
 }
 
 /** The rounds of settling after a line: a line can start TLS, which then lets the next reply out. */
@@ -144,6 +146,7 @@ export class TimelineRunner {
         this.#sinks.set(index, write);
         return () => this.#sinks.delete(index);
       },
+      settle: () => this.settle(),
     };
   }
 }
@@ -154,4 +157,13 @@ export async function replayTo(inputs: TimelineInputs, step: number = inputs.ste
   const last = Math.max(0, Math.min(step, inputs.steps.length));
   for (const s of inputs.steps.slice(0, last)) await runner.enter(s);
   return runner.snapshot();
+}
+
+/**
+ * A fork's inputs: the original's first `step` lines, then the lines typed in the fork (each at
+ * the fork's clock, which went on from the step's time), from the same start world and seed. So
+ * the fork has a timeline of its own, replayed like the original's.
+ */
+export function forkInputs(original: TimelineInputs, step: number, typed: readonly TimelineStep[]): TimelineInputs {
+  return { ...original, steps: [...original.steps.slice(0, step), ...typed] };
 }

@@ -8,13 +8,19 @@ import { appStore } from '../../store/app-store.ts';
 import type { PageWorld } from '../../world/page-network.ts';
 import { scriptFromLog, type ReplayScript } from '../../world/replay.ts';
 import { replayLink, type LinkResult } from '../../world/replay-world.ts';
-import { replayTo, type ReplayedWorld, type TimelineInputs, type TimelineStep } from './timeline-replay.ts';
+import { forkInputs, replayTo, type ReplayedWorld, type TimelineInputs, type TimelineStep } from './timeline-replay.ts';
 import { typedLog } from './terminal-handles.ts';
 
 export interface Fork {
   /** The step it was made at. */
   step: number;
   world: ReplayedWorld;
+  /** The inputs of the world it was made from: their first `step` lines are the fork's first. */
+  original: TimelineInputs;
+  /** The lines typed in the fork since, each at the fork's clock (its timeline goes on with them). */
+  typed: readonly TimelineStep[];
+  /** Moves the fork's clock to real time and gives it: the time a line typed in the fork is entered at. */
+  now: () => number;
   /** Stops the clock that moves the fork's world in real time. */
   stop: () => void;
 }
@@ -78,11 +84,24 @@ export function stepLink(inputs: TimelineInputs, step: number): Promise<LinkResu
   return replayLink({ ...script, seed: inputs.seed, startedAt: inputs.startedAt, times: inputs.steps.map((s) => s.at), step }, inputs.startWorld, inputs.startedAt);
 }
 
+/** The inputs of the world shown: the fork's when the fork is showing, else the session's. */
+export function shownInputs(world: PageWorld): TimelineInputs {
+  const { fork, showing } = timelineStore.getState();
+  return fork && showing === 'fork' ? forkInputs(fork.original, fork.step, fork.typed) : sessionInputs(world);
+}
+
+/** Records a line entered in a fork's terminal, at the fork's clock (the fork's timeline replays it). */
+export function recordForkLine(world: ReplayedWorld, terminal: number, line: string): void {
+  const { fork } = timelineStore.getState();
+  if (fork?.world !== world) return;
+  timelineStore.setState({ fork: { ...fork, typed: [...fork.typed, { terminal, line, at: fork.now() }] } });
+}
+
 let request = 0;
 
-/** Shows the world after `step` lines (the latest request wins when several overlap). */
+/** Shows the world after `step` lines of the world shown (the latest request wins when several overlap). */
 export async function showStep(world: PageWorld, step: number): Promise<void> {
-  const inputs = sessionInputs(world);
+  const inputs = shownInputs(world);
   const target = Math.max(0, Math.min(step, inputs.steps.length));
   const mine = ++request;
   timelineStore.setState({ step: target, loading: true });
@@ -104,20 +123,31 @@ const FORK_TICK_MS = 250;
  * "Continue from here": the world at the step shown becomes a world of its own, its terminals
  * still connected where they were, its clock now moving in real time. The original is kept.
  */
-export function forkHere(): void {
+export function forkHere(world: PageWorld): void {
   const { view, fork } = timelineStore.getState();
   if (!view) return;
+  // Taken before the fork is replaced: a fork made in a fork starts from that fork's lines.
+  const original = shownInputs(world);
   fork?.stop();
   const offset = Date.now() - view.scheduler.now;
-  const timer = setInterval(() => {
-    view.scheduler.advanceTo(Date.now() - offset);
-  }, FORK_TICK_MS);
+  const now = (): number => {
+    view.scheduler.advanceTo(Math.max(view.scheduler.now, Date.now() - offset));
+    return view.scheduler.now;
+  };
+  const timer = setInterval(now, FORK_TICK_MS);
   request++;
-  timelineStore.setState({ fork: { step: view.step, world: view, stop: () => clearInterval(timer) }, showing: 'fork', step: null, view: null, loading: false });
+  timelineStore.setState({
+    fork: { step: view.step, world: view, original, typed: [], now, stop: () => clearInterval(timer) },
+    showing: 'fork',
+    step: null,
+    view: null,
+    loading: false,
+  });
 }
 
 export function showWorld(which: 'original' | 'fork'): void {
-  timelineStore.setState({ showing: which, step: null, view: null });
+  request++;
+  timelineStore.setState({ showing: which, step: null, view: null, loading: false });
 }
 
 /** Drops the fork and goes back to the original world. */
@@ -125,5 +155,6 @@ export function discardFork(): void {
   const { fork } = timelineStore.getState();
   fork?.stop();
   for (const t of fork?.world.terminals ?? []) t.dispose();
-  timelineStore.setState({ fork: null, showing: 'original' });
+  request++;
+  timelineStore.setState({ fork: null, showing: 'original', step: null, view: null, loading: false });
 }
