@@ -129,6 +129,8 @@ export function forkHere(world: PageWorld): void {
   // Taken before the fork is replaced: a fork made in a fork starts from that fork's lines.
   const original = shownInputs(world);
   fork?.stop();
+  // The fork this one replaces goes, terminals and all, as Discard would drop it.
+  for (const t of fork?.world.terminals ?? []) t.dispose();
   const offset = Date.now() - view.scheduler.now;
   const now = (): number => {
     view.scheduler.advanceTo(Math.max(view.scheduler.now, Date.now() - offset));
