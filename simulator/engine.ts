@@ -83,6 +83,12 @@ export type EngineEvent =
 /** A server engine for one connection. `S` is the protocol's state union, `E` its events. */
 export interface ServerEngine<S extends string = string, E = EngineEvent> {
   readonly state: S;
+  /**
+   * Octets received and not yet consumed: input waiting for its line end or payload count, plus a
+   * payload still being assembled for a command that has not run (an IMAP literal, an SMTP DATA
+   * message or BDAT chunk). Lets a host (and a test) see that memory stays bounded.
+   */
+  readonly buffered: number;
   /** The connection is open: returns the greeting. */
   start(now: number): Output<E>[];
   /** Bytes arrived from the client. */

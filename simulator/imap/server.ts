@@ -75,6 +75,11 @@ export class ImapServer implements ServerEngine<ImapState, ImapEvent> {
     return this.session.state;
   }
 
+  /** Unread input plus the command being assembled with its literals (the reader holds both). */
+  get buffered(): number {
+    return this.reader.buffered;
+  }
+
   /** @rfc 9051#7.1.1 greeting: `* OK [CAPABILITY ...]` so clients need not ask (PREAUTH is never used). */
   start(now: number): Output<ImapEvent>[] {
     const s = this.session;

@@ -71,6 +71,9 @@ export function scriptedMx(state: { rcptReply: string | null }): EngineFactory {
       get state() {
         return real.state;
       },
+      get buffered() {
+        return real.buffered;
+      },
       start: (now) => real.start(now),
       feed: (bytes, now) => {
         const reply = state.rcptReply;

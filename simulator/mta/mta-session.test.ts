@@ -10,6 +10,9 @@ class OldServer implements ServerEngine<string, never> {
   state = 'open';
   private buffer = '';
   private inData = false;
+  get buffered(): number {
+    return utf8Bytes(this.buffer).length;
+  }
   start(): Output<never>[] {
     return [{ type: 'write', bytes: utf8Bytes('220 old.example.org SMTP ready\r\n') }];
   }

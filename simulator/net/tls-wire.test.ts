@@ -127,6 +127,8 @@ describe('real TLS on the virtual wire', () => {
 class CountingServer implements ServerEngine<string, never> {
   static last: CountingServer | null = null;
   state = 'open';
+  /** Every feed is answered whole. */
+  readonly buffered = 0;
   fed: string[] = [];
   tls: TlsInfo | null = null;
   constructor(readonly ctx: ServerContext) {

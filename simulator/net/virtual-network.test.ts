@@ -24,6 +24,9 @@ class EchoServer implements ServerEngine<string, { kind: 'state'; from: string; 
   constructor(readonly ctx: ServerContext) {
     EchoServer.last = this;
   }
+  get buffered(): number {
+    return utf8Bytes(this.buffer).length;
+  }
   start(): Output<never>[] {
     return [{ type: 'write', bytes: utf8Bytes(`hello ${this.ctx.peer.address} tls=${this.tlsSeen !== null}\r\n`) }];
   }

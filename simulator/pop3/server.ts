@@ -38,6 +38,10 @@ export class Pop3Server implements ServerEngine<Pop3State, Pop3Event> {
     return this.session.state;
   }
 
+  get buffered(): number {
+    return this.buffer.length;
+  }
+
   /**
    * @rfc 1939#4 "Once the TCP connection has been opened by a POP3 client, the POP3 server issues
    * a one line greeting"; @rfc 1939#7 with APOP, the greeting carries a timestamp `<...@host>`

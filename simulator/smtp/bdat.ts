@@ -10,6 +10,8 @@ import type { InputReader } from './session.ts';
 export class ChunkReader implements InputReader {
   private readonly parts: Uint8Array[] = [];
   private remaining: number;
+  /** Octets of this chunk kept so far. */
+  held = 0;
 
   /**
    * `keep`: collect the octets (false: read and discard them). `done` runs once the whole chunk
@@ -28,7 +30,10 @@ export class ChunkReader implements InputReader {
       if (input.length === 0) return null;
       const part = input.readUpTo(this.remaining);
       this.remaining -= part.length;
-      if (this.keep) this.parts.push(part);
+      if (this.keep) {
+        this.parts.push(part);
+        this.held += part.length;
+      }
       if (this.remaining > 0) return null;
     }
     return [read(null), ...this.done(this.parts, now)];

@@ -25,6 +25,8 @@ const CRLF = new Uint8Array([0x0d, 0x0a]);
 export class DataReader implements InputReader {
   private parts: Uint8Array[] = [];
   private size = 0;
+  /** Octets of message kept so far (`size` goes on counting past the limit; these stop). */
+  held = 0;
   private tooBig = false;
   private tooLong = false;
 
@@ -56,7 +58,9 @@ export class DataReader implements InputReader {
     this.size += bytes.length;
     // RFC 1870 §6.3: past the limit the rest is read and thrown away, then 552.
     if (this.size > this.session.settings.maxMessageSize) this.tooBig = true;
-    if (!this.tooBig) this.parts.push(bytes);
+    if (this.tooBig) return;
+    this.parts.push(bytes);
+    this.held += bytes.length;
   }
 
   private finish(now: number): SmtpEffect[] {
@@ -66,6 +70,7 @@ export class DataReader implements InputReader {
     else if (this.tooBig) answer = [reply(R552MessageTooBig(s.settings.maxMessageSize))];
     else answer = acceptMessage(s, concat(this.parts, this.size), now);
     this.parts = [];
+    this.held = 0;
     s.resetTransaction();
     return [read(null), ...answer, enter('end of data')];
   }

@@ -42,6 +42,10 @@ export class SmtpServer implements ServerEngine<SmtpState, SmtpEvent> {
     return this.session.state;
   }
 
+  get buffered(): number {
+    return this.input.length + (this.session.reader?.held ?? 0);
+  }
+
   /** RFC 5321 §4.3.1: the 220 greeting opens the session. */
   start(now: number): Output<SmtpEvent>[] {
     this.lastActivity = now;

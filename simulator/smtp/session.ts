@@ -56,6 +56,8 @@ export interface BdatProgress {
 export interface InputReader {
   /** Consumes what it can: null when it must wait for more bytes, else what to do (maybe nothing). */
   read(input: LineBuffer, now: number): readonly SmtpEffect[] | null;
+  /** Octets taken from the input and held until the reader is done (a DATA message, a BDAT chunk). */
+  readonly held: number;
 }
 
 /** RFC 5321 §4.5.3.1.8: at least 100 recipients must be accepted; we take exactly that many. */

@@ -45,6 +45,9 @@ function advance(s: SmtpSession, mechanism: SaslMechanism, step: SaslStep): Smtp
 
 /** The client's lines during the exchange (the `auth` state): base64 responses, or "*" to cancel. */
 class SaslReader implements InputReader {
+  /** Each response line is used as it arrives. */
+  readonly held = 0;
+
   constructor(
     private readonly session: SmtpSession,
     private readonly mechanism: SaslMechanism,

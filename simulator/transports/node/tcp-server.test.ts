@@ -23,6 +23,9 @@ class ToyEngine implements WakeableEngine {
   closedCalls = 0;
   private buffer = '';
   constructor(readonly peer: Peer) {}
+  get buffered(): number {
+    return enc.encode(this.buffer).length;
+  }
 
   start(): Output<unknown>[] {
     return [w(`220 toy ${this.peer.localPort} ${this.peer.implicitTls ? 'tls' : 'plain'}`)];
