@@ -167,7 +167,9 @@ export default function Workspace() {
             <ForkTerminals world={fork.world} />
           </div>
         )}
-        <Timeline world={world} />
+        {/* Wide: the timeline under the terminals. Narrow: after the panels, so the rule
+            callout and the panel tabs stay right under the terminal (issue 13). */}
+        {wide && <Timeline world={world} />}
       </div>
       <ViewSessionsContext.Provider value={sessions}>
         <aside className="lab-side" aria-label="What the session did" data-showing={view ? `${inFork ? 'fork-' : ''}step-${view.step}` : inFork ? 'fork' : 'live'}>
@@ -176,6 +178,7 @@ export default function Workspace() {
           <PanelDock panels={labPanels(panelWorld, world)} wide={wide} />
         </aside>
       </ViewSessionsContext.Provider>
+      {!wide && <Timeline world={world} />}
     </div>
   );
 }
