@@ -6,6 +6,7 @@
  *   npm run bench -- [--count N] [--rounds N] [--memory-messages N] [--only smtp,pop3,imap,relay,relay-load,real,memory]
  */
 import { spawnSync } from 'node:child_process';
+import { parseArgs } from 'node:util';
 import { benchImap } from './imap.ts';
 import { benchMemory, memoryReport } from './memory.ts';
 import { benchPop3 } from './pop3.ts';
@@ -25,19 +26,24 @@ interface BenchArgs {
   only: Set<string> | null;
 }
 
-function parseArgs(argv: readonly string[]): BenchArgs {
-  const args: BenchArgs = { count: 10_000, memoryMessages: 100_000, rounds: 3, only: null };
-  for (let i = 0; i < argv.length; i++) {
-    const flag = argv[i]!;
-    const value = argv[++i];
-    if (value === undefined) throw new Error(`${flag} needs a value`);
-    if (flag === '--count') args.count = positive(flag, value);
-    else if (flag === '--memory-messages') args.memoryMessages = positive(flag, value);
-    else if (flag === '--rounds') args.rounds = positive(flag, value);
-    else if (flag === '--only') args.only = new Set(value.split(','));
-    else throw new Error(`unknown argument ${flag} (see bench/run.ts)`);
-  }
-  return args;
+const PARTS = ['smtp', 'pop3', 'imap', 'relay', 'relay-load', 'real', 'memory'];
+
+/** The flags through node:util parseArgs, strict, like `npm run serve` and `npm run relay`. */
+function benchArgs(argv: string[]): BenchArgs {
+  const { values } = parseArgs({
+    args: argv,
+    strict: true,
+    options: { count: { type: 'string' }, rounds: { type: 'string' }, 'memory-messages': { type: 'string' }, only: { type: 'string' } },
+  });
+  const only = values.only === undefined ? null : new Set(values.only.split(','));
+  const unknown = [...(only ?? [])].filter((part) => !PARTS.includes(part));
+  if (unknown.length) throw new Error(`--only: no part named ${unknown.join(', ')} (parts: ${PARTS.join(', ')})`);
+  return {
+    count: positive('--count', values.count ?? '10000'),
+    memoryMessages: positive('--memory-messages', values['memory-messages'] ?? '100000'),
+    rounds: positive('--rounds', values.rounds ?? '3'),
+    only,
+  };
 }
 
 function positive(flag: string, value: string): number {
@@ -62,7 +68,7 @@ function ensureTools(): void {
 }
 
 async function main(): Promise<void> {
-  const args = parseArgs(process.argv.slice(2));
+  const args = benchArgs(process.argv.slice(2));
   const wanted = (part: string): boolean => !args.only || args.only.has(part);
   if (wanted('relay') || wanted('real')) ensureTools();
   const rows: Row[] = [];
