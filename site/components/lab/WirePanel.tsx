@@ -11,6 +11,7 @@ import type { PageWorld } from '../../world/page-network.ts';
 import type { TrackedLine, TrackedSession } from '../../world/session-tracker.ts';
 import { useFocusedSession } from './hooks.ts';
 import NewestLine from './NewestLine.tsx';
+import CaptureDownload from './CaptureDownload.tsx';
 import RfcLink from '../rfc/RfcLink.tsx';
 
 /** Lines shown: the latest ones (the terminal keeps the whole transcript). */
@@ -95,6 +96,7 @@ export default function WirePanel({ world }: { world: PageWorld }) {
       <label className="lab-toggle">
         <input type="checkbox" checked={details} onChange={(ev) => setDetails(ev.target.checked)} /> Show wire details (line ends, decoded base64)
       </label>
+      <CaptureDownload world={world} sessionId={session.id} />
       <ol className="lab-wire__lines" aria-label="Session lines" ref={list} onScroll={onScroll} tabIndex={0}>
         {lines.map((line, i) => {
           if (line.direction === 'client' && line.state !== 'data' && line.state !== 'auth') command = commandVerb(session.protocol, line.text);
