@@ -147,7 +147,15 @@ function postfixMaster(ports: LivePorts): string {
     .join('\n');
 }
 
-export async function startLiveServers(pki: TestPki): Promise<LiveServers> {
+/** Settings appended to the generated configurations (later lines override earlier ones in both). */
+export interface LiveServerExtras {
+  /** Top-level dovecot.conf lines. */
+  dovecot?: string;
+  /** main.cf lines. */
+  postfix?: string;
+}
+
+export async function startLiveServers(pki: TestPki, extras: LiveServerExtras = {}): Promise<LiveServers> {
   const dir = mkdtempSync(join(tmpdir(), 'mailwire-live-'));
   chmodSync(dir, 0o755);
   const ports: LivePorts = { imap: await freePort(), imaps: await freePort(), pop3: await freePort(), pop3s: await freePort(), smtp: await freePort(), smtps: await freePort() };
@@ -157,8 +165,8 @@ export async function startLiveServers(pki: TestPki): Promise<LiveServers> {
   execFileSync('chown', ['-R', `${dovecot.uid}:${dovecot.gid}`, join(dir, 'mail'), join(dir, 'home')]);
   chownSync(join(dir, 'data'), ids('postfix').uid, 0);
   writeFileSync(join(dir, 'users'), 'alice:{PLAIN}wonderland\n');
-  writeFileSync(join(dir, 'dovecot.conf'), dovecotConfig(dir, pki, ports));
-  writeFileSync(join(dir, 'postfix/main.cf'), postfixMain(dir, pki, dovecot));
+  writeFileSync(join(dir, 'dovecot.conf'), dovecotConfig(dir, pki, ports) + (extras.dovecot ?? ''));
+  writeFileSync(join(dir, 'postfix/main.cf'), postfixMain(dir, pki, dovecot) + (extras.postfix ?? ''));
   writeFileSync(join(dir, 'postfix/master.cf'), postfixMaster(ports));
   // Both daemonise; their children keep inherited pipes open, so give them none.
   execFileSync('dovecot', ['-c', join(dir, 'dovecot.conf')], { stdio: 'ignore' });
