@@ -12,9 +12,19 @@ export interface Endpoint {
 /** RFC 9293 §3.1 control bits. */
 export const TCP_FLAG = { fin: 0x01, syn: 0x02, rst: 0x04, psh: 0x08, ack: 0x10 } as const;
 
+/** An endpoint with its address already in network form (parsed once per connection). */
+export interface WireEndpoint {
+  octets: Uint8Array;
+  port: number;
+}
+
+export function wireEndpoint(e: Endpoint): WireEndpoint {
+  return { octets: ipv4Octets(e.address), port: e.port };
+}
+
 export interface Segment {
-  from: Endpoint;
-  to: Endpoint;
+  from: WireEndpoint;
+  to: WireEndpoint;
   seq: number;
   ack: number;
   flags: number;
@@ -46,17 +56,18 @@ export function ipv4Octets(address: string): Uint8Array {
  */
 export function internetChecksum(...parts: readonly Uint8Array[]): number {
   let sum = 0;
-  let odd: number | null = null;
+  let odd = -1;
   for (const part of parts) {
-    for (const octet of part) {
-      if (odd === null) odd = octet;
-      else {
-        sum += (odd << 8) | octet;
-        odd = null;
-      }
+    let i = 0;
+    if (odd >= 0 && part.length > 0) {
+      sum += (odd << 8) | part[0]!;
+      odd = -1;
+      i = 1;
     }
+    for (; i + 1 < part.length; i += 2) sum += (part[i]! << 8) | part[i + 1]!;
+    if (i < part.length) odd = part[i]!;
   }
-  if (odd !== null) sum += odd << 8;
+  if (odd >= 0) sum += odd << 8;
   while (sum > 0xffff) sum = (sum & 0xffff) + (sum >>> 16);
   return ~sum & 0xffff;
 }
@@ -76,8 +87,8 @@ function tcpHeader(s: Segment): Uint8Array {
   // RFC 9293 §3.1: the checksum covers a pseudo-header of addresses, protocol and TCP length.
   const length = header.length + s.payload.length;
   const pseudo = new Uint8Array(12);
-  pseudo.set(ipv4Octets(s.from.address), 0);
-  pseudo.set(ipv4Octets(s.to.address), 4);
+  pseudo.set(s.from.octets, 0);
+  pseudo.set(s.to.octets, 4);
   pseudo[9] = PROTOCOL_TCP;
   new DataView(pseudo.buffer).setUint16(10, length);
   v.setUint16(16, internetChecksum(pseudo, header, s.payload));
@@ -97,8 +108,8 @@ export function ipv4TcpPacket(s: Segment): Uint8Array {
   v.setUint16(6, DONT_FRAGMENT);
   v.setUint8(8, TTL);
   v.setUint8(9, PROTOCOL_TCP);
-  packet.set(ipv4Octets(s.from.address), 12);
-  packet.set(ipv4Octets(s.to.address), 16);
+  packet.set(s.from.octets, 12);
+  packet.set(s.to.octets, 16);
   v.setUint16(10, internetChecksum(packet.subarray(0, IPV4_HEADER)));
   packet.set(tcp, IPV4_HEADER);
   packet.set(s.payload, IPV4_HEADER + tcp.length);

@@ -76,12 +76,24 @@ export function interfaceDescription(name: string, snapLength: number): Uint8Arr
 
 /**
  * §4.3 Enhanced Packet Block on interface 0; `micros` counts microseconds since 1970 and is
- * split into its upper and lower 32 bits.
+ * split into its upper and lower 32 bits. Written straight into one buffer: a capture holds
+ * one of these per segment.
  */
 export function enhancedPacket(micros: number, packet: Uint8Array): Uint8Array {
+  const total = 32 + packet.length + pad4(packet.length);
+  const out = new Uint8Array(total);
+  const v = new DataView(out.buffer);
   const high = Math.floor(micros / 2 ** 32);
-  const low = micros - high * 2 ** 32;
-  return block(BLOCK.enhancedPacket, concatBytes([u32(0), u32(high), u32(low), u32(packet.length), u32(packet.length), padded(packet)]));
+  v.setUint32(0, BLOCK.enhancedPacket, true);
+  v.setUint32(4, total, true);
+  // Interface ID 0 (offset 8) stays zero.
+  v.setUint32(12, high, true);
+  v.setUint32(16, micros - high * 2 ** 32, true);
+  v.setUint32(20, packet.length, true); // captured
+  v.setUint32(24, packet.length, true); // original: nothing is cut off
+  out.set(packet, 28);
+  v.setUint32(total - 4, total, true);
+  return out;
 }
 
 /** §4.7 Decryption Secrets Block holding key log lines, each ended by a line feed. */

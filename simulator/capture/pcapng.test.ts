@@ -6,7 +6,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { concatBytes, utf8Bytes } from '../wire/bytes.ts';
-import { internetChecksum, ipv4TcpPacket } from './ipv4-tcp.ts';
+import { internetChecksum, ipv4TcpPacket, wireEndpoint } from './ipv4-tcp.ts';
 import { capturePcapng, type CaptureInput } from './pcapng.ts';
 import { readEnhancedPacket, readIpv4Tcp, readOptions, readPcapng, type ReadSegment } from './pcapng-reader.test-helper.ts';
 import type { TimedWrite } from './tcp-flow.ts';
@@ -107,7 +107,7 @@ describe('IPv4 and TCP', () => {
 
   it('every IPv4 header and every TCP segment carries a valid checksum; a flipped bit is caught', () => {
     expect(segments.every((s) => s.ipChecksumOk && s.tcpChecksumOk)).toBe(true);
-    const packet = ipv4TcpPacket({ from: client, to: server, seq: 1, ack: 2, flags: 0x18, id: 7, payload: utf8Bytes('odd') });
+    const packet = ipv4TcpPacket({ from: wireEndpoint(client), to: wireEndpoint(server), seq: 1, ack: 2, flags: 0x18, id: 7, payload: utf8Bytes('odd') });
     expect(readIpv4Tcp(packet)).toMatchObject({ ipChecksumOk: true, tcpChecksumOk: true });
     const header = packet.slice();
     header[8] = header[8]! ^ 1;
@@ -147,6 +147,12 @@ describe('IPv4 and TCP', () => {
     expect(data.map((s) => s.seq)).toEqual([0xffffff01, (0xffffff01 + 1460) >>> 0, (0xffffff01 + 2920) >>> 0, (0xffffff01 + 4380) >>> 0]);
     expect(concatBytes(data.map((s) => s.payload))).toEqual(big);
   });
+
+  it('writes a session of 150,000 small writes (more packets than a function call takes arguments)', () => {
+    const writes = Array.from({ length: 150_000 }, (_, i): TimedWrite => ({ time: T0 + i, direction: i % 2 ? 'to-client' : 'to-server', bytes: Uint8Array.of(i & 0xff) }));
+    const read = readPcapng(capturePcapng({ client, server, openedAt: T0, writes }));
+    expect(read.blocks.filter((b) => b.type === 6)).toHaveLength(150_003);
+  }, 60_000);
 
   it('refuses what is not an IPv4 address, and an MSS out of range', () => {
     expect(() => capturePcapng({ ...session, server: { address: 'mail.test', port: 25 } })).toThrow(/dotted-quad/);

@@ -26,7 +26,8 @@ export function capturePcapng(input: CaptureInput): Uint8Array {
   const bad = keyLog.find((l) => !KEY_LOG_LINE.test(l));
   if (bad !== undefined) throw new Error(`not an NSS key log line: ${JSON.stringify(bad.slice(0, 80))}`);
   const packets = tcpFlow(input);
-  const snapLength = Math.max(HEADERS, ...packets.map((p) => p.packet.length));
+  // A loop, not Math.max(...spread): a long session has more packets than a call has arguments.
+  const snapLength = packets.reduce((max, p) => Math.max(max, p.packet.length), HEADERS);
   return concatBytes([
     sectionHeader('Mailwire'),
     interfaceDescription('mailwire', snapLength),

@@ -5,7 +5,7 @@
  * (§3.4), and the FIN exchange at close (§3.6). No retransmissions, no window changes: a capture
  * of a loss-free loopback connection.
  */
-import { ipv4TcpPacket, TCP_FLAG, type Endpoint, type Segment } from './ipv4-tcp.ts';
+import { ipv4TcpPacket, TCP_FLAG, wireEndpoint, type Endpoint, type Segment, type WireEndpoint } from './ipv4-tcp.ts';
 
 export type Direction = 'to-server' | 'to-client';
 
@@ -38,7 +38,7 @@ export const DEFAULT_MSS = 1460;
 const DEFAULT_ISN = { client: 0x6d61696c, server: 0x77697265 };
 
 interface Side {
-  end: Endpoint;
+  end: WireEndpoint;
   /** Next sequence number to send. */
   next: number;
   id: number;
@@ -48,8 +48,8 @@ export function tcpFlow(input: FlowInput): TimedPacket[] {
   const mss = input.mss ?? DEFAULT_MSS;
   if (!Number.isInteger(mss) || mss < 1 || mss > 65495) throw new Error(`an MSS must be 1 to 65495 octets, got ${mss}`);
   const isn = input.isn ?? DEFAULT_ISN;
-  const client: Side = { end: input.client, next: isn.client >>> 0, id: 1 };
-  const server: Side = { end: input.server, next: isn.server >>> 0, id: 1 };
+  const client: Side = { end: wireEndpoint(input.client), next: isn.client >>> 0, id: 1 };
+  const server: Side = { end: wireEndpoint(input.server), next: isn.server >>> 0, id: 1 };
   const packets: TimedPacket[] = [];
   const send = (time: number, from: Side, to: Side, flags: number, payload: Uint8Array = new Uint8Array(0), withMss = false): void => {
     const segment: Segment = { from: from.end, to: to.end, seq: from.next, ack: to.next, flags, id: from.id++, payload };
