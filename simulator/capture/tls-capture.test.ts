@@ -2,7 +2,8 @@
  * A TLS 1.3 session of ours (TlsClient ↔ TlsServer in memory, seeded) carrying an IMAP dialogue on
  * port 993, captured with the client's key log: the capture holds the records byte for byte and
  * no plaintext, and — when tshark is installed — Wireshark's dissectors decrypt it back to the
- * IMAP lines (and cannot without the key log).
+ * IMAP lines (and cannot without the key log), and decrypt what follows STARTTLS on 143, 587 and
+ * 110 (STLS) too.
  */
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -19,8 +20,13 @@ import type { Direction, TimedWrite } from './tcp-flow.ts';
 const CLIENT = { address: '127.0.0.1', port: 50993 };
 const SERVER = { address: '127.0.0.2', port: 993 };
 
-/** Runs an IMAP dialogue over our TLS pair, keeping every write with its virtual time. */
-function imapOverTls(): { writes: TimedWrite[]; keyLog: string[]; closedAt: number } {
+type Said = [Direction, string];
+
+/**
+ * Runs a dialogue over our TLS pair — `plain` lines first (up to STARTTLS), then the handshake,
+ * then `secured` lines inside TLS, then close_notify — keeping every write with its virtual time.
+ */
+function overTls(plain: readonly Said[], secured: readonly Said[]): { writes: TimedWrite[]; keyLog: string[]; closedAt: number } {
   const client = makeClient({}, 'capture client');
   const server = makeServer({}, 'capture server');
   const writes: TimedWrite[] = [];
@@ -45,15 +51,32 @@ function imapOverTls(): { writes: TimedWrite[]; keyLog: string[]; closedAt: numb
     }
   };
   const line = (s: string) => utf8Bytes(`${s}\r\n`);
+  for (const [direction, text] of plain) writes.push({ time: (now += 2), direction, bytes: line(text) });
   carry('to-server', client.start(now));
-  carry('to-client', server.write(line('* OK [CAPABILITY IMAP4rev1 AUTH=PLAIN] mail.example.test ready')));
-  carry('to-server', client.write(line('a LOGIN alice wonderland')));
-  carry('to-client', server.write(line('a OK LOGIN completed')));
-  carry('to-server', client.write(line('b LOGOUT')));
-  carry('to-client', server.write(line('* BYE logging out\r\nb OK LOGOUT completed')));
+  for (const [direction, text] of secured) carry(direction, (direction === 'to-server' ? client : server).write(line(text)));
   carry('to-server', client.close());
   return { writes, keyLog, closedAt: now + 1 };
 }
+
+const imapOverTls = () =>
+  overTls([], [
+    ['to-client', '* OK [CAPABILITY IMAP4rev1 AUTH=PLAIN] mail.example.test ready'],
+    ['to-server', 'a LOGIN alice wonderland'],
+    ['to-client', 'a OK LOGIN completed'],
+    ['to-server', 'b LOGOUT'],
+    ['to-client', '* BYE logging out\r\nb OK LOGOUT completed'],
+  ]);
+
+/** STARTTLS on 143, 587 and 110: the plaintext up to the upgrade, then one exchange inside TLS. */
+const UPGRADES: Array<{ port: number; plain: Said[]; secured: Said[] }> = [
+  { port: 143, plain: [['to-client', '* OK IMAP ready'], ['to-server', 's STARTTLS'], ['to-client', 's OK Begin TLS negotiation now']], secured: [['to-server', 'a LOGIN alice wonderland'], ['to-client', 'a OK LOGIN completed']] },
+  {
+    port: 587,
+    plain: [['to-client', '220 mail.example.test ESMTP'], ['to-server', 'EHLO laptop'], ['to-client', '250-mail.example.test\r\n250 STARTTLS'], ['to-server', 'STARTTLS'], ['to-client', '220 2.0.0 Ready to start TLS']],
+    secured: [['to-server', 'AUTH PLAIN AGFsaWNlAHdvbmRlcmxhbmQ='], ['to-client', '235 2.7.0 Authentication successful']],
+  },
+  { port: 110, plain: [['to-client', '+OK POP3 ready'], ['to-server', 'STLS'], ['to-client', '+OK Begin TLS negotiation']], secured: [['to-server', 'USER alice'], ['to-client', '+OK send PASS']] },
+];
 
 const dialogue = imapOverTls();
 const file = capturePcapng({ client: CLIENT, server: SERVER, openedAt: NOW, writes: dialogue.writes, closed: { time: dialogue.closedAt, by: 'client' }, keyLog: dialogue.keyLog });
@@ -105,6 +128,13 @@ describe.skipIf(!tshark)(`Wireshark reads it (${tshark ?? 'skipped: tshark is no
   it('shows no IMAP without the key log', () => {
     const bare = capturePcapng({ client: CLIENT, server: SERVER, openedAt: NOW, writes: dialogue.writes, closed: { time: dialogue.closedAt, by: 'client' } });
     expect(fields('without-keys.pcapng', bare).trim()).toBe('');
+  });
+
+  it.each(UPGRADES)('decrypts what follows STARTTLS on port $port', ({ port, plain, secured }) => {
+    const d = overTls(plain, secured);
+    const upgraded = capturePcapng({ client: { ...CLIENT, port: 50000 + port }, server: { ...SERVER, port }, openedAt: NOW, writes: d.writes, closed: { time: d.closedAt, by: 'client' }, keyLog: d.keyLog });
+    const info = run(`starttls-${port}.pcapng`, upgraded, ['-2', '-Y', 'imap || smtp || pop', '-T', 'fields', '-e', '_ws.col.Info']);
+    for (const [, text] of [...plain, ...secured]) expect(info).toContain(text.split('\r\n')[0]);
   });
 
   it('finds every IPv4 and TCP checksum good, and nothing for TCP analysis to warn about', () => {
