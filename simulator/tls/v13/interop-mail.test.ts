@@ -194,7 +194,9 @@ for (const forced of FORCED) {
         const offer: Offer = 'suite' in forced
           ? { suites: [...SUITES.map((s) => s.name).filter((n) => n !== forced.suite), forced.suite] }
           : { groups: [...ALL_GROUPS.filter((g) => g !== forced.group), forced.group] };
-        const made = await run(servers!, offer);
+        const made = await run(servers!, offer).catch((error: unknown) => {
+          throw new Error(`${name}: ${error instanceof Error ? error.message : String(error)}`);
+        });
         if ('suite' in forced) expect(made.suite, name).toBe(forced.suite);
         else expect(made, name).toMatchObject({ group: forced.group, helloRetry: true });
       }

@@ -10,7 +10,7 @@ export default function CaptureDownload({ world, sessionId }: { world: PageWorld
   const save = async (): Promise<void> => {
     const session = world.network.sessions.find((s) => s.id === sessionId);
     if (!session) return;
-    const [{ capturePcapng }, { captureFileName, sessionCapture }] = await Promise.all([import('../../../simulator/capture/pcapng.ts'), import('../../../simulator/capture/session-capture.ts')]);
+    const { capturePcapng, captureFileName, sessionCapture } = await import('../../../simulator/capture/index.ts');
     // The virtual network's TLS exposes no key log today: its records stay encrypted in Wireshark.
     downloadBlob(captureFileName(session), capturePcapng(sessionCapture(session)), 'application/x-pcapng');
   };
