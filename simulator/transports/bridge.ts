@@ -148,6 +148,8 @@ class BridgeTransport implements Transport {
         return;
       case 'closed':
         if (this.phase === 'asking') return;
+        // Some servers without TLS 1.3 hang up on its hello without an alert (RFC 8446 §6 asks for one).
+        if (m.by === 'server' && this.engine?.awaitingServerHello) return this.fallback('it hung up on our TLS 1.3 hello, so it most likely does not speak TLS 1.3');
         return this.finish(m.by, this.restarting && m.by === 'relay' ? this.restarting : m.reason);
     }
   }

@@ -97,6 +97,11 @@ export class BrowserTls {
     return this.#client.phase === 'connected';
   }
 
+  /** The ClientHello is out and nothing has come back yet. */
+  get awaitingServerHello(): boolean {
+    return this.#client.state === 'WAIT_SH' && this.#client.phase === 'handshake';
+  }
+
   start(): BrowserTlsStep {
     return this.#sort(this.#client.start(this.clock()));
   }

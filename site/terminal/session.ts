@@ -48,6 +48,15 @@ export interface TerminalSessionOptions {
   cols?: number;
 }
 
+/** A yes/no question waiting for the learner's next line, and what each answer says and does. */
+interface Question {
+  /** "y (…) or n (…)", said again when the answer was neither. */
+  choices: string;
+  yes: string;
+  no: string;
+  answer: (yes: boolean) => void;
+}
+
 const CLEAR_SCREEN = '\x1b[H\x1b[2J\x1b[3J';
 export const BANNER = 'Mailwire protocol terminal. Type /help for commands, or /connect HOST PORT.';
 
@@ -57,8 +66,8 @@ export class TerminalSession {
   #connection: Connection | null = null;
   readonly #o: Required<Omit<TerminalSessionOptions, 'cols' | 'live'>>;
   #typing = true;
-  /** A yes/no question the next line answers (an untrusted certificate). */
-  #question: ((yes: boolean) => void) | null = null;
+  /** A yes/no question the next line answers (an untrusted certificate, TLS at the relay). */
+  #question: Question | null = null;
   /** The last line sent to the server, until a refusal of it got its "did you mean" note. */
   #sent: string | null = null;
 
@@ -68,7 +77,7 @@ export class TerminalSession {
       clock: () => Date.now(),
       download: () => {},
       completions: commandsFor,
-      liveConnector: (url) => new BridgeConnector(url),
+      liveConnector: (url) => new BridgeConnector(url, { confirmRelayTls: (q) => this.#askRelayTls(q) }),
       ...options,
     };
     if (options.live !== undefined) this.live = options.live;
@@ -279,18 +288,48 @@ export class TerminalSession {
   /** Shows the TLS summary; with a certificate nobody vouches for, asks before going on. */
   #tlsStarted(info: TlsInfo, host: string): boolean {
     this.#print(tlsSummary(info, host), 'note');
+    const where = this.#tlsWhere();
+    if (where) this.#print(where, 'note');
     if (info.authorized !== false) {
       this.#refreshPrompt();
       return false;
     }
     this.#print(untrustedQuestion(info), 'transient');
-    this.#question = (yes) => {
-      const c = this.#connection;
-      if (yes) c?.resume();
-      else c?.close();
+    this.#question = {
+      choices: 'y (go on with this certificate) or n (close the connection)',
+      yes: 'Going on with a certificate that is not trusted.',
+      no: 'Not going on: closing the connection.',
+      answer: (yes) => {
+        const c = this.#connection;
+        if (yes) c?.resume();
+        else c?.close();
+      },
     };
     this.#refreshPrompt();
     return true;
+  }
+
+  /** Live mode, a server without TLS 1.3: TLS could only run at the relay, which could then read the session. */
+  #askRelayTls(question: string): Promise<boolean> {
+    this.#print(question, 'transient');
+    return new Promise((resolve) => {
+      this.#question = {
+        choices: 'y (the relay does TLS and can read this session) or n (close the connection)',
+        yes: 'The relay does TLS for this session, and can read it.',
+        no: 'Keeping the relay out of this session.',
+        answer: resolve,
+      };
+      this.#refreshPrompt();
+    });
+  }
+
+  /** For a live connection: whether the TLS just started runs in this page or at the relay. */
+  #tlsWhere(): string | null {
+    const at = (this.#connection?.transport as { tlsAt?: unknown } | undefined)?.tlsAt;
+    if (!this.#connection?.live) return null;
+    if (at === 'page') return 'TLS runs in this page, end to end with the server: the relay passes on ciphertext only.';
+    if (at === 'relay') return 'TLS runs at the relay: the relay decrypts this session and could read it.';
+    return null;
   }
 
   /** A mail client's choice on an untrusted certificate: y goes on, n hangs up. */
@@ -299,12 +338,12 @@ export class TerminalSession {
     const ask = this.#question;
     if (!ask) return;
     if (a !== 'y' && a !== 'yes' && a !== 'n' && a !== 'no') {
-      this.#print('Please answer y (go on with this certificate) or n (close the connection).', 'note');
+      this.#print(`Please answer ${ask.choices}.`, 'note');
       return;
     }
     this.#question = null;
-    this.#print(a.startsWith('y') ? 'Going on with a certificate that is not trusted.' : 'Not going on: closing the connection.', 'note');
-    ask(a.startsWith('y'));
+    this.#print(a.startsWith('y') ? ask.yes : ask.no, 'note');
+    ask.answer(a.startsWith('y'));
   }
 
   readonly #control: TerminalControl = {
