@@ -8,6 +8,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BridgeConnector, type BridgeOptions } from './bridge.ts';
 import { startFakeServer, type FakeServer } from './relay/fake-mail-server.ts';
 import { LineSession } from './relay/line-session.ts';
+import { RelayTestClient } from './relay/relay-client.ts';
+import { parseRelayMessage } from './relay-protocol.ts';
 import { startRelay, type RelayHandle } from './relay/server.ts';
 import { makeTestPki, type TestPki } from './relay/test-pki.ts';
 
@@ -58,6 +60,29 @@ async function starttls(s: LineSession): Promise<void> {
   await s.expect(/220 Ready to start TLS\r\n/);
   s.transport.startTls();
 }
+
+describe('the relay\'s hello', () => {
+  it('comes first, and says whether the relay terminates TLS and which roots it offers', async () => {
+    const hellos = [];
+    for (const r of [relay, bare, pipeOnly]) {
+      const c = new RelayTestClient(r.url);
+      await c.until((x) => x.messages.length > 0);
+      hellos.push(c.messages[0]);
+      c.close();
+    }
+    const caDer = pki.caCert.replace(/-----[^-]+-----|\s/g, '');
+    expect(hellos).toEqual([
+      { type: 'hello', terminates: true, roots: [caDer] },
+      { type: 'hello', terminates: true, roots: [] },
+      { type: 'hello', terminates: false, roots: [caDer] },
+    ]);
+  });
+
+  it('is read defensively: roots that are not strings are dropped, a missing "terminates" means an older relay that does', () => {
+    expect(parseRelayMessage('{"type":"hello","roots":["AA",7,null]}')).toEqual({ type: 'hello', terminates: true, roots: ['AA'] });
+    expect(parseRelayMessage('{"type":"hello","terminates":false,"roots":"x"}')).toEqual({ type: 'hello', terminates: false, roots: [] });
+  });
+});
 
 describe('TLS in the page', () => {
   it('is the default: TLS 1.3 end to end, checked against the roots of the relay\'s hello; the relay sees ciphertext', async () => {
