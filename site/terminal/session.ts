@@ -10,6 +10,7 @@ import { portSpec, type MailProtocol } from '../../simulator/world/ports.ts';
 import { terminalRecord, updateTerminal, transcriptOf, type MailwireStore } from '../store/store.ts';
 import { classifyServerLine, printable, styled, LINE_STYLE, type LineKind } from './colour.ts';
 import { tlsSummary, untrustedQuestion } from './certificate-text.ts';
+import { certificateQuestion, relayTlsQuestion, tlsWhere, type Question } from './tls-questions.ts';
 import { SLASH_COMMANDS, findSlashCommand } from './commands/registry.ts';
 import type { ConnectOptions, SlashCommand, TerminalControl } from './commands/types.ts';
 import { complete } from './completion.ts';
@@ -46,15 +47,6 @@ export interface TerminalSessionOptions {
   /** Whether /connect goes live by default (the lab's "Live" switch); unset: as last chosen here. */
   live?: boolean;
   cols?: number;
-}
-
-/** A yes/no question waiting for the learner's next line, and what each answer says and does. */
-interface Question {
-  /** "y (…) or n (…)", said again when the answer was neither. */
-  choices: string;
-  yes: string;
-  no: string;
-  answer: (yes: boolean) => void;
 }
 
 const CLEAR_SCREEN = '\x1b[H\x1b[2J\x1b[3J';
@@ -288,23 +280,18 @@ export class TerminalSession {
   /** Shows the TLS summary; with a certificate nobody vouches for, asks before going on. */
   #tlsStarted(info: TlsInfo, host: string): boolean {
     this.#print(tlsSummary(info, host), 'note');
-    const where = this.#tlsWhere();
+    const where = this.#connection ? tlsWhere(this.#connection.transport, this.#connection.live) : null;
     if (where) this.#print(where, 'note');
     if (info.authorized !== false) {
       this.#refreshPrompt();
       return false;
     }
     this.#print(untrustedQuestion(info), 'transient');
-    this.#question = {
-      choices: 'y (go on with this certificate) or n (close the connection)',
-      yes: 'Going on with a certificate that is not trusted.',
-      no: 'Not going on: closing the connection.',
-      answer: (yes) => {
-        const c = this.#connection;
-        if (yes) c?.resume();
-        else c?.close();
-      },
-    };
+    this.#question = certificateQuestion((yes) => {
+      const c = this.#connection;
+      if (yes) c?.resume();
+      else c?.close();
+    });
     this.#refreshPrompt();
     return true;
   }
@@ -313,24 +300,11 @@ export class TerminalSession {
   #askRelayTls(question: string): Promise<boolean> {
     this.#print(question, 'transient');
     return new Promise((resolve) => {
-      this.#question = {
-        choices: 'y (the relay does TLS and can read this session) or n (close the connection)',
-        yes: 'The relay does TLS for this session, and can read it.',
-        no: 'Keeping the relay out of this session.',
-        answer: resolve,
-      };
+      this.#question = relayTlsQuestion(resolve);
       this.#refreshPrompt();
     });
   }
 
-  /** For a live connection: whether the TLS just started runs in this page or at the relay. */
-  #tlsWhere(): string | null {
-    const at = (this.#connection?.transport as { tlsAt?: unknown } | undefined)?.tlsAt;
-    if (!this.#connection?.live) return null;
-    if (at === 'page') return 'TLS runs in this page, end to end with the server: the relay passes on ciphertext only.';
-    if (at === 'relay') return 'TLS runs at the relay: the relay decrypts this session and could read it.';
-    return null;
-  }
 
   /** A mail client's choice on an untrusted certificate: y goes on, n hangs up. */
   #answer(line: string): void {
