@@ -149,7 +149,7 @@ class BridgeTransport implements Transport {
       case 'closed':
         if (this.phase === 'asking') return;
         // Some servers without TLS 1.3 hang up on its hello without an alert (RFC 8446 §6 asks for one).
-        if (m.by === 'server' && this.engine?.awaitingServerHello) return this.fallback('it hung up on our TLS 1.3 hello, so it most likely does not speak TLS 1.3');
+        if (m.by === 'server' && this.engine?.awaitingServerHello) return this.fallback('it hung up on our TLS 1.3 hello');
         return this.finish(m.by, this.restarting && m.by === 'relay' ? this.restarting : m.reason);
     }
   }
@@ -206,12 +206,13 @@ class BridgeTransport implements Transport {
       this.emit({ type: 'error', code: 'TLS', message: sentence });
       this.finish('client', sentence);
     };
-    if (!this.relay.terminates) return refuse(`${this.host}: ${why}. This relay never decrypts sessions (--no-terminate), so it cannot do TLS 1.2 for you.`);
+    const what = `${this.host} did not take TLS 1.3, the only TLS this page speaks: ${why}`;
+    if (!this.relay.terminates) return refuse(`${what}. This relay never decrypts sessions (--no-terminate), so it cannot do TLS 1.2 for you.`);
     const ask = this.options.confirmRelayTls;
-    if (!ask) return refuse(`${this.host}: ${why}.`);
+    if (!ask) return refuse(`${what}.`);
     const question =
-      `${this.host} does not speak TLS 1.3, the TLS this page speaks (${why}). The relay can do TLS 1.2 for you, ` +
-      'but then the relay decrypts this session and can read everything in it, passwords included. Let the relay read this session? (y/n)';
+      `${what}. The relay can do TLS 1.2 for you, but then the relay decrypts this session and can read ` +
+      'everything in it, passwords included. Let the relay read this session? (y/n)';
     void ask(question).then((yes) => {
       if (this.ended) return;
       if (!yes) return refuse('Not letting the relay read this session: closing it.');

@@ -132,11 +132,13 @@ export class BrowserTls {
         else if (e.kind === 'certificate') this.#verdict = e.verdict;
         else if (e.kind === 'handshake-complete') step.up = tlsInfoOf(this.host, e.summary, this.#verdict);
         else if (e.kind === 'alert-sent' && e.alert !== 'close_notify') {
-          const old = e.alert === 'protocol_version' && waitingForHello;
-          step.failure = { kind: old ? 'no-tls13' : 'alert', message: `TLS failed in this page: we sent ${e.alert} (${e.reason})` };
+          step.failure =
+            e.alert === 'protocol_version' && waitingForHello
+              ? { kind: 'no-tls13', message: `it answered with a TLS older than 1.3 (${e.reason})` }
+              : { kind: 'alert', message: `TLS failed in this page: we sent ${e.alert} (${e.reason})` };
         } else if (e.kind === 'alert-received' && e.alert !== 'close_notify' && e.alert !== 'user_canceled') {
           step.failure = waitingForHello
-            ? { kind: 'no-tls13', message: `the server answered our TLS 1.3 hello with ${e.alert}: it does not speak TLS 1.3` }
+            ? { kind: 'no-tls13', message: `it answered our TLS 1.3 hello with the alert ${e.alert}` }
             : { kind: 'alert', message: `TLS failed: the server sent ${e.alert}` };
         }
       }
