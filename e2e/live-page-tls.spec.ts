@@ -10,12 +10,13 @@ import { expect, test } from './live-fixture.ts';
 import { enter, openLab, screenText } from './terminal.ts';
 
 test.describe.configure({ mode: 'serial', timeout: 60_000 });
-test.use(SIZES.desktop);
 
 async function expectFlat(page: Page, pattern: RegExp): Promise<void> {
   await expect.poll(async () => (await screenText(page)).replace(/\n/g, ''), { timeout: 15_000 }).toMatch(pattern);
 }
 
+test.describe('desktop', () => {
+test.use(SIZES.desktop);
 test('IMAP over TLS 1.3 run by the page: LOGIN through a relay that sees only ciphertext', async ({ page, liveLab }) => {
   const scripts: string[] = [];
   page.on('request', (r) => {
@@ -53,4 +54,22 @@ test('IMAP over TLS 1.3 run by the page: LOGIN through a relay that sees only ci
   expectInside(line, terminal, 'the "TLS runs in this page" row');
   expectInViewport(line, page);
   await page.screenshot({ path: test.info().outputPath('live-page-tls.png') });
+});
+});
+
+test.describe('phone', () => {
+  test.use(SIZES.phone);
+  test('the TLS lines wrap inside the terminal on a phone', async ({ page, liveLab }) => {
+    await openLab(page);
+    await enter(page, `/relay ${liveLab.relayUrl}`);
+    await enter(page, `/connect --live --tls localhost ${liveLab.servers.ports.imaps}`);
+    await expectFlat(page, /TLS runs in this page, end to end with the server: the relay passes on ciphertext only\./);
+    await expectFlat(page, /\* OK .*Dovecot.* ready\./);
+    const terminal = await box(page.locator('.mw-terminal .xterm-screen'));
+    expectInViewport(terminal, page);
+    for (const text of ['TLS is on: TLSv1.3', 'TLS runs in this page']) {
+      expectInside(await box(page.locator('.mw-terminal .xterm-rows > div', { hasText: text }).first()), terminal, `the row "${text}"`);
+    }
+    await page.screenshot({ path: test.info().outputPath('live-page-tls-phone.png') });
+  });
 });
