@@ -97,6 +97,9 @@ describe('TLS in the page', () => {
     s.send('NOOP secret-word');
     await s.expect(/250 secure echo NOOP secret-word\r\n/);
     expect(modern.received).toContain('tls: NOOP secret-word');
+    // The page holds the keys: the key log (SSLKEYLOGFILE) names this connection's secrets.
+    const keylog = (s.transport as unknown as { keylog: string[] }).keylog;
+    expect(keylog.map((l) => l.split(' ')[0])).toEqual(['CLIENT_HANDSHAKE_TRAFFIC_SECRET', 'SERVER_HANDSHAKE_TRAFFIC_SECRET', 'CLIENT_TRAFFIC_SECRET_0', 'SERVER_TRAFFIC_SECRET_0', 'EXPORTER_SECRET']);
     const seen = Buffer.concat(captured).toString('latin1');
     expect(seen).toContain('EHLO laptop'); // before STARTTLS the relay sees plaintext, as anyone on the path would
     expect(seen).not.toContain('secret-word');

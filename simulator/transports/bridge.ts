@@ -154,6 +154,11 @@ class BridgeTransport implements Transport {
     }
   }
 
+  /** SSLKEYLOGFILE lines of the TLS this page ran (empty when the relay ran it): the page holds the keys. */
+  get keylog(): readonly string[] {
+    return this.engine?.keylog ?? [];
+  }
+
   private onBytes(bytes: Uint8Array): void {
     if (this.ended) return;
     if (this.phase === 'loading') this.inbound.push(bytes);
