@@ -188,18 +188,20 @@ class BridgeTransport implements Transport {
 
   private apply(step: BrowserTlsStep): void {
     for (const bytes of step.write) if (this.ws.readyState === WebSocket.OPEN) this.ws.send(bytes);
-    for (const bytes of step.data) this.emit({ type: 'data', bytes });
     if (step.failure?.kind === 'no-tls13') return this.fallback(step.failure.message);
     if (step.failure) {
       this.emit({ type: 'error', code: 'TLS', message: step.failure.message });
       return this.finish('client', step.failure.message);
     }
+    // TLS is up before any data it carried (an implicit-TLS greeting may come with the server's
+    // Finished): the terminal shows the certificate, and may ask about it, before the greeting.
     if (step.up) {
       this.phase = 'secure';
       this.tls = step.up;
       this.emit({ type: 'tls', info: step.up });
-      for (const bytes of this.outbound.splice(0)) this.send(bytes);
     }
+    for (const bytes of step.data) this.emit({ type: 'data', bytes });
+    if (step.up) for (const bytes of this.outbound.splice(0)) this.send(bytes);
     if (step.close) this.finish('server', 'the server closed TLS (close_notify)');
   }
 
