@@ -70,7 +70,7 @@ describe('live TLS in the page, in the terminal', () => {
   it('a server without TLS 1.3: told that the relay could read the session, and asked; y lets the relay do TLS 1.2', async () => {
     const h = terminal();
     h.enter(`/connect --live --tls localhost ${old.port}`);
-    await h.shows(/^localhost does not speak TLS 1\.3, the TLS this page speaks \(.+\)\. The relay can do TLS 1\.2 for you, but then the relay decrypts this session and can read everything in it, passwords included\. Let the relay read this session\? \(y\/n\)$/);
+    await h.shows(/^localhost did not take TLS 1\.3, the only TLS this page speaks: .+\. The relay can do TLS 1\.2 for you, but then the relay decrypts this session and can read everything in it, passwords included\. Let the relay read this session\? \(y\/n\)$/);
     h.enter('y');
     await h.shows(/^The relay does TLS for this session, and can read it\.$/);
     await h.shows(/^TLS is on: TLSv1\.2, /);
