@@ -195,4 +195,50 @@ describe('bridge mode against Dovecot and Postfix', () => {
       expect(seen).toContain('AUTH PLAIN AGFsaWNlAHdvbmRlcmxhbmQ=');
     });
   });
+
+  describe('Postfix held to TLS 1.2: a server without TLS 1.3', () => {
+    it('STARTTLS: the learner is asked; on yes the relay does TLS 1.2 after leading a new connection back to STARTTLS', async () => {
+      const asked: string[] = [];
+      const via = new BridgeConnector(relay.url, { confirmRelayTls: async (q) => (asked.push(q), true) });
+      const s = new LineSession(via.connect('localhost', live.ports.smtpTls12, { tls: 'none' }));
+      await s.expect(/^220 mail\.test ESMTP.*\r\n/);
+      s.send('EHLO laptop');
+      await s.expect(/250 .*\r\n/);
+      s.send('STARTTLS');
+      await s.expect(/^220 .*\r\n/m);
+      s.transport.startTls();
+      const tls = await s.tls();
+      expect(asked).toEqual([expect.stringMatching(/^localhost did not take TLS 1\.3, the only TLS this page speaks: it answered our TLS 1\.3 hello with the alert protocol_version\. .*Let the relay read this session\? \(y\/n\)$/)]);
+      expect(tls).toMatchObject({ version: 'TLSv1.2', authorized: true });
+      expect((s.transport as unknown as { tlsAt: string }).tlsAt).toBe('relay');
+      s.send('EHLO laptop');
+      expect(await s.expect(/250 .*\r\n/)).toMatch(/250-AUTH .*PLAIN/);
+      s.send('AUTH PLAIN AGFsaWNlAHdvbmRlcmxhbmQ=');
+      await s.expect(/^235 .*\r\n/m);
+      s.send('QUIT');
+      await s.expect(/^221 /m);
+    });
+
+    it('implicit TLS (465 role): asked, then TLS 1.2 at the relay', async () => {
+      const via = new BridgeConnector(relay.url, { confirmRelayTls: async () => true });
+      const s = new LineSession(via.connect('localhost', live.ports.smtpsTls12, { tls: 'implicit' }));
+      expect(await s.tls()).toMatchObject({ version: 'TLSv1.2', authorized: true });
+      await s.expect(/^220 .*\r\n/);
+      s.send('QUIT');
+      await s.expect(/^221 /m);
+    });
+
+    it('through a --no-terminate relay: refused without asking, the relay never decrypts', async () => {
+      const pipeOnly = await startRelay({ port: 0, origins: [], allowPrivate: true, allowPorts: Object.values(live.ports), ca: suite.pki.caCert, terminate: false }, { log: () => undefined });
+      try {
+        const asked: string[] = [];
+        const s = new LineSession(new BridgeConnector(pipeOnly.url, { confirmRelayTls: async (q) => (asked.push(q), true) }).connect('localhost', live.ports.smtpsTls12, { tls: 'implicit' }));
+        for (let i = 0; i < 200 && !s.events.some((e) => e.type === 'closed'); i++) await new Promise((ok) => setTimeout(ok, 25));
+        expect(asked).toEqual([]);
+        expect(s.events.find((e) => e.type === 'error')).toMatchObject({ code: 'TLS', message: expect.stringMatching(/This relay never decrypts sessions \(--no-terminate\)/) });
+      } finally {
+        await pipeOnly.close();
+      }
+    });
+  });
 });
