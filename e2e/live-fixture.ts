@@ -16,6 +16,8 @@ export interface LiveLab {
   relayUrl: string;
   /** The same, without the test CA: every certificate is untrusted. */
   untrustedRelayUrl: string;
+  /** Every stream byte the trusted relay forwarded so far (what its operator could read); clear with length = 0. */
+  relayCapture: Buffer[];
 }
 
 export const test = base.extend<object, { liveLab: LiveLab }>({
@@ -35,9 +37,10 @@ export const test = base.extend<object, { liveLab: LiveLab }>({
           origins: base ? [new URL(base).origin] : [],
         };
         const quiet = { log: () => undefined };
-        relays.push(await startRelay({ ...options, ca: pki.caCert }, quiet));
+        const relayCapture: Buffer[] = [];
+        relays.push(await startRelay({ ...options, ca: pki.caCert }, { ...quiet, tap: (_, bytes) => relayCapture.push(Buffer.from(bytes)) }));
         relays.push(await startRelay(options, quiet));
-        await use({ servers, relayUrl: relays[0]!.url, untrustedRelayUrl: relays[1]!.url });
+        await use({ servers, relayUrl: relays[0]!.url, untrustedRelayUrl: relays[1]!.url, relayCapture });
       } finally {
         for (const r of relays) await r.close();
         servers.stop();

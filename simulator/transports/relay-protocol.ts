@@ -22,6 +22,8 @@ export type RelayErrorCode =
   | 'POLICY_ADDRESS'
   | 'POLICY_ORIGIN'
   | 'POLICY_AUTH'
+  /** Relay-terminated TLS asked of a relay started with `--no-terminate`. */
+  | 'POLICY_TLS'
   | 'LIMIT'
   | 'DNS'
   | 'REFUSED'
@@ -30,6 +32,13 @@ export type RelayErrorCode =
   | 'PROTOCOL';
 
 export type RelayMessage =
+  /**
+   * First message of every session. `terminates`: whether this relay will run TLS itself when asked
+   * (`connect` with `implicit`, `starttls`); false under `--no-terminate`. `roots`: the CA
+   * certificates the relay was started with (`--ca`), DER in base64, for the page to trust besides
+   * its own copy of the Mozilla root store (test servers, a school's own CA).
+   */
+  | { type: 'hello'; terminates: boolean; roots: string[] }
   | { type: 'connected'; address: string; port: number }
   | {
       type: 'tls';
@@ -79,8 +88,12 @@ export function parseBrowserMessage(text: string): BrowserMessage | string {
 /** Parses a message from the relay (the browser side); null when it is not one. */
 export function parseRelayMessage(text: string): RelayMessage | null {
   try {
-    const m = JSON.parse(text) as { type?: unknown };
-    if (m && (m.type === 'connected' || m.type === 'tls' || m.type === 'error' || m.type === 'restarting' || m.type === 'closed')) return m as RelayMessage;
+    const m = JSON.parse(text) as { type?: unknown; terminates?: unknown; roots?: unknown };
+    if (m && m.type === 'hello') {
+      const roots = Array.isArray(m.roots) ? m.roots.filter((r): r is string => typeof r === 'string') : [];
+      return { type: 'hello', terminates: m.terminates !== false, roots };
+    }
+    if (m && ( m.type === 'connected' || m.type === 'tls' || m.type === 'error' || m.type === 'restarting' || m.type === 'closed')) return m as RelayMessage;
   } catch {
     // not JSON: fall through
   }

@@ -10,6 +10,7 @@ import { portSpec, type MailProtocol } from '../../simulator/world/ports.ts';
 import { terminalRecord, updateTerminal, transcriptOf, type MailwireStore } from '../store/store.ts';
 import { classifyServerLine, printable, styled, LINE_STYLE, type LineKind } from './colour.ts';
 import { tlsSummary, untrustedQuestion } from './certificate-text.ts';
+import { certificateQuestion, relayTlsQuestion, tlsWhere, type Question } from './tls-questions.ts';
 import { SLASH_COMMANDS, findSlashCommand } from './commands/registry.ts';
 import type { ConnectOptions, SlashCommand, TerminalControl } from './commands/types.ts';
 import { complete } from './completion.ts';
@@ -57,8 +58,8 @@ export class TerminalSession {
   #connection: Connection | null = null;
   readonly #o: Required<Omit<TerminalSessionOptions, 'cols' | 'live'>>;
   #typing = true;
-  /** A yes/no question the next line answers (an untrusted certificate). */
-  #question: ((yes: boolean) => void) | null = null;
+  /** A yes/no question the next line answers (an untrusted certificate, TLS at the relay). */
+  #question: Question | null = null;
   /** The last line sent to the server, until a refusal of it got its "did you mean" note. */
   #sent: string | null = null;
 
@@ -68,7 +69,7 @@ export class TerminalSession {
       clock: () => Date.now(),
       download: () => {},
       completions: commandsFor,
-      liveConnector: (url) => new BridgeConnector(url),
+      liveConnector: (url) => new BridgeConnector(url, { confirmRelayTls: (q) => this.#askRelayTls(q) }),
       ...options,
     };
     if (options.live !== undefined) this.live = options.live;
@@ -279,19 +280,31 @@ export class TerminalSession {
   /** Shows the TLS summary; with a certificate nobody vouches for, asks before going on. */
   #tlsStarted(info: TlsInfo, host: string): boolean {
     this.#print(tlsSummary(info, host), 'note');
+    const where = this.#connection ? tlsWhere(this.#connection.transport, this.#connection.live) : null;
+    if (where) this.#print(where, 'note');
     if (info.authorized !== false) {
       this.#refreshPrompt();
       return false;
     }
     this.#print(untrustedQuestion(info), 'transient');
-    this.#question = (yes) => {
+    this.#question = certificateQuestion((yes) => {
       const c = this.#connection;
       if (yes) c?.resume();
       else c?.close();
-    };
+    });
     this.#refreshPrompt();
     return true;
   }
+
+  /** Live mode, a server without TLS 1.3: TLS could only run at the relay, which could then read the session. */
+  #askRelayTls(question: string): Promise<boolean> {
+    this.#print(question, 'transient');
+    return new Promise((resolve) => {
+      this.#question = relayTlsQuestion(resolve);
+      this.#refreshPrompt();
+    });
+  }
+
 
   /** A mail client's choice on an untrusted certificate: y goes on, n hangs up. */
   #answer(line: string): void {
@@ -299,12 +312,12 @@ export class TerminalSession {
     const ask = this.#question;
     if (!ask) return;
     if (a !== 'y' && a !== 'yes' && a !== 'n' && a !== 'no') {
-      this.#print('Please answer y (go on with this certificate) or n (close the connection).', 'note');
+      this.#print(`Please answer ${ask.choices}.`, 'note');
       return;
     }
     this.#question = null;
-    this.#print(a.startsWith('y') ? 'Going on with a certificate that is not trusted.' : 'Not going on: closing the connection.', 'note');
-    ask(a.startsWith('y'));
+    this.#print(a.startsWith('y') ? ask.yes : ask.no, 'note');
+    ask.answer(a.startsWith('y'));
   }
 
   readonly #control: TerminalControl = {

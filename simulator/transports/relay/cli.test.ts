@@ -1,9 +1,14 @@
 /** `npm run relay` arguments (node:util parseArgs): values checked, nothing empty taken for a default. */
 import { spawn } from 'node:child_process';
+import { X509Certificate } from 'node:crypto';
+import { rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { caRootsBase64 } from './ca-file.ts';
 import { parseRelayArgs } from './cli.ts';
 import { DEFAULT_LIMITS } from './options.ts';
 import { RelayTestClient } from './relay-client.ts';
+import { makeTestPki } from './test-pki.ts';
 
 describe('parseRelayArgs', () => {
   it('takes the defaults, and every flag', () => {
@@ -32,6 +37,30 @@ describe('parseRelayArgs', () => {
     expect(typeof r).toBe('string');
     expect(r as string).toContain(message);
     expect(r as string).toContain('usage: npm run relay');
+  });
+
+  it('--no-terminate: the relay never runs TLS itself (default: it does when asked)', () => {
+    expect(parseRelayArgs([])).toMatchObject({ terminate: true });
+    expect(parseRelayArgs(['--no-terminate'])).toMatchObject({ terminate: false });
+    expect(parseRelayArgs(['--no-terminate=yes'])).toMatch(/--no-terminate/);
+  });
+
+  it('--ca takes PEM or one DER certificate, and offers each to the page as base64 DER', () => {
+    const pki = makeTestPki();
+    try {
+      const fromPem = parseRelayArgs(['--ca', join(pki.dir, 'ca.crt')]);
+      if (typeof fromPem === 'string') throw new Error(fromPem);
+      const der = Buffer.from(caRootsBase64(fromPem.ca)[0]!, 'base64');
+      expect(new X509Certificate(der).subject).toContain('Mailwire Test CA');
+      writeFileSync(join(pki.dir, 'ca.der'), der);
+      const fromDer = parseRelayArgs(['--ca', join(pki.dir, 'ca.der')]);
+      if (typeof fromDer === 'string') throw new Error(fromDer);
+      expect(caRootsBase64(fromDer.ca)).toEqual(caRootsBase64(fromPem.ca));
+      writeFileSync(join(pki.dir, 'empty.txt'), 'no certificate here\n');
+      expect(parseRelayArgs(['--ca', join(pki.dir, 'empty.txt')])).toContain('holds no certificate');
+    } finally {
+      rmSync(pki.dir, { recursive: true, force: true });
+    }
   });
 
   it('--help is the usage', () => {

@@ -11,7 +11,16 @@ export interface FakeServer {
   close(): Promise<void>;
 }
 
-export async function startFakeServer(cert: string, key: string, options: { injectAfterStarttls?: string } = {}): Promise<FakeServer> {
+export interface FakeServerOptions {
+  injectAfterStarttls?: string;
+  /** The newest TLS it speaks: 'TLSv1.2' plays a server that has no TLS 1.3. */
+  tlsMaxVersion?: 'TLSv1.2' | 'TLSv1.3';
+  /** TLS from the first byte (the 465/993/995 way) instead of after STARTTLS. */
+  implicitTls?: boolean;
+}
+
+export async function startFakeServer(cert: string, key: string, options: FakeServerOptions = {}): Promise<FakeServer> {
+  const tlsOptions = { isServer: true, cert, key, maxVersion: options.tlsMaxVersion ?? 'TLSv1.3' } as const;
   const received: string[] = [];
   const sockets = new Set<Socket>();
   const serve = (socket: Socket | TLSSocket, secure: boolean) => {
@@ -26,7 +35,7 @@ export async function startFakeServer(cert: string, key: string, options: { inje
         if (line.toUpperCase() === 'STARTTLS' && !secure) {
           socket.write('220 Ready to start TLS\r\n' + (options.injectAfterStarttls ?? ''));
           socket.removeAllListeners('data');
-          const tls = new TLSSocket(socket, { isServer: true, cert, key });
+          const tls = new TLSSocket(socket, tlsOptions);
           serve(tls, true);
           return;
         }
@@ -42,8 +51,9 @@ export async function startFakeServer(cert: string, key: string, options: { inje
   const server: Server = createServer((socket) => {
     sockets.add(socket);
     socket.on('close', () => sockets.delete(socket));
-    socket.write('220 fake.test ESMTP ready\r\n');
-    serve(socket, false);
+    const stream = options.implicitTls ? new TLSSocket(socket, tlsOptions) : socket;
+    stream.write('220 fake.test ESMTP ready\r\n');
+    serve(stream, options.implicitTls ?? false);
   });
   await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
   return {

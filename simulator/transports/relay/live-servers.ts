@@ -1,7 +1,8 @@
 /**
  * Real mail servers nobody here wrote, started on loopback for the bridge tests: Debian's Dovecot
- * (IMAP 143-style + STARTTLS, 993, POP3 + STLS, 995) and Postfix (SMTP + STARTTLS, 465), sharing
- * one user through Dovecot's SASL, with Postfix delivering into the maildir Dovecot serves.
+ * (IMAP 143-style + STARTTLS, 993, POP3 + STLS, 995) and Postfix (SMTP + STARTTLS, 465, and both
+ * again held to TLS 1.2), sharing one user through Dovecot's SASL, with Postfix delivering into the
+ * maildir Dovecot serves.
  * Needs root and the Debian packages (scripts/install-live-servers.sh installs them).
  */
 import { execFileSync } from 'node:child_process';
@@ -18,6 +19,9 @@ export interface LivePorts {
   pop3s: number;
   smtp: number;
   smtps: number;
+  /** Postfix again, held to TLS 1.2 at most: a server without TLS 1.3 (STARTTLS, then implicit TLS). */
+  smtpTls12: number;
+  smtpsTls12: number;
 }
 
 export interface LiveServers {
@@ -138,6 +142,9 @@ function postfixMaster(ports: LivePorts): string {
   const listeners = [
     `127.0.0.1:${ports.smtp} inet n - n - - smtpd`,
     `127.0.0.1:${ports.smtps} inet n - n - - smtpd -o smtpd_tls_wrappermode=yes`,
+    // postconf(5) smtpd_tls_protocols, Postfix >= 3.6 range syntax: no TLS 1.3 on these two.
+    `127.0.0.1:${ports.smtpTls12} inet n - n - - smtpd -o smtpd_tls_protocols=<=TLSv1.2 -o smtpd_tls_mandatory_protocols=<=TLSv1.2`,
+    `127.0.0.1:${ports.smtpsTls12} inet n - n - - smtpd -o smtpd_tls_wrappermode=yes -o smtpd_tls_protocols=<=TLSv1.2 -o smtpd_tls_mandatory_protocols=<=TLSv1.2`,
   ].join('\n');
   // Chroot off for every service: the temporary queue has no copy of /etc inside it.
   return stock
@@ -158,7 +165,7 @@ export interface LiveServerExtras {
 export async function startLiveServers(pki: TestPki, extras: LiveServerExtras = {}): Promise<LiveServers> {
   const dir = mkdtempSync(join(tmpdir(), 'mailwire-live-'));
   chmodSync(dir, 0o755);
-  const ports: LivePorts = { imap: await freePort(), imaps: await freePort(), pop3: await freePort(), pop3s: await freePort(), smtp: await freePort(), smtps: await freePort() };
+  const ports: LivePorts = { imap: await freePort(), imaps: await freePort(), pop3: await freePort(), pop3s: await freePort(), smtp: await freePort(), smtps: await freePort(), smtpTls12: await freePort(), smtpsTls12: await freePort() };
   const dovecot = ids('dovecot');
   for (const sub of ['run', 'state', 'home', 'mail/alice/Maildir/new', 'mail/alice/Maildir/cur', 'mail/alice/Maildir/tmp', 'spool', 'data', 'postfix']) mkdirSync(join(dir, sub), { recursive: true });
   writeFileSync(join(dir, 'mail/alice/Maildir/new/1764144000.M1P1.mail.test'), WELCOME);

@@ -1,6 +1,8 @@
 /**
  * Bridge mode against real servers nobody here wrote: Dovecot and Postfix on loopback, reached
- * through the relay by the browser-side BridgeConnector, as a learner's terminal would.
+ * through the relay by the browser-side BridgeConnector, as a learner's terminal would. TLS runs
+ * on the browser side (our TLS 1.3 client), and the relay records every byte it forwards: what its
+ * operator could read.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BridgeConnector } from '../bridge.ts';
@@ -12,12 +14,14 @@ import { startRelay, type RelayHandle } from './server.ts';
 let live: LiveServers;
 let relay: RelayHandle;
 let connector: BridgeConnector;
+/** Every stream byte the relay forwarded, both directions. */
+const captured: Buffer[] = [];
 
 const suite = liveSuite();
 
 beforeAll(async () => {
   live = suite.servers;
-  relay = await startRelay({ port: 0, origins: [], allowPrivate: true, allowPorts: Object.values(live.ports), ca: suite.pki.caCert }, { log: () => undefined });
+  relay = await startRelay({ port: 0, origins: [], allowPrivate: true, allowPorts: Object.values(live.ports), ca: suite.pki.caCert }, { log: () => undefined, tap: (_, bytes) => captured.push(Buffer.from(bytes)) });
   connector = new BridgeConnector(relay.url);
 }, 60_000);
 
@@ -27,7 +31,8 @@ afterAll(async () => {
 
 function expectTrusted(session: LineSession, tls: NonNullable<LineSession['transport']['tls']>): void {
   expect(tls.authorized).toBe(true);
-  expect(tls.version).toMatch(/^TLSv1\.[23]$/);
+  expect(tls.version).toBe('TLSv1.3');
+  expect((session.transport as unknown as { tlsAt: string }).tlsAt).toBe('page');
   expect(tls.certificate?.subjectAltNames).toContain('DNS:localhost');
   expect(tls.certificate?.issuer).toContain('Mailwire Test CA');
   expect(tls.certificate?.fingerprint256).toMatch(/^([0-9A-F]{2}:){31}[0-9A-F]{2}$/);
@@ -148,5 +153,92 @@ describe('bridge mode against Dovecot and Postfix', () => {
     expect(ehlo).not.toContain('STARTTLS');
     s.send('QUIT');
     await s.expect(/^221 /m);
+  });
+
+  describe('what the relay forwards', () => {
+    const secrets = ['wonderland', Buffer.from('wonderland').toString('base64'), 'AGFsaWNlAHdvbmRlcmxhbmQ='];
+
+    async function imapLoginAndSmtpAuth(via: BridgeConnector): Promise<string> {
+      captured.length = 0;
+      const imap = new LineSession(via.connect('localhost', live.ports.imap, { tls: 'none' }));
+      await imap.expect(/^\* OK .*\r\n/m);
+      imap.send('a1 STARTTLS');
+      await imap.expect(/a1 OK .*\r\n/);
+      imap.transport.startTls();
+      await imap.tls();
+      imap.send('a2 LOGIN alice wonderland');
+      await imap.expect(/a2 OK .*\r\n/);
+      imap.send('a3 LOGOUT');
+      await imap.expect(/a3 OK/);
+      const smtp = new LineSession(via.connect('localhost', live.ports.smtps, { tls: 'implicit' }));
+      await smtp.expect(/^220 .*\r\n/);
+      await smtp.tls();
+      smtp.send('EHLO laptop');
+      await smtp.expect(/250 .*\r\n/);
+      smtp.send('AUTH PLAIN AGFsaWNlAHdvbmRlcmxhbmQ=');
+      await smtp.expect(/^235 .*\r\n/m);
+      smtp.send('QUIT');
+      await smtp.expect(/^221 /m);
+      return Buffer.concat(captured).toString('latin1');
+    }
+
+    it('with TLS in the page: neither the password nor its base64 in any byte the relay forwarded', async () => {
+      const seen = await imapLoginAndSmtpAuth(connector);
+      expect(seen).toContain('a1 STARTTLS'); // the capture is real: the plaintext before STARTTLS is in it
+      expect(seen.length).toBeGreaterThan(2000); // and so are both handshakes
+      for (const secret of secrets) expect(seen).not.toContain(secret);
+    });
+
+    it('with TLS at the relay (the old way), the same capture holds the password: what the page now spares the learner', async () => {
+      const seen = await imapLoginAndSmtpAuth(new BridgeConnector(relay.url, { tlsAt: 'relay' }));
+      expect(seen).toContain('a2 LOGIN alice wonderland');
+      expect(seen).toContain('AUTH PLAIN AGFsaWNlAHdvbmRlcmxhbmQ=');
+    });
+  });
+
+  describe('Postfix held to TLS 1.2: a server without TLS 1.3', () => {
+    it('STARTTLS: the learner is asked; on yes the relay does TLS 1.2 after leading a new connection back to STARTTLS', async () => {
+      const asked: string[] = [];
+      const via = new BridgeConnector(relay.url, { confirmRelayTls: async (q) => (asked.push(q), true) });
+      const s = new LineSession(via.connect('localhost', live.ports.smtpTls12, { tls: 'none' }));
+      await s.expect(/^220 mail\.test ESMTP.*\r\n/);
+      s.send('EHLO laptop');
+      await s.expect(/250 .*\r\n/);
+      s.send('STARTTLS');
+      await s.expect(/^220 .*\r\n/m);
+      s.transport.startTls();
+      const tls = await s.tls();
+      expect(asked).toEqual([expect.stringMatching(/^localhost did not take TLS 1\.3, the only TLS this page speaks: it answered our TLS 1\.3 hello with the alert protocol_version\. .*Let the relay read this session\? \(y\/n\)$/)]);
+      expect(tls).toMatchObject({ version: 'TLSv1.2', authorized: true });
+      expect((s.transport as unknown as { tlsAt: string }).tlsAt).toBe('relay');
+      s.send('EHLO laptop');
+      expect(await s.expect(/250 .*\r\n/)).toMatch(/250-AUTH .*PLAIN/);
+      s.send('AUTH PLAIN AGFsaWNlAHdvbmRlcmxhbmQ=');
+      await s.expect(/^235 .*\r\n/m);
+      s.send('QUIT');
+      await s.expect(/^221 /m);
+    });
+
+    it('implicit TLS (465 role): asked, then TLS 1.2 at the relay', async () => {
+      const via = new BridgeConnector(relay.url, { confirmRelayTls: async () => true });
+      const s = new LineSession(via.connect('localhost', live.ports.smtpsTls12, { tls: 'implicit' }));
+      expect(await s.tls()).toMatchObject({ version: 'TLSv1.2', authorized: true });
+      await s.expect(/^220 .*\r\n/);
+      s.send('QUIT');
+      await s.expect(/^221 /m);
+    });
+
+    it('through a --no-terminate relay: refused without asking, the relay never decrypts', async () => {
+      const pipeOnly = await startRelay({ port: 0, origins: [], allowPrivate: true, allowPorts: Object.values(live.ports), ca: suite.pki.caCert, terminate: false }, { log: () => undefined });
+      try {
+        const asked: string[] = [];
+        const s = new LineSession(new BridgeConnector(pipeOnly.url, { confirmRelayTls: async (q) => (asked.push(q), true) }).connect('localhost', live.ports.smtpsTls12, { tls: 'implicit' }));
+        for (let i = 0; i < 200 && !s.events.some((e) => e.type === 'closed'); i++) await new Promise((ok) => setTimeout(ok, 25));
+        expect(asked).toEqual([]);
+        expect(s.events.find((e) => e.type === 'error')).toMatchObject({ code: 'TLS', message: expect.stringMatching(/This relay never decrypts sessions \(--no-terminate\)/) });
+      } finally {
+        await pipeOnly.close();
+      }
+    });
   });
 });

@@ -31,8 +31,13 @@ export interface RelayOptions {
   /** Origins allowed to open the relay; empty means no Origin check. */
   origins: string[];
   token: string | null;
-  /** Extra CA certificates (PEM) to trust besides the system roots. */
+  /** Extra CA certificates (PEM) to trust besides the system roots; also offered to the page (hello). */
   ca: string | null;
+  /**
+   * Whether the relay runs TLS itself when the page asks (`connect` with `implicit`, `starttls`).
+   * False with `--no-terminate`: the relay is then only a byte pipe and never holds a session's keys.
+   */
+  terminate: boolean;
   limits: RelayLimits;
   /** Keep the limits in this Redis (`--redis redis://host:6379`), shared by every relay using it; null: in memory. */
   redis: string | null;
@@ -63,6 +68,7 @@ export function defaultOptions(): RelayOptions {
     origins: ['http://localhost:4321', 'http://127.0.0.1:4321'],
     token: null,
     ca: null,
+    terminate: true,
     limits: { ...DEFAULT_LIMITS },
     drainSeconds: 30,
     redis: null,

@@ -13,7 +13,7 @@ import { ClientLimiter, type Admission } from './limiter.ts';
 import { RelayMetrics } from './metrics.ts';
 import { RedisLimiter } from './redis-limiter.ts';
 import { defaultOptions, type RelayLimits, type RelayOptions } from './options.ts';
-import { RelaySession, type Resolver, type SessionLog } from './session.ts';
+import { RelaySession, type Resolver, type SessionHooks, type SessionLog } from './session.ts';
 
 export interface RelayHandle {
   port: number;
@@ -36,7 +36,7 @@ const systemResolver: Resolver = async (host) => (await lookup(host, { all: true
 
 export async function startRelay(
   overrides: RelayOverrides = {},
-  hooks: { log?: (entry: SessionLog) => void; resolve?: Resolver } = {},
+  hooks: { log?: (entry: SessionLog) => void; resolve?: Resolver; tap?: SessionHooks['tap'] } = {},
 ): Promise<RelayHandle> {
   const defaults = defaultOptions();
   const options: RelayOptions = { ...defaults, ...overrides, limits: { ...defaults.limits, ...overrides.limits } };
@@ -104,6 +104,7 @@ export async function startRelay(
     const session = new RelaySession(ws, client, options, {
       resolve,
       metrics,
+      tap: hooks.tap,
       onEnd: (entry) => {
         live.delete(session);
         metrics.sessionsOpen.dec();

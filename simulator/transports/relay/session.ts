@@ -7,6 +7,7 @@ import { checkServerIdentity, connect as tlsConnect, rootCertificates, type TLSS
 import type { WebSocket } from 'ws';
 import { addressAllowed, formatIPv4, isAddressLiteral, parseIPv4 } from '../address-policy.ts';
 import { parseBrowserMessage, type BrowserMessage, type RelayErrorCode, type RelayMessage } from '../relay-protocol.ts';
+import { caRootsBase64 } from './ca-file.ts';
 import { chainOf, summarize } from './certificate-summary.ts';
 import type { RelayMetrics } from './metrics.ts';
 import { hostAllowed, type RelayOptions } from './options.ts';
@@ -29,6 +30,8 @@ export interface SessionHooks {
   resolve: Resolver;
   metrics: RelayMetrics;
   onEnd: (log: SessionLog) => void;
+  /** Sees every stream byte the relay forwards, as forwarded (tests: what a relay operator could read). */
+  tap?: (direction: 'up' | 'down', bytes: Uint8Array) => void;
 }
 
 export interface SessionLog {
@@ -43,6 +46,9 @@ export interface SessionLog {
   /** The relay error code the session ended on, if any. */
   code: RelayErrorCode | null;
 }
+
+const NO_TERMINATE =
+  'this relay never decrypts sessions (it runs with --no-terminate): TLS must run in the page, end to end with the server, and a server that only speaks TLS 1.2 cannot be reached through it';
 
 type SessionState = 'idle' | 'connecting' | 'open' | 'upgrading' | 'closed';
 
@@ -75,6 +81,8 @@ export class RelaySession {
     ws.on('message', (data: Buffer, isBinary: boolean) => this.onFrame(data, isBinary));
     ws.on('close', () => this.end('client', 'the browser closed the session'));
     ws.on('error', () => this.end('client', 'the WebSocket failed'));
+    // What the page needs to run TLS itself: whether we would, and the roots we were given.
+    this.send({ type: 'hello', terminates: options.terminate, roots: caRootsBase64(options.ca) });
   }
 
   private send(message: RelayMessage): void {
@@ -106,7 +114,10 @@ export class RelaySession {
     if (data.length > this.options.limits.maxFrame) return this.fail('LIMIT', `a frame of ${data.length} bytes is over the ${this.options.limits.maxFrame}-byte limit`);
     if (!this.countBytes(data.length, 'up')) return;
     if (this.state === 'upgrading') this.heldDuringUpgrade.push(data);
-    else if (this.state === 'open' && this.socket) this.writeToServer(this.socket, data);
+    else if (this.state === 'open' && this.socket) {
+      this.hooks.tap?.('up', data);
+      this.writeToServer(this.socket, data);
+    }
     else this.fail('PROTOCOL', 'bytes sent before a connection was open');
   }
 
@@ -161,10 +172,12 @@ export class RelaySession {
   private onControl(message: BrowserMessage): void {
     if (message.type === 'close') return this.end('client', 'the browser asked to close');
     if (message.type === 'starttls') {
+      if (!this.options.terminate) return this.fail('POLICY_TLS', NO_TERMINATE);
       if (this.state !== 'open' || !this.socket || 'encrypted' in this.socket) return this.fail('PROTOCOL', 'starttls needs an open plaintext connection');
       return this.upgrade();
     }
     if (this.state !== 'idle') return this.fail('PROTOCOL', 'one connection per session: this one is already connected');
+    if (message.tls === 'implicit' && !this.options.terminate) return this.fail('POLICY_TLS', NO_TERMINATE);
     void this.open(message.host, message.port, message.tls);
   }
 
@@ -238,6 +251,7 @@ export class RelaySession {
       if (this.state !== 'open' || this.socket !== socket) return; // RFC 3207 §4.2: nothing from before the switch
       if (!this.countBytes(chunk.length, 'down')) return;
       this.touch();
+      this.hooks.tap?.('down', chunk);
       this.sendToBrowser(socket, chunk);
     });
   }
@@ -272,7 +286,10 @@ export class RelaySession {
       this.state = 'open';
       this.reportTls(secure);
       this.pipeFrom(secure);
-      for (const held of this.heldDuringUpgrade) this.writeToServer(secure, held);
+      for (const held of this.heldDuringUpgrade) {
+        this.hooks.tap?.('up', held);
+        this.writeToServer(secure, held);
+      }
       this.heldDuringUpgrade = [];
     });
     this.watch(secure);
