@@ -54,6 +54,12 @@ describe('the test CA tree', () => {
     expect(PROBLEM_ALERT.expired).toBe('certificate_expired');
   });
 
+  it('a root that does not parse is skipped, not blamed on the server, and the others still anchor the path', () => {
+    const garbage = new Uint8Array([0x30, 0x03, 0x02, 0x01, 0x00]);
+    expect(problem([leafOf(intermediate), intermediate.der], undefined, [garbage, otherRoot.der, root.der])).toBe('ok');
+    expect(problem([leafOf(intermediate), intermediate.der], undefined, [garbage])).toBe('missing-issuer');
+  });
+
   it('wrong name', () => {
     const v = check([leafOf(intermediate), intermediate.der], 'imap.example.test');
     expect(v).toMatchObject({ ok: false, problem: 'wrong-name', detail: 'the certificate is for mail.example.test, not imap.example.test' });

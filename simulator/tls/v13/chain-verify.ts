@@ -4,7 +4,7 @@
  * validity dates against the injected time, basic constraints and key usage, then the host name.
  * Every failure is a named reason, so the terminal can say which one.
  */
-import { bytesEqual } from '../../wire/bytes.ts';
+import { bytesEqual, indexOfBytes } from '../../wire/bytes.ts';
 import type { AlertName } from './alerts.ts';
 import { matchHost } from './hostname.ts';
 import { verifySignature } from './signatures.ts';
@@ -57,6 +57,40 @@ function signedBy(cert: ParsedCertificate, issuer: ParsedCertificate): boolean {
   return verifySignature(cert.signatureAlgorithm.scheme, issuer.publicKey, cert.tbs, cert.signature, cert.signatureAlgorithm.hash);
 }
 
+/**
+ * A root parsed once per DER array object, for the life of the page: the bundled Mozilla store
+ * holds over a hundred roots, and parsing them all on every connection took most of a second.
+ * A root that does not parse is the trust store's fault, not the server's: it is skipped.
+ */
+const parsedRoots = new WeakMap<Uint8Array, ParsedCertificate | null>();
+
+function parsedRoot(der: Uint8Array): ParsedCertificate | null {
+  let parsed = parsedRoots.get(der);
+  if (parsed === undefined) {
+    try {
+      parsed = parseCertificate(der);
+    } catch {
+      parsed = null;
+    }
+    parsedRoots.set(der, parsed);
+  }
+  return parsed;
+}
+
+/**
+ * The roots that may have issued a certificate naming `issuerDer`, or that are it: the issuer's
+ * name appears in a root's own DER as its subject, so a byte search spares parsing the others.
+ */
+function candidateRoots(roots: readonly Uint8Array[], issuerDer: Uint8Array): ParsedCertificate[] {
+  const found: ParsedCertificate[] = [];
+  for (const der of roots) {
+    if (indexOfBytes(der, issuerDer) < 0) continue;
+    const root = parsedRoot(der);
+    if (root) found.push(root);
+  }
+  return found;
+}
+
 export interface ChainInput {
   /** As the server sent it, end-entity first (RFC 8446 §4.4.2). */
   chain: readonly Uint8Array[];
@@ -67,10 +101,8 @@ export interface ChainInput {
 
 export function verifyChain(input: ChainInput): ChainVerdict {
   let presented: ParsedCertificate[];
-  let roots: ParsedCertificate[];
   try {
     presented = input.chain.map(parseCertificate);
-    roots = input.roots.map(parseCertificate);
   } catch (e) {
     return { ok: false, problem: 'malformed', detail: `a certificate does not parse: ${(e as Error).message}`, leaf: undefined };
   }
@@ -82,6 +114,7 @@ export function verifyChain(input: ChainInput): ChainVerdict {
   const path: ParsedCertificate[] = [leaf];
   for (;;) {
     const current = path[path.length - 1]!;
+    const roots = candidateRoots(input.roots, current.issuerDer);
     if (roots.some((r) => bytesEqual(r.der, current.der))) break;
     const root = roots.find((r) => signedBy(current, r));
     if (root) {
