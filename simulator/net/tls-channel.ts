@@ -149,9 +149,17 @@ export class TlsChannel {
     const sent = event.kind === 'alert-sent';
     // The end that sent the alert knows why (its reason comes with it): it wins.
     if (this.failure && (this.failureFromSender || !sent)) return;
-    const description = sent ? `${event.alert}: ${event.reason}` : event.alert;
+    const description = sent ? `${event.alert}: ${this.certificateProblem(side) ?? event.reason}` : event.alert;
     this.failure = { side: sent ? side : side === 'client' ? 'server' : 'client', description };
     this.failureFromSender = sent;
+  }
+
+  /** The client's refusal of the certificate in the words of clientInfo's authorizationError. */
+  private certificateProblem(side: Side): string | null {
+    const verdict = this.verdict;
+    // A strict client's alert after a bad verdict is that refusal; a warning client went on, and its later alerts have other reasons.
+    if (side !== 'client' || this.options.policy !== 'strict' || !verdict || verdict.ok || !verdict.leaf) return null;
+    return problemText(verdict, verdict.leaf, this.options.serverName);
   }
 
   /** The client's view of the session, in the terminal's TlsInfo shape (dates as ISO strings). */
@@ -163,12 +171,23 @@ export class TlsChannel {
       cipher: summary.suite,
       certificate: certificateInfo(leaf),
       authorized: verdict?.ok ?? false,
-      authorizationError: verdict === null ? 'not verified' : verdict.ok ? null : `${verdict.detail} (${verdict.problem})`,
+      authorizationError: verdict === null ? 'not verified' : verdict.ok ? null : `${problemText(verdict, leaf, this.options.serverName)} (${verdict.problem})`,
     };
     // RFC 6066 §3: no SNI for an address; the client sent the name only when it typed one.
     if (summary.serverName !== undefined && this.server.serverName !== undefined) info.serverName = summary.serverName;
     return info;
   }
+}
+
+/**
+ * The verdict in a sentence. For a wrong name the certificate's names of both kinds are listed: a
+ * client that typed an address checks only IP names (RFC 9525 §6.3), and "the certificate is for
+ * no name" would hide the mail.example.com it does hold.
+ */
+function problemText(verdict: Extract<ChainVerdict, { ok: false }>, leaf: ParsedCertificate, host: string): string {
+  if (verdict.problem !== 'wrong-name') return verdict.detail;
+  const names = [...leaf.dnsNames, ...leaf.ipAddresses];
+  return `the certificate is for ${names.join(', ') || leaf.subject || 'no name'}, not ${host}`;
 }
 
 /** Node's `tlsSocket.getProtocol()` spelling, which the SMTP Received header repeats (Postfix does too). */
