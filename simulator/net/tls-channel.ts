@@ -19,9 +19,11 @@ import { TlsServer } from '../tls/v13/server.ts';
 import { parseCertificate, type ParsedCertificate } from '../tls/v13/x509.ts';
 import { labelWrites, type LabelledWrite } from './tls-labels.ts';
 import type { ServerIdentity } from './tls-pki.ts';
-import type { CertificatePolicy } from './virtual-network-tls.ts';
 
 export type WireDirection = 'to-server' | 'to-client';
+
+/** What the client end does with a certificate that fails verification: refuse, or warn and go on (the terminal's y/n). */
+export type CertificatePolicy = 'strict' | 'warn';
 
 export interface TlsChannelHooks {
   /** Logs the record (what it carries, as its sender knows it); returns the bytes as they reach the other end (an attacker may alter them). */

@@ -7,12 +7,12 @@
  */
 import type { TlsInfo } from '../engine.ts';
 import type { TlsChannel } from './tls-channel.ts';
+
+export type { CertificatePolicy } from './tls-channel.ts';
 import type { VirtualPki } from './tls-pki.ts';
 
 export type TlsLayer = 'records' | 'stand-in';
 
-/** What the client end does with a certificate that fails verification: refuse, or warn and go on (the terminal's y/n). */
-export type CertificatePolicy = 'strict' | 'warn';
 
 export type TlsHandshakeResult = { ok: true; info: TlsInfo } | { ok: false; message: string };
 
