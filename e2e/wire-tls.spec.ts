@@ -52,6 +52,8 @@ for (const size of SIZES) {
     await expect(decrypted).toBeVisible();
     await expect(decrypted).toContainText('What your client reads: Certificate');
     await expect(decrypted).toContainText('The observer sees only an application_data record');
+    await expect(decrypted.getByTestId('wire-decrypted-fields')).toContainText(/CN=mail\.example\.com, issued by CN=Mailwire Virtual CA, valid \d{4}-\d\d-\d\d to \d{4}-\d\d-\d\d, names mail\.example\.com, key ECDSA P-256/);
+    await inside(decrypted.getByTestId('wire-decrypted-fields'), decrypted, 'fields in the decrypted block');
     // RFC 8446 §4.4.2: the message starts with type 11 (0b), then the DER certificate.
     const hex = decrypted.locator('pre');
     await expect(hex).toContainText(/^0000 {2}0b /);

@@ -8,6 +8,7 @@
  */
 import type { TlsOutput } from '../tls/v13/connection.ts';
 import type { TlsEvent } from '../tls/v13/events.ts';
+import { describeHandshake } from '../tls/handshake-text.ts';
 import { handshakeLabel } from '../tls/observe.ts';
 
 export interface LabelledWrite {
@@ -18,6 +19,8 @@ export interface LabelledWrite {
   carries: string;
   /** The handshake message the record protects, in the clear (RFC 8446 §4 wire form). */
   message?: Uint8Array;
+  /** The message's fields in words (../tls/handshake-text.ts). */
+  fields?: string[];
   /** The application data it protects. */
   plaintext?: Uint8Array;
 }
@@ -38,6 +41,7 @@ export function labelWrites(outputs: readonly TlsOutput[], data?: string, plaint
     if (before?.kind === 'handshake-message' && before.direction === 'sent') {
       record.carries = handshakeLabel(before.name);
       record.message = before.bytes;
+      record.fields = describeHandshake(before.bytes);
     } else if (before?.kind === 'alert-sent' && before.alert !== 'close_notify') {
       record.carries = `alert ${before.alert}`;
     } else if (after?.kind === 'alert-sent' && after.alert === 'close_notify') {

@@ -324,6 +324,7 @@ export class VirtualConnection {
     const entry: WireEntry = { time, direction, bytes: sent, tls: phase !== 'plaintext' || this.tlsInfo !== null };
     if (record) entry.carries = record.carries;
     if (record?.message) entry.message = record.message;
+    if (record?.fields) entry.messageFields = record.fields;
     if (record?.plaintext) entry.plaintext = record.plaintext;
     this.env.log.wire(this.session, arriving === sent || bytesEqual(arriving, sent) ? entry : { ...entry, received: arriving.slice() });
     return arriving;

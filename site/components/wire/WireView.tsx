@@ -118,6 +118,13 @@ function Decrypted({ row: p }: { row: PacketRow }) {
           ? `Your TLS client holds the handshake keys, so it decrypts this record: a ${m.name} message of ${m.bytes.length} octets. The observer sees only an application_data record of ${p.packet.length} octets.`
           : `A ${m.name} message of ${m.bytes.length} octets, sent in the clear: the observer reads it as well as your client does.`}
       </p>
+      {m.fields.length > 0 && (
+        <ul className="mw-wire__learns" data-testid="wire-decrypted-fields">
+          {m.fields.map((f, i) => (
+            <li key={i}>{f}</li>
+          ))}
+        </ul>
+      )}
       <HexBlock bytes={m.bytes} label={`The ${m.name} message${m.hidden ? ', decrypted' : ''}`} />
     </div>
   );

@@ -65,6 +65,8 @@ describe('wireRows', () => {
     expect(certificate.summary).toBe('application_data (encrypted)');
     expect(certificate.decrypted!.bytes[0]).toBe(11);
     expect(certificate.decrypted!.bytes.length).toBeLessThan(certificate.bytes.length);
+    expect(certificate.decrypted!.fields).toEqual([expect.stringMatching(/^certificate \(X\.509, \d+ octets of DER\): CN=mail\.example\.com, issued by CN=Mailwire Virtual CA, valid 2026-11-25 to /)]);
+    expect(tls[0]!.decrypted!.fields).toContain('server_name (RFC 6066 §3): mail.example.com');
     // Application data carries no handshake message: nothing decrypted is shown for it.
     expect(tls.slice(7).every((r) => r.decrypted === undefined)).toBe(true);
   });

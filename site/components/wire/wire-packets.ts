@@ -34,6 +34,8 @@ export interface DecryptedMessage {
   bytes: Uint8Array;
   /** False for ClientHello and ServerHello, which everyone on the path reads too. */
   hidden: boolean;
+  /** Its fields in words (RFC 8446 names). */
+  fields: string[];
 }
 
 export interface WireRows {
@@ -55,7 +57,7 @@ export function wireRows(session: SessionRecord): WireRows {
       ...(entry?.received ? { received: entry.received } : {}),
       summary: packet.kind === 'records' ? recordSummary(packet.records) : readableText(bytes, 160),
       learns: [...packet.learns, ...altered],
-      ...(entry?.message && entry.carries ? { decrypted: { name: entry.carries, bytes: entry.message, hidden: !packet.records.some((r) => r.contentType === 'handshake') } } : {}),
+      ...(entry?.message && entry.carries ? { decrypted: { name: entry.carries, bytes: entry.message, hidden: !packet.records.some((r) => r.contentType === 'handshake'), fields: entry.messageFields ?? [] } } : {}),
     };
   });
   return { observation, rows };
