@@ -63,5 +63,6 @@ for (const size of SIZES) {
     await inside(decrypted, { x: 0, y: 0, width: size.width, height: size.height }, 'decrypted block in the viewport');
     await inside(hex, decrypted, 'hex dump in the decrypted block');
     await page.screenshot({ path: `test-results/wire-tls-${size.name}.png`, fullPage: false });
+    await decrypted.screenshot({ path: `test-results/wire-tls-${size.name}-decrypted.png` });
   });
 }
