@@ -8,6 +8,8 @@ import { createVirtualNetwork } from './virtual-network-engines.ts';
 import type { ConnectionEvent, ConnectOptions, EngineRegistry, VirtualNetwork } from './virtual-network.ts';
 import { defaultWorld } from '../world/world.ts';
 import { testRandom } from '../testing/random.ts';
+import { verifyChain } from '../tls/v13/chain-verify.ts';
+import { decodeCertificate } from '../tls/v13/messages.ts';
 
 const T0 = Date.UTC(2026, 10, 26, 9, 0, 0);
 
@@ -73,6 +75,32 @@ describe('real TLS on the virtual wire', () => {
     const carried = (d: 'to-server' | 'to-client') => s.c.session.entries.filter((e) => e.direction === d).map((e) => e.carries);
     expect(carried('to-client').slice(0, 6)).toEqual(['ServerHello', 'EncryptedExtensions', 'Certificate', 'CertificateVerify', 'Finished', 'application data']);
     expect(carried('to-server').slice(0, 3)).toEqual(['ClientHello', 'Finished', 'application data']);
+  });
+
+  it('the virtual CA issues real X.509: the Certificate message the client decrypted holds DER that chains to the CA', async () => {
+    const { network } = setup();
+    const s = await open(network, 'mail.example.org', 993);
+    const entry = s.c.session.entries.find((e) => e.carries === 'Certificate');
+    // RFC 8446 §4.4.2: Certificate is handshake type 11; the record on the wire is opaque application_data.
+    expect(entry?.message?.[0]).toBe(11);
+    expect(entry?.bytes[0]).toBe(23);
+    const chain = decodeCertificate(entry!.message!.subarray(4)).chain;
+    expect(chain[0]![0]).toBe(0x30); // a DER SEQUENCE
+    const verdict = verifyChain({ chain, roots: network.recordTls.loaded!.pki.roots(), host: 'mail.example.org', now: T0 });
+    expect(verdict.ok && verdict.path.map((c) => c.subject)).toEqual(['CN=mail.example.org', 'CN=Mailwire Virtual CA']);
+    expect(s.c.session.entries.filter((e) => e.message).map((e) => e.carries)).toEqual(['ClientHello', 'ServerHello', 'EncryptedExtensions', 'Certificate', 'CertificateVerify', 'Finished', 'Finished']);
+  });
+
+  it('is deterministic: the same seed and inputs give the same bytes on the wire, certificates included', async () => {
+    const run = async () => {
+      const { network } = setup();
+      const s = await open(network, 'mail.example.org', 993);
+      await s.say('a1 LOGIN bob@example.org builder');
+      return concatBytes(s.wire());
+    };
+    const [a, b] = [await run(), await run()];
+    expect(a.length).toBeGreaterThan(1000);
+    expect(a).toEqual(b);
   });
 
   it('after STARTTLS on 143 the log holds no plaintext of the next command', async () => {
@@ -178,22 +206,38 @@ describe('tampering and failures', () => {
     expect(s.events.filter((e) => e.type === 'error')).toMatchObject([{ code: 'TLS', message: expect.stringContaining('bad_record_mac') }]);
   });
 
-  it('an engine that throws after an await closes the connection, and settle() reports it in strict mode', async () => {
+  it('an engine that throws inside TLS closes the connection; strict mode rethrows to the caller, as without TLS', async () => {
     const { network } = setup({ imap: CountingServer });
     const s = await open(network, 'mail.example.com', 993);
-    s.c.send(utf8Bytes('BOOM\r\n'));
-    await expect(network.settle()).rejects.toThrow('kaboom');
+    expect(() => s.c.send(utf8Bytes('BOOM\r\n'))).toThrow('kaboom');
     expect(s.events.slice(-2)).toMatchObject([{ type: 'error', code: 'PROTOCOL' }, { type: 'closed', by: 'server' }]);
   });
 
-  it('sends close_notify when the client closes a TLS connection', async () => {
+  it('an engine that throws after the TLS code loaded (an await) closes the connection, and settle() reports it', async () => {
+    class Failing extends CountingServer {
+      override start(): Output<never>[] {
+        throw new Error('no greeting');
+      }
+    }
+    const { network } = setup({ imap: Failing });
+    const result = network.connect('mail.example.com', 993);
+    if (!result.ok) throw new Error(result.message);
+    const events: ConnectionEvent[] = [];
+    result.connection.open((e) => events.push(e));
+    await expect(network.settle()).rejects.toThrow('no greeting');
+    expect(events.at(-1)).toMatchObject({ type: 'closed', by: 'server' });
+  });
+
+  it('sends close_notify when the client closes a TLS connection, and the server answers with its own (RFC 8446 §6.1)', async () => {
     const { network } = setup({ imap: CountingServer });
     const s = await open(network, 'mail.example.com', 993);
     const before = s.c.session.entries.length;
     s.c.close();
     await network.settle();
-    expect(s.c.session.entries.length).toBe(before + 1);
-    expect(s.c.session.entries.at(-1)).toMatchObject({ direction: 'to-server', tls: true });
+    expect(s.c.session.entries.slice(before)).toMatchObject([
+      { direction: 'to-server', tls: true, carries: 'alert close_notify' },
+      { direction: 'to-client', tls: true, carries: 'alert close_notify' },
+    ]);
     expect(s.events.at(-1)).toEqual({ type: 'closed', by: 'client' });
   });
 });

@@ -2,22 +2,23 @@
  * One virtual connection: a client end the caller drives, and a server engine behind it.
  * The connection honours the engine's outputs (writes, STARTTLS, close, timers, its waker) and
  * logs every byte that crosses the wire. Once TLS is on, the two ends are joined by a real
- * TlsClient/TlsServer pair (./tls-channel.ts): the log holds the encrypted records, and only the
+ * TLS 1.3 client and server (./tls-channel.ts): the log holds the encrypted records, and only the
  * ends see plaintext. Work runs to completion in order (./virtual-network-steps.ts): a send made
- * while the caller is told about data waits behind the current step, and a step that waits on
- * WebCrypto holds every later one, so engines are never re-entered and results arrive in order.
+ * while the caller is told about data waits behind the current step, and the first handshake of
+ * a network, which waits for the TLS code to load, holds every later step, so engines are never
+ * re-entered and results arrive in order. Everything else is synchronous.
  */
 import type { Output, ServerEngine, TlsInfo } from '../engine.ts';
 import type { TransportErrorCode } from '../transport.ts';
 import type { OnPath, WirePhase } from './attack-types.ts';
 import type { Scheduler } from './virtual-network-clock.ts';
 import type { SessionLog, SessionRecord, WireEntry } from './virtual-network-log.ts';
-import { inOrder, StepQueue, type Lane } from './virtual-network-steps.ts';
-import type { TlsHandshake, TlsLayer } from './virtual-network-tls.ts';
+import { StepQueue, type Lane } from './virtual-network-steps.ts';
+import type { CertificatePolicy, LazyRecordTls, RecordTls, TlsHandshake, TlsLayer } from './virtual-network-tls.ts';
 import type { RandomSource } from '../random.ts';
-import { TlsChannel } from './tls-channel.ts';
-import type { ServerIdentityKind, VirtualPki } from './tls-pki.ts';
-import type { CertificatePolicy } from '../tls/client.ts';
+import type { TlsChannel } from './tls-channel.ts';
+import type { LabelledWrite } from './tls-labels.ts';
+import type { ServerIdentityKind } from './tls-pki.ts';
 import { bytesEqual } from '../wire/bytes.ts';
 
 /** A server engine as the network drives it, with the optional waker it calls when it has output without input. */
@@ -38,7 +39,8 @@ export interface ConnectionEnv {
   now: () => number;
   scheduler: Scheduler;
   tls: TlsHandshake;
-  pki: VirtualPki;
+  /** The real TLS and the network's PKI, loaded on the first handshake. */
+  recordTls: LazyRecordTls;
   log: SessionLog;
   /** Shared by the network's connections: one step at a time waits on cryptography (./virtual-network-steps.ts). */
   lane: Lane;
@@ -141,7 +143,7 @@ export class VirtualConnection {
   close(reason?: string): void {
     this.steps.push(() => {
       if (this.phase !== 'open') return;
-      if (this.channel?.connected) return this.channel.close('client').then(() => this.shutdown('client', reason, true));
+      if (this.channel?.connected) this.channel.close('client');
       this.shutdown('client', reason, true);
     });
   }
@@ -150,7 +152,11 @@ export class VirtualConnection {
 
   private fromClient(bytes: Uint8Array): void | Promise<void> {
     if (this.phase !== 'open' || bytes.length === 0) return;
-    if (this.channel) return this.channel.clientSend(bytes).then(() => this.afterTls());
+    if (this.channel) {
+      this.channel.clientSend(bytes);
+      this.afterTls();
+      return;
+    }
     const arriving = this.wire('to-server', bytes, this.tlsInfo ? 'tls' : 'plaintext');
     if (this.serverAwaitsTls) {
       // The server now reads a ClientHello; plaintext makes its handshake fail (RFC 3207 §4).
@@ -180,27 +186,29 @@ export class VirtualConnection {
       this.tlsOn(result.info);
       return this.apply(this.engine.tlsStarted(result.info, this.env.now()));
     }
-    return this.recordHandshake();
+    const loaded = this.env.recordTls.loaded;
+    if (loaded) return this.recordHandshake(loaded);
+    return this.env.recordTls.load().then((tls) => (this.phase === 'open' ? this.recordHandshake(tls) : undefined));
   }
 
-  private async recordHandshake(): Promise<void> {
-    const identity = await this.env.pki.identity(this.setup.hostName, this.setup.identity);
-    const channel = new TlsChannel(
+  private recordHandshake(tls: RecordTls): void {
+    const channel = new tls.TlsChannel(
       {
-        serverName: this.setup.serverName ?? this.setup.target, sendServerName: this.setup.serverName !== undefined,
-        trusted: await this.env.pki.trusted(), identity, policy: this.setup.policy, now: this.env.now(), random: this.setup.random,
+        // An address is not sent as SNI (RFC 6066 §3) but is still what the certificate is checked against.
+        serverName: this.setup.serverName ?? this.setup.target, roots: tls.pki.roots(),
+        identity: tls.pki.identity(this.setup.hostName, this.setup.identity), policy: this.setup.policy, now: this.env.now, random: this.setup.random,
       },
       {
-        wire: (direction, bytes, carries, plaintext) => this.wire(direction, bytes, this.channel?.connected ? 'tls' : 'handshake', carries, plaintext),
+        wire: (direction, record) => this.wire(direction, record.bytes, this.channel?.connected ? 'tls' : 'handshake', record),
         toEngine: (bytes) => this.toEngine(bytes),
         toClient: (bytes) => this.toClient(bytes),
       },
     );
     this.channel = channel;
-    const info = await channel.handshake();
+    const info = channel.handshake();
     if (!info) return this.afterTls();
     this.tlsOn(info);
-    await this.apply(this.engine.tlsStarted(channel.serverInfo(), this.env.now()));
+    this.apply(this.engine.tlsStarted(channel.serverInfo(), this.env.now()));
   }
 
   private tlsOn(info: TlsInfo): void {
@@ -211,11 +219,11 @@ export class VirtualConnection {
   }
 
   /** Plaintext the server end decrypted. */
-  private toEngine(bytes: Uint8Array): void | Promise<void> {
+  private toEngine(bytes: Uint8Array): void {
     if (this.phase !== 'open') return;
     // An impostor certificate means the attacker, not the server, holds the client's TLS session.
     if (this.setup.identity !== 'genuine') this.setup.onPath?.decrypted('to-server', bytes, this.env.now());
-    return this.apply(this.engine.feed(bytes, this.env.now()));
+    this.apply(this.engine.feed(bytes, this.env.now()));
   }
 
   /** A fatal alert ends the connection (RFC 8446 §6.2); the engine never sees the bad bytes. */
@@ -225,15 +233,20 @@ export class VirtualConnection {
     this.fail('TLS', `TLS ${failure.side === 'client' ? 'client' : 'server'} sent a fatal alert: ${failure.description}`);
   }
 
-  private apply(outputs: Output<unknown>[]): void | Promise<void> {
-    return inOrder(outputs, (out) => this.applyOne(out));
+  /** Synchronous: the TLS ends are (only loading their code waits, in handshake()). */
+  private apply(outputs: Output<unknown>[]): void {
+    for (const out of outputs) this.applyOne(out);
   }
 
-  private applyOne(out: Output<unknown>): void | Promise<void> {
+  private applyOne(out: Output<unknown>): void {
     if (this.phase !== 'open') return;
     switch (out.type) {
       case 'write':
-        if (this.channel) return this.channel.serverSend(out.bytes).then(() => this.afterTls());
+        if (this.channel) {
+          this.channel.serverSend(out.bytes);
+          this.afterTls();
+          return;
+        }
         this.toClient(this.wire('to-client', out.bytes, this.tlsInfo ? 'tls' : 'plaintext'));
         return;
       case 'event':
@@ -243,7 +256,7 @@ export class VirtualConnection {
         this.serverAwaitsTls = true;
         return;
       case 'close':
-        if (this.channel?.connected) return this.channel.close('server').then(() => this.shutdown('server', undefined, false));
+        if (this.channel?.connected) this.channel.close('server');
         this.shutdown('server', undefined, false);
         return;
       case 'timer':
@@ -252,8 +265,8 @@ export class VirtualConnection {
     }
   }
 
-  private tickEngine(): void | Promise<void> {
-    if (this.phase === 'open') return this.apply(this.engine.tick(this.env.now()));
+  private tickEngine(): void {
+    if (this.phase === 'open') this.apply(this.engine.tick(this.env.now()));
   }
 
   private schedule(at: number): void {
@@ -304,13 +317,15 @@ export class VirtualConnection {
   }
 
   /** Logs a chunk as its sender put it on the wire; returns it as the other end receives it. */
-  private wire(direction: 'to-server' | 'to-client', bytes: Uint8Array, phase: WirePhase, carries?: string, plaintext?: Uint8Array): Uint8Array {
+  private wire(direction: 'to-server' | 'to-client', bytes: Uint8Array, phase: WirePhase, record?: LabelledWrite): Uint8Array {
     const time = this.env.now();
     const sent = bytes.slice(); // the log must not change if the sender reuses its buffer
     const arriving = this.setup.onPath ? this.setup.onPath.alter(direction, sent, phase, time) : sent;
     const entry: WireEntry = { time, direction, bytes: sent, tls: phase !== 'plaintext' || this.tlsInfo !== null };
-    if (carries !== undefined) entry.carries = carries;
-    if (plaintext !== undefined) entry.plaintext = plaintext;
+    if (record) entry.carries = record.carries;
+    if (record?.message) entry.message = record.message;
+    if (record?.fields) entry.messageFields = record.fields;
+    if (record?.plaintext) entry.plaintext = record.plaintext;
     this.env.log.wire(this.session, arriving === sent || bytesEqual(arriving, sent) ? entry : { ...entry, received: arriving.slice() });
     return arriving;
   }

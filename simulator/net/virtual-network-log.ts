@@ -27,6 +27,13 @@ export interface WireEntry {
    */
   carries?: string;
   /**
+   * The handshake message a TLS record carries, in the clear (RFC 8446 §4 wire form): what the
+   * learner's own client decrypts, never what an observer sees.
+   */
+  message?: Uint8Array;
+  /** That message's fields in words, for the same view. */
+  messageFields?: string[];
+  /**
    * The application data a protected record carries, as its sender knows it: for the panels that
    * explain the dialogue (the lab's), never for the observer's view.
    */

@@ -25,7 +25,7 @@ describe('virtual connections with the stand-in TLS under random client input (f
         (port, lines, cuts, startTlsOnRequest) => {
           const world = defaultWorld(T0);
           const scheduler = new ManualScheduler(T0);
-          // The synchronous stand-in TLS, so every split is checked without waiting on WebCrypto.
+          // The synchronous stand-in TLS, so every split is checked without waiting for the TLS code to load.
           const network = createVirtualNetwork(world, { now: scheduler.clock, scheduler, random: testRandom(), strict: true, tlsLayer: 'stand-in' });
           const opened = network.connect('mail.example.com', port);
           if (!opened.ok) throw new Error(opened.message);

@@ -1,13 +1,13 @@
 /**
- * Run-to-completion for a virtual connection whose steps may wait on WebCrypto. A step that
- * returns nothing runs synchronously (a plaintext connection behaves exactly as before); a step
+ * Run-to-completion for a virtual connection whose steps may wait (the first TLS handshake of a
+ * network waits for the TLS code to load). A step that returns nothing runs synchronously; a step
  * that returns a promise holds every later step until it settles. Steps never overlap, so the
  * engine behind the connection is never re-entered.
  *
  * The connections of one network share a Lane: while one connection's step waits on a promise,
  * no other connection's step starts. Which of two connections gets somewhere first (a POP3
  * maildrop lock, an IMAP EXPUNGE) then follows the order of the steps, never the speed at which
- * WebCrypto happens to answer, so a scenario replays the same every time.
+ * a promise happens to settle, so a scenario replays the same every time.
  */
 
 export type Step = () => void | Promise<void>;

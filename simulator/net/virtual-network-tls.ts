@@ -1,17 +1,18 @@
 /**
- * The stand-in TLS layer: the handshake only records the parameters a TLS 1.3 session would have,
- * synchronously, and the bytes stay as they are. Real encryption is the 'records' layer
- * (./tls-channel.ts), the network's default; a network chooses the stand-in when it is driven
- * without awaiting (no settle()), as synchronous tests are.
+ * How a virtual connection makes TLS. 'records' is real TLS 1.3 (../tls/v13/ through
+ * ./tls-channel.ts, with the virtual CA of ./tls-pki.ts): real records on the wire, loaded on the
+ * first handshake so a page that never starts TLS does not ship the cryptography. 'stand-in' only
+ * records the parameters a TLS 1.3 session would have, synchronously, and the bytes stay as they
+ * are: for a network driven without awaiting (no settle()), as synchronous tests are.
  */
 import type { TlsInfo } from '../engine.ts';
+import type { TlsChannel } from './tls-channel.ts';
 
-/**
- * How TLS is made: 'records' runs the real handshake and encrypts (asynchronous, WebCrypto);
- * 'stand-in' only records the parameters, synchronously, for a network that is driven without
- * awaiting.
- */
+export type { CertificatePolicy } from './tls-channel.ts';
+import type { VirtualPki } from './tls-pki.ts';
+
 export type TlsLayer = 'records' | 'stand-in';
+
 
 export type TlsHandshakeResult = { ok: true; info: TlsInfo } | { ok: false; message: string };
 
@@ -32,3 +33,33 @@ export const VIRTUAL_TLS: TlsHandshake = {
     return { ok: true, info };
   },
 };
+
+/** The real TLS of one network, once loaded: the channel class and the network's PKI. */
+export interface RecordTls {
+  TlsChannel: typeof TlsChannel;
+  pki: VirtualPki;
+}
+
+/**
+ * Loads the real TLS on first use (a dynamic import: its own chunk in the site's build) and keeps
+ * it: later handshakes on the network run synchronously. The PKI's seed is drawn when the network
+ * is made, so the certificates do not depend on when the code arrived.
+ */
+export class LazyRecordTls {
+  /** Set once the code has loaded. */
+  loaded: RecordTls | null = null;
+  private loading: Promise<RecordTls> | null = null;
+
+  constructor(
+    private readonly seed: Uint8Array,
+    private readonly now: () => number,
+  ) {}
+
+  load(): Promise<RecordTls> {
+    this.loading ??= Promise.all([import('./tls-channel.ts'), import('./tls-pki.ts')]).then(([channel, pki]) => {
+      this.loaded = { TlsChannel: channel.TlsChannel, pki: new pki.VirtualPki(this.seed, this.now) };
+      return this.loaded;
+    });
+    return this.loading;
+  }
+}

@@ -4,11 +4,9 @@
  * protocol. Every session is recorded for the UI (./virtual-network-log.ts).
  */
 import type { ServerEngine } from '../engine.ts';
-import type { CertificatePolicy } from '../tls/client.ts';
 import { seededRandom, type RandomSource } from '../random.ts';
 import { Middlebox } from './attack-middlebox.ts';
 import type { AttackOptions } from './attack-types.ts';
-import { VirtualPki } from './tls-pki.ts';
 import { ManualScheduler } from './virtual-network-clock.ts';
 import { Lane } from './virtual-network-steps.ts';
 import type { TransportErrorCode } from '../transport.ts';
@@ -17,13 +15,13 @@ import type { MailProtocol, PortSpec } from '../world/ports.ts';
 import { serverContext, type ServerContext } from './server-context.ts';
 import type { Scheduler } from './virtual-network-clock.ts';
 import { VirtualConnection, type ConnectionSetup, type WakeableEngine } from './virtual-network-connection.ts';
-import type { TlsLayer } from './virtual-network-tls.ts';
+import type { CertificatePolicy, TlsLayer } from './virtual-network-tls.ts';
 import { DEFAULT_LOG_LIMITS, SessionLog, type LogLimits, type NetworkListener, type SessionOrigin, type SessionRecord } from './virtual-network-log.ts';
-import { VIRTUAL_TLS, type TlsHandshake } from './virtual-network-tls.ts';
+import { LazyRecordTls, VIRTUAL_TLS, type TlsHandshake } from './virtual-network-tls.ts';
 import type { World } from '../world/world.ts';
 
 export { VirtualConnection, type ConnectionEvent, type ConnectionSink } from './virtual-network-connection.ts';
-export type { TlsLayer } from './virtual-network-tls.ts';
+export type { CertificatePolicy, TlsLayer } from './virtual-network-tls.ts';
 export type { AttackOptions, AttackReport, Credential } from './attack-types.ts';
 export type { NetworkEvent, NetworkListener, SessionOrigin, SessionRecord, WireEntry } from './virtual-network-log.ts';
 
@@ -81,8 +79,8 @@ type Resolved = { ok: true; host: HostConfig; serverName: string | undefined } |
 
 export class VirtualNetwork {
   readonly log: SessionLog;
-  /** The virtual CA and the hosts' certificates: made on first use, never serialised. */
-  readonly pki: VirtualPki;
+  /** Real TLS with the virtual CA and the hosts' certificates: loaded and made on first use, never serialised. */
+  readonly recordTls: LazyRecordTls;
   private counter = 0;
   private readonly live = new Set<VirtualConnection>();
   private readonly asyncErrors: unknown[] = [];
@@ -95,7 +93,7 @@ export class VirtualNetwork {
     private readonly options: VirtualNetworkOptions,
   ) {
     this.log = new SessionLog({ ...DEFAULT_LOG_LIMITS, ...options.log });
-    this.pki = new VirtualPki(options.now, seededRandom(options.random.bytes(32)));
+    this.recordTls = new LazyRecordTls(options.random.bytes(32), options.now);
   }
 
   /** True while a connection waits on cryptography, or tracked work (track) runs. */
@@ -200,7 +198,7 @@ export class VirtualNetwork {
     session.tlsLayer = setup.layer;
     if (setup.onPath) session.attack = setup.onPath.report;
     const env = {
-      now: this.options.now, scheduler: this.options.scheduler, tls: this.options.tls ?? VIRTUAL_TLS, pki: this.pki, log: this.log, lane: this.lane,
+      now: this.options.now, scheduler: this.options.scheduler, tls: this.options.tls ?? VIRTUAL_TLS, recordTls: this.recordTls, log: this.log, lane: this.lane,
       strict: this.options.strict ?? false,
       asyncError: (error: unknown) => {
         if (this.options.strict) this.asyncErrors.push(error);

@@ -5,7 +5,7 @@
  * attacker decides whether TLS happens; on an implicit-TLS port there is nothing to strip.
  */
 import type { TlsInfo } from '../engine.ts';
-import type { CertificatePolicy } from '../tls/client.ts';
+import type { CertificatePolicy } from '../net/virtual-network-tls.ts';
 import { scriptedLogin, type ClientTlsPolicy, type LoginOutcome } from './attack-clients.ts';
 import { ScriptedSession } from './attack-session.ts';
 import { newReport, type AttackOptions, type AttackReport } from '../net/attack-types.ts';

@@ -1,3 +1,2 @@
-/** The virtual TLS implementation, as far as the site shows it. The site's entry point. */
-export type { CertificatePolicy } from './client.ts';
+/** TLS as far as the site shows it: what an observer reads of the records. The site's entry point. */
 export type { ObservedRecord } from './observe.ts';

@@ -99,10 +99,34 @@ function PacketItem({ row: p }: { row: PacketRow }) {
             ))}
           </ul>
           <HexBlock bytes={p.bytes} label={`Packet ${p.number} as hex and ASCII`} />
+          {p.decrypted && <Decrypted row={p} />}
           {p.received && <HexBlock bytes={p.received} label={`Packet ${p.number} as the other end received it`} />}
         </div>
       </details>
     </li>
+  );
+}
+
+/** What the learner's own client reads in the record: it holds the keys (RFC 8446 §7), the observer does not. */
+function Decrypted({ row: p }: { row: PacketRow }) {
+  const m = p.decrypted!;
+  return (
+    <div className="mw-wire__decrypted" data-testid="wire-decrypted" data-message={m.name}>
+      <p className="mw-wire__learns-title">What your client reads: {m.name}</p>
+      <p className="mw-wire__note">
+        {m.hidden
+          ? `Your TLS client holds the handshake keys, so it decrypts this record: a ${m.name} message of ${m.bytes.length} octets. The observer sees only an application_data record of ${p.packet.length} octets.`
+          : `A ${m.name} message of ${m.bytes.length} octets, sent in the clear: the observer reads it as well as your client does.`}
+      </p>
+      {m.fields.length > 0 && (
+        <ul className="mw-wire__learns" data-testid="wire-decrypted-fields">
+          {m.fields.map((f, i) => (
+            <li key={i}>{f}</li>
+          ))}
+        </ul>
+      )}
+      <HexBlock bytes={m.bytes} label={`The ${m.name} message${m.hidden ? ', decrypted' : ''}`} />
+    </div>
   );
 }
 

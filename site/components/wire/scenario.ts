@@ -2,7 +2,7 @@
 import type { ClientTlsPolicy, LoginOutcome } from '../../../simulator/scenarios/attack-clients.ts';
 import type { AttackOptions } from '../../../simulator/net/virtual-network.ts';
 import type { ServerIdentityKind } from '../../../simulator/net/tls-pki.ts';
-import type { CertificatePolicy } from '../../../simulator/tls/client.ts';
+import type { CertificatePolicy } from '../../../simulator/net/virtual-network.ts';
 
 export interface Scenario {
   port: number;

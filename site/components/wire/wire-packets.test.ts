@@ -53,6 +53,24 @@ describe('wireRows', () => {
     expect(observation).toMatchObject({ serverName: 'mail.example.com', credentials: [] });
   });
 
+  it("beside the observer's records, the handshake messages the learner's client decrypted", async () => {
+    const { rows } = wireRows(await session(110, ['STLS', 'USER alice@example.com'], { startTlsAfter: 0 }));
+    const tls = rows.filter((r) => r.phase === 'tls');
+    expect(tls.slice(0, 7).map((r) => [r.decrypted?.name, r.decrypted?.hidden])).toEqual([
+      ['ClientHello', false], ['ServerHello', false],
+      ['EncryptedExtensions', true], ['Certificate', true], ['CertificateVerify', true], ['Finished', true], ['Finished', true],
+    ]);
+    // The observer's view of the same rows stays ciphertext; the message is the RFC 8446 §4 wire form (type, length, body).
+    const certificate = tls[3]!;
+    expect(certificate.summary).toBe('application_data (encrypted)');
+    expect(certificate.decrypted!.bytes[0]).toBe(11);
+    expect(certificate.decrypted!.bytes.length).toBeLessThan(certificate.bytes.length);
+    expect(certificate.decrypted!.fields).toEqual([expect.stringMatching(/^certificate \(X\.509, \d+ octets of DER\): CN=mail\.example\.com, issued by CN=Mailwire Virtual CA, valid 2026-11-25 to /)]);
+    expect(tls[0]!.decrypted!.fields).toContain('server_name (RFC 6066 §3): mail.example.com');
+    // Application data carries no handshake message: nothing decrypted is shown for it.
+    expect(tls.slice(7).every((r) => r.decrypted === undefined)).toBe(true);
+  });
+
   it('marks packets an attacker changed and shows what arrived', async () => {
     const { rows } = wireRows(await session(110, ['CAPA'], { strip: true }));
     const changed = rows.find((r) => r.received);

@@ -21,6 +21,21 @@ export interface PacketRow {
   received?: Uint8Array;
   summary: string;
   learns: string[];
+  /**
+   * The handshake message this record carries as the learner's own TLS client knows it (it holds
+   * the keys): decrypted, where the observer sees only an application_data record.
+   */
+  decrypted?: DecryptedMessage;
+}
+
+export interface DecryptedMessage {
+  /** ClientHello, EncryptedExtensions, Certificate … (RFC 8446 §4). */
+  name: string;
+  bytes: Uint8Array;
+  /** False for ClientHello and ServerHello, which everyone on the path reads too. */
+  hidden: boolean;
+  /** Its fields in words (RFC 8446 names). */
+  fields: string[];
 }
 
 export interface WireRows {
@@ -42,6 +57,7 @@ export function wireRows(session: SessionRecord): WireRows {
       ...(entry?.received ? { received: entry.received } : {}),
       summary: packet.kind === 'records' ? recordSummary(packet.records) : readableText(bytes, 160),
       learns: [...packet.learns, ...altered],
+      ...(entry?.message && entry.carries ? { decrypted: { name: entry.carries, bytes: entry.message, hidden: !packet.records.some((r) => r.contentType === 'handshake'), fields: entry.messageFields ?? [] } } : {}),
     };
   });
   return { observation, rows };

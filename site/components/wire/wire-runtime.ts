@@ -13,7 +13,14 @@ export { runAttackScenario } from '../../../simulator/scenarios/attack-scenarios
 export { starttlsInjection } from '../../../simulator/scenarios/attack-injection.ts';
 export { probePort } from '../../../simulator/scenarios/ports-probe.ts';
 
-export function createWireNetwork(): VirtualNetwork {
+/**
+ * These pages are about TLS: its code (a chunk of its own, ../../../simulator/net/tls-channel.ts)
+ * loads with the network, after the first paint, so a console's first handshake runs at once and
+ * the wire view is complete when the console takes the focus.
+ */
+export async function createWireNetwork(): Promise<VirtualNetwork> {
   const now = (): number => Date.now();
-  return createVirtualNetwork(defaultWorld(now()), { now, scheduler: new TimerScheduler(), random: systemRandom(), tlsLayer: 'records' });
+  const network = createVirtualNetwork(defaultWorld(now()), { now, scheduler: new TimerScheduler(), random: systemRandom(), tlsLayer: 'records' });
+  await network.recordTls.load();
+  return network;
 }
