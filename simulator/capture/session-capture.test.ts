@@ -14,10 +14,10 @@ import { captureFileName, sessionCapture } from './session-capture.ts';
 
 const T0 = Date.UTC(2026, 10, 26, 9, 0, 0);
 
-async function pop3Session() {
+async function virtualSession(port: number, lines: [string, RegExp][], tlsLayer: 'stand-in' | 'records' = 'stand-in') {
   const scheduler = new ManualScheduler(T0);
-  const network = createVirtualNetwork(defaultWorld(T0), { now: scheduler.clock, scheduler, random: testRandom(), tlsLayer: 'stand-in' });
-  const opened = network.connect('mail.example.org', 110);
+  const network = createVirtualNetwork(defaultWorld(T0), { now: scheduler.clock, scheduler, random: testRandom(), tlsLayer });
+  const opened = network.connect('mail.example.org', port);
   if (!opened.ok) throw new Error(opened.message);
   let heard = '';
   opened.connection.open((e) => {
@@ -31,11 +31,13 @@ async function pop3Session() {
       scheduler.advanceTo(scheduler.clock() + 1);
     }
   };
-  await say('USER bob', /\+OK[\s\S]*(\+OK|-ERR)/);
-  await say('QUIT', /\+OK[\s\S]*(\+OK|-ERR)[\s\S]*\+OK/);
+  await opened.connection.idle();
+  for (const [line, until] of lines) await say(line, until);
   await opened.connection.idle();
   return { session: network.sessions.at(-1)!, heard };
 }
+
+const pop3Session = () => virtualSession(110, [['USER bob', /\+OK[\s\S]*(\+OK|-ERR)/], ['QUIT', /\+OK[\s\S]*(\+OK|-ERR)[\s\S]*\+OK/]]);
 
 describe('a virtual-network session as a capture', () => {
   it('carries what each end sent, on port 110 between documentation addresses, closed with FIN', async () => {
@@ -63,5 +65,19 @@ describe('a virtual-network session as a capture', () => {
     expect([input.client.address, input.server.address]).toEqual(['127.0.0.1', '127.0.0.2']);
     expect(input.keyLog).toEqual(['CLIENT_TRAFFIC_SECRET_0 00 11']);
     expect(sessionCapture({ ...session, server: { ...session.server, address: '192.0.2.300' } }).server.address).toBe('127.0.0.2');
+  });
+
+  it("a TLS session (IMAP on 993) carries its client's own key log, for the ClientHello random it sent", async () => {
+    const { session: imap, heard } = await virtualSession(993, [['a LOGOUT', /a OK/]], 'records');
+    expect(heard).toMatch(/^\* OK/);
+    const input = sessionCapture(imap);
+    const labels = input.keyLog?.map((line) => line.split(' ')[0]);
+    expect(labels).toEqual(expect.arrayContaining(['CLIENT_HANDSHAKE_TRAFFIC_SECRET', 'SERVER_HANDSHAKE_TRAFFIC_SECRET', 'CLIENT_TRAFFIC_SECRET_0', 'SERVER_TRAFFIC_SECRET_0']));
+    // RFC 8446 §4.1.2: the random follows the record header (5), handshake header (4) and legacy_version (2).
+    const hello = imap.entries.find((e) => e.direction === 'to-server')!.bytes;
+    const random = Array.from(hello.subarray(11, 43), (b) => b.toString(16).padStart(2, '0')).join('');
+    for (const line of input.keyLog!) expect(line.split(' ')[1]).toBe(random);
+    const secrets = readPcapng(capturePcapng(input)).blocks.find((b) => b.type === 0x0000000a);
+    expect(utf8Text(secrets!.body)).toContain(input.keyLog![0]!);
   });
 });

@@ -27,10 +27,10 @@ function clientPort(id: string): number {
 
 /**
  * The bytes are those the sender put on the wire (`entry.bytes`): when an attacker on the path
- * changed them, the capture is the one taken at the sender. Key log lines are optional: only a
- * TLS connection that exposes its secrets (TLS 1.3's `keylog` events) has them to give.
+ * changed them, the capture is the one taken at the sender. The key log is the session's own (its
+ * TLS client's `keylog` events) unless one is given; a session without TLS has none.
  */
-export function sessionCapture(session: SessionRecord, keyLog?: readonly string[]): CaptureInput {
+export function sessionCapture(session: SessionRecord, keyLog: readonly string[] | undefined = session.keyLog): CaptureInput {
   const input: CaptureInput = {
     client: { address: safe(session.client.address, FALLBACK.client), port: clientPort(session.id) },
     server: { address: safe(session.server.address, FALLBACK.server), port: session.port },

@@ -61,6 +61,11 @@ export class TlsChannel {
   private summary: HandshakeSummary | null = null;
   private verdict: ChainVerdict | null = null;
   private readonly closing = { client: false, server: false };
+  /**
+   * The client's secrets as SSLKEYLOGFILE lines (the learner's own client holds them), filled as
+   * the handshake and any KeyUpdate derive them: what lets Wireshark open a capture of the session.
+   */
+  readonly keyLog: string[] = [];
   /** The first fatal alert, set as soon as either end fails. */
   failure: TlsFailure | null = null;
   private failureFromSender = false;
@@ -122,6 +127,7 @@ export class TlsChannel {
       else if (out.type === 'event') {
         if (out.event.kind === 'certificate') this.verdict = out.event.verdict;
         else if (out.event.kind === 'handshake-complete') this.summary = out.event.summary;
+        else if (out.event.kind === 'keylog') this.keyLog.push(out.event.line);
         else this.alert('client', out.event);
       }
     }

@@ -205,6 +205,7 @@ export class VirtualConnection {
       },
     );
     this.channel = channel;
+    this.session.keyLog = channel.keyLog;
     const info = channel.handshake();
     if (!info) return this.afterTls();
     this.tlsOn(info);

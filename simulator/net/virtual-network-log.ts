@@ -56,6 +56,8 @@ export interface SessionRecord {
   tls: TlsInfo | null;
   /** How TLS was made on this connection: real records, or the parameters-only stand-in. */
   tlsLayer?: TlsLayer;
+  /** The TLS client's key log lines (SSLKEYLOGFILE), for a capture Wireshark can decrypt; real records only. */
+  keyLog?: string[];
   /** The attacker on this connection's path, and what it got (issue 7's scenarios). */
   attack?: AttackReport;
   entries: WireEntry[];

@@ -1,7 +1,7 @@
 /**
  * "Download capture (pcapng)": the followed session as the network log recorded it, written as a
- * pcapng file Wireshark opens (simulator/capture/). The writer is loaded on the first click, so
- * pages that never download carry none of it.
+ * pcapng file Wireshark opens (simulator/capture/), with the session's TLS key log so it decrypts.
+ * The writer is loaded on the first click, so pages that never download carry none of it.
  */
 import type { PageWorld } from '../../world/page-network.ts';
 import { downloadBlob } from './download.ts';
@@ -11,7 +11,6 @@ export default function CaptureDownload({ world, sessionId }: { world: PageWorld
     const session = world.network.sessions.find((s) => s.id === sessionId);
     if (!session) return;
     const { capturePcapng, captureFileName, sessionCapture } = await import('../../../simulator/capture/index.ts');
-    // The virtual network's TLS exposes no key log today: its records stay encrypted in Wireshark.
     downloadBlob(captureFileName(session), capturePcapng(sessionCapture(session)), 'application/x-pcapng');
   };
   // A block of its own, so the button never runs on from the line before it on a narrow screen.
