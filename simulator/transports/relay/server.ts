@@ -6,19 +6,23 @@
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { lookup } from 'node:dns/promises';
-import type { AddressInfo } from 'node:net';
+import type { AddressInfo, Socket } from 'node:net';
 import { WebSocketServer, type WebSocket } from 'ws';
 import type { RelayErrorCode, RelayMessage } from '../relay-protocol.ts';
 import { ClientLimiter, type Admission } from './limiter.ts';
 import { RelayMetrics } from './metrics.ts';
-import { RedisLimiter } from './redis-limiter.ts';
 import { defaultOptions, type RelayLimits, type RelayOptions } from './options.ts';
-import { RelaySession, type Resolver, type SessionLog } from './session.ts';
+import { RelaySession, SOCKET_MARK, type Held, type Resolver, type SessionLog } from './session.ts';
 
 export interface RelayHandle {
   port: number;
   url: string;
   sessions(): number;
+  /**
+   * Bytes all open sessions hold in memory, by direction: what backpressure bounds (session.ts).
+   * `toServer` includes what the browsers' sockets have read and the WebSockets not yet parsed.
+   */
+  buffered(): Held;
   metrics: RelayMetrics;
   /** In memory, or in Redis with `redis` set (shared by every relay using it). */
   limiter: Admission;
@@ -34,6 +38,17 @@ export type RelayOverrides = Partial<Omit<RelayOptions, 'limits'>> & { limits?: 
 
 const systemResolver: Resolver = async (host) => (await lookup(host, { all: true, verbatim: true })).map((a) => a.address);
 
+/** In memory, or shared in Redis; ioredis is loaded only then (it is ~20 MB of a relay's RSS). */
+async function limiterFor(options: RelayOptions): Promise<Admission> {
+  if (!options.redis) return new ClientLimiter(options.limits);
+  const { RedisLimiter } = await import('./redis-limiter.ts');
+  const limiter = new RedisLimiter(options.redis, options.limits);
+  if (!(await limiter.ready())) {
+    console.error(`relay: Redis at ${options.redis} does not answer; new sessions are refused ("limits unavailable") until it does`);
+  }
+  return limiter;
+}
+
 export async function startRelay(
   overrides: RelayOverrides = {},
   hooks: { log?: (entry: SessionLog) => void; resolve?: Resolver } = {},
@@ -42,15 +57,15 @@ export async function startRelay(
   const options: RelayOptions = { ...defaults, ...overrides, limits: { ...defaults.limits, ...overrides.limits } };
   const log = hooks.log ?? ((entry: SessionLog) => console.log(JSON.stringify(entry)));
   const resolve = hooks.resolve ?? systemResolver;
-  const limiter: Admission = options.redis ? new RedisLimiter(options.redis, options.limits) : new ClientLimiter(options.limits);
-  if (limiter instanceof RedisLimiter && !(await limiter.ready())) {
-    console.error(`relay: Redis at ${options.redis} does not answer; new sessions are refused ("limits unavailable") until it does`);
-  }
+  const limiter = await limiterFor(options);
   const metrics = new RelayMetrics();
   const live = new Set<RelaySession>();
+  /** Each session's browser socket, whose read buffer holds browser bytes the session has not seen. */
+  const browserSockets = new Map<RelaySession, Socket>();
   let draining = false;
 
-  const http = createServer((req, res) => void route(req, res));
+  // The browsers' sockets get the same small mark as the servers' (session.ts, SOCKET_MARK).
+  const http = createServer({ highWaterMark: SOCKET_MARK }, (req, res) => void route(req, res));
   async function route(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const path = new URL(req.url ?? '/', 'http://relay').pathname;
     const text = (status: number, body: string, type = 'text/plain; charset=utf-8') => res.writeHead(status, { 'content-type': type }).end(body);
@@ -106,12 +121,14 @@ export async function startRelay(
       metrics,
       onEnd: (entry) => {
         live.delete(session);
+        browserSockets.delete(session);
         metrics.sessionsOpen.dec();
         limiter.release(client, id, Date.now());
         log(entry);
       },
     });
     live.add(session);
+    browserSockets.set(session, req.socket);
     for (const [data, isBinary] of early) ws.emit('message', data, isBinary);
   }
 
@@ -133,6 +150,15 @@ export async function startRelay(
     port,
     url: `ws://${options.host.includes(':') ? `[${options.host}]` : options.host}:${port}/relay`,
     sessions: () => live.size,
+    buffered: () => {
+      const total: Held = { toBrowser: 0, toServer: 0 };
+      for (const session of live) {
+        const held = session.held();
+        total.toBrowser += held.toBrowser;
+        total.toServer += held.toServer + (browserSockets.get(session)?.readableLength ?? 0);
+      }
+      return total;
+    },
     metrics,
     limiter,
     drain: async (seconds = options.drainSeconds) => {

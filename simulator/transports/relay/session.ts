@@ -16,14 +16,31 @@ export type Resolver = (host: string) => Promise<string[]>;
 /**
  * Backpressure: server bytes handed to the WebSocket but not yet written out to the browser's TCP
  * connection. Above HIGH_WATER the server's socket is paused, below LOW_WATER it reads again, so
- * a browser that reads slowly holds at most about HIGH_WATER (plus one read) in the relay. A fast
- * browser never gets near it: the kernel takes each send at once and its callback comes on the next
- * tick, so the pause only bites once the kernel's send buffer (megabytes on loopback) is full. At
- * 500 slow sessions these bytes are most of the relay's memory (bench/relay-load.ts): 128 KiB, not
- * 256, keeps 64 MB more headroom under the 300 MB target at no cost in throughput.
+ * a browser that reads slowly holds at most HIGH_WATER plus one read (64 KiB, libuv's read size)
+ * in the relay. A fast browser never gets near it: the kernel takes each send at once and its
+ * callback comes on the next tick, so the pause only bites once the kernel's send buffer
+ * (megabytes on loopback) is full. At 500 slow sessions these bytes are most of the relay's
+ * memory (bench/relay-load.ts).
  */
-export const HIGH_WATER = 128 * 1024;
-export const LOW_WATER = 32 * 1024;
+export const HIGH_WATER = 64 * 1024;
+export const LOW_WATER = 16 * 1024;
+
+/**
+ * Node's stream highWaterMark for the sockets on both sides (64 KiB by default since Node 22).
+ * A paused socket goes on reading until its buffer holds this much, and write() asks for a pause
+ * once this much waits: 16 KiB keeps what a paused session holds to about one read and one frame.
+ * Neither mark slows a fast session: a flowing socket hands each read on at once.
+ */
+export const SOCKET_MARK = 16 * 1024;
+const buffering = { highWaterMark: SOCKET_MARK };
+
+/** Bytes a session holds in the relay's memory, by where they are going. */
+export interface Held {
+  /** Server bytes read and not yet written out to the browser's connection. */
+  toBrowser: number;
+  /** Browser bytes taken from the WebSocket and not yet written out to the server's connection. */
+  toServer: number;
+}
 
 export interface SessionHooks {
   resolve: Resolver;
@@ -142,6 +159,15 @@ export class RelaySession {
     }
   }
 
+  /** What this session holds now (the browser socket's own read buffer is counted by the server). */
+  held(): Held {
+    const socket = this.socket;
+    return {
+      toBrowser: this.unflushed + (socket?.readableLength ?? 0),
+      toServer: (socket?.writableLength ?? 0) + this.heldDuringUpgrade.reduce((n, b) => n + b.length, 0),
+    };
+  }
+
   /** Relay restarting (SIGTERM): say so, so the learner knows why the session will end. */
   announceRestart(seconds: number): void {
     this.send({ type: 'restarting', seconds, message: `The relay is restarting: this session closes in ${seconds} seconds. Connect again in a moment.` });
@@ -181,8 +207,8 @@ export class RelaySession {
     const connectStarted = performance.now();
     const socket =
       tls === 'implicit'
-        ? tlsConnect({ host: address, port, servername, rejectUnauthorized: false, ca: this.trust() })
-        : tcpConnect({ host: address, port });
+        ? tlsConnect({ host: address, port, servername, rejectUnauthorized: false, ca: this.trust(), ...buffering })
+        : tcpConnect({ host: address, port, ...buffering });
     this.socket = socket;
     // Mail dialogues are short lines, one at a time: don't let Nagle hold them back.
     socket.setNoDelay(true);
@@ -266,7 +292,7 @@ export class RelaySession {
     plain.resume();
     this.resumeBrowser();
     const host = this.target!.host;
-    const secure = tlsConnect({ socket: plain, servername: isAddressLiteral(host) ? undefined : host, rejectUnauthorized: false, ca: this.trust() });
+    const secure = tlsConnect({ socket: plain, servername: isAddressLiteral(host) ? undefined : host, rejectUnauthorized: false, ca: this.trust(), ...buffering });
     this.socket = secure;
     secure.once('secureConnect', () => {
       this.state = 'open';
