@@ -221,6 +221,20 @@ describe('what a session holds under a slow reader (bounded by construction)', (
   }, 20_000);
 });
 
+describe('a frame far over the cap', () => {
+  it('is refused from its header (1009), before the relay buffers it', async () => {
+    const server = await target();
+    const relay = await relayFor(server.port);
+    const browser = await rawBrowser(relay.url);
+    browser.ws.send(JSON.stringify({ type: 'connect', host: '127.0.0.1', port: server.port, tls: 'none' }));
+    await until('connected', () => browser.messages.some((m) => m.type === 'connected'));
+    const closed = new Promise<number>((ok) => browser.ws.once('close', (code: number) => ok(code)));
+    browser.ws.send(Buffer.alloc(DEFAULT_LIMITS.maxFrame * 4 + 1));
+    expect(await closed).toBe(1009);
+    expect(relay.buffered()).toEqual({ toBrowser: 0, toServer: 0 });
+  });
+});
+
 describe('operating the relay', () => {
   it('answers LIMIT with a sentence past --max-sessions', async () => {
     const server = await target((s) => s.write('220 hi\r\n'));

@@ -75,8 +75,12 @@ export async function startRelay(
     if (path === '/metrics') return void text(200, await metrics.text(), metrics.contentType);
     text(426, 'Mailwire relay: connect with a WebSocket to /relay\n');
   }
-  // The frame cap is checked by the session so the browser gets a LIMIT error, not a bare close.
-  const wss = new WebSocketServer({ noServer: true, maxPayload: Math.max(options.limits.maxFrame * 4, 1 << 20) });
+  // The frame cap is checked by the session so the browser gets a LIMIT error, not a bare close;
+  // ws itself refuses (1009) a frame over four times the cap from its header, before buffering it,
+  // so a hostile browser makes a session hold at most that much (256 KiB by default) unparsed.
+  // No permessage-deflate (ws's default, said here): a zlib context per session costs far more
+  // memory than the short mail lines it would shrink.
+  const wss = new WebSocketServer({ noServer: true, maxPayload: options.limits.maxFrame * 4, perMessageDeflate: false });
 
   http.on('upgrade', (req, socket, head) => {
     const url = new URL(req.url ?? '/', 'http://relay');
