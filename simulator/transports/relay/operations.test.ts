@@ -9,7 +9,8 @@ import type { RelayMessage } from '../relay-protocol.ts';
 import { RelayTestClient } from './relay-client.ts';
 import { startRelay, type RelayHandle, type RelayOverrides } from './server.ts';
 import { DEFAULT_LIMITS } from './options.ts';
-import { HIGH_WATER, LOW_WATER, SOCKET_MARK, type Held, type Resolver } from './session.ts';
+import { HIGH_WATER, LOW_WATER, SOCKET_MARK, type Held } from './flow-control.ts';
+import type { Resolver } from './session.ts';
 
 const MiB = 1024 * 1024;
 const cleanups: Array<() => Promise<void> | void> = [];

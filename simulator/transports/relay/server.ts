@@ -12,7 +12,8 @@ import type { RelayErrorCode, RelayMessage } from '../relay-protocol.ts';
 import { ClientLimiter, type Admission } from './limiter.ts';
 import { RelayMetrics } from './metrics.ts';
 import { defaultOptions, type RelayLimits, type RelayOptions } from './options.ts';
-import { RelaySession, SOCKET_MARK, type Held, type Resolver, type SessionLog } from './session.ts';
+import { SOCKET_MARK, type Held } from './flow-control.ts';
+import { RelaySession, type Resolver, type SessionLog } from './session.ts';
 
 export interface RelayHandle {
   port: number;
@@ -64,7 +65,7 @@ export async function startRelay(
   const browserSockets = new Map<RelaySession, Socket>();
   let draining = false;
 
-  // The browsers' sockets get the same small mark as the servers' (session.ts, SOCKET_MARK).
+  // The browsers' sockets get the same small mark as the servers' (flow-control.ts, SOCKET_MARK).
   const http = createServer({ highWaterMark: SOCKET_MARK }, (req, res) => void route(req, res));
   async function route(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const path = new URL(req.url ?? '/', 'http://relay').pathname;

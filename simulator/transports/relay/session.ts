@@ -9,38 +9,13 @@ import { addressAllowed, formatIPv4, isAddressLiteral, parseIPv4 } from '../addr
 import { parseBrowserMessage, type BrowserMessage, type RelayErrorCode, type RelayMessage } from '../relay-protocol.ts';
 import { chainOf, summarize } from './certificate-summary.ts';
 import type { RelayMetrics } from './metrics.ts';
+import { HIGH_WATER, LOW_WATER, SOCKET_MARK, type Held } from './flow-control.ts';
 import { hostAllowed, type RelayOptions } from './options.ts';
 
 export type Resolver = (host: string) => Promise<string[]>;
 
-/**
- * Backpressure: server bytes handed to the WebSocket but not yet written out to the browser's TCP
- * connection. Above HIGH_WATER the server's socket is paused, below LOW_WATER it reads again, so
- * a browser that reads slowly holds at most HIGH_WATER plus one read (64 KiB, libuv's read size)
- * in the relay. A fast browser never gets near it: the kernel takes each send at once and its
- * callback comes on the next tick, so the pause only bites once the kernel's send buffer
- * (megabytes on loopback) is full. At 500 slow sessions these bytes are most of the relay's
- * memory (bench/relay-load.ts).
- */
-export const HIGH_WATER = 64 * 1024;
-export const LOW_WATER = 16 * 1024;
-
-/**
- * Node's stream highWaterMark for the sockets on both sides (64 KiB by default since Node 22).
- * A paused socket goes on reading until its buffer holds this much, and write() asks for a pause
- * once this much waits: 16 KiB keeps what a paused session holds to about one read and one frame.
- * Neither mark slows a fast session: a flowing socket hands each read on at once.
- */
-export const SOCKET_MARK = 16 * 1024;
+/** Node's stream options for the servers' sockets (flow-control.ts, SOCKET_MARK). */
 const buffering = { highWaterMark: SOCKET_MARK };
-
-/** Bytes a session holds in the relay's memory, by where they are going. */
-export interface Held {
-  /** Server bytes read and not yet written out to the browser's connection. */
-  toBrowser: number;
-  /** Browser bytes taken from the WebSocket and not yet written out to the server's connection. */
-  toServer: number;
-}
 
 export interface SessionHooks {
   resolve: Resolver;
