@@ -5,10 +5,24 @@
  */
 import { fork } from 'node:child_process';
 
+/** process.memoryUsage() of the relay when its RSS peaked: V8's heap, and Buffers' memory outside it. */
+export interface MemoryAtPeak {
+  rss: number;
+  heapTotal: number;
+  heapUsed: number;
+  /** Memory of C++ objects bound to JavaScript ones, Buffers' bytes included. */
+  external: number;
+  /** The part of `external` that is ArrayBuffers (every Buffer's bytes). */
+  arrayBuffers: number;
+  /** Bytes the sessions held then (RelayHandle.buffered()): the live part of arrayBuffers. */
+  heldToBrowser: number;
+  heldToServer: number;
+}
+
 export interface RelayProcess {
   url: string;
   pid: number;
-  ask(type: 'peak' | 'reset' | 'stop'): Promise<{ rss: number; sessions: number; up?: number; down?: number; pauses?: string }>;
+  ask(type: 'peak' | 'reset' | 'stop'): Promise<{ rss: number; memory?: MemoryAtPeak; sessions: number; up?: number; down?: number; pauses?: string }>;
 }
 
 /** Starts a relay that may connect to `targetPort` on loopback; `execArgv` e.g. `--cpu-prof`. */
@@ -32,7 +46,7 @@ export async function startRelayProcess(targetPort: number, execArgv: readonly s
           child.send({ type });
           return ok({ rss: 0, sessions: 0 });
         }
-        child.once('message', (m: { rss: number; sessions: number; up: number; down: number; pauses: string }) => ok(m));
+        child.once('message', (m: { rss: number; memory: MemoryAtPeak; sessions: number; up: number; down: number; pauses: string }) => ok(m));
         child.send({ type });
       }),
   };

@@ -131,14 +131,20 @@ async function websockify(port: number): Promise<{ child: ChildProcess; url: str
   return up ? { child, url: `ws://127.0.0.1:${listen}/` } : null;
 }
 
+/** `mailwire_relay_backpressure_pauses_total{paused="server"} 3; …` as `server 3, browser 0`. */
+function pausesOf(metrics: string): string {
+  const found = [...metrics.matchAll(/\{paused="(\w+)"\} (\d+)/g)].map(([, side, n]) => `${side} ${n}`);
+  return found.length ? found.join(', ') : 'none';
+}
+
 function rows(name: string, runs: readonly Measured[], note?: string): Row[] {
   const rttMs = median(runs.map((m) => m.rttMs));
   const bulkMs = median(runs.map((m) => m.bulkMs));
   const each = `median of ${runs.length}`;
   const cpu = (of: (m: Measured) => number | null): string => (runs.every((m) => of(m) !== null) ? `; its process's CPU: median ${median(runs.map((m) => of(m)!)).toFixed(0)} ms` : '');
   return [
-    { part: 'RELAY', operation: `${name}: round trip (${ROUND_TRIPS}× 6 B)`, messages: ROUND_TRIPS, ms: rttMs * ROUND_TRIPS, bytes: 0, note: `${(rttMs * 1000).toFixed(0)} µs each, ${each}${cpu((m) => m.rttCpuMs)}${note ? `; ${note}` : ''}` },
-    { part: 'RELAY', operation: `${name}: 16 MiB echoed`, messages: 0, ms: bulkMs, bytes: BULK * 2, note: `${each}: ${runs.map((m) => ((BULK * 2) / 1e3 / m.bulkMs).toFixed(0)).join(' ')} MB/s${cpu((m) => m.bulkCpuMs)}` },
+    { part: 'RELAY', operation: `${name}: round trip (${ROUND_TRIPS}× 6 B)`, messages: ROUND_TRIPS, ms: rttMs * ROUND_TRIPS, bytes: 0, note: `${(rttMs * 1000).toFixed(0)} µs each, ${each}${cpu((m) => m.rttCpuMs)}` },
+    { part: 'RELAY', operation: `${name}: 16 MiB echoed`, messages: 0, ms: bulkMs, bytes: BULK * 2, note: `${each}: ${runs.map((m) => ((BULK * 2) / 1e3 / m.bulkMs).toFixed(0)).join(' ')} MB/s${cpu((m) => m.bulkCpuMs)}${note ? `; ${note}` : ''}` },
   ];
 }
 
@@ -167,6 +173,7 @@ export async function benchRelay(): Promise<Row[]> {
   const relay = await startRelayProcess(echo.port, profile ? ['--cpu-prof', `--cpu-prof-dir=${profile}`] : []);
   const ws = await websockify(echo.port);
   const contenders: Contender[] = [];
+  let pauses = '';
   try {
     contenders.push(await contender('direct TCP', null, tcpPipe(echo.port)));
     const hello = JSON.stringify({ type: 'connect', host: '127.0.0.1', port: echo.port, tls: 'none' });
@@ -175,13 +182,16 @@ export async function benchRelay(): Promise<Row[]> {
     for (let round = 0; round < ROUNDS; round++) {
       for (const c of contenders) c.runs.push(await measure(c.pipe, c.back, c.pid));
     }
+    // How often backpressure paused a side during the echoes: each pause is a round trip through
+    // the event loop, so a fast session should see few (structural, unlike the timings).
+    pauses = (await relay.ask('peak')).pauses ?? '';
   } finally {
     for (const c of contenders) c.pipe.close();
     await relay.ask('stop');
     ws?.child.kill();
     echo.server.close();
   }
-  const out = contenders.flatMap((c) => rows(c.name, c.runs));
+  const out = contenders.flatMap((c) => rows(c.name, c.runs, c.pid === relay.pid ? `backpressure pauses over ${ROUNDS} rounds: ${pausesOf(pauses)}` : undefined));
   const [ours, theirs] = [contenders[1], contenders[2]];
   if (ours && theirs) {
     // Issue 19: at least websockify's throughput. Each round's pair ran back to back, so the ratio

@@ -8,6 +8,8 @@ import { WebSocket } from 'ws';
 import type { RelayMessage } from '../relay-protocol.ts';
 import { RelayTestClient } from './relay-client.ts';
 import { startRelay, type RelayHandle, type RelayOverrides } from './server.ts';
+import { DEFAULT_LIMITS } from './options.ts';
+import { HIGH_WATER, LOW_WATER, SOCKET_MARK, type Held } from './flow-control.ts';
 import type { Resolver } from './session.ts';
 
 const MiB = 1024 * 1024;
@@ -141,6 +143,97 @@ describe('backpressure', () => {
     serverSocket!.resume();
     await until('all 16 MiB to reach the server', () => got === total, 30_000);
   }, 40_000);
+});
+
+/** libuv reads a socket at most 64 KiB at a time: what a paused socket may still take in. */
+const READ = 64 * 1024;
+const RATE = 64 * 1024; // bytes a second the slow side reads
+/** What a session may hold each way by construction, so 500 slow sessions hold under 120 MB a direction. */
+const BUDGET = 224 * 1024;
+
+/** Samples relay.buffered() every few milliseconds; `max()` is the most each direction held. */
+function watchHeld(relay: RelayHandle): { max: () => Held; stop: () => void } {
+  const max: Held = { toBrowser: 0, toServer: 0 };
+  const timer = setInterval(() => {
+    const now = relay.buffered();
+    max.toBrowser = Math.max(max.toBrowser, now.toBrowser);
+    max.toServer = Math.max(max.toServer, now.toServer);
+  }, 2);
+  return { max: () => ({ ...max }), stop: () => clearInterval(timer) };
+}
+
+/** Lets a stream take RATE bytes a second: resumed while behind, paused as soon as it is ahead. */
+function readSlowly(stream: { pause(): void; resume(): void }, got: () => number): () => void {
+  const started = Date.now();
+  stream.pause();
+  const timer = setInterval(() => (got() < ((Date.now() - started) / 1000) * RATE ? stream.resume() : stream.pause()), 5);
+  return () => clearInterval(timer);
+}
+
+describe('what a session holds under a slow reader (bounded by construction)', () => {
+  it('server → browser read at 64 KiB/s: at most HIGH_WATER and one read unflushed, plus a paused socket\'s mark and one read', async () => {
+    const server = await target((socket) => {
+      const chunk = Buffer.alloc(64 * 1024, 0x61);
+      // More than the kernel's loopback buffers (megabytes) take, for as long as the test reads.
+      const push = () => {
+        while (!socket.destroyed) if (!socket.write(chunk)) return void socket.once('drain', push);
+      };
+      push();
+    });
+    const relay = await relayFor(server.port, { limits: { maxBytes: 1 << 30 } });
+    const browser = await rawBrowser(relay.url);
+    const held = watchHeld(relay);
+    const stop = readSlowly(browser.ws, browser.received);
+    browser.ws.send(JSON.stringify({ type: 'connect', host: '127.0.0.1', port: server.port, tls: 'none' }));
+    await sleep(2000);
+    stop();
+    held.stop();
+    expect(held.max().toBrowser).toBeGreaterThan(LOW_WATER); // the slow reader did make the relay hold bytes
+    const bound = HIGH_WATER + READ + SOCKET_MARK + READ;
+    expect(bound).toBeLessThanOrEqual(BUDGET);
+    expect(held.max().toBrowser).toBeLessThanOrEqual(bound);
+    expect(browser.received()).toBeLessThan(16 * MiB); // the reader was slow: the rest waited in the server
+  }, 20_000);
+
+  it('browser → server read at 64 KiB/s: at most a socket mark and a frame unwritten, a read unparsed, a paused socket\'s mark and one read', async () => {
+    let got = 0;
+    let stop = () => {};
+    const server = await target((socket) => {
+      socket.on('data', (b: Buffer) => (got += b.length));
+      stop = readSlowly(socket, () => got);
+    });
+    const relay = await relayFor(server.port, { limits: { maxBytes: 1 << 30 } });
+    const browser = await rawBrowser(relay.url);
+    browser.ws.send(JSON.stringify({ type: 'connect', host: '127.0.0.1', port: server.port, tls: 'none' }));
+    await until('connected', () => browser.messages.some((m) => m.type === 'connected'));
+    const held = watchHeld(relay);
+    // More than the kernel's loopback buffers take: the rest waits in the browser (ws.bufferedAmount).
+    const frame = Buffer.alloc(DEFAULT_LIMITS.maxFrame, 0x62);
+    for (let i = 0; i < 512; i++) browser.ws.send(frame);
+    await sleep(2000);
+    stop();
+    held.stop();
+    expect(held.max().toServer).toBeGreaterThan(LOW_WATER);
+    const bound = SOCKET_MARK + DEFAULT_LIMITS.maxFrame + READ + SOCKET_MARK + READ;
+    expect(bound).toBeLessThanOrEqual(BUDGET);
+    expect(held.max().toServer).toBeLessThanOrEqual(bound);
+    expect(got).toBeLessThan(16 * MiB);
+    expect(browser.ws.bufferedAmount).toBeGreaterThan(0); // what the relay did not take waits in the browser
+  }, 20_000);
+});
+
+describe('a frame far over the cap', () => {
+  it('is refused from its header (1009), before the relay buffers it', async () => {
+    const server = await target();
+    const relay = await relayFor(server.port);
+    const browser = await rawBrowser(relay.url);
+    browser.ws.send(JSON.stringify({ type: 'connect', host: '127.0.0.1', port: server.port, tls: 'none' }));
+    await until('connected', () => browser.messages.some((m) => m.type === 'connected'));
+    const closed = new Promise<number>((ok) => browser.ws.once('close', (code: number) => ok(code)));
+    browser.ws.send(Buffer.alloc(DEFAULT_LIMITS.maxFrame * 4 + 1));
+    expect(await closed).toBe(1009);
+    expect(relay.buffered()).toEqual({ toBrowser: 0, toServer: 0 });
+  });
 });
 
 describe('operating the relay', () => {

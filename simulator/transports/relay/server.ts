@@ -6,19 +6,24 @@
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { lookup } from 'node:dns/promises';
-import type { AddressInfo } from 'node:net';
+import type { AddressInfo, Socket } from 'node:net';
 import { WebSocketServer, type WebSocket } from 'ws';
 import type { RelayErrorCode, RelayMessage } from '../relay-protocol.ts';
 import { ClientLimiter, type Admission } from './limiter.ts';
 import { RelayMetrics } from './metrics.ts';
-import { RedisLimiter } from './redis-limiter.ts';
 import { defaultOptions, type RelayLimits, type RelayOptions } from './options.ts';
+import { SOCKET_MARK, type Held } from './flow-control.ts';
 import { RelaySession, type Resolver, type SessionHooks, type SessionLog } from './session.ts';
 
 export interface RelayHandle {
   port: number;
   url: string;
   sessions(): number;
+  /**
+   * Bytes all open sessions hold in memory, by direction: what backpressure bounds (session.ts).
+   * `toServer` includes what the browsers' sockets have read and the WebSockets not yet parsed.
+   */
+  buffered(): Held;
   metrics: RelayMetrics;
   /** In memory, or in Redis with `redis` set (shared by every relay using it). */
   limiter: Admission;
@@ -34,6 +39,17 @@ export type RelayOverrides = Partial<Omit<RelayOptions, 'limits'>> & { limits?: 
 
 const systemResolver: Resolver = async (host) => (await lookup(host, { all: true, verbatim: true })).map((a) => a.address);
 
+/** In memory, or shared in Redis; ioredis is loaded only then (it is ~20 MB of a relay's RSS). */
+async function limiterFor(options: RelayOptions): Promise<Admission> {
+  if (!options.redis) return new ClientLimiter(options.limits);
+  const { RedisLimiter } = await import('./redis-limiter.ts');
+  const limiter = new RedisLimiter(options.redis, options.limits);
+  if (!(await limiter.ready())) {
+    console.error(`relay: Redis at ${options.redis} does not answer; new sessions are refused ("limits unavailable") until it does`);
+  }
+  return limiter;
+}
+
 export async function startRelay(
   overrides: RelayOverrides = {},
   hooks: { log?: (entry: SessionLog) => void; resolve?: Resolver; tap?: SessionHooks['tap'] } = {},
@@ -42,15 +58,15 @@ export async function startRelay(
   const options: RelayOptions = { ...defaults, ...overrides, limits: { ...defaults.limits, ...overrides.limits } };
   const log = hooks.log ?? ((entry: SessionLog) => console.log(JSON.stringify(entry)));
   const resolve = hooks.resolve ?? systemResolver;
-  const limiter: Admission = options.redis ? new RedisLimiter(options.redis, options.limits) : new ClientLimiter(options.limits);
-  if (limiter instanceof RedisLimiter && !(await limiter.ready())) {
-    console.error(`relay: Redis at ${options.redis} does not answer; new sessions are refused ("limits unavailable") until it does`);
-  }
+  const limiter = await limiterFor(options);
   const metrics = new RelayMetrics();
   const live = new Set<RelaySession>();
+  /** Each session's browser socket, whose read buffer holds browser bytes the session has not seen. */
+  const browserSockets = new Map<RelaySession, Socket>();
   let draining = false;
 
-  const http = createServer((req, res) => void route(req, res));
+  // The browsers' sockets get the same small mark as the servers' (flow-control.ts, SOCKET_MARK).
+  const http = createServer({ highWaterMark: SOCKET_MARK }, (req, res) => void route(req, res));
   async function route(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const path = new URL(req.url ?? '/', 'http://relay').pathname;
     const text = (status: number, body: string, type = 'text/plain; charset=utf-8') => res.writeHead(status, { 'content-type': type }).end(body);
@@ -60,8 +76,12 @@ export async function startRelay(
     if (path === '/metrics') return void text(200, await metrics.text(), metrics.contentType);
     text(426, 'Mailwire relay: connect with a WebSocket to /relay\n');
   }
-  // The frame cap is checked by the session so the browser gets a LIMIT error, not a bare close.
-  const wss = new WebSocketServer({ noServer: true, maxPayload: Math.max(options.limits.maxFrame * 4, 1 << 20) });
+  // The frame cap is checked by the session so the browser gets a LIMIT error, not a bare close;
+  // ws itself refuses (1009) a frame over four times the cap from its header, before buffering it,
+  // so a hostile browser makes a session hold at most that much (256 KiB by default) unparsed.
+  // No permessage-deflate (ws's default, said here): a zlib context per session costs far more
+  // memory than the short mail lines it would shrink.
+  const wss = new WebSocketServer({ noServer: true, maxPayload: options.limits.maxFrame * 4, perMessageDeflate: false });
 
   http.on('upgrade', (req, socket, head) => {
     const url = new URL(req.url ?? '/', 'http://relay');
@@ -107,12 +127,14 @@ export async function startRelay(
       tap: hooks.tap,
       onEnd: (entry) => {
         live.delete(session);
+        browserSockets.delete(session);
         metrics.sessionsOpen.dec();
         limiter.release(client, id, Date.now());
         log(entry);
       },
     });
     live.add(session);
+    browserSockets.set(session, req.socket);
     for (const [data, isBinary] of early) ws.emit('message', data, isBinary);
   }
 
@@ -134,6 +156,15 @@ export async function startRelay(
     port,
     url: `ws://${options.host.includes(':') ? `[${options.host}]` : options.host}:${port}/relay`,
     sessions: () => live.size,
+    buffered: () => {
+      const total: Held = { toBrowser: 0, toServer: 0 };
+      for (const session of live) {
+        const held = session.held();
+        total.toBrowser += held.toBrowser;
+        total.toServer += held.toServer + (browserSockets.get(session)?.readableLength ?? 0);
+      }
+      return total;
+    },
     metrics,
     limiter,
     drain: async (seconds = options.drainSeconds) => {

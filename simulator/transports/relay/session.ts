@@ -10,21 +10,13 @@ import { parseBrowserMessage, type BrowserMessage, type RelayErrorCode, type Rel
 import { caRootsBase64 } from './ca-file.ts';
 import { chainOf, summarize } from './certificate-summary.ts';
 import type { RelayMetrics } from './metrics.ts';
+import { HIGH_WATER, LOW_WATER, SOCKET_MARK, type Held } from './flow-control.ts';
 import { hostAllowed, type RelayOptions } from './options.ts';
 
 export type Resolver = (host: string) => Promise<string[]>;
 
-/**
- * Backpressure: server bytes handed to the WebSocket but not yet written out to the browser's TCP
- * connection. Above HIGH_WATER the server's socket is paused, below LOW_WATER it reads again, so
- * a browser that reads slowly holds at most about HIGH_WATER (plus one read) in the relay. A fast
- * browser never gets near it: the kernel takes each send at once and its callback comes on the next
- * tick, so the pause only bites once the kernel's send buffer (megabytes on loopback) is full. At
- * 500 slow sessions these bytes are most of the relay's memory (bench/relay-load.ts): 128 KiB, not
- * 256, keeps 64 MB more headroom under the 300 MB target at no cost in throughput.
- */
-export const HIGH_WATER = 128 * 1024;
-export const LOW_WATER = 32 * 1024;
+/** Node's stream options for the servers' sockets (flow-control.ts, SOCKET_MARK). */
+const buffering = { highWaterMark: SOCKET_MARK };
 
 export interface SessionHooks {
   resolve: Resolver;
@@ -153,6 +145,15 @@ export class RelaySession {
     }
   }
 
+  /** What this session holds now (the browser socket's own read buffer is counted by the server). */
+  held(): Held {
+    const socket = this.socket;
+    return {
+      toBrowser: this.unflushed + (socket?.readableLength ?? 0),
+      toServer: (socket?.writableLength ?? 0) + this.heldDuringUpgrade.reduce((n, b) => n + b.length, 0),
+    };
+  }
+
   /** Relay restarting (SIGTERM): say so, so the learner knows why the session will end. */
   announceRestart(seconds: number): void {
     this.send({ type: 'restarting', seconds, message: `The relay is restarting: this session closes in ${seconds} seconds. Connect again in a moment.` });
@@ -194,8 +195,8 @@ export class RelaySession {
     const connectStarted = performance.now();
     const socket =
       tls === 'implicit'
-        ? tlsConnect({ host: address, port, servername, rejectUnauthorized: false, ca: this.trust() })
-        : tcpConnect({ host: address, port });
+        ? tlsConnect({ host: address, port, servername, rejectUnauthorized: false, ca: this.trust(), ...buffering })
+        : tcpConnect({ host: address, port, ...buffering });
     this.socket = socket;
     // Mail dialogues are short lines, one at a time: don't let Nagle hold them back.
     socket.setNoDelay(true);
@@ -280,7 +281,7 @@ export class RelaySession {
     plain.resume();
     this.resumeBrowser();
     const host = this.target!.host;
-    const secure = tlsConnect({ socket: plain, servername: isAddressLiteral(host) ? undefined : host, rejectUnauthorized: false, ca: this.trust() });
+    const secure = tlsConnect({ socket: plain, servername: isAddressLiteral(host) ? undefined : host, rejectUnauthorized: false, ca: this.trust(), ...buffering });
     this.socket = secure;
     secure.once('secureConnect', () => {
       this.state = 'open';
