@@ -26,7 +26,7 @@ export function logIn(s: Session, login: string, password: string, mechanism: st
 
 function loggedIn(s: Session, account: Account, mechanism: string): TaggedResult {
   s.account = account;
-  s.setState('authenticated');
+  s.enter(mechanism === 'AUTHENTICATE' ? 'AUTHENTICATE' : 'LOGIN');
   // RFC 9051 §6.2.3: the tagged OK may carry the capabilities the client now has.
   return ok(`${mechanism} completed: logged in as ${account.address}`, `CAPABILITY ${s.capabilities().join(' ')}`);
 }

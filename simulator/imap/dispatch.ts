@@ -8,7 +8,7 @@ import type { AnyCommand, CommandSpec, Reply } from './commands/command.ts';
 import type { ImapCommand } from './parse/ast.ts';
 import { bad, type TaggedResult } from './responses.ts';
 import type { Session } from './session.ts';
-import { allowedCommands, COMMAND_STATES, isImapVerb, stateName } from './state.ts';
+import { allowedCommands, COMMAND_STATES, commandState, isImapVerb, stateName } from './state.ts';
 
 /** The handler's name for a command as the client wrote it: `UID FETCH`, `FETCH`. */
 export function displayName(cmd: ImapCommand): string {
@@ -25,8 +25,10 @@ export function mayExpunge(cmd: ImapCommand): boolean {
 }
 
 /** RFC 9051 §6: BAD, naming the state, for a command the current state does not allow. */
-export function stateRefusal(verb: string, display: string, state: Session['state']): TaggedResult | null {
-  if (!isImapVerb(verb) || COMMAND_STATES[verb].includes(state)) return null;
+export function stateRefusal(verb: string, display: string, current: Session['state']): TaggedResult | null {
+  // A command completed by a literal is checked against the state it started in.
+  const state = commandState(current) ?? current;
+  if (!isImapVerb(verb) || (COMMAND_STATES[verb] as readonly string[]).includes(state)) return null;
   return bad(`${display} is not allowed in the ${stateName(state)}; allowed here: ${allowedCommands(state).join(' ')}`);
 }
 

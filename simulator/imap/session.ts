@@ -13,14 +13,15 @@ import { OutputBuffer } from '../wire/output-buffer.ts';
 import type { ImapEvent } from './events.ts';
 import type { NameOptions } from './parse/mailbox.ts';
 import type { SessionView } from './session-view.ts';
-import { canTransition, type ImapState, type ImapVerb } from './state.ts';
+import { StateMachine } from '../fsm.ts';
+import { IMAP_TABLE, type ImapState, type ImapTrigger, type ImapVerb } from './state.ts';
 import { COMMANDS } from './commands/index.ts';
 
 /** What the command registry implements (CAPABILITY is derived from it). */
 const REGISTERED_VERBS: ReadonlySet<ImapVerb> = new Set(Object.values(COMMANDS).map((c) => c.verb));
 
 export class Session {
-  state: ImapState = 'not-authenticated';
+  readonly machine = new StateMachine<ImapState, ImapTrigger>(IMAP_TABLE);
   tls: boolean;
   account: Account | null = null;
   view: SessionView | null = null;
@@ -87,13 +88,14 @@ export class Session {
     this.out.push({ type: 'event', event });
   }
 
-  /** Moves along one edge of IMAP_TRANSITIONS; any other move is a bug in this server. */
-  setState(to: ImapState): void {
-    if (to === this.state && to !== 'selected') return;
-    if (!canTransition(this.state, to)) throw new Error(`IMAP: no transition ${this.state} → ${to}`);
-    const from = this.state;
-    this.state = to;
-    if (from !== to) this.event({ kind: 'state', from, to });
+  get state(): ImapState {
+    return this.machine.state;
+  }
+
+  /** Moves along the edge of IMAP_TABLE for `on` (a missing edge is a bug in this server) and reports a change of state. */
+  enter(on: ImapTrigger): void {
+    const change = this.machine.fire(on);
+    if (change.from !== change.to) this.event(change);
   }
 
   capabilities(): string[] {

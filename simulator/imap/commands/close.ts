@@ -19,7 +19,7 @@ export const CLOSE: CommandSpec<'CLOSE'> = {
       if (doomed.length) s.ctx.world.store.expunge(s.user.address, view.mailbox.name, doomed, s.ctx.sessionId);
     }
     s.dropView();
-    s.setState('authenticated');
+    s.enter('CLOSE');
     return ok('CLOSE completed');
   },
 };

@@ -25,7 +25,7 @@ export const DELETE: CommandSpec<'DELETE'> = {
     if (selected) {
       // Deleting the selected mailbox closes it first (as Dovecot does); IMAP4rev2 clients are told.
       s.dropView();
-      s.setState('authenticated');
+      s.enter('DELETE');
       if (s.rev2) s.untagged('OK [CLOSED] The selected mailbox was deleted');
     }
     return ok('DELETE completed');

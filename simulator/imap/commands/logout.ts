@@ -13,7 +13,7 @@ export const LOGOUT: CommandSpec<'LOGOUT'> = {
   handle(_cmd, s) {
     s.untagged('BYE Mailwire IMAP server logging out');
     s.dropView();
-    s.setState('logout');
+    s.enter('LOGOUT');
     return { ...ok('LOGOUT completed'), then: 'close' };
   },
 };

@@ -25,7 +25,7 @@ export function openMailbox(cmd: CommandOf<'SELECT' | 'EXAMINE'>, s: Session): T
   }
   const box = s.user.mailbox(cmd.mailbox);
   if (!box) {
-    if (s.state === 'selected') s.setState('authenticated');
+    if (s.state === 'selected') s.enter('SELECT-failed');
     return no(`Mailbox ${cmd.mailbox} does not exist`, Code.NONEXISTENT);
   }
   const view = new SessionView(s.ctx.world.store, s.user.address, box, { readOnly, recent: s.recentFor(box), sessionId: s.ctx.sessionId });
@@ -46,7 +46,7 @@ export function openMailbox(cmd: CommandOf<'SELECT' | 'EXAMINE'>, s: Session): T
     const attrs = mailboxAttributes(s.user, box, { subscribed: false });
     s.untagged(`LIST (${attrs.join(' ')}) ${quote(HIERARCHY_DELIMITER)} `, ...mailboxName(box.name, s.strings));
   }
-  s.setState('selected');
+  s.enter(readOnly ? 'EXAMINE' : 'SELECT');
   s.event({ kind: 'selected', mailbox: box.name, readOnly });
   return ok(`${cmd.name} completed`, readOnly ? Code.READ_ONLY : Code.READ_WRITE);
 }

@@ -9,7 +9,7 @@ export const UNSELECT: CommandSpec<'UNSELECT'> = {
   rfc: '9051#6.4.2',
   handle(_cmd, s) {
     s.dropView();
-    s.setState('authenticated');
+    s.enter('UNSELECT');
     return ok('UNSELECT completed');
   },
 };

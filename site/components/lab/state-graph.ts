@@ -35,7 +35,7 @@ interface Row {
 }
 
 /** Triggers any state may take to the end; drawn once as a note so the diagram stays readable. */
-const EVERYWHERE = new Set(['connection lost', '421', 'dropped', 'autologout', 'too-many-errors']);
+const EVERYWHERE = new Set(['connection lost', '421', 'dropped', 'autologout', 'too-many-errors', 'bye']);
 
 function merge(rows: readonly Row[]): StateEdge[] {
   const edges = new Map<string, StateEdge>();
@@ -59,7 +59,7 @@ export function stateGraph(protocol: MailProtocol): StateGraph {
   if (protocol === 'pop3') {
     return { protocol, initial: 'AUTHORIZATION', states: [...POP3_STATES], edges: merge(POP3_TRANSITIONS.map((t) => ({ ...t, rfc: citeRfc(t.rfc) }))), implicit: 'Too many errors, the autologout timer or a lost connection close the session without UPDATE (RFC 1939 §3, §6).' };
   }
-  return { protocol, initial: 'not-authenticated', states: [...IMAP_STATES], edges: merge(IMAP_TRANSITIONS), implicit: 'The server may send BYE and close in any state (RFC 9051 §3).' };
+  return { protocol, initial: 'not-authenticated', states: [...IMAP_STATES], edges: merge(IMAP_TRANSITIONS.map((t) => ({ ...t, rfc: citeRfc(t.rfc) }))), implicit: 'The server may send BYE and close, or the connection may drop, in any state (RFC 9051 §3, §7.1.5).' };
 }
 
 export interface Placed {

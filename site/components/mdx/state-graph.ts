@@ -31,7 +31,7 @@ interface Row {
 }
 
 /** Triggers left out of the drawing (they go to 'closed' from everywhere); the table lists them all. */
-const NOISE = new Set(['connection lost', '421', 'dropped', 'autologout', 'too-many-errors', 'HELO']);
+const NOISE = new Set(['connection lost', '421', 'dropped', 'autologout', 'too-many-errors', 'bye', 'HELO']);
 
 function build(title: string, states: readonly string[], rows: readonly Row[], omitNoise: boolean): StateGraph {
   const edges = new Map<string, GraphEdge>();
@@ -53,7 +53,7 @@ export function stateGraph(machine: Machine, omitNoise = true): StateGraph {
     case 'pop3':
       return build('POP3 session states', POP3_STATES, POP3_TRANSITIONS.map((t) => ({ ...t, rfc: citeRfc(t.rfc) })), omitNoise);
     case 'imap':
-      return build('IMAP connection states', IMAP_STATES, IMAP_TRANSITIONS.map((t) => ({ ...t, on: t.on })), omitNoise);
+      return build('IMAP connection states', IMAP_STATES, IMAP_TRANSITIONS.map((t) => ({ ...t, rfc: citeRfc(t.rfc) })), omitNoise);
   }
 }
 
@@ -65,6 +65,6 @@ export function transitionRows(machine: Machine): Row[] {
     case 'pop3':
       return POP3_TRANSITIONS.map((t) => ({ from: t.from, to: t.to, on: t.on, rfc: citeRfc(t.rfc) }));
     case 'imap':
-      return IMAP_TRANSITIONS.map((t) => ({ from: t.from, to: t.to, on: t.on, rfc: `RFC ${t.rfc.replace('#', ' §')}` }));
+      return IMAP_TRANSITIONS.map((t) => ({ from: t.from, to: t.to, on: t.on, rfc: citeRfc(t.rfc) }));
   }
 }
