@@ -3,7 +3,8 @@
  * (emersion/go-imap capability.go). CAPABILITY, the greeting's [CAPABILITY ...] code and the
  * post-login [CAPABILITY ...] code are all derived from it, the session and the host settings.
  */
-import { isEnabled, type HostConfig } from '../world/host.ts';
+import type { ServerHost } from '../engine.ts';
+import { isEnabled } from '../host-settings.ts';
 import type { ImapVerb } from './state.ts';
 
 export interface CapabilityEntry {
@@ -42,7 +43,7 @@ export const CAPABILITIES: readonly CapabilityEntry[] = [
 
 /** What the capability list depends on besides the host. */
 export interface CapabilityInputs {
-  host: HostConfig;
+  host: ServerHost;
   /** The connection is TLS (after STARTTLS, or implicit on 993). */
   tls: boolean;
   authenticated: boolean;
@@ -51,7 +52,7 @@ export interface CapabilityInputs {
 }
 
 /** The host lets plaintext passwords through: over TLS, or when its settings allow cleartext. */
-export function passwordsAllowed(inputs: { host: HostConfig; tls: boolean }): boolean {
+export function passwordsAllowed(inputs: { host: ServerHost; tls: boolean }): boolean {
   return inputs.tls || inputs.host.settings.plaintextAuth;
 }
 
@@ -77,7 +78,7 @@ export function currentCapabilities(inputs: CapabilityInputs): string[] {
 }
 
 /** Is the command behind this verb switched off on the host (`IDLE`, `MOVE`, …)? */
-export function verbDisabled(host: HostConfig, verb: ImapVerb): boolean {
+export function verbDisabled(host: ServerHost, verb: ImapVerb): boolean {
   const entry = CAPABILITIES.find((c) => c.verb === verb);
   return entry !== undefined && !isEnabled(host, entry.name);
 }

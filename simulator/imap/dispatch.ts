@@ -8,7 +8,10 @@ import type { AnyCommand, CommandSpec, Reply } from './commands/command.ts';
 import type { ImapCommand } from './parse/ast.ts';
 import { bad, type TaggedResult } from './responses.ts';
 import type { Session } from './session.ts';
-import { allowedCommands, COMMAND_STATES, commandState, isImapVerb, stateName } from './state.ts';
+import { allowedCommands, COMMAND_STATES, commandState, isImapVerb, stateName, type ImapVerb } from './state.ts';
+
+/** What the command registry implements (CAPABILITY is derived from it). */
+export const REGISTERED_VERBS: ReadonlySet<ImapVerb> = new Set(Object.values(COMMANDS).map((c) => c.verb));
 
 /** The handler's name for a command as the client wrote it: `UID FETCH`, `FETCH`. */
 export function displayName(cmd: ImapCommand): string {

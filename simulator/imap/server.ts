@@ -4,11 +4,11 @@
  * commands/; this file runs the connection: greeting, dispatch, continuations, IDLE, STARTTLS,
  * the tagged line, and when other sessions' changes may be told (session-view.ts).
  */
-import type { Output, ServerEngine, TlsInfo } from '../engine.ts';
-import type { ServerContext } from '../net/server-context.ts';
+import type { MailChange } from '../backend.ts';
+import type { EngineContext, Output, ServerEngine, TlsInfo } from '../engine.ts';
 import { utf8Text } from '../wire/bytes.ts';
 import { isTagged, type Reply } from './commands/command.ts';
-import { dispatch, displayName, mayExpunge, stateRefusal } from './dispatch.ts';
+import { dispatch, displayName, mayExpunge, REGISTERED_VERBS, stateRefusal } from './dispatch.ts';
 import type { ImapEvent } from './events.ts';
 import type { ImapCommand } from './parse/ast.ts';
 import { CommandReader, type ReaderResult } from './parse/reader.ts';
@@ -43,26 +43,23 @@ type InProgress =
   | { kind: 'more'; tag: string; name: string; resume: () => Reply; allowExpunge: boolean };
 
 export class ImapServer implements ServerEngine<ImapState, ImapEvent> {
-  /** Set by the transport: called when output is waiting for a reason other than input (IDLE). */
-  waker?: () => void;
   private readonly session: Session;
   private readonly reader: CommandReader;
   private inProgress: InProgress | null = null;
   private badsInARow = 0;
-  private stopWatching: (() => void) | null = null;
   private readonly options: ImapOptions;
   /** When the autologout timer fires, in ms. */
   private deadline = Infinity;
 
   constructor(
-    readonly ctx: ServerContext,
+    readonly ctx: EngineContext,
     options: Partial<ImapOptions> = {},
   ) {
     this.options = { ...DEFAULT_IMAP_OPTIONS, ...options };
     if (this.options.autologoutMs > 0 && this.options.autologoutMs < 30 * 60_000) {
       throw new Error('IMAP autologout "MUST be at least 30 minutes" (RFC 9051 §5.4)');
     }
-    this.session = new Session(ctx);
+    this.session = new Session(ctx, REGISTERED_VERBS);
     this.reader = new CommandReader({
       maxMessage: ctx.host.settings.maxMessageSize,
       literalPlus: true,
@@ -112,8 +109,23 @@ export class ImapServer implements ServerEngine<ImapState, ImapEvent> {
   }
 
   /**
-   * Delivers what other sessions changed while this one IDLEs (after a `waker` call), and logs
-   * out a client silent past the autologout time (RFC 2177: "MAY log the client off implicitly").
+   * @rfc 9051#7.5.1 another session (or this one's own command) changed the store. The selected
+   * mailbox's view records it until it may be told; while IDLE that is at once, so the engine
+   * asks for a tick now. Called whenever the store changes, even inside this engine's own `feed`,
+   * so it touches nothing but the view and returns its own outputs.
+   */
+  storeChanged(change: MailChange, now: number): Output<ImapEvent>[] {
+    const view = this.session.view;
+    if (!view) return [];
+    view.storeChanged(change);
+    const idle = this.state === 'idle-authenticated' || this.state === 'idle-selected';
+    return idle && view.hasPending(true) ? [{ type: 'timer', at: now }] : [];
+  }
+
+  /**
+   * Writes the next part of a long response, delivers what changed while this session IDLEs
+   * (after a `storeChanged` asked for the tick), and logs out a client silent past the
+   * autologout time (RFC 2177: "MAY log the client off implicitly").
    */
   tick(now: number): Output<ImapEvent>[] {
     if (this.state === 'logout') return [];
@@ -221,15 +233,10 @@ export class ImapServer implements ServerEngine<ImapState, ImapEvent> {
       return;
     }
     if (reply.kind === 'more') {
-      // Without a transport to wake us, the rest is produced now, as one response.
-      if (!this.waker) {
-        let rest = reply.resume();
-        while ('kind' in rest && rest.kind === 'more') rest = rest.resume();
-        return this.onReply(tag, name, rest, allowExpunge);
-      }
+      // The transport sends what is written so far, then ticks us for the next part.
       if (s.state !== 'responding') s.enter('FETCH-more');
       this.inProgress = { kind: 'more', tag, name, resume: () => reply.resume(), allowExpunge };
-      this.waker();
+      s.out.push({ type: 'timer', at: s.now });
       return;
     }
     if (reply.kind === 'continue') {
@@ -280,7 +287,7 @@ export class ImapServer implements ServerEngine<ImapState, ImapEvent> {
 
   /**
    * @rfc 2177#3 "The server requests a response to the IDLE command using the continuation ("+")
-   * response." Updates already waiting go out at once; later ones wake the transport.
+   * response." Updates already waiting go out at once; later ones as `storeChanged` brings them.
    */
   private startIdle(tag: string): void {
     const s = this.session;
@@ -289,10 +296,6 @@ export class ImapServer implements ServerEngine<ImapState, ImapEvent> {
     s.write([continuation('idling')]);
     s.event({ kind: 'idle', active: true });
     s.flushUpdates(true);
-    const account = s.account?.address;
-    this.stopWatching = this.ctx.world.store.subscribe((change) => {
-      if (change.account === account && s.view?.hasPending(true)) this.waker?.();
-    });
   }
 
   /** @rfc 2177#3 "The IDLE command is terminated by the receipt of a "DONE" continuation". */
@@ -304,25 +307,15 @@ export class ImapServer implements ServerEngine<ImapState, ImapEvent> {
   }
 
   private stopIdle(): void {
-    if (this.stopWatching) {
-      this.stopWatching();
-      this.stopWatching = null;
-      this.session.event({ kind: 'idle', active: false });
-    }
-    if (this.state === 'idle-authenticated' || this.state === 'idle-selected') {
-      this.inProgress = null;
-      this.session.enter('DONE');
-    }
+    this.session.event({ kind: 'idle', active: false });
+    this.inProgress = null;
+    this.session.enter('DONE');
   }
 
-  /** Releases the store subscriptions and moves to the logout state (LOGOUT, BYE, or a dropped connection). */
+  /** Leaves IDLE and the selected mailbox and moves to the logout state (LOGOUT, BYE, or a dropped connection). */
   private shutDown(on: 'LOGOUT' | 'bye' | 'dropped'): void {
     const s = this.session;
-    if (this.stopWatching) {
-      this.stopWatching();
-      this.stopWatching = null;
-      s.event({ kind: 'idle', active: false });
-    }
+    if (s.state === 'idle-authenticated' || s.state === 'idle-selected') s.event({ kind: 'idle', active: false });
     this.inProgress = null;
     s.dropView();
     if (s.state !== 'logout') s.enter(on);

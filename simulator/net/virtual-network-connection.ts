@@ -1,12 +1,14 @@
 /**
  * One virtual connection: a client end the caller drives, and a server engine behind it.
- * The connection honours the engine's outputs (writes, STARTTLS, close, timers, its waker) and
+ * The connection honours the engine's outputs (writes, STARTTLS, close, timers), feeds it the
+ * store's changes (`storeChanged`, for IMAP) and
  * logs every byte that crosses the wire. Once TLS is on, the two ends are joined by a real
  * TlsClient/TlsServer pair (./tls-channel.ts): the log holds the encrypted records, and only the
  * ends see plaintext. Work runs to completion in order (./virtual-network-steps.ts): a send made
  * while the caller is told about data waits behind the current step, and a step that waits on
  * WebCrypto holds every later one, so engines are never re-entered and results arrive in order.
  */
+import type { MailChange } from '../backend.ts';
 import type { Output, ServerEngine, TlsInfo } from '../engine.ts';
 import type { TransportErrorCode } from '../transport.ts';
 import type { OnPath, WirePhase } from './attack-types.ts';
@@ -20,8 +22,8 @@ import type { ServerIdentityKind, VirtualPki } from './tls-pki.ts';
 import type { CertificatePolicy } from '../tls/client.ts';
 import { bytesEqual } from '../wire/bytes.ts';
 
-/** A server engine as the network drives it, with the optional waker it calls when it has output without input. */
-export type WakeableEngine = ServerEngine<string, unknown> & { waker?: () => void };
+/** A server engine as the network drives it. */
+export type DrivenEngine = ServerEngine<string, unknown>;
 
 /** What the client end hears. */
 export type ConnectionEvent =
@@ -40,6 +42,8 @@ export interface ConnectionEnv {
   tls: TlsHandshake;
   pki: VirtualPki;
   log: SessionLog;
+  /** Listens to the world's mail store; the engine hears each change (`storeChanged`). Returns the unsubscribe. */
+  storeChanges: (listener: (change: MailChange) => void) => () => void;
   /** Shared by the network's connections: one step at a time waits on cryptography (./virtual-network-steps.ts). */
   lane: Lane;
   /** Rethrow engine exceptions after closing (tests); otherwise they only close the connection. */
@@ -76,12 +80,12 @@ export class VirtualConnection {
   private serverAwaitsTls = false;
   private readonly steps: StepQueue;
   private readonly timers = new Set<() => void>();
-  private wakePending = false;
+  private stopChanges: (() => void) | null = null;
 
   constructor(
     private readonly env: ConnectionEnv,
     readonly session: SessionRecord,
-    private readonly engine: WakeableEngine,
+    private readonly engine: DrivenEngine,
     private readonly setup: ConnectionSetup,
   ) {
     this.steps = new StepQueue((error, afterAwait) => this.crashed(error, afterAwait), env.lane);
@@ -120,7 +124,14 @@ export class VirtualConnection {
     if (this.phase !== 'new') throw new Error(`connection ${this.session.id} was opened already`);
     this.sink = sink;
     this.phase = 'open';
-    this.engine.waker = () => this.wake();
+    const engine = this.engine;
+    if (engine.storeChanged) {
+      // Delivered as they happen, even inside this engine's own step (its own EXPUNGE): the engine
+      // only records them there, and asks for a timer when it may tell the client at once (IDLE).
+      this.stopChanges = this.env.storeChanges((change) => {
+        if (this.phase === 'open') void this.apply(engine.storeChanged!(change, this.env.now()));
+      });
+    }
     this.steps.push(() => {
       const greet = (): void | Promise<void> => (this.phase === 'open' ? this.apply(this.engine.start(this.env.now())) : undefined);
       if (!this.setup.implicitTls) return greet();
@@ -265,18 +276,6 @@ export class VirtualConnection {
     this.timers.add(holder.cancel);
   }
 
-  /** The engine has output for reasons other than input (a store change during IDLE …). */
-  private wake(): void {
-    if (this.wakePending || this.phase !== 'open') return;
-    this.wakePending = true;
-    const cancel = this.env.scheduler.at(this.env.now(), () => {
-      this.timers.delete(cancel);
-      this.wakePending = false;
-      this.steps.push(() => this.tickEngine());
-    });
-    this.timers.add(cancel);
-  }
-
   /** A TLS or engine failure: the connection drops, and the client is told why. */
   private fail(code: TransportErrorCode, message: string): void {
     this.deliver({ type: 'error', code, message });
@@ -288,7 +287,8 @@ export class VirtualConnection {
     this.phase = 'closed';
     for (const cancel of this.timers) cancel();
     this.timers.clear();
-    this.engine.waker = undefined;
+    this.stopChanges?.();
+    this.stopChanges = null;
     if (notifyEngine) {
       // Writes after the connection went away go nowhere; events still matter (the UI, locks).
       for (const out of this.engine.closed(this.env.now())) {

@@ -29,7 +29,7 @@ export const APPEND: CommandSpec<'APPEND'> = {
     const limit = s.ctx.host.settings.maxMessageSize;
     if (cmd.message.length > limit) return no(`The message is larger than this server's limit of ${limit} octets`, 'TOOBIG');
     const internalDate = cmd.date ? dateTimeMs(cmd.date) : s.now;
-    const added = s.ctx.world.store.append(s.user.address, box.name, cmd.message, { flags: cmd.flags, internalDate, origin: s.ctx.sessionId });
+    const added = s.ctx.backend.append(s.user.address, box.name, cmd.message, { flags: cmd.flags, internalDate, origin: s.ctx.sessionId });
     if (!added.ok) return storeRefusal(added.error, added.message);
     return ok('APPEND completed', `APPENDUID ${box.uidValidity} ${added.value.uid}`);
   },

@@ -40,9 +40,9 @@ function notBase64(): Reply {
 function plain(base64: string, s: Session): Reply {
   const creds = decodeSaslPlain(base64.trim());
   if (!creds.ok) return creds.reason === 'base64' ? notBase64() : no('PLAIN needs authzid NUL user NUL password', Code.AUTHENTICATIONFAILED);
-  const account = s.ctx.world.store.resolveLogin(creds.authcid, s.ctx.host.domains);
+  const account = s.ctx.backend.resolveLogin(creds.authcid, s.ctx.host.domains);
   // RFC 4616 §2: an authorization identity other than the user's own is not allowed here.
-  if (creds.authzid && (!account || s.ctx.world.store.resolveLogin(creds.authzid, s.ctx.host.domains) !== account)) {
+  if (creds.authzid && (!account || s.ctx.backend.resolveLogin(creds.authzid, s.ctx.host.domains) !== account)) {
     s.event({ kind: 'auth', user: creds.authcid, ok: false, mechanism: 'PLAIN' });
     return no(`Not allowed to act as ${creds.authzid}`, 'AUTHORIZATIONFAILED');
   }

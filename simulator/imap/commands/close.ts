@@ -16,7 +16,7 @@ export const CLOSE: CommandSpec<'CLOSE'> = {
     const view = s.selected;
     if (!view.readOnly) {
       const doomed = view.all().filter((m) => m.flags.has('\\Deleted')).map((m) => m.uid);
-      if (doomed.length) s.ctx.world.store.expunge(s.user.address, view.mailbox.name, doomed, s.ctx.sessionId);
+      if (doomed.length) s.ctx.backend.expunge(s.user.address, view.mailbox.name, doomed, s.ctx.sessionId);
     }
     s.dropView();
     s.enter('CLOSE');

@@ -21,7 +21,7 @@ export const COPY: CommandSpec<'COPY'> = {
     if (issued) return issued;
     const uids = messages.map((m) => m.uid);
     if (!uids.length) return ok('No messages to copy');
-    const copied = s.ctx.world.store.copy(s.user.address, s.selected.mailbox.name, uids, target.name, s.ctx.sessionId);
+    const copied = s.ctx.backend.copy(s.user.address, s.selected.mailbox.name, uids, target.name, s.ctx.sessionId);
     if (!copied.ok) return storeRefusal(copied.error, copied.message);
     return ok(`${cmd.uid ? 'UID COPY' : 'COPY'} completed`, copyUid(target.uidValidity, copied.value.pairs));
   },

@@ -23,7 +23,7 @@ export const CREATE: CommandSpec<'CREATE'> = {
     if (cmd.specialUse.length > 1) return no('Give a mailbox at most one special-use attribute', 'USEATTR');
     const known = CREATABLE_USES.find((u) => u.toLowerCase() === use?.toLowerCase()) ?? null;
     if (use !== null && !known) return no(`${use} cannot be given to a new mailbox here`, 'USEATTR');
-    const made = s.ctx.world.store.createMailbox(s.user.address, cmd.mailbox, known, s.ctx.sessionId);
+    const made = s.ctx.backend.createMailbox(s.user.address, cmd.mailbox, known, s.ctx.sessionId);
     if (!made.ok) return storeRefusal(made.error, made.message);
     return ok('CREATE completed');
   },

@@ -20,7 +20,7 @@ export const DELETE: CommandSpec<'DELETE'> = {
       return no(`Mailbox ${box.name} has child mailboxes; delete them first`, 'HASCHILDREN');
     }
     const selected = box !== undefined && s.view?.mailbox === box;
-    const gone = s.ctx.world.store.deleteMailbox(s.user.address, cmd.mailbox, s.ctx.sessionId);
+    const gone = s.ctx.backend.deleteMailbox(s.user.address, cmd.mailbox, s.ctx.sessionId);
     if (!gone.ok) return storeRefusal(gone.error, gone.message);
     if (selected) {
       // Deleting the selected mailbox closes it first (as Dovecot does); IMAP4rev2 clients are told.

@@ -18,7 +18,7 @@ export const EXPUNGE: CommandSpec<'EXPUNGE'> = {
     const candidates = cmd.set ? view.byUid(cmd.set) : view.all();
     const doomed = candidates.filter((m) => m.flags.has('\\Deleted')).map((m) => m.uid);
     // The store announces the removal; the server then sends the EXPUNGE responses (§7.5.1).
-    if (doomed.length) s.ctx.world.store.expunge(s.user.address, view.mailbox.name, doomed, s.ctx.sessionId);
+    if (doomed.length) s.ctx.backend.expunge(s.user.address, view.mailbox.name, doomed, s.ctx.sessionId);
     return ok(`${cmd.uid ? 'UID EXPUNGE' : 'EXPUNGE'} completed`);
   },
 };

@@ -49,7 +49,7 @@ function fetchResponse(s: Session, m: StoredMessage, items: FetchItem[], marksSe
   const view = s.selected;
   let withFlags = items;
   if (marksSeen && !m.flags.has('\\Seen') && view.isLive(m)) {
-    s.ctx.world.store.setFlags(s.user.address, view.mailbox.name, m.uid, [...m.flags, '\\Seen'], s.ctx.sessionId);
+    s.ctx.backend.setFlags(s.user.address, view.mailbox.name, m.uid, [...m.flags, '\\Seen'], s.ctx.sessionId);
     if (!items.some((i) => i.item === 'FLAGS')) withFlags = [...items, { item: 'FLAGS' }];
   }
   if (withFlags.some((i) => i.item === 'FLAGS')) view.flagsReported(m.uid);

@@ -23,7 +23,7 @@ export const MOVE: CommandSpec<'MOVE'> = {
     if (issued) return issued;
     const uids = messages.map((m) => m.uid);
     if (!uids.length) return ok('No messages to move');
-    const moved = s.ctx.world.store.move(s.user.address, view.mailbox.name, uids, target.name, s.ctx.sessionId);
+    const moved = s.ctx.backend.move(s.user.address, view.mailbox.name, uids, target.name, s.ctx.sessionId);
     if (!moved.ok) return storeRefusal(moved.error, moved.message);
     s.untagged(`OK [${copyUid(target.uidValidity, moved.value.pairs)}] Moved`);
     return ok(`${cmd.uid ? 'UID MOVE' : 'MOVE'} completed`);

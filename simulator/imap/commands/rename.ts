@@ -14,7 +14,7 @@ export const RENAME: CommandSpec<'RENAME'> = {
   handle(cmd, s) {
     const bad = newNameProblem(cmd.to);
     if (bad) return bad;
-    const renamed = s.ctx.world.store.renameMailbox(s.user.address, cmd.from, cmd.to, s.ctx.sessionId);
+    const renamed = s.ctx.backend.renameMailbox(s.user.address, cmd.from, cmd.to, s.ctx.sessionId);
     if (!renamed.ok) return storeRefusal(renamed.error, renamed.message);
     return ok('RENAME completed');
   },

@@ -28,7 +28,7 @@ export function openMailbox(cmd: CommandOf<'SELECT' | 'EXAMINE'>, s: Session): T
     if (s.state === 'selected') s.enter('SELECT-failed');
     return no(`Mailbox ${cmd.mailbox} does not exist`, Code.NONEXISTENT);
   }
-  const view = new SessionView(s.ctx.world.store, s.user.address, box, { readOnly, recent: s.recentFor(box), sessionId: s.ctx.sessionId });
+  const view = new SessionView(s.ctx.backend, s.user.address, box, { readOnly, recent: s.recentFor(box), sessionId: s.ctx.sessionId });
   s.view = view;
   const flags = flagsInUse(box.messages);
   s.untagged(`FLAGS ${flagList(flags)}`);

@@ -44,7 +44,7 @@ export const STORE: CommandSpec<'STORE'> = {
     if (!Array.isArray(messages)) return messages;
     const view = s.selected;
     if (view.readOnly) return no('The mailbox is read-only (EXAMINE): flags cannot be changed', Code.READ_ONLY);
-    const store = s.ctx.world.store;
+    const store = s.ctx.backend;
     for (const m of messages) {
       if (!view.isLive(m)) continue;
       store.setFlags(s.user.address, view.mailbox.name, m.uid, applyStore(m.flags, cmd.mode, cmd.flags), s.ctx.sessionId);

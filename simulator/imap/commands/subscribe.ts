@@ -8,7 +8,7 @@ export const SUBSCRIBE: CommandSpec<'SUBSCRIBE'> = {
   syntax: 'SUBSCRIBE mailbox',
   rfc: '9051#6.3.7',
   handle(cmd, s) {
-    const done = s.ctx.world.store.setSubscribed(s.user.address, cmd.mailbox, true);
+    const done = s.ctx.backend.setSubscribed(s.user.address, cmd.mailbox, true);
     if (!done.ok) return no(done.message, Code.NONEXISTENT);
     return ok('SUBSCRIBE completed');
   },

@@ -8,7 +8,7 @@ export const UNSUBSCRIBE: CommandSpec<'UNSUBSCRIBE'> = {
   syntax: 'UNSUBSCRIBE mailbox',
   rfc: '9051#6.3.8',
   handle(cmd, s) {
-    const done = s.ctx.world.store.setSubscribed(s.user.address, cmd.mailbox, false);
+    const done = s.ctx.backend.setSubscribed(s.user.address, cmd.mailbox, false);
     if (!done.ok) return no(done.message, Code.NONEXISTENT);
     return ok('UNSUBSCRIBE completed');
   },
