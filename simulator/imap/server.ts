@@ -8,7 +8,9 @@ import type { MailChange } from '../backend.ts';
 import type { EngineContext, Output, ServerEngine, TlsInfo } from '../engine.ts';
 import { utf8Text } from '../wire/bytes.ts';
 import { isTagged, type Reply } from './commands/command.ts';
-import { dispatch, displayName, mayExpunge, REGISTERED_VERBS, stateRefusal } from './dispatch.ts';
+import { dispatch, displayName, mayExpunge, stateRefusal } from './dispatch.ts';
+import { errorResult } from './errors.ts';
+import { REGISTERED_VERBS } from './registry.ts';
 import type { ImapEvent } from './events.ts';
 import type { ImapCommand } from './parse/ast.ts';
 import { CommandReader, type ReaderResult } from './parse/reader.ts';
@@ -208,7 +210,7 @@ export class ImapServer implements ServerEngine<ImapState, ImapEvent> {
         this.finish(result.tag, 'APPEND', { status: 'NO', code: result.code, text: result.message });
         return;
       case 'bad':
-        this.finish(result.tag, '', bad(result.message));
+        this.finish(result.tag, '', errorResult({ kind: 'syntax', message: result.message }));
         if (result.fatal && this.state !== 'logout') this.bye('The input can no longer be framed into commands');
         return;
       case 'command':

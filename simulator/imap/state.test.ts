@@ -4,6 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { COMMANDS } from './commands/index.ts';
+import { IMAP_REGISTRY } from './registry.ts';
 import { findTransition } from '../fsm.ts';
 import { allowedCommands, COMMAND_STATES, IMAP_STATES, IMAP_TABLE, IMAP_TRANSITIONS, stateName, type ImapState, type ImapVerb } from './state.ts';
 import { freshWorld, session, type Driver } from './test-helpers.ts';
@@ -82,7 +83,14 @@ describe('the IMAP state table', () => {
     expect(allowedCommands('selected')).toContain('FETCH');
     expect(allowedCommands('authenticated')).not.toContain('FETCH');
     expect(allowedCommands('logout')).toEqual([]);
-    for (const spec of Object.values(COMMANDS)) expect(COMMAND_STATES[spec.verb]).toBeDefined();
+    for (const spec of COMMANDS) {
+      expect(spec.states, spec.verb).toEqual(COMMAND_STATES[spec.verb as ImapVerb]);
+      expect(spec.name).toBe(spec.verb);
+      expect(spec.summary.length, spec.verb).toBeGreaterThan(0);
+      expect([9051, 3501, 2971, 6851]).toContain(spec.rfc.rfc);
+    }
+    expect(IMAP_REGISTRY.find('fetch')?.verb).toBe('FETCH');
+    expect(IMAP_REGISTRY.allowedIn('not-authenticated').map((c) => c.verb)).toEqual(allowedCommands('not-authenticated'));
   });
 });
 

@@ -1,4 +1,6 @@
-import type { CommandSpec } from './command.ts';
+import { rfc } from '../../fsm.ts';
+import { COMMAND_STATES } from '../state.ts';
+import type { ImapCommandSpec } from './command.ts';
 import { flagProblem } from '../flags.ts';
 import type { ImapDateTime } from '../parse/ast.ts';
 import { bad, Code, no, ok, storeRefusal } from '../responses.ts';
@@ -14,12 +16,14 @@ function dateTimeMs(d: ImapDateTime): number {
  * the internal date is now. RFC 4315 §3: the OK carries `APPENDUID uidvalidity uid`. An APPEND
  * to the selected mailbox is reported with EXISTS like any new message.
  */
-export const APPEND: CommandSpec<'APPEND'> = {
+export const APPEND: ImapCommandSpec<'APPEND'> = {
   name: 'APPEND',
   verb: 'APPEND',
+  states: COMMAND_STATES.APPEND,
+  summary: 'Add a message to a mailbox',
   syntax: 'APPEND mailbox [(flags)] [date-time] {size}',
-  rfc: '9051#6.3.12',
-  handle(cmd, s) {
+  rfc: rfc(9051, '6.3.12'),
+  handle(s, cmd) {
     const problem = cmd.flags.map(flagProblem).find((p) => p !== null);
     if (problem) return bad(problem);
     const box = s.user.mailbox(cmd.mailbox);

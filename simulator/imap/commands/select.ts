@@ -1,4 +1,6 @@
-import type { CommandOf, CommandSpec } from './command.ts';
+import { rfc } from '../../fsm.ts';
+import { COMMAND_STATES } from '../state.ts';
+import type { CommandOf, ImapCommandSpec } from './command.ts';
 import { mailboxName, quote } from '../encode.ts';
 import { flagList, flagsInUse, PERMANENT_FLAGS } from '../flags.ts';
 import { mailboxAttributes } from '../mailbox-list.ts';
@@ -14,7 +16,7 @@ import { HIERARCHY_DELIMITER } from '../../store/types.ts';
  * the server SHOULD prefix the text of the tagged OK response with the "[READ-WRITE]" response code."
  * A failed SELECT leaves no mailbox selected.
  */
-export function openMailbox(cmd: CommandOf<'SELECT' | 'EXAMINE'>, s: Session): TaggedResult {
+export function openMailbox(s: Session, cmd: CommandOf<'SELECT' | 'EXAMINE'>): TaggedResult {
   const readOnly = cmd.name === 'EXAMINE';
   // RFC 4466 §2.2: select parameters of extensions this server lacks (CONDSTORE, QRESYNC) are errors.
   if (cmd.params.length) return bad(`${cmd.name} parameters are not supported here: ${cmd.params.join(' ')}`);
@@ -51,10 +53,12 @@ export function openMailbox(cmd: CommandOf<'SELECT' | 'EXAMINE'>, s: Session): T
   return ok(`${cmd.name} completed`, readOnly ? Code.READ_ONLY : Code.READ_WRITE);
 }
 
-export const SELECT: CommandSpec<'SELECT'> = {
+export const SELECT: ImapCommandSpec<'SELECT'> = {
   name: 'SELECT',
   verb: 'SELECT',
+  states: COMMAND_STATES.SELECT,
+  summary: 'Open a mailbox to work on its messages',
   syntax: 'SELECT mailbox',
-  rfc: '9051#6.3.2',
+  rfc: rfc(9051, '6.3.2'),
   handle: openMailbox,
 };
