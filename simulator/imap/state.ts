@@ -33,19 +33,20 @@ export type ImapState =
 /** The states in which a line is a command (RFC 9051 §6.1–§6.4 say which). */
 export type CommandState = 'not-authenticated' | 'authenticated' | 'selected';
 
+/** The RFC's four states first (the diagram's main row), then the sub-states beside the state each leaves from. */
 export const IMAP_STATES: readonly ImapState[] = [
   'not-authenticated',
+  'authenticated',
+  'selected',
+  'logout',
   'sasl',
   'tls-handshake',
   'literal-not-authenticated',
-  'authenticated',
   'idle-authenticated',
   'literal-authenticated',
-  'selected',
   'idle-selected',
   'literal-selected',
   'responding',
-  'logout',
 ];
 
 /** What moves a connection from one state to another: a command's outcome, or the server's own decision. */
