@@ -4,7 +4,10 @@
  * engines run on (simulator/<protocol>/state.ts), so the drawing cannot disagree with them.
  */
 import { citeRfc } from '../../../simulator/fsm.ts';
-import { IMAP_STATES, IMAP_TRANSITIONS } from '../../../simulator/imap/state.ts';
+import { commandState, IMAP_STATES, IMAP_TRANSITIONS, type ImapState } from '../../../simulator/imap/state.ts';
+
+/** RFC 9051 §3's four states: the three a command is read in, and logout. */
+const isMainState = (s: ImapState): boolean => s === 'logout' || commandState(s) === s;
 import { POP3_STATES, POP3_TRANSITIONS } from '../../../simulator/pop3/state.ts';
 import { SMTP_STATES, SMTP_TRANSITIONS } from '../../../simulator/smtp/state.ts';
 
@@ -53,7 +56,8 @@ export function stateGraph(machine: Machine, omitNoise = true): StateGraph {
     case 'pop3':
       return build('POP3 session states', POP3_STATES, POP3_TRANSITIONS.map((t) => ({ ...t, rfc: citeRfc(t.rfc) })), omitNoise);
     case 'imap':
-      return build('IMAP connection states', IMAP_STATES, IMAP_TRANSITIONS.map((t) => ({ ...t, rfc: citeRfc(t.rfc) })), omitNoise);
+      // The tutorial draws RFC 9051 §3's four states; the sub-states (SASL, IDLE, literals …) are in the table and the lab.
+      return build('IMAP connection states', IMAP_STATES.filter(isMainState), IMAP_TRANSITIONS.filter((t) => isMainState(t.from) && isMainState(t.to)).map((t) => ({ ...t, rfc: citeRfc(t.rfc) })), omitNoise);
   }
 }
 
