@@ -6,6 +6,14 @@
  */
 import type { Account } from './store/account.ts';
 import type { MailStore } from './store/mail-store.ts';
+import type { StoreChange } from './store/types.ts';
+
+/**
+ * One change of the mail store (a message appended, expunged or reflagged, a mailbox made, renamed
+ * or deleted), tagged with the session that made it. Engines that show other sessions' changes
+ * (IMAP) take these as an input, `ServerEngine.storeChanged`, fed by whoever drives them.
+ */
+export type MailChange = StoreChange;
 
 /** One recipient of a message handed on for relay (RFC 5321 §4.5.4.1 retry bookkeeping). */
 export interface OutboundRecipient {

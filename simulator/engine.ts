@@ -4,7 +4,7 @@
  * or clock, and see the world only through their context: a narrow mail backend, the host's name
  * and switches, and who the peer is.
  */
-import type { MailBackend } from './backend.ts';
+import type { MailBackend, MailChange } from './backend.ts';
 import type { HostSettings } from './host-settings.ts';
 
 /** What an engine asks its transport to do, in order. */
@@ -99,4 +99,11 @@ export interface ServerEngine<S extends string = string, E = EngineEvent> {
   tick(now: number): Output<E>[];
   /** The connection went away without the protocol's goodbye (no QUIT/LOGOUT). */
   closed(now: number): Output<E>[];
+  /**
+   * The mail store changed (any session's change, this one's included), for engines that tell
+   * the client about changes (IMAP). The driver delivers every change as it happens, so this may
+   * be called while the engine's own `feed` is running (its own EXPUNGE): it only records the
+   * change, and at most asks for a `timer` at `now` when the client may be told at once (IDLE).
+   */
+  storeChanged?(change: MailChange, now: number): Output<E>[];
 }

@@ -28,10 +28,13 @@ function session(split: Splitter, stayIdle = true) {
   const client = new ImapClient({ user: 'alice@example.com', password: 'wonderland', tls: 'implicit', replica, stayIdle });
   const commands: string[] = [];
   const events: ImapClientEvent[] = [];
+  // The store's changes go to the server as they happen, as a transport feeds them; a timer due
+  // now (IDLE news, the next part of a long FETCH) means "tick me".
   let woken = false;
-  server.waker = () => {
-    woken = true;
+  const asksTick = (outs: Output<unknown>[]): void => {
+    if (outs.some((o) => o.type === 'timer' && o.at <= T0)) woken = true;
   };
+  world.store.subscribe((change) => asksTick(server.storeChanged(change, T0)));
   const toServer: Uint8Array[] = [];
   const fromClient = (outs: Output<ImapClientEvent>[]): void => {
     for (const o of outs) {
@@ -42,6 +45,7 @@ function session(split: Splitter, stayIdle = true) {
     }
   };
   const fromServer = (outs: Output<unknown>[]): void => {
+    asksTick(outs);
     for (const o of outs) if (o.type === 'write') for (const piece of split(o.bytes)) fromClient(client.feed(piece, T0));
   };
   /** Runs both ends until neither has anything to say. */

@@ -87,6 +87,14 @@ export const IMAP_STATES_EXPLAINED: readonly Explanation[] = [
     ref(9051, '3.3'),
   ),
   state('logout', 'Logout state', 'The connection is being closed, after LOGOUT or by the server.', ref(9051, '3.4')),
+  state('sasl', 'SASL exchange', 'AUTHENTICATE sent "+ ": the next line is the base64 response (or "*" to cancel), not a command.', ref(9051, '6.2.2')),
+  state('tls-handshake', 'Waiting for the TLS handshake', 'STARTTLS was answered OK: the server reads nothing until the TLS handshake ends, and forgets what came before it.', ref(9051, '6.2.1')),
+  state('idle-authenticated', 'IDLE (authenticated)', 'IDLE was answered "+ idling": the server tells changes as they happen; the next line must be DONE.', ref(9051, '6.3.13')),
+  state('idle-selected', 'IDLE (selected)', 'IDLE in a selected mailbox: new mail, expunges and flag changes arrive at once; the next line must be DONE.', ref(9051, '6.3.13')),
+  state('literal-not-authenticated', 'Reading a literal (not authenticated)', 'A {n} literal was announced: the next n octets are its data, not a command line.', ref(9051, '4.3')),
+  state('literal-authenticated', 'Reading a literal (authenticated)', 'A {n} literal was announced (an APPEND message, a mailbox name): the next n octets are its data.', ref(9051, '4.3')),
+  state('literal-selected', 'Reading a literal (selected)', 'A {n} literal was announced: the next n octets are its data, not a command line.', ref(9051, '4.3')),
+  state('responding', 'Writing a long response', 'A large FETCH goes out in parts; commands sent meanwhile wait their turn.', ref(9051, '5.5')),
 ];
 
 export const IMAP_UNTAGGED: readonly Explanation[] = [

@@ -3,7 +3,7 @@
  * it, so the lab's state panel can say "RCPT before MAIL: RFC 5321 §3.3". The rules quote the
  * RFC texts in content/rfc; the state tables are the engines' own.
  */
-import { COMMAND_STATES as IMAP_COMMAND_STATES, isImapVerb, stateName, type ImapState } from '../imap/state.ts';
+import { COMMAND_STATES as IMAP_COMMAND_STATES, isImapVerb, stateName, type CommandState, type ImapState } from '../imap/state.ts';
 import { allowedCommands as pop3Allowed, type Pop3State } from '../pop3/state.ts';
 import { lookup } from './knowledge.ts';
 import { ref } from './rfc.ts';
@@ -109,13 +109,13 @@ function pop3RuleBreak(state: Pop3State, verb: string, reply: string): RuleBreak
   return null;
 }
 
-const IMAP_SECTION: Record<ImapState, string> = { 'not-authenticated': '6.2', authenticated: '6.3', selected: '6.4', logout: '3.4' };
+const IMAP_SECTION: Record<CommandState, string> = { 'not-authenticated': '6.2', authenticated: '6.3', selected: '6.4' };
 
 function imapRuleBreak(state: ImapState, verb: string, reply: string): RuleBreak | null {
   const m = /^\S+ (BAD|NO)(?: \[([^\]\s]+)[^\]]*\])?/i.exec(reply);
   if (!m) return null;
   const [, status, code] = m;
-  if (isImapVerb(verb) && !IMAP_COMMAND_STATES[verb].includes(state)) return imapWrongState(state, verb);
+  if (isImapVerb(verb) && !(IMAP_COMMAND_STATES[verb] as readonly ImapState[]).includes(state)) return imapWrongState(state, verb);
   if (verb === 'LOGIN' && /LOGINDISABLED|PRIVACYREQUIRED/i.test(reply)) {
     return {
       rule: 'LOGIN is disabled until TLS is active (the server advertises LOGINDISABLED): STARTTLS first, or use port 993.',
@@ -146,7 +146,7 @@ function imapRuleBreak(state: ImapState, verb: string, reply: string): RuleBreak
 function imapWrongState(state: ImapState, verb: string): RuleBreak {
   const valid = IMAP_COMMAND_STATES[verb as keyof typeof IMAP_COMMAND_STATES];
   const allowed = (Object.keys(IMAP_COMMAND_STATES) as Array<keyof typeof IMAP_COMMAND_STATES>).filter((v) =>
-    IMAP_COMMAND_STATES[v].includes(state),
+    (IMAP_COMMAND_STATES[v] as readonly ImapState[]).includes(state),
   );
   if (verb === 'ENABLE' && state === 'selected') {
     return {
@@ -156,7 +156,7 @@ function imapWrongState(state: ImapState, verb: string): RuleBreak {
       allowed,
     };
   }
-  const home: ImapState = valid.includes('not-authenticated')
+  const home: CommandState = valid.includes('not-authenticated')
     ? 'not-authenticated'
     : valid.includes('authenticated')
       ? 'authenticated'

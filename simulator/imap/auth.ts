@@ -18,7 +18,7 @@ export function privacyRefusal(s: Session): TaggedResult | null {
 
 /** Checks the credentials and, when they are right, moves to the authenticated state. */
 export function logIn(s: Session, login: string, password: string, mechanism: string): TaggedResult {
-  const account = s.ctx.world.store.authenticate(login, password, s.ctx.host.domains);
+  const account = s.ctx.backend.authenticate(login, password, s.ctx.host.domains);
   s.event({ kind: 'auth', user: login, ok: account !== null, mechanism });
   if (!account) return no('Invalid credentials', Code.AUTHENTICATIONFAILED);
   return loggedIn(s, account, mechanism);
@@ -26,7 +26,7 @@ export function logIn(s: Session, login: string, password: string, mechanism: st
 
 function loggedIn(s: Session, account: Account, mechanism: string): TaggedResult {
   s.account = account;
-  s.setState('authenticated');
+  s.enter(mechanism === 'AUTHENTICATE' ? 'AUTHENTICATE' : 'LOGIN');
   // RFC 9051 §6.2.3: the tagged OK may carry the capabilities the client now has.
   return ok(`${mechanism} completed: logged in as ${account.address}`, `CAPABILITY ${s.capabilities().join(' ')}`);
 }

@@ -3,12 +3,14 @@
  * (emersion/go-imap capability.go). CAPABILITY, the greeting's [CAPABILITY ...] code and the
  * post-login [CAPABILITY ...] code are all derived from it, the session and the host settings.
  */
-import { isEnabled, type HostConfig } from '../world/host.ts';
+import type { ServerHost } from '../engine.ts';
+import { rfc, type RfcSection } from '../fsm.ts';
+import { isEnabled } from '../host-settings.ts';
 import type { ImapVerb } from './state.ts';
 
 export interface CapabilityEntry {
   name: string;
-  rfc: string;
+  rfc: RfcSection;
   /** Shown only before authentication (STARTTLS, LOGINDISABLED, AUTH=…, SASL-IR). */
   preAuthOnly?: boolean;
   /** The command it stands for: switching the capability off on a host switches the command off. */
@@ -16,33 +18,33 @@ export interface CapabilityEntry {
 }
 
 export const CAPABILITIES: readonly CapabilityEntry[] = [
-  { name: 'IMAP4rev2', rfc: '9051' },
-  { name: 'IMAP4rev1', rfc: '9051#A' }, // Appendix A: a server may advertise both
-  { name: 'STARTTLS', rfc: '9051#6.2.1', preAuthOnly: true, verb: 'STARTTLS' },
-  { name: 'LOGINDISABLED', rfc: '9051#6.2.3', preAuthOnly: true },
-  { name: 'AUTH=PLAIN', rfc: '4616', preAuthOnly: true },
-  { name: 'SASL-IR', rfc: '4959', preAuthOnly: true },
-  { name: 'ENABLE', rfc: '5161', verb: 'ENABLE' },
-  { name: 'IDLE', rfc: '2177', verb: 'IDLE' },
-  { name: 'MOVE', rfc: '6851', verb: 'MOVE' },
-  { name: 'UIDPLUS', rfc: '4315' },
-  { name: 'NAMESPACE', rfc: '2342', verb: 'NAMESPACE' },
-  { name: 'ID', rfc: '2971', verb: 'ID' },
-  { name: 'UNSELECT', rfc: '3691', verb: 'UNSELECT' },
-  { name: 'CHILDREN', rfc: '3348' },
-  { name: 'LIST-EXTENDED', rfc: '5258' },
-  { name: 'LIST-STATUS', rfc: '5819' },
-  { name: 'SPECIAL-USE', rfc: '6154' },
-  { name: 'LITERAL+', rfc: '7888' },
-  { name: 'ESEARCH', rfc: '4731' },
-  { name: 'SEARCHRES', rfc: '5182' },
-  { name: 'STATUS=SIZE', rfc: '8438' },
-  { name: 'BINARY', rfc: '3516' },
+  { name: 'IMAP4rev2', rfc: rfc(9051) },
+  { name: 'IMAP4rev1', rfc: rfc(9051, 'A') }, // Appendix A: a server may advertise both
+  { name: 'STARTTLS', rfc: rfc(9051, '6.2.1'), preAuthOnly: true, verb: 'STARTTLS' },
+  { name: 'LOGINDISABLED', rfc: rfc(9051, '6.2.3'), preAuthOnly: true },
+  { name: 'AUTH=PLAIN', rfc: rfc(4616), preAuthOnly: true },
+  { name: 'SASL-IR', rfc: rfc(4959), preAuthOnly: true },
+  { name: 'ENABLE', rfc: rfc(5161), verb: 'ENABLE' },
+  { name: 'IDLE', rfc: rfc(2177), verb: 'IDLE' },
+  { name: 'MOVE', rfc: rfc(6851), verb: 'MOVE' },
+  { name: 'UIDPLUS', rfc: rfc(4315) },
+  { name: 'NAMESPACE', rfc: rfc(2342), verb: 'NAMESPACE' },
+  { name: 'ID', rfc: rfc(2971), verb: 'ID' },
+  { name: 'UNSELECT', rfc: rfc(3691), verb: 'UNSELECT' },
+  { name: 'CHILDREN', rfc: rfc(3348) },
+  { name: 'LIST-EXTENDED', rfc: rfc(5258) },
+  { name: 'LIST-STATUS', rfc: rfc(5819) },
+  { name: 'SPECIAL-USE', rfc: rfc(6154) },
+  { name: 'LITERAL+', rfc: rfc(7888) },
+  { name: 'ESEARCH', rfc: rfc(4731) },
+  { name: 'SEARCHRES', rfc: rfc(5182) },
+  { name: 'STATUS=SIZE', rfc: rfc(8438) },
+  { name: 'BINARY', rfc: rfc(3516) },
 ];
 
 /** What the capability list depends on besides the host. */
 export interface CapabilityInputs {
-  host: HostConfig;
+  host: ServerHost;
   /** The connection is TLS (after STARTTLS, or implicit on 993). */
   tls: boolean;
   authenticated: boolean;
@@ -51,7 +53,7 @@ export interface CapabilityInputs {
 }
 
 /** The host lets plaintext passwords through: over TLS, or when its settings allow cleartext. */
-export function passwordsAllowed(inputs: { host: HostConfig; tls: boolean }): boolean {
+export function passwordsAllowed(inputs: { host: ServerHost; tls: boolean }): boolean {
   return inputs.tls || inputs.host.settings.plaintextAuth;
 }
 
@@ -77,7 +79,7 @@ export function currentCapabilities(inputs: CapabilityInputs): string[] {
 }
 
 /** Is the command behind this verb switched off on the host (`IDLE`, `MOVE`, …)? */
-export function verbDisabled(host: HostConfig, verb: ImapVerb): boolean {
+export function verbDisabled(host: ServerHost, verb: ImapVerb): boolean {
   const entry = CAPABILITIES.find((c) => c.verb === verb);
   return entry !== undefined && !isEnabled(host, entry.name);
 }

@@ -3,12 +3,13 @@
  * then calls its handler. RFC 9051 §6: a command in the wrong state is a protocol error (BAD).
  */
 import { verbDisabled } from './capabilities.ts';
-import { COMMANDS } from './commands/index.ts';
-import type { AnyCommand, CommandSpec, Reply } from './commands/command.ts';
+import type { Reply } from './commands/command.ts';
+import { errorResult, type ImapProtocolError } from './errors.ts';
 import type { ImapCommand } from './parse/ast.ts';
-import { bad, type TaggedResult } from './responses.ts';
+import { IMAP_REGISTRY } from './registry.ts';
+import type { TaggedResult } from './responses.ts';
 import type { Session } from './session.ts';
-import { allowedCommands, COMMAND_STATES, isImapVerb, stateName } from './state.ts';
+import { COMMAND_STATES, commandState, isImapVerb } from './state.ts';
 
 /** The handler's name for a command as the client wrote it: `UID FETCH`, `FETCH`. */
 export function displayName(cmd: ImapCommand): string {
@@ -24,19 +25,28 @@ export function mayExpunge(cmd: ImapCommand): boolean {
   return true;
 }
 
-/** RFC 9051 §6: BAD, naming the state, for a command the current state does not allow. */
-export function stateRefusal(verb: string, display: string, state: Session['state']): TaggedResult | null {
-  if (!isImapVerb(verb) || COMMAND_STATES[verb].includes(state)) return null;
-  return bad(`${display} is not allowed in the ${stateName(state)}; allowed here: ${allowedCommands(state).join(' ')}`);
+/** RFC 9051 §6: the error for a command the current state does not allow, or null. */
+export function stateError(verb: string, display: string, current: Session['state']): ImapProtocolError | null {
+  // A command completed by a literal is checked against the state it started in.
+  const state = commandState(current);
+  if (!state || !isImapVerb(verb) || (COMMAND_STATES[verb] as readonly string[]).includes(state)) return null;
+  return { kind: 'wrong-state', command: display, state };
 }
 
+/** The BAD for a command the state does not allow (asked by the reader when a literal is announced). */
+export function stateRefusal(verb: string, display: string, current: Session['state']): TaggedResult | null {
+  const error = stateError(verb, display, current);
+  return error && errorResult(error);
+}
+
+/** Checks in a fixed order: known to the registry, valid in this state, switched on; then the handler. */
 export function dispatch(cmd: ImapCommand, s: Session): Reply {
-  const spec = COMMANDS[cmd.name] as AnyCommand | undefined;
+  const spec = IMAP_REGISTRY.find(cmd.name);
   // The parser may learn a command before the registry has a handler for it.
-  if (!spec) return bad(`${cmd.name} is not implemented by this server`);
+  if (!spec || spec.name !== cmd.name) return errorResult({ kind: 'not-implemented', command: cmd.name });
   const verb = 'uid' in cmd && cmd.uid ? 'UID' : spec.verb;
-  const refusal = stateRefusal(verb, displayName(cmd), s.state);
-  if (refusal) return refusal;
-  if (verbDisabled(s.ctx.host, spec.verb)) return bad(`${cmd.name} is switched off on this server`);
-  return (spec as CommandSpec<typeof cmd.name>).handle(cmd as never, s);
+  const error = stateError(verb, displayName(cmd), s.state);
+  if (error) return errorResult(error);
+  if (verbDisabled(s.ctx.host, spec.name)) return errorResult({ kind: 'disabled', command: cmd.name });
+  return (spec.handle as (session: Session, c: ImapCommand) => Reply)(s, cmd);
 }

@@ -1,7 +1,7 @@
 /**
- * A large FETCH leaves in parts when the transport can wake the engine (MoreReply): the first
- * part comes with the command, the rest on `tick`, the tagged OK last; commands pipelined behind
- * it wait their turn. Without a waker the whole response comes at once, as before.
+ * A large FETCH leaves in parts: the first part comes with the command together with a timer at
+ * `now` (the transport sends what is there, then ticks the engine), the rest on `tick`, the tagged
+ * OK last; commands pipelined behind it wait their turn (the `responding` state).
  */
 import { describe, expect, it } from 'vitest';
 import { EngineDriver } from '../testing/transcript.ts';
@@ -23,12 +23,11 @@ function bigMailbox() {
 const fetched = (lines: string[]): number => lines.filter((l) => /^\* \d+ FETCH /.test(l)).length;
 
 describe('FETCH in parts', () => {
-  it('with a waker: a first part at once, the rest on tick, then OK; a pipelined NOOP after it', () => {
+  it('a first part at once with a tick asked for now, the rest on tick, then OK; a pipelined NOOP after it', () => {
     const { server, driver, total } = bigMailbox();
-    let wakes = 0;
-    server.waker = () => void wakes++;
     const first = driver.send('c FETCH 1:* (BODY.PEEK[])\r\nd NOOP\r\n');
-    expect(wakes).toBe(1);
+    expect(driver.outputs.filter((o) => o.type === 'timer' && o.at === driver.now)).toHaveLength(1);
+    expect(server.state).toBe('responding');
     expect(fetched(first)).toBeGreaterThan(0);
     expect(fetched(first)).toBeLessThan(total);
     expect(first.some((l) => /^[cd] /.test(l))).toBe(false);
@@ -37,12 +36,18 @@ describe('FETCH in parts', () => {
     expect(fetched(all)).toBe(total);
     const tagged = all.filter((l) => /^[cd] /.test(l));
     expect(tagged).toEqual(['c OK FETCH completed', 'd OK NOOP completed']);
+    expect(server.state).toBe('selected');
   });
 
-  it('without a waker: the whole response in the one call', () => {
-    const { driver, total } = bigMailbox();
+  it('a small FETCH is one response in the one call, with no tick asked for', () => {
+    const world = freshWorld();
+    const driver = new EngineDriver(imapServer(world));
+    driver.start();
+    driver.send('a LOGIN alice wonderland\r\nb SELECT INBOX\r\n');
+    const before = driver.outputs.length;
     const lines = driver.send('c FETCH 1:* (BODY.PEEK[])\r\n');
-    expect(fetched(lines)).toBe(total);
+    expect(fetched(lines)).toBe(3);
     expect(lines.at(-1)).toBe('c OK FETCH completed');
+    expect(driver.outputs.slice(before).some((o) => o.type === 'timer' && o.at === driver.now)).toBe(false);
   });
 });

@@ -4,17 +4,19 @@
  * commands/; this file runs the connection: greeting, dispatch, continuations, IDLE, STARTTLS,
  * the tagged line, and when other sessions' changes may be told (session-view.ts).
  */
-import type { Output, ServerEngine, TlsInfo } from '../engine.ts';
-import type { ServerContext } from '../net/server-context.ts';
+import type { MailChange } from '../backend.ts';
+import type { EngineContext, Output, ServerEngine, TlsInfo } from '../engine.ts';
 import { utf8Text } from '../wire/bytes.ts';
 import { isTagged, type Reply } from './commands/command.ts';
 import { dispatch, displayName, mayExpunge, stateRefusal } from './dispatch.ts';
+import { errorResult } from './errors.ts';
+import { REGISTERED_VERBS } from './registry.ts';
 import type { ImapEvent } from './events.ts';
 import type { ImapCommand } from './parse/ast.ts';
 import { CommandReader, type ReaderResult } from './parse/reader.ts';
 import { bad, ok, type TaggedResult } from './responses.ts';
 import { Session } from './session.ts';
-import type { ImapState } from './state.ts';
+import { commandState, type ImapState } from './state.ts';
 import { continuation, statusResponse } from './wire/response.ts';
 
 /** BADs in a row before the server gives up on the client (RFC 9051 §7.1.5 BYE). */
@@ -30,39 +32,36 @@ export interface ImapOptions {
 
 export const DEFAULT_IMAP_OPTIONS: ImapOptions = { autologoutMs: 30 * 60_000 };
 
-type Mode =
-  | { kind: 'commands' }
-  /** A command asked for continuation data (AUTHENTICATE): the next line is for it. */
+/**
+ * The command in progress while the connection is in a sub-state of IMAP_TABLE: what the state
+ * alone cannot hold (the tag the tagged reply will carry, and how to go on).
+ */
+type InProgress =
+  /** `sasl`: AUTHENTICATE asked for continuation data; the next line is for it. */
   | { kind: 'continuation'; tag: string; name: string; onLine: (line: string, s: Session) => Reply }
-  /** RFC 2177: until DONE. */
+  /** `idle-*`: RFC 9051 §6.3.13, until DONE. */
   | { kind: 'idle'; tag: string }
-  /** STARTTLS was accepted: input waits for the handshake. */
-  | { kind: 'tls' }
-  /** A long response is being written in parts; commands that arrive meanwhile wait. */
-  | { kind: 'busy'; tag: string; name: string; resume: () => Reply; allowExpunge: boolean }
-  | { kind: 'closed' };
+  /** `responding`: a long response is being written in parts. */
+  | { kind: 'more'; tag: string; name: string; resume: () => Reply; allowExpunge: boolean };
 
 export class ImapServer implements ServerEngine<ImapState, ImapEvent> {
-  /** Set by the transport: called when output is waiting for a reason other than input (IDLE). */
-  waker?: () => void;
   private readonly session: Session;
   private readonly reader: CommandReader;
-  private mode: Mode = { kind: 'commands' };
+  private inProgress: InProgress | null = null;
   private badsInARow = 0;
-  private stopWatching: (() => void) | null = null;
   private readonly options: ImapOptions;
   /** When the autologout timer fires, in ms. */
   private deadline = Infinity;
 
   constructor(
-    readonly ctx: ServerContext,
+    readonly ctx: EngineContext,
     options: Partial<ImapOptions> = {},
   ) {
     this.options = { ...DEFAULT_IMAP_OPTIONS, ...options };
     if (this.options.autologoutMs > 0 && this.options.autologoutMs < 30 * 60_000) {
       throw new Error('IMAP autologout "MUST be at least 30 minutes" (RFC 9051 §5.4)');
     }
-    this.session = new Session(ctx);
+    this.session = new Session(ctx, REGISTERED_VERBS);
     this.reader = new CommandReader({
       maxMessage: ctx.host.settings.maxMessageSize,
       literalPlus: true,
@@ -91,7 +90,7 @@ export class ImapServer implements ServerEngine<ImapState, ImapEvent> {
 
   feed(bytes: Uint8Array, now: number): Output<ImapEvent>[] {
     // Bytes between STARTTLS and the handshake are plaintext nobody may act on (RFC 2595 §3.1).
-    if (this.mode.kind === 'closed' || this.mode.kind === 'tls') return [];
+    if (this.state === 'logout' || this.state === 'tls-handshake') return [];
     this.session.now = now;
     this.reader.feed(bytes);
     this.pump();
@@ -104,27 +103,41 @@ export class ImapServer implements ServerEngine<ImapState, ImapEvent> {
     s.now = now;
     s.tls = true;
     s.event({ kind: 'tls', info });
-    if (this.mode.kind === 'tls') {
+    if (s.state === 'tls-handshake') {
       this.reader.clear();
-      this.mode = { kind: 'commands' };
+      s.enter('TLS-done');
     }
     return this.take();
   }
 
   /**
-   * Delivers what other sessions changed while this one IDLEs (after a `waker` call), and logs
-   * out a client silent past the autologout time (RFC 2177: "MAY log the client off implicitly").
+   * @rfc 9051#7.5.1 another session (or this one's own command) changed the store. The selected
+   * mailbox's view records it until it may be told; while IDLE that is at once, so the engine
+   * asks for a tick now. Called whenever the store changes, even inside this engine's own `feed`,
+   * so it touches nothing but the view and returns its own outputs.
+   */
+  storeChanged(change: MailChange, now: number): Output<ImapEvent>[] {
+    const view = this.session.view;
+    if (!view) return [];
+    view.storeChanged(change);
+    const idle = this.state === 'idle-authenticated' || this.state === 'idle-selected';
+    return idle && view.hasPending(true) ? [{ type: 'timer', at: now }] : [];
+  }
+
+  /**
+   * Writes the next part of a long response, delivers what changed while this session IDLEs
+   * (after a `storeChanged` asked for the tick), and logs out a client silent past the
+   * autologout time (RFC 2177: "MAY log the client off implicitly").
    */
   tick(now: number): Output<ImapEvent>[] {
-    if (this.mode.kind === 'closed') return [];
+    if (this.state === 'logout') return [];
     this.session.now = now;
+    const busy = this.inProgress;
     if (now >= this.deadline) this.bye('Autologout: no command for too long');
-    else if (this.mode.kind === 'busy') {
-      const { tag, name, resume, allowExpunge } = this.mode;
-      this.mode = { kind: 'commands' };
-      this.onReply(tag, name, resume(), allowExpunge);
+    else if (busy?.kind === 'more') {
+      this.onReply(busy.tag, busy.name, busy.resume(), busy.allowExpunge);
       this.pump();
-    } else if (this.mode.kind === 'idle') {
+    } else if (busy?.kind === 'idle') {
       this.session.flushUpdates(true);
       this.byeIfMailboxGone();
     }
@@ -133,12 +146,12 @@ export class ImapServer implements ServerEngine<ImapState, ImapEvent> {
 
   closed(now: number): Output<ImapEvent>[] {
     this.session.now = now;
-    this.shutDown();
+    this.shutDown('dropped');
     return this.take();
   }
 
   private arm(now: number): void {
-    if (this.options.autologoutMs <= 0 || this.mode.kind === 'closed') return;
+    if (this.options.autologoutMs <= 0 || this.state === 'logout') return;
     this.deadline = now + this.options.autologoutMs;
     this.session.out.push({ type: 'timer', at: this.deadline });
   }
@@ -151,21 +164,35 @@ export class ImapServer implements ServerEngine<ImapState, ImapEvent> {
   /** Runs every complete command (or continuation line) that has arrived, in order. */
   private pump(): void {
     for (;;) {
-      const mode = this.mode;
-      if (mode.kind === 'closed' || mode.kind === 'tls' || mode.kind === 'busy') return;
-      if (mode.kind === 'commands') {
+      const state = this.state;
+      if (commandState(state)) {
         this.reader.options.utf8Names = this.session.utf8;
         const result = this.reader.next();
+        this.followReader();
         if (!result) return;
         this.onReaderResult(result);
-      } else {
+      } else if (state === 'sasl' || state === 'idle-authenticated' || state === 'idle-selected') {
         const line = this.reader.nextLine();
         if (!line) return;
         const text = line.overflow ? '' : utf8Text(line.bytes);
-        if (mode.kind === 'idle') this.onIdleLine(mode.tag, text);
-        else this.onReply(mode.tag, mode.name, mode.onLine(text, this.session), true);
+        const waiting = this.inProgress;
+        if (waiting?.kind === 'idle') this.onIdleLine(waiting.tag, text);
+        else if (waiting?.kind === 'continuation') this.onReply(waiting.tag, waiting.name, waiting.onLine(text, this.session), true);
+      } else {
+        // logout, tls-handshake, responding: nothing is read now.
+        return;
       }
     }
+  }
+
+  /** RFC 9051 §4.3: while the reader is inside a literal, the connection is in the literal's sub-state. */
+  private followReader(): void {
+    const s = this.session;
+    const base = commandState(s.state);
+    if (!base) return;
+    const inLiteral = s.state !== base;
+    if (this.reader.inLiteral && !inLiteral) s.enter('literal');
+    else if (!this.reader.inLiteral && inLiteral) s.enter('literal-read');
   }
 
   private onReaderResult(result: ReaderResult): void {
@@ -177,14 +204,14 @@ export class ImapServer implements ServerEngine<ImapState, ImapEvent> {
       case 'hangup':
         this.onReaderResult(result.refusal);
         // RFC 7888 §5: "If responding with an untagged BYE response, it SHOULD include the TOOBIG response code."
-        if (this.mode.kind !== 'closed') this.bye(`Not reading the refused literal of ${result.size} octets`, 'TOOBIG');
+        if (this.state !== 'logout') this.bye(`Not reading the refused literal of ${result.size} octets`, 'TOOBIG');
         return;
       case 'no':
         this.finish(result.tag, 'APPEND', { status: 'NO', code: result.code, text: result.message });
         return;
       case 'bad':
-        this.finish(result.tag, '', bad(result.message));
-        if (result.fatal && this.mode.kind !== 'closed') this.bye('The input can no longer be framed into commands');
+        this.finish(result.tag, '', errorResult({ kind: 'syntax', message: result.message }));
+        if (result.fatal && this.state !== 'logout') this.bye('The input can no longer be framed into commands');
         return;
       case 'command':
         this.run(result.command);
@@ -199,24 +226,24 @@ export class ImapServer implements ServerEngine<ImapState, ImapEvent> {
   private onReply(tag: string, name: string, reply: Reply, allowExpunge: boolean): void {
     const s = this.session;
     if (isTagged(reply)) {
-      this.mode = { kind: 'commands' };
+      this.inProgress = null;
+      // The command in progress is over: a SASL exchange that did not log in, the last part of a FETCH.
+      if (s.state === 'sasl') s.enter('AUTHENTICATE-failed');
+      else if (s.state === 'responding') s.enter('FETCH-done');
       if (reply.then !== 'close') s.flushUpdates(allowExpunge);
       this.finish(tag, name, reply);
       return;
     }
     if (reply.kind === 'more') {
-      // Without a transport to wake us, the rest is produced now, as one response.
-      if (!this.waker) {
-        let rest = reply.resume();
-        while ('kind' in rest && rest.kind === 'more') rest = rest.resume();
-        return this.onReply(tag, name, rest, allowExpunge);
-      }
-      this.mode = { kind: 'busy', tag, name, resume: () => reply.resume(), allowExpunge };
-      this.waker();
+      // The transport sends what is written so far, then ticks us for the next part.
+      if (s.state !== 'responding') s.enter('FETCH-more');
+      this.inProgress = { kind: 'more', tag, name, resume: () => reply.resume(), allowExpunge };
+      s.out.push({ type: 'timer', at: s.now });
       return;
     }
     if (reply.kind === 'continue') {
-      this.mode = { kind: 'continuation', tag, name, onLine: reply.onLine };
+      s.enter('AUTHENTICATE-continue');
+      this.inProgress = { kind: 'continuation', tag, name, onLine: reply.onLine };
       s.write([`+ ${reply.prompt}\r\n`]); // RFC 9051 §7.6 continuation request (SASL: base64)
       return;
     }
@@ -232,11 +259,10 @@ export class ImapServer implements ServerEngine<ImapState, ImapEvent> {
     if (result.then === 'starttls') {
       // RFC 9051 §6.2.1 / RFC 2595 §3.1: nothing the client sent before the handshake counts.
       this.reader.clear();
-      this.mode = { kind: 'tls' };
+      s.enter('STARTTLS');
       s.out.push({ type: 'starttls' });
     } else if (result.then === 'close') {
-      this.mode = { kind: 'closed' };
-      this.shutDown();
+      this.shutDown('LOGOUT');
       s.out.push({ type: 'close' });
     } else if (this.badsInARow >= MAX_BADS_IN_A_ROW) {
       this.bye(`Too many errors (${this.badsInARow} BAD responses in a row)`);
@@ -257,25 +283,21 @@ export class ImapServer implements ServerEngine<ImapState, ImapEvent> {
   private bye(text: string, code?: string): void {
     const s = this.session;
     s.write([statusResponse('*', 'BYE', text, code)]);
-    this.mode = { kind: 'closed' };
-    this.shutDown();
+    this.shutDown('bye');
     s.out.push({ type: 'close' });
   }
 
   /**
    * @rfc 2177#3 "The server requests a response to the IDLE command using the continuation ("+")
-   * response." Updates already waiting go out at once; later ones wake the transport.
+   * response." Updates already waiting go out at once; later ones as `storeChanged` brings them.
    */
   private startIdle(tag: string): void {
     const s = this.session;
-    this.mode = { kind: 'idle', tag };
+    s.enter('IDLE');
+    this.inProgress = { kind: 'idle', tag };
     s.write([continuation('idling')]);
     s.event({ kind: 'idle', active: true });
     s.flushUpdates(true);
-    const account = s.account?.address;
-    this.stopWatching = this.ctx.world.store.subscribe((change) => {
-      if (change.account === account && s.view?.hasPending(true)) this.waker?.();
-    });
   }
 
   /** @rfc 2177#3 "The IDLE command is terminated by the receipt of a "DONE" continuation". */
@@ -287,20 +309,17 @@ export class ImapServer implements ServerEngine<ImapState, ImapEvent> {
   }
 
   private stopIdle(): void {
-    if (this.stopWatching) {
-      this.stopWatching();
-      this.stopWatching = null;
-      this.session.event({ kind: 'idle', active: false });
-    }
-    if (this.mode.kind === 'idle') this.mode = { kind: 'commands' };
+    this.session.event({ kind: 'idle', active: false });
+    this.inProgress = null;
+    this.session.enter('DONE');
   }
 
-  /** Releases the store subscriptions and moves to the logout state (LOGOUT, BYE, or a dropped connection). */
-  private shutDown(): void {
+  /** Leaves IDLE and the selected mailbox and moves to the logout state (LOGOUT, BYE, or a dropped connection). */
+  private shutDown(on: 'LOGOUT' | 'bye' | 'dropped'): void {
     const s = this.session;
-    this.stopIdle();
-    this.mode = { kind: 'closed' };
+    if (s.state === 'idle-authenticated' || s.state === 'idle-selected') s.event({ kind: 'idle', active: false });
+    this.inProgress = null;
     s.dropView();
-    if (s.state !== 'logout') s.setState('logout');
+    if (s.state !== 'logout') s.enter(on);
   }
 }

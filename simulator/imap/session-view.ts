@@ -5,10 +5,13 @@
  * RFC 9051 §7.5.1: "An EXPUNGE response MUST NOT be sent when no command is in progress, nor
  * while responding to a FETCH, STORE, or SEARCH command." So an expunged message stays in this
  * view (and can still be fetched) until an EXPUNGE response for it may be sent.
+ *
+ * The changes arrive as an input (`storeChanged`, fed by the engine from its driver), never
+ * through a subscription of its own.
  */
 import type { Mailbox } from '../store/mailbox.ts';
-import type { MailStore } from '../store/mail-store.ts';
-import type { StoreChange, StoredMessage } from '../store/types.ts';
+import type { MailBackend, MailChange } from '../backend.ts';
+import type { StoredMessage } from '../store/types.ts';
 import type { SeqRange, SequenceSet } from './parse/ast.ts';
 import { claimRecent } from './recent.ts';
 import { flagList } from './flags.ts';
@@ -36,10 +39,8 @@ export class SessionView {
   saved: number[] = [];
   /** Another session deleted the mailbox. */
   deleted = false;
-  private readonly unsubscribe: () => void;
-
   constructor(
-    private readonly store: MailStore,
+    private readonly backend: MailBackend,
     readonly account: string,
     readonly mailbox: Mailbox,
     readonly options: ViewOptions,
@@ -50,7 +51,6 @@ export class SessionView {
       for (const uid of this.recentUids) if (!mailbox.byUid(uid)) this.recentUids.delete(uid);
       for (const uid of claimRecent(mailbox, this.messages.map((m) => m.uid), options.readOnly)) this.recentUids.add(uid);
     }
-    this.unsubscribe = store.subscribe((change) => this.onChange(change));
   }
 
   get readOnly(): boolean {
@@ -207,10 +207,11 @@ export class SessionView {
     return lines;
   }
 
-  private onChange(change: StoreChange): void {
+  /** A change of the store, whoever made it: recorded until it may be told. */
+  storeChanged(change: MailChange): void {
     if (change.account !== this.account) return;
     if (change.kind === 'mailbox-deleted') {
-      if (change.mailbox === this.mailbox.name && this.store.mailbox(this.account, change.mailbox) !== this.mailbox) this.deleted = true;
+      if (change.mailbox === this.mailbox.name && this.backend.mailbox(this.account, change.mailbox) !== this.mailbox) this.deleted = true;
       return;
     }
     if (change.mailbox !== this.mailbox.name || this.deleted) return;
@@ -231,10 +232,6 @@ export class SessionView {
       default:
         break;
     }
-  }
-
-  close(): void {
-    this.unsubscribe();
   }
 }
 

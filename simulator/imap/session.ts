@@ -3,8 +3,7 @@
  * what it ENABLEd, the selected mailbox's view, and the untagged responses a command produced.
  * Command handlers get a Session; the server owns framing and the tagged line.
  */
-import type { Output } from '../engine.ts';
-import type { ServerContext } from '../net/server-context.ts';
+import type { EngineContext, Output } from '../engine.ts';
 import type { Account } from '../store/account.ts';
 import type { Mailbox } from '../store/mailbox.ts';
 import { currentCapabilities } from './capabilities.ts';
@@ -13,14 +12,11 @@ import { OutputBuffer } from '../wire/output-buffer.ts';
 import type { ImapEvent } from './events.ts';
 import type { NameOptions } from './parse/mailbox.ts';
 import type { SessionView } from './session-view.ts';
-import { canTransition, type ImapState, type ImapVerb } from './state.ts';
-import { COMMANDS } from './commands/index.ts';
-
-/** What the command registry implements (CAPABILITY is derived from it). */
-const REGISTERED_VERBS: ReadonlySet<ImapVerb> = new Set(Object.values(COMMANDS).map((c) => c.verb));
+import { StateMachine } from '../fsm.ts';
+import { IMAP_TABLE, type ImapState, type ImapTrigger, type ImapVerb } from './state.ts';
 
 export class Session {
-  state: ImapState = 'not-authenticated';
+  readonly machine = new StateMachine<ImapState, ImapTrigger>(IMAP_TABLE);
   tls: boolean;
   account: Account | null = null;
   view: SessionView | null = null;
@@ -38,7 +34,11 @@ export class Session {
   private readonly pending = new OutputBuffer();
   private openWrite: Output<ImapEvent> | null = null;
 
-  constructor(readonly ctx: ServerContext) {
+  constructor(
+    readonly ctx: EngineContext,
+    /** What the command registry implements (CAPABILITY is derived from it); given by the server, so commands and session import each other only as types. */
+    private readonly verbs: ReadonlySet<ImapVerb>,
+  ) {
     this.tls = ctx.peer.implicitTls;
   }
 
@@ -87,17 +87,18 @@ export class Session {
     this.out.push({ type: 'event', event });
   }
 
-  /** Moves along one edge of IMAP_TRANSITIONS; any other move is a bug in this server. */
-  setState(to: ImapState): void {
-    if (to === this.state && to !== 'selected') return;
-    if (!canTransition(this.state, to)) throw new Error(`IMAP: no transition ${this.state} → ${to}`);
-    const from = this.state;
-    this.state = to;
-    if (from !== to) this.event({ kind: 'state', from, to });
+  get state(): ImapState {
+    return this.machine.state;
+  }
+
+  /** Moves along the edge of IMAP_TABLE for `on` (a missing edge is a bug in this server) and reports a change of state. */
+  enter(on: ImapTrigger): void {
+    const change = this.machine.fire(on);
+    if (change.from !== change.to) this.event(change);
   }
 
   capabilities(): string[] {
-    return currentCapabilities({ host: this.ctx.host, tls: this.tls, authenticated: this.account !== null, verbs: REGISTERED_VERBS });
+    return currentCapabilities({ host: this.ctx.host, tls: this.tls, authenticated: this.account !== null, verbs: this.verbs });
   }
 
   /** The session's \Recent set for a mailbox, or null once IMAP4rev2 is enabled. */
@@ -113,7 +114,6 @@ export class Session {
 
   /** Leaves the selected mailbox (CLOSE, UNSELECT, a new SELECT, LOGOUT). */
   dropView(): void {
-    this.view?.close();
     this.view = null;
   }
 

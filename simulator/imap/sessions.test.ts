@@ -8,7 +8,7 @@ import { Pop3Server } from '../pop3/server.ts';
 import { testContext } from '../testing/context.ts';
 import { EngineDriver } from '../testing/transcript.ts';
 import { utf8Bytes } from '../wire/bytes.ts';
-import { freshWorld, session, T0 } from './test-helpers.ts';
+import { freshWorld, imapServer, session, T0 } from './test-helpers.ts';
 
 function pair(opts: { rev2?: boolean } = {}) {
   const world = freshWorld();
@@ -51,31 +51,28 @@ describe('two sessions on one mailbox', () => {
     expect(a.send('a3 NOOP\r\n')).toEqual(['* 2 FETCH (UID 3 FLAGS (\\Flagged \\Answered \\Recent))', 'a3 OK NOOP completed']);
   });
 
-  it('pushes new mail, expunges and flag changes during IDLE through the waker (RFC 2177)', () => {
-    const { world, a, b, serverA } = pair();
-    let woken = 0;
-    serverA.waker = () => woken++;
+  it('pushes new mail, expunges and flag changes during IDLE: storeChanged asks for a tick now (RFC 2177)', () => {
+    const { world, a, b } = pair();
     expect(a.send('a1 IDLE\r\n')).toEqual(['+ idling']);
     world.store.append('alice@example.com', 'INBOX', utf8Bytes('Subject: pushed\r\n\r\nhi\r\n'), { internalDate: T0 });
-    expect(woken).toBe(1);
+    expect(a.wakeups).toBe(1);
     expect(a.tick()).toEqual(['* 4 EXISTS', '* 4 RECENT']);
     b.send('b1 STORE 2 +FLAGS.SILENT (\\Deleted)\r\n');
-    expect(woken).toBe(2);
+    expect(a.wakeups).toBe(2);
     expect(a.tick()).toEqual(['* 2 FETCH (UID 2 FLAGS (\\Deleted \\Recent))']);
     b.send('b2 EXPUNGE\r\n');
     expect(a.tick()).toEqual(['* 2 EXPUNGE']);
     expect(a.send('DONE\r\n')).toEqual(['a1 OK IDLE terminated']);
+    const before = a.wakeups;
     world.store.append('alice@example.com', 'INBOX', utf8Bytes('Subject: later\r\n\r\nhi\r\n'), { internalDate: T0 });
-    expect(woken).toBe(3 + 0);
+    expect(a.wakeups).toBe(before);
   });
 
   it('wakes an IDLE session on the other session\'s APPEND', () => {
-    const { a, b, serverA } = pair({ rev2: true });
-    let woken = 0;
-    serverA.waker = () => woken++;
+    const { a, b } = pair({ rev2: true });
     a.send('a1 IDLE\r\n');
     expect(b.send('b1 APPEND INBOX {4+}\r\nhi\r\n\r\n').at(-1)).toMatch(/^b1 OK \[APPENDUID \d+ 4\]/);
-    expect(woken).toBeGreaterThan(0);
+    expect(a.wakeups).toBeGreaterThan(0);
     expect(a.tick()).toEqual(['* 4 EXISTS']);
   });
 
@@ -99,16 +96,21 @@ describe('two sessions on one mailbox', () => {
     expect(b.send('b2 UID FETCH 1 (FLAGS)\r\n')).toEqual(['* 1 FETCH (UID 1 FLAGS (\\Recent))', 'b2 OK UID FETCH completed']);
   });
 
-  it('stops listening to the store after LOGOUT and after the connection drops', () => {
+  it('leaves the store alone: its driver listens, once per connection, until LOGOUT or the drop', () => {
     const world = freshWorld();
     const listeners = (): number => world.store.listenerCount;
     const before = listeners();
+    const server = imapServer(world);
+    const bare = new EngineDriver(server);
+    bare.start();
+    bare.send('x LOGIN alice wonderland\r\ny SELECT INBOX\r\nz IDLE\r\n');
+    expect(listeners()).toBe(before);
     const a = session(world, { user: 'alice', mailbox: 'INBOX' });
     const b = session(world, { user: 'alice', mailbox: 'INBOX' });
     b.driver.send('b1 IDLE\r\n');
-    expect(listeners()).toBe(before + 3);
+    expect(listeners()).toBe(before + 2);
     a.driver.send('a1 LOGOUT\r\n');
-    b.driver.take(b.server.closed(T0));
+    b.driver.drop();
     expect(listeners()).toBe(before);
     expect(b.server.state).toBe('logout');
   });
@@ -167,12 +169,10 @@ describe('a deleted selected mailbox', () => {
     world.store.append('alice@example.com', 'Temp', utf8Bytes('Subject: t\r\n\r\nt\r\n'), { internalDate: T0 });
     const a = session(world, { user: 'alice', mailbox: 'Temp', rev2: true });
     const b = session(world, { user: 'alice', mailbox: 'Temp' });
-    let woken = 0;
-    b.server.waker = () => woken++;
     b.driver.send('b1 IDLE\r\n');
     expect(a.driver.send('a1 DELETE Temp\r\n')).toEqual(['* OK [CLOSED] The selected mailbox was deleted', 'a1 OK DELETE completed']);
     expect(a.server.state).toBe('authenticated');
-    expect(woken).toBeGreaterThan(0);
+    expect(b.driver.wakeups).toBeGreaterThan(0);
     expect(b.driver.tick()).toEqual(['* 1 EXPUNGE', '* BYE Selected mailbox was deleted, have to disconnect']);
     expect(b.driver.closed).toBe(true);
   });

@@ -4,7 +4,9 @@
  */
 import { describe, expect, it } from 'vitest';
 import { COMMANDS } from './commands/index.ts';
-import { allowedCommands, canTransition, COMMAND_STATES, IMAP_STATES, IMAP_TRANSITIONS, stateName, type ImapState, type ImapVerb } from './state.ts';
+import { IMAP_REGISTRY } from './registry.ts';
+import { findTransition } from '../fsm.ts';
+import { allowedCommands, COMMAND_STATES, IMAP_STATES, IMAP_TABLE, IMAP_TRANSITIONS, stateName, type ImapState, type ImapVerb } from './state.ts';
 import { freshWorld, session, type Driver } from './test-helpers.ts';
 
 /** One or more sample invocations of every verb (UID covers its forms). */
@@ -55,8 +57,25 @@ describe('the IMAP state table', () => {
       expect(IMAP_STATES).toContain(t.from);
       expect(IMAP_STATES).toContain(t.to);
     }
-    expect(canTransition('not-authenticated', 'selected')).toBe(false);
-    expect(canTransition('selected', 'authenticated')).toBe(true);
+    expect(IMAP_TRANSITIONS.some((t) => t.from === 'not-authenticated' && t.to === 'selected')).toBe(false);
+    expect(findTransition(IMAP_TABLE, 'selected', 'CLOSE')?.to).toBe('authenticated');
+    const reached = new Set<ImapState>([IMAP_TABLE.initial, ...IMAP_TRANSITIONS.map((t) => t.to)]);
+    for (const state of IMAP_STATES) expect(reached.has(state), state).toBe(true);
+  });
+
+  it('names every state in which a line is not a command, each returning to where it came from', () => {
+    expect(findTransition(IMAP_TABLE, 'not-authenticated', 'AUTHENTICATE-continue')?.to).toBe('sasl');
+    expect(findTransition(IMAP_TABLE, 'not-authenticated', 'STARTTLS')?.to).toBe('tls-handshake');
+    expect(findTransition(IMAP_TABLE, 'tls-handshake', 'TLS-done')?.to).toBe('not-authenticated');
+    for (const base of ['authenticated', 'selected'] as const) {
+      const idle = findTransition(IMAP_TABLE, base, 'IDLE')!.to;
+      expect(findTransition(IMAP_TABLE, idle, 'DONE')?.to).toBe(base);
+    }
+    for (const base of ['not-authenticated', 'authenticated', 'selected'] as const) {
+      const literal = findTransition(IMAP_TABLE, base, 'literal')!.to;
+      expect(findTransition(IMAP_TABLE, literal, 'literal-read')?.to).toBe(base);
+    }
+    for (const state of IMAP_STATES) if (state !== 'logout') expect(findTransition(IMAP_TABLE, state, 'dropped')?.to).toBe('logout');
   });
 
   it('names the commands each state allows, and every registered command has a row', () => {
@@ -64,7 +83,14 @@ describe('the IMAP state table', () => {
     expect(allowedCommands('selected')).toContain('FETCH');
     expect(allowedCommands('authenticated')).not.toContain('FETCH');
     expect(allowedCommands('logout')).toEqual([]);
-    for (const spec of Object.values(COMMANDS)) expect(COMMAND_STATES[spec.verb]).toBeDefined();
+    for (const spec of COMMANDS) {
+      expect(spec.states, spec.verb).toEqual(COMMAND_STATES[spec.verb as ImapVerb]);
+      expect(spec.name).toBe(spec.verb);
+      expect(spec.summary.length, spec.verb).toBeGreaterThan(0);
+      expect([9051, 3501, 2971, 6851]).toContain(spec.rfc.rfc);
+    }
+    expect(IMAP_REGISTRY.find('fetch')?.verb).toBe('FETCH');
+    expect(IMAP_REGISTRY.allowedIn('not-authenticated').map((c) => c.verb)).toEqual(allowedCommands('not-authenticated'));
   });
 });
 

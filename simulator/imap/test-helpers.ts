@@ -20,10 +20,15 @@ export function imapServer(world: World = freshWorld(), port = 993): ImapServer 
 
 export type Driver = EngineDriver<ImapState, ImapEvent>;
 
+/** A driver for `server` that feeds it `world`'s store changes, as the transports do. */
+export function imapDriver(world: World, server: ImapServer = imapServer(world)): Driver {
+  return new EngineDriver(server).followStore((listener) => world.store.subscribe(listener));
+}
+
 /** A driver that has read the greeting and, if `user` is given, logged in (and selected `mailbox`). */
 export function session(world: World, opts: { user?: string; password?: string; mailbox?: string; rev2?: boolean } = {}): { driver: Driver; server: ImapServer } {
   const server = imapServer(world);
-  const driver = new EngineDriver(server);
+  const driver = imapDriver(world, server);
   driver.start();
   if (opts.user) {
     const reply = driver.send(`l1 LOGIN ${opts.user} ${opts.password ?? 'wonderland'}\r\n`);
@@ -54,6 +59,10 @@ export const SELECT_INBOX = `${LOGIN}
 
 /** Plays a transcript against a fresh default world (993: implicit TLS unless `port` says otherwise). */
 export function play(script: string, port = 993): void {
-  playTranscript(imapServer(freshWorld(), port), script);
+  const world = freshWorld();
+  const server = imapServer(world, port);
+  const stop = world.store.subscribe((change) => server.storeChanged(change, T0));
+  playTranscript(server, script);
+  stop();
 }
 

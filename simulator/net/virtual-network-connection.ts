@@ -1,6 +1,7 @@
 /**
  * One virtual connection: a client end the caller drives, and a server engine behind it.
- * The connection honours the engine's outputs (writes, STARTTLS, close, timers, its waker) and
+ * The connection honours the engine's outputs (writes, STARTTLS, close, timers), feeds it the
+ * store's changes (`storeChanged`, for IMAP) and
  * logs every byte that crosses the wire. Once TLS is on, the two ends are joined by a real
  * TLS 1.3 client and server (./tls-channel.ts): the log holds the encrypted records, and only the
  * ends see plaintext. Work runs to completion in order (./virtual-network-steps.ts): a send made
@@ -8,6 +9,7 @@
  * a network, which waits for the TLS code to load, holds every later step, so engines are never
  * re-entered and results arrive in order. Everything else is synchronous.
  */
+import type { MailChange } from '../backend.ts';
 import type { Output, ServerEngine, TlsInfo } from '../engine.ts';
 import type { TransportErrorCode } from '../transport.ts';
 import type { OnPath, WirePhase } from './attack-types.ts';
@@ -21,8 +23,8 @@ import type { LabelledWrite } from './tls-labels.ts';
 import type { ServerIdentityKind } from './tls-pki.ts';
 import { bytesEqual } from '../wire/bytes.ts';
 
-/** A server engine as the network drives it, with the optional waker it calls when it has output without input. */
-export type WakeableEngine = ServerEngine<string, unknown> & { waker?: () => void };
+/** A server engine as the network drives it. */
+export type DrivenEngine = ServerEngine<string, unknown>;
 
 /** What the client end hears. */
 export type ConnectionEvent =
@@ -42,6 +44,8 @@ export interface ConnectionEnv {
   /** The real TLS and the network's PKI, loaded on the first handshake. */
   recordTls: LazyRecordTls;
   log: SessionLog;
+  /** Listens to the world's mail store; the engine hears each change (`storeChanged`). Returns the unsubscribe. */
+  storeChanges: (listener: (change: MailChange) => void) => () => void;
   /** Shared by the network's connections: one step at a time waits on cryptography (./virtual-network-steps.ts). */
   lane: Lane;
   /** Rethrow engine exceptions after closing (tests); otherwise they only close the connection. */
@@ -78,12 +82,12 @@ export class VirtualConnection {
   private serverAwaitsTls = false;
   private readonly steps: StepQueue;
   private readonly timers = new Set<() => void>();
-  private wakePending = false;
+  private stopChanges: (() => void) | null = null;
 
   constructor(
     private readonly env: ConnectionEnv,
     readonly session: SessionRecord,
-    private readonly engine: WakeableEngine,
+    private readonly engine: DrivenEngine,
     private readonly setup: ConnectionSetup,
   ) {
     this.steps = new StepQueue((error, afterAwait) => this.crashed(error, afterAwait), env.lane);
@@ -122,7 +126,14 @@ export class VirtualConnection {
     if (this.phase !== 'new') throw new Error(`connection ${this.session.id} was opened already`);
     this.sink = sink;
     this.phase = 'open';
-    this.engine.waker = () => this.wake();
+    const engine = this.engine;
+    if (engine.storeChanged) {
+      // Delivered as they happen, even inside this engine's own step (its own EXPUNGE): the engine
+      // only records them there, and asks for a timer when it may tell the client at once (IDLE).
+      this.stopChanges = this.env.storeChanges((change) => {
+        if (this.phase === 'open') void this.apply(engine.storeChanged!(change, this.env.now()));
+      });
+    }
     this.steps.push(() => {
       const greet = (): void | Promise<void> => (this.phase === 'open' ? this.apply(this.engine.start(this.env.now())) : undefined);
       if (!this.setup.implicitTls) return greet();
@@ -279,18 +290,6 @@ export class VirtualConnection {
     this.timers.add(holder.cancel);
   }
 
-  /** The engine has output for reasons other than input (a store change during IDLE …). */
-  private wake(): void {
-    if (this.wakePending || this.phase !== 'open') return;
-    this.wakePending = true;
-    const cancel = this.env.scheduler.at(this.env.now(), () => {
-      this.timers.delete(cancel);
-      this.wakePending = false;
-      this.steps.push(() => this.tickEngine());
-    });
-    this.timers.add(cancel);
-  }
-
   /** A TLS or engine failure: the connection drops, and the client is told why. */
   private fail(code: TransportErrorCode, message: string): void {
     this.deliver({ type: 'error', code, message });
@@ -302,7 +301,8 @@ export class VirtualConnection {
     this.phase = 'closed';
     for (const cancel of this.timers) cancel();
     this.timers.clear();
-    this.engine.waker = undefined;
+    this.stopChanges?.();
+    this.stopChanges = null;
     if (notifyEngine) {
       // Writes after the connection went away go nowhere; events still matter (the UI, locks).
       for (const out of this.engine.closed(this.env.now())) {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Output, ServerEngine, TlsInfo } from '../engine.ts';
+import type { MailChange } from '../backend.ts';
 import { latin1Text, utf8Bytes, utf8Text } from '../wire/bytes.ts';
 import type { ServerContext } from './server-context.ts';
 import { ManualScheduler } from './virtual-network-clock.ts';
@@ -15,7 +16,7 @@ const T0 = Date.UTC(2026, 10, 26, 9, 0, 0);
  */
 class EchoServer implements ServerEngine<string, { kind: 'state'; from: string; to: string }> {
   state = 'open';
-  waker?: () => void;
+  readonly changes: MailChange[] = [];
   static last: EchoServer | null = null;
   tlsSeen: TlsInfo | null = null;
   ticks = 0;
@@ -48,6 +49,11 @@ class EchoServer implements ServerEngine<string, { kind: 'state'; from: string; 
   tlsStarted(info: TlsInfo): Output<never>[] {
     this.tlsSeen = info;
     return [{ type: 'write', bytes: utf8Bytes(`tls ${info.version}\r\n`) }];
+  }
+  /** A store change: asks for a tick at once, as IMAP does during IDLE. */
+  storeChanged(change: MailChange, now: number): Output<never>[] {
+    this.changes.push(change);
+    return [{ type: 'timer', at: now }];
   }
   tick(): Output<never>[] {
     this.ticks++;
@@ -240,14 +246,18 @@ describe('VirtualConnection', () => {
     expect(scheduler.pending).toBe(0);
   });
 
-  it('ticks the engine when its waker is called', () => {
+  it('feeds the world store\'s changes to storeChanged while open, and ticks when it asks', () => {
     const { network, scheduler } = setup();
     const c = open(network, 'mail.example.com', 143);
-    EchoServer.last!.waker!();
-    EchoServer.last!.waker!();
+    const engine = EchoServer.last!;
+    network.world.store.createMailbox('alice@example.com', 'Fresh');
+    expect(engine.changes.map((ch) => ch.kind)).toEqual(['mailbox-created']);
     expect(c.text()).not.toContain('tick');
     scheduler.runDue();
     expect(c.text().match(/tick/g)).toHaveLength(1);
+    c.connection.close();
+    network.world.store.createMailbox('alice@example.com', 'Later');
+    expect(engine.changes).toHaveLength(1);
   });
 
   it('queues a send made while data is being delivered (run to completion)', () => {

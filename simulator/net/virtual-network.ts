@@ -14,7 +14,7 @@ import type { HostConfig } from '../world/host.ts';
 import type { MailProtocol, PortSpec } from '../world/ports.ts';
 import { serverContext, type ServerContext } from './server-context.ts';
 import type { Scheduler } from './virtual-network-clock.ts';
-import { VirtualConnection, type ConnectionSetup, type WakeableEngine } from './virtual-network-connection.ts';
+import { VirtualConnection, type ConnectionSetup, type DrivenEngine } from './virtual-network-connection.ts';
 import type { CertificatePolicy, TlsLayer } from './virtual-network-tls.ts';
 import { DEFAULT_LOG_LIMITS, SessionLog, type LogLimits, type NetworkListener, type SessionOrigin, type SessionRecord } from './virtual-network-log.ts';
 import { LazyRecordTls, VIRTUAL_TLS, type TlsHandshake } from './virtual-network-tls.ts';
@@ -187,9 +187,9 @@ export class VirtualNetwork {
     const implicitTls = spec.tls === 'implicit';
     const session = this.newSession(host, spec, from, options.origin ?? 'terminal');
     const ctx = serverContext(this.world, host, { address: from.address, localPort: port, implicitTls }, session.id);
-    let engine: WakeableEngine;
+    let engine: DrivenEngine;
     try {
-      engine = new factory(ctx) as WakeableEngine;
+      engine = new factory(ctx);
     } catch (error) {
       if (this.options.strict) throw error;
       return refuse('REFUSED', `${target} port ${port}: the server failed to start (${error instanceof Error ? error.message : String(error)})`);
@@ -200,6 +200,7 @@ export class VirtualNetwork {
     const env = {
       now: this.options.now, scheduler: this.options.scheduler, tls: this.options.tls ?? VIRTUAL_TLS, recordTls: this.recordTls, log: this.log, lane: this.lane,
       strict: this.options.strict ?? false,
+      storeChanges: (listener: Parameters<World['store']['subscribe']>[0]) => this.world.store.subscribe(listener),
       asyncError: (error: unknown) => {
         if (this.options.strict) this.asyncErrors.push(error);
       },

@@ -10,6 +10,7 @@
  * Client lines are sent with CRLF. A line `C> text` is sent without waiting for replies (pipelining:
  * consecutive `C>` lines go out in one write together with the next `C:` line).
  */
+import type { MailChange } from '../backend.ts';
 import type { Output, ServerEngine, TlsInfo } from '../engine.ts';
 import { utf8Bytes, utf8Text } from '../wire/bytes.ts';
 
@@ -21,6 +22,9 @@ export class EngineDriver<S extends string, E> {
   private pending = '';
   closed = false;
   now: number;
+  /** Ticks the engine asked for at once (a timer at or before now) when told of a store change. */
+  wakeups = 0;
+  private unfollow: (() => void) | null = null;
 
   constructor(
     readonly engine: ServerEngine<S, E>,
@@ -45,9 +49,35 @@ export class EngineDriver<S extends string, E> {
     return this.take(this.engine.tick(this.now));
   }
 
+  /**
+   * Feeds the store's changes to the engine's `storeChanged` as they happen, as a transport does
+   * (IMAP), until the connection closes or is dropped. The lines they lead to come on `tick`.
+   */
+  followStore(subscribe: (listener: (change: MailChange) => void) => () => void): this {
+    const engine = this.engine;
+    if (!engine.storeChanged) return this;
+    this.unfollow = subscribe((change) => {
+      const outputs = engine.storeChanged!(change, this.now);
+      this.wakeups += outputs.filter((o) => o.type === 'timer' && o.at <= this.now).length;
+      this.take(outputs);
+    });
+    return this;
+  }
+
+  /** The connection drops without the protocol's goodbye. */
+  drop(): string[] {
+    this.stopFollowing();
+    return this.take(this.engine.closed(this.now));
+  }
+
   /** Events the engine emitted so far. */
   get events(): E[] {
     return this.outputs.flatMap((o) => (o.type === 'event' ? [o.event] : []));
+  }
+
+  private stopFollowing(): void {
+    this.unfollow?.();
+    this.unfollow = null;
   }
 
   /** Handles outputs; returns the complete lines written by the server. */
@@ -66,6 +96,7 @@ export class EngineDriver<S extends string, E> {
         lines.push(...this.take(this.engine.tlsStarted(TEST_TLS, this.now)));
       } else if (out.type === 'close') {
         this.closed = true;
+        this.stopFollowing();
       }
     }
     return lines;

@@ -1,4 +1,6 @@
-import type { CommandSpec } from './command.ts';
+import { rfc } from '../../fsm.ts';
+import { COMMAND_STATES } from '../state.ts';
+import type { ImapCommandSpec } from './command.ts';
 import { flagProblem } from '../flags.ts';
 import type { ImapDateTime } from '../parse/ast.ts';
 import { bad, Code, no, ok, storeRefusal } from '../responses.ts';
@@ -14,12 +16,14 @@ function dateTimeMs(d: ImapDateTime): number {
  * the internal date is now. RFC 4315 §3: the OK carries `APPENDUID uidvalidity uid`. An APPEND
  * to the selected mailbox is reported with EXISTS like any new message.
  */
-export const APPEND: CommandSpec<'APPEND'> = {
+export const APPEND: ImapCommandSpec<'APPEND'> = {
   name: 'APPEND',
   verb: 'APPEND',
+  states: COMMAND_STATES.APPEND,
+  summary: 'Add a message to a mailbox',
   syntax: 'APPEND mailbox [(flags)] [date-time] {size}',
-  rfc: '9051#6.3.12',
-  handle(cmd, s) {
+  rfc: rfc(9051, '6.3.12'),
+  handle(s, cmd) {
     const problem = cmd.flags.map(flagProblem).find((p) => p !== null);
     if (problem) return bad(problem);
     const box = s.user.mailbox(cmd.mailbox);
@@ -29,7 +33,7 @@ export const APPEND: CommandSpec<'APPEND'> = {
     const limit = s.ctx.host.settings.maxMessageSize;
     if (cmd.message.length > limit) return no(`The message is larger than this server's limit of ${limit} octets`, 'TOOBIG');
     const internalDate = cmd.date ? dateTimeMs(cmd.date) : s.now;
-    const added = s.ctx.world.store.append(s.user.address, box.name, cmd.message, { flags: cmd.flags, internalDate, origin: s.ctx.sessionId });
+    const added = s.ctx.backend.append(s.user.address, box.name, cmd.message, { flags: cmd.flags, internalDate, origin: s.ctx.sessionId });
     if (!added.ok) return storeRefusal(added.error, added.message);
     return ok('APPEND completed', `APPENDUID ${box.uidValidity} ${added.value.uid}`);
   },

@@ -1,4 +1,6 @@
-import type { CommandSpec, Reply } from './command.ts';
+import { rfc } from '../../fsm.ts';
+import { COMMAND_STATES } from '../state.ts';
+import type { ImapCommandSpec, Reply } from './command.ts';
 import { logIn, privacyRefusal } from '../auth.ts';
 import { decodeSaslPlain } from '../../wire/sasl-plain.ts';
 import { bad, Code, no } from '../responses.ts';
@@ -11,12 +13,14 @@ import type { Session } from '../session.ts';
  * such a response, or if it receives an invalid BASE64 string, it MUST reject the AUTHENTICATE
  * command by sending a tagged BAD response."
  */
-export const AUTHENTICATE: CommandSpec<'AUTHENTICATE'> = {
+export const AUTHENTICATE: ImapCommandSpec<'AUTHENTICATE'> = {
   name: 'AUTHENTICATE',
   verb: 'AUTHENTICATE',
+  states: COMMAND_STATES.AUTHENTICATE,
+  summary: 'Log in with SASL PLAIN (base64 of NUL user NUL password)',
   syntax: 'AUTHENTICATE PLAIN [base64]',
-  rfc: '9051#6.2.2',
-  handle(cmd, s) {
+  rfc: rfc(9051, '6.2.2'),
+  handle(s, cmd) {
     if (cmd.mechanism.toUpperCase() !== 'PLAIN') {
       return no(`The SASL mechanism ${cmd.mechanism} is not supported; use PLAIN`, Code.CANNOT);
     }
@@ -40,9 +44,9 @@ function notBase64(): Reply {
 function plain(base64: string, s: Session): Reply {
   const creds = decodeSaslPlain(base64.trim());
   if (!creds.ok) return creds.reason === 'base64' ? notBase64() : no('PLAIN needs authzid NUL user NUL password', Code.AUTHENTICATIONFAILED);
-  const account = s.ctx.world.store.resolveLogin(creds.authcid, s.ctx.host.domains);
+  const account = s.ctx.backend.resolveLogin(creds.authcid, s.ctx.host.domains);
   // RFC 4616 §2: an authorization identity other than the user's own is not allowed here.
-  if (creds.authzid && (!account || s.ctx.world.store.resolveLogin(creds.authzid, s.ctx.host.domains) !== account)) {
+  if (creds.authzid && (!account || s.ctx.backend.resolveLogin(creds.authzid, s.ctx.host.domains) !== account)) {
     s.event({ kind: 'auth', user: creds.authcid, ok: false, mechanism: 'PLAIN' });
     return no(`Not allowed to act as ${creds.authzid}`, 'AUTHORIZATIONFAILED');
   }

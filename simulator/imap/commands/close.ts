@@ -1,4 +1,6 @@
-import type { CommandSpec } from './command.ts';
+import { rfc } from '../../fsm.ts';
+import { COMMAND_STATES } from '../state.ts';
+import type { ImapCommandSpec } from './command.ts';
 import { ok } from '../responses.ts';
 
 /**
@@ -7,19 +9,21 @@ import { ok } from '../responses.ts';
  * removed, and no error is given, if the mailbox is selected by an EXAMINE command or is
  * otherwise selected as read-only." No untagged EXPUNGE responses are sent.
  */
-export const CLOSE: CommandSpec<'CLOSE'> = {
+export const CLOSE: ImapCommandSpec<'CLOSE'> = {
   name: 'CLOSE',
   verb: 'CLOSE',
+  states: COMMAND_STATES.CLOSE,
+  summary: 'Remove \\Deleted messages silently and leave the mailbox',
   syntax: 'CLOSE',
-  rfc: '9051#6.4.1',
-  handle(_cmd, s) {
+  rfc: rfc(9051, '6.4.1'),
+  handle(s) {
     const view = s.selected;
     if (!view.readOnly) {
       const doomed = view.all().filter((m) => m.flags.has('\\Deleted')).map((m) => m.uid);
-      if (doomed.length) s.ctx.world.store.expunge(s.user.address, view.mailbox.name, doomed, s.ctx.sessionId);
+      if (doomed.length) s.ctx.backend.expunge(s.user.address, view.mailbox.name, doomed, s.ctx.sessionId);
     }
     s.dropView();
-    s.setState('authenticated');
+    s.enter('CLOSE');
     return ok('CLOSE completed');
   },
 };

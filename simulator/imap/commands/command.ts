@@ -1,11 +1,14 @@
 /**
- * The shape of a command module (aiosmtpd `@syntax`, wildduck imap-core): its name, where it
- * is valid (from COMMAND_STATES), its syntax for HELP-like listings, the RFC, and the handler.
+ * An IMAP command file's shape, on the shared contract (simulator/command.ts): the spec (verb,
+ * the states it is valid in, syntax, RFC section, summary) and a handler taking the session and
+ * the parsed command. The handler writes its untagged responses through the session and returns
+ * the `Reply` that ends it (or asks for a continuation, IDLE, or the next part of a long response).
  */
+import type { CommandSpec } from '../../command.ts';
 import type { CommandName, ImapCommand } from '../parse/ast.ts';
 import type { TaggedResult } from '../responses.ts';
 import type { Session } from '../session.ts';
-import type { ImapVerb } from '../state.ts';
+import type { CommandState } from '../state.ts';
 
 /** The command shape for one name (COPY and MOVE share a shape whose name is a union). */
 export type CommandOf<N extends CommandName> = ImapCommand extends infer C
@@ -42,16 +45,13 @@ export interface MoreReply {
 
 export type Reply = TaggedResult | Continuation | IdleReply | MoreReply;
 
-export interface CommandSpec<N extends CommandName = CommandName> {
-  name: N;
-  /** Which COMMAND_STATES row applies (UID FETCH is FETCH with uid: true, and so on). */
-  verb: ImapVerb;
-  syntax: string;
-  rfc: string;
-  handle(cmd: CommandOf<N>, session: Session): Reply;
+export interface ImapCommandSpec<N extends CommandName = CommandName> extends CommandSpec<CommandState> {
+  /** The parser's name for it (UID FETCH is FETCH with uid: true, and so on); the same as `verb`. */
+  readonly name: N;
+  readonly handle: (session: Session, cmd: CommandOf<N>) => Reply;
 }
 
-export type AnyCommand = { [N in CommandName]: CommandSpec<N> }[CommandName];
+export type AnyCommand = { [N in CommandName]: ImapCommandSpec<N> }[CommandName];
 
 export function isTagged(reply: Reply): reply is TaggedResult {
   return 'status' in reply;

@@ -1,4 +1,6 @@
-import type { CommandSpec } from './command.ts';
+import { rfc } from '../../fsm.ts';
+import { COMMAND_STATES } from '../state.ts';
+import type { ImapCommandSpec } from './command.ts';
 import { copyUid, expungeIssued, pick } from '../message-set.ts';
 import { Code, no, ok, storeRefusal } from '../responses.ts';
 
@@ -7,12 +9,14 @@ import { Code, no, ok, storeRefusal } from '../responses.ts';
  * error. It SHOULD NOT automatically create the mailbox ... the server MUST send the response
  * code "[TRYCREATE]"". With UIDPLUS (RFC 4315 §3) the tagged OK carries COPYUID.
  */
-export const COPY: CommandSpec<'COPY'> = {
+export const COPY: ImapCommandSpec<'COPY'> = {
   name: 'COPY',
   verb: 'COPY',
+  states: COMMAND_STATES.COPY,
+  summary: 'Copy messages to another mailbox',
   syntax: 'COPY sequence-set mailbox',
-  rfc: '9051#6.4.7',
-  handle(cmd, s) {
+  rfc: rfc(9051, '6.4.7'),
+  handle(s, cmd) {
     const messages = pick(cmd, s);
     if (!Array.isArray(messages)) return messages;
     const target = s.user.mailbox(cmd.mailbox);
@@ -21,7 +25,7 @@ export const COPY: CommandSpec<'COPY'> = {
     if (issued) return issued;
     const uids = messages.map((m) => m.uid);
     if (!uids.length) return ok('No messages to copy');
-    const copied = s.ctx.world.store.copy(s.user.address, s.selected.mailbox.name, uids, target.name, s.ctx.sessionId);
+    const copied = s.ctx.backend.copy(s.user.address, s.selected.mailbox.name, uids, target.name, s.ctx.sessionId);
     if (!copied.ok) return storeRefusal(copied.error, copied.message);
     return ok(`${cmd.uid ? 'UID COPY' : 'COPY'} completed`, copyUid(target.uidValidity, copied.value.pairs));
   },

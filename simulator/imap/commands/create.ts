@@ -1,4 +1,6 @@
-import type { CommandSpec } from './command.ts';
+import { rfc } from '../../fsm.ts';
+import { COMMAND_STATES } from '../state.ts';
+import type { ImapCommandSpec } from './command.ts';
 import { newNameProblem } from '../mailbox-name.ts';
 import type { SpecialUse } from '../../store/types.ts';
 import { no, ok, storeRefusal } from '../responses.ts';
@@ -11,19 +13,21 @@ const CREATABLE_USES: readonly SpecialUse[] = ['\\Archive', '\\Drafts', '\\Junk'
  * create INBOX or a mailbox with a name that refers to an extant mailbox" → NO [ALREADYEXISTS].
  * RFC 6154 §3 CREATE-SPECIAL-USE: an attribute the server cannot give is NO [USEATTR].
  */
-export const CREATE: CommandSpec<'CREATE'> = {
+export const CREATE: ImapCommandSpec<'CREATE'> = {
   name: 'CREATE',
   verb: 'CREATE',
+  states: COMMAND_STATES.CREATE,
+  summary: 'Make a mailbox',
   syntax: 'CREATE mailbox [(USE (\\Sent))]',
-  rfc: '9051#6.3.4',
-  handle(cmd, s) {
+  rfc: rfc(9051, '6.3.4'),
+  handle(s, cmd) {
     const bad = newNameProblem(cmd.mailbox);
     if (bad) return bad;
     const use = cmd.specialUse[0] ?? null;
     if (cmd.specialUse.length > 1) return no('Give a mailbox at most one special-use attribute', 'USEATTR');
     const known = CREATABLE_USES.find((u) => u.toLowerCase() === use?.toLowerCase()) ?? null;
     if (use !== null && !known) return no(`${use} cannot be given to a new mailbox here`, 'USEATTR');
-    const made = s.ctx.world.store.createMailbox(s.user.address, cmd.mailbox, known, s.ctx.sessionId);
+    const made = s.ctx.backend.createMailbox(s.user.address, cmd.mailbox, known, s.ctx.sessionId);
     if (!made.ok) return storeRefusal(made.error, made.message);
     return ok('CREATE completed');
   },

@@ -1,4 +1,6 @@
-import type { CommandSpec } from './command.ts';
+import { rfc } from '../../fsm.ts';
+import { COMMAND_STATES } from '../state.ts';
+import type { ImapCommandSpec } from './command.ts';
 import { hasChildren } from '../mailbox-list.ts';
 import { no, ok, storeRefusal } from '../responses.ts';
 
@@ -9,23 +11,25 @@ import { no, ok, storeRefusal } from '../responses.ts';
  * exist, then it SHOULD disallow the DELETE command by returning a tagged NO response. The NO
  * response SHOULD include the HASCHILDREN response code."
  */
-export const DELETE: CommandSpec<'DELETE'> = {
+export const DELETE: ImapCommandSpec<'DELETE'> = {
   name: 'DELETE',
   verb: 'DELETE',
+  states: COMMAND_STATES.DELETE,
+  summary: 'Remove a mailbox',
   syntax: 'DELETE mailbox',
-  rfc: '9051#6.3.5',
-  handle(cmd, s) {
+  rfc: rfc(9051, '6.3.5'),
+  handle(s, cmd) {
     const box = s.user.mailbox(cmd.mailbox);
     if (box && box.name !== 'INBOX' && hasChildren(s.user, box)) {
       return no(`Mailbox ${box.name} has child mailboxes; delete them first`, 'HASCHILDREN');
     }
     const selected = box !== undefined && s.view?.mailbox === box;
-    const gone = s.ctx.world.store.deleteMailbox(s.user.address, cmd.mailbox, s.ctx.sessionId);
+    const gone = s.ctx.backend.deleteMailbox(s.user.address, cmd.mailbox, s.ctx.sessionId);
     if (!gone.ok) return storeRefusal(gone.error, gone.message);
     if (selected) {
       // Deleting the selected mailbox closes it first (as Dovecot does); IMAP4rev2 clients are told.
       s.dropView();
-      s.setState('authenticated');
+      s.enter('DELETE');
       if (s.rev2) s.untagged('OK [CLOSED] The selected mailbox was deleted');
     }
     return ok('DELETE completed');

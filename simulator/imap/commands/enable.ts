@@ -1,4 +1,6 @@
-import type { CommandSpec } from './command.ts';
+import { rfc } from '../../fsm.ts';
+import { COMMAND_STATES } from '../state.ts';
+import type { ImapCommandSpec } from './command.ts';
 import { ok } from '../responses.ts';
 
 /**
@@ -6,12 +8,14 @@ import { ok } from '../responses.ts';
  * an untagged ENABLED response ... even if no extensions were enabled", and each ENABLED
  * "SHOULD only contain extensions enabled by the corresponding ENABLE command".
  */
-export const ENABLE: CommandSpec<'ENABLE'> = {
+export const ENABLE: ImapCommandSpec<'ENABLE'> = {
   name: 'ENABLE',
   verb: 'ENABLE',
+  states: COMMAND_STATES.ENABLE,
+  summary: 'Switch on IMAP4rev2 or UTF-8 names',
   syntax: 'ENABLE IMAP4rev2 | UTF8=ACCEPT',
-  rfc: '9051#6.3.1',
-  handle(cmd, s) {
+  rfc: rfc(9051, '6.3.1'),
+  handle(s, cmd) {
     const enabled: string[] = [];
     for (const cap of cmd.capabilities) {
       const name = cap.toUpperCase();

@@ -1,4 +1,6 @@
-import type { CommandSpec } from './command.ts';
+import { rfc } from '../../fsm.ts';
+import { COMMAND_STATES } from '../state.ts';
+import type { ImapCommandSpec } from './command.ts';
 import { Code, no, ok } from '../responses.ts';
 
 /**
@@ -7,18 +9,20 @@ import { Code, no, ok } from '../responses.ts';
  * EXPUNGE response is sent for each message that is removed."
  * @rfc 4315#2.1 UID EXPUNGE: only those of the given UIDs that have \Deleted (RFC 9051 §6.4.9).
  */
-export const EXPUNGE: CommandSpec<'EXPUNGE'> = {
+export const EXPUNGE: ImapCommandSpec<'EXPUNGE'> = {
   name: 'EXPUNGE',
   verb: 'EXPUNGE',
+  states: COMMAND_STATES.EXPUNGE,
+  summary: 'Remove the \\Deleted messages and say which',
   syntax: 'EXPUNGE | UID EXPUNGE uid-set',
-  rfc: '9051#6.4.3',
-  handle(cmd, s) {
+  rfc: rfc(9051, '6.4.3'),
+  handle(s, cmd) {
     const view = s.selected;
     if (view.readOnly) return no('The mailbox is read-only (EXAMINE): nothing can be expunged', Code.READ_ONLY);
     const candidates = cmd.set ? view.byUid(cmd.set) : view.all();
     const doomed = candidates.filter((m) => m.flags.has('\\Deleted')).map((m) => m.uid);
     // The store announces the removal; the server then sends the EXPUNGE responses (§7.5.1).
-    if (doomed.length) s.ctx.world.store.expunge(s.user.address, view.mailbox.name, doomed, s.ctx.sessionId);
+    if (doomed.length) s.ctx.backend.expunge(s.user.address, view.mailbox.name, doomed, s.ctx.sessionId);
     return ok(`${cmd.uid ? 'UID EXPUNGE' : 'EXPUNGE'} completed`);
   },
 };

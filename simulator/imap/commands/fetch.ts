@@ -1,4 +1,6 @@
-import type { CommandSpec, Reply } from './command.ts';
+import { rfc } from '../../fsm.ts';
+import { COMMAND_STATES } from '../state.ts';
+import type { ImapCommandSpec, Reply } from './command.ts';
 import { pick } from '../message-set.ts';
 import { type Piece } from '../encode.ts';
 import { itemPieces, setsSeen, UnknownCte, type ItemContext } from '../fetch/items.ts';
@@ -16,12 +18,14 @@ const STREAM_BATCH = 128 * 1024;
  * part of the FETCH responses". UID FETCH responses always include UID (§6.4.9).
  * RFC 3516 §4.3: a BINARY fetch of an unknown Content-Transfer-Encoding is NO [UNKNOWN-CTE].
  */
-export const FETCH: CommandSpec<'FETCH'> = {
+export const FETCH: ImapCommandSpec<'FETCH'> = {
   name: 'FETCH',
   verb: 'FETCH',
+  states: COMMAND_STATES.FETCH,
+  summary: 'Read flags, headers, bodies and structure of messages',
   syntax: 'FETCH sequence-set (FLAGS ENVELOPE BODY.PEEK[HEADER] ...) | ALL | FAST | FULL',
-  rfc: '9051#6.4.5',
-  handle(cmd, s) {
+  rfc: rfc(9051, '6.4.5'),
+  handle(s, cmd) {
     const messages = pick(cmd, s);
     if (!Array.isArray(messages)) return messages;
     const items: FetchItem[] = cmd.uid && !cmd.items.some((i) => i.item === 'UID') ? [{ item: 'UID' }, ...cmd.items] : cmd.items;
@@ -49,7 +53,7 @@ function fetchResponse(s: Session, m: StoredMessage, items: FetchItem[], marksSe
   const view = s.selected;
   let withFlags = items;
   if (marksSeen && !m.flags.has('\\Seen') && view.isLive(m)) {
-    s.ctx.world.store.setFlags(s.user.address, view.mailbox.name, m.uid, [...m.flags, '\\Seen'], s.ctx.sessionId);
+    s.ctx.backend.setFlags(s.user.address, view.mailbox.name, m.uid, [...m.flags, '\\Seen'], s.ctx.sessionId);
     if (!items.some((i) => i.item === 'FLAGS')) withFlags = [...items, { item: 'FLAGS' }];
   }
   if (withFlags.some((i) => i.item === 'FLAGS')) view.flagsReported(m.uid);

@@ -1,4 +1,6 @@
-import type { CommandSpec } from './command.ts';
+import { rfc } from '../../fsm.ts';
+import { COMMAND_STATES } from '../state.ts';
+import type { ImapCommandSpec } from './command.ts';
 import { istring, list } from '../encode.ts';
 import { ok } from '../responses.ts';
 
@@ -13,12 +15,14 @@ const SERVER_ID: Array<[string, string]> = [
  * @rfc 2971#3.1 ID: "the server MUST return an untagged ID response" with its own
  * field/value pairs, whatever the client sent (the client's pairs are only informational).
  */
-export const ID: CommandSpec<'ID'> = {
+export const ID: ImapCommandSpec<'ID'> = {
   name: 'ID',
   verb: 'ID',
+  states: COMMAND_STATES.ID,
+  summary: 'Exchange client and server names',
   syntax: 'ID ("name" "client" ...) | ID NIL',
-  rfc: '2971#3.1',
-  handle(_cmd, s) {
+  rfc: rfc(2971, '3.1'),
+  handle(s) {
     const pairs = SERVER_ID.map(([k, v]) => [...istring(k, s.strings), ' ', ...istring(v, s.strings)]);
     s.untagged('ID ', ...list(pairs));
     return ok('ID completed');

@@ -1,8 +1,7 @@
 /**
- * The command registry: every command this server runs, by the name the parser gives it.
- * CAPABILITY and the state table's Tab completion are derived from here and state.ts.
+ * The IMAP command files, in one list: a new command is one file and one line here. The registry
+ * (../registry.ts) is derived from it; CAPABILITY reads it.
  */
-import type { CommandName } from '../parse/ast.ts';
 import { APPEND } from './append.ts';
 import { AUTHENTICATE } from './authenticate.ts';
 import { CAPABILITY } from './capability.ts';
@@ -35,7 +34,8 @@ import { SUBSCRIBE } from './subscribe.ts';
 import { UNSELECT } from './unselect.ts';
 import { UNSUBSCRIBE } from './unsubscribe.ts';
 
-export const COMMANDS: { readonly [N in CommandName]: AnyCommand & { name: N } } = {
+/** In the order CAPABILITY-like listings show them (RFC 9051 §6.1–§6.4). */
+export const COMMANDS: readonly AnyCommand[] = [
   CAPABILITY,
   NOOP,
   LOGOUT,
@@ -66,4 +66,4 @@ export const COMMANDS: { readonly [N in CommandName]: AnyCommand & { name: N } }
   STORE,
   COPY,
   MOVE,
-};
+];

@@ -1,4 +1,6 @@
-import type { CommandSpec } from './command.ts';
+import { rfc } from '../../fsm.ts';
+import { COMMAND_STATES } from '../state.ts';
+import type { ImapCommandSpec } from './command.ts';
 import type { Mailbox } from '../../store/mailbox.ts';
 import { HIERARCHY_DELIMITER } from '../../store/types.ts';
 import { mailboxName, quote } from '../encode.ts';
@@ -12,12 +14,14 @@ import type { Session } from '../session.ts';
  * RFC 6154 special-use, and RFC 5819 LIST-STATUS: "the server MUST return an untagged LIST
  * response followed by an untagged STATUS response".
  */
-export const LIST: CommandSpec<'LIST'> = {
+export const LIST: ImapCommandSpec<'LIST'> = {
   name: 'LIST',
   verb: 'LIST',
+  states: COMMAND_STATES.LIST,
+  summary: 'List mailboxes matching a pattern',
   syntax: 'LIST [(selection)] reference pattern [RETURN (options)]',
-  rfc: '9051#6.3.9',
-  handle(cmd, s) {
+  rfc: rfc(9051, '6.3.9'),
+  handle(s, cmd) {
     const sel = cmd.selection;
     // §6.3.9.1: "The RECURSIVEMATCH option MUST NOT occur as the only selection option (or only with REMOTE)".
     if (sel.recursiveMatch && !sel.subscribed && !sel.specialUse) return bad('RECURSIVEMATCH needs another selection option such as SUBSCRIBED');

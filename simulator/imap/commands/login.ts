@@ -1,4 +1,6 @@
-import type { CommandSpec } from './command.ts';
+import { rfc } from '../../fsm.ts';
+import { COMMAND_STATES } from '../state.ts';
+import type { ImapCommandSpec } from './command.ts';
 import { logIn, privacyRefusal } from '../auth.ts';
 
 /**
@@ -6,12 +8,14 @@ import { logIn, privacyRefusal } from '../auth.ts';
  * the host allows plaintext passwords); a wrong name or password is `NO [AUTHENTICATIONFAILED]`
  * (RFC 5530 §3) and never says which of the two was wrong.
  */
-export const LOGIN: CommandSpec<'LOGIN'> = {
+export const LOGIN: ImapCommandSpec<'LOGIN'> = {
   name: 'LOGIN',
   verb: 'LOGIN',
+  states: COMMAND_STATES.LOGIN,
+  summary: 'Log in with a user name and password',
   syntax: 'LOGIN user password',
-  rfc: '9051#6.2.3',
-  handle(cmd, s) {
+  rfc: rfc(9051, '6.2.3'),
+  handle(s, cmd) {
     return privacyRefusal(s) ?? logIn(s, cmd.user, cmd.password, 'LOGIN');
   },
 };

@@ -1,19 +1,23 @@
-import type { CommandSpec } from './command.ts';
+import { rfc } from '../../fsm.ts';
+import { COMMAND_STATES } from '../state.ts';
+import type { ImapCommandSpec } from './command.ts';
 import { ok } from '../responses.ts';
 
 /**
  * @rfc 9051#6.1.3 LOGOUT: "The server MUST send a BYE untagged response before the (tagged) OK
  * response, and then close the network connection."
  */
-export const LOGOUT: CommandSpec<'LOGOUT'> = {
+export const LOGOUT: ImapCommandSpec<'LOGOUT'> = {
   name: 'LOGOUT',
   verb: 'LOGOUT',
+  states: COMMAND_STATES.LOGOUT,
+  summary: 'Say goodbye and close the connection',
   syntax: 'LOGOUT',
-  rfc: '9051#6.1.3',
-  handle(_cmd, s) {
+  rfc: rfc(9051, '6.1.3'),
+  handle(s) {
     s.untagged('BYE Mailwire IMAP server logging out');
     s.dropView();
-    s.setState('logout');
+    s.enter('LOGOUT');
     return { ...ok('LOGOUT completed'), then: 'close' };
   },
 };

@@ -1,4 +1,6 @@
-import type { CommandSpec } from './command.ts';
+import { rfc } from '../../fsm.ts';
+import { COMMAND_STATES } from '../state.ts';
+import type { ImapCommandSpec } from './command.ts';
 import { HIERARCHY_DELIMITER } from '../../store/types.ts';
 import { mailboxName, quote } from '../encode.ts';
 import { patternMatcher, sortedMailboxes } from '../mailbox-list.ts';
@@ -8,12 +10,14 @@ import { ok } from '../responses.ts';
  * @rfc 3501#6.3.9 LSUB: the subscribed names matching the pattern (IMAP4rev1; RFC 9051
  * Appendix E item 19 replaces it with LIST (SUBSCRIBED)).
  */
-export const LSUB: CommandSpec<'LSUB'> = {
+export const LSUB: ImapCommandSpec<'LSUB'> = {
   name: 'LSUB',
   verb: 'LSUB',
+  states: COMMAND_STATES.LSUB,
+  summary: 'List subscribed mailboxes (IMAP4rev1)',
   syntax: 'LSUB reference pattern',
-  rfc: '3501#6.3.9',
-  handle(cmd, s) {
+  rfc: rfc(3501, '6.3.9'),
+  handle(s, cmd) {
     const matches = patternMatcher(cmd.reference, cmd.pattern);
     for (const box of sortedMailboxes(s.user)) {
       if (!box.subscribed || !matches(box.name)) continue;

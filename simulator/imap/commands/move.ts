@@ -1,4 +1,6 @@
-import type { CommandSpec } from './command.ts';
+import { rfc } from '../../fsm.ts';
+import { COMMAND_STATES } from '../state.ts';
+import type { ImapCommandSpec } from './command.ts';
 import { copyUid, expungeIssued, pick } from '../message-set.ts';
 import { Code, no, ok, storeRefusal } from '../responses.ts';
 
@@ -7,12 +9,14 @@ import { Code, no, ok, storeRefusal } from '../responses.ts';
  * send ... an untagged OK response with COPYUID" before the untagged EXPUNGE responses, and the
  * tagged OK carries no COPYUID (RFC 6851 §4.3 / RFC 9051 §6.4.8).
  */
-export const MOVE: CommandSpec<'MOVE'> = {
+export const MOVE: ImapCommandSpec<'MOVE'> = {
   name: 'MOVE',
   verb: 'MOVE',
+  states: COMMAND_STATES.MOVE,
+  summary: 'Move messages to another mailbox',
   syntax: 'MOVE sequence-set mailbox',
-  rfc: '6851#3.3',
-  handle(cmd, s) {
+  rfc: rfc(6851, '3.3'),
+  handle(s, cmd) {
     const messages = pick(cmd, s);
     if (!Array.isArray(messages)) return messages;
     const view = s.selected;
@@ -23,7 +27,7 @@ export const MOVE: CommandSpec<'MOVE'> = {
     if (issued) return issued;
     const uids = messages.map((m) => m.uid);
     if (!uids.length) return ok('No messages to move');
-    const moved = s.ctx.world.store.move(s.user.address, view.mailbox.name, uids, target.name, s.ctx.sessionId);
+    const moved = s.ctx.backend.move(s.user.address, view.mailbox.name, uids, target.name, s.ctx.sessionId);
     if (!moved.ok) return storeRefusal(moved.error, moved.message);
     s.untagged(`OK [${copyUid(target.uidValidity, moved.value.pairs)}] Moved`);
     return ok(`${cmd.uid ? 'UID MOVE' : 'MOVE'} completed`);

@@ -1,16 +1,20 @@
-import type { CommandSpec } from './command.ts';
+import { rfc } from '../../fsm.ts';
+import { COMMAND_STATES } from '../state.ts';
+import type { ImapCommandSpec } from './command.ts';
 import { ok } from '../responses.ts';
 
 /**
  * @rfc 2342#5 NAMESPACE (RFC 9051 §6.3.10): one personal namespace with the empty prefix and
  * the "/" delimiter; no other users' or shared namespaces.
  */
-export const NAMESPACE: CommandSpec<'NAMESPACE'> = {
+export const NAMESPACE: ImapCommandSpec<'NAMESPACE'> = {
   name: 'NAMESPACE',
   verb: 'NAMESPACE',
+  states: COMMAND_STATES.NAMESPACE,
+  summary: 'Show the mailbox name prefixes',
   syntax: 'NAMESPACE',
-  rfc: '9051#6.3.10',
-  handle(_cmd, s) {
+  rfc: rfc(9051, '6.3.10'),
+  handle(s) {
     s.untagged('NAMESPACE (("" "/")) NIL NIL');
     return ok('NAMESPACE completed');
   },

@@ -1,4 +1,6 @@
-import type { CommandSpec } from './command.ts';
+import { rfc } from '../../fsm.ts';
+import { COMMAND_STATES } from '../state.ts';
+import type { ImapCommandSpec } from './command.ts';
 import { ok } from '../responses.ts';
 
 /**
@@ -6,11 +8,13 @@ import { ok } from '../responses.ts';
  * NOOP command can be used as a periodic poll for new messages or message status updates."
  * The server delivers the pending updates after every command that allows them.
  */
-export const NOOP: CommandSpec<'NOOP'> = {
+export const NOOP: ImapCommandSpec<'NOOP'> = {
   name: 'NOOP',
   verb: 'NOOP',
+  states: COMMAND_STATES.NOOP,
+  summary: 'Do nothing; collect news of the mailbox',
   syntax: 'NOOP',
-  rfc: '9051#6.1.2',
+  rfc: rfc(9051, '6.1.2'),
   handle() {
     return ok('NOOP completed');
   },

@@ -1,4 +1,6 @@
-import type { CommandSpec } from './command.ts';
+import { rfc } from '../../fsm.ts';
+import { COMMAND_STATES } from '../state.ts';
+import type { ImapCommandSpec } from './command.ts';
 import { newNameProblem } from '../mailbox-name.ts';
 import { ok, storeRefusal } from '../responses.ts';
 
@@ -6,15 +8,17 @@ import { ok, storeRefusal } from '../responses.ts';
  * @rfc 9051#6.3.6 RENAME: inferiors move along; renaming INBOX moves its messages to the new
  * mailbox and leaves INBOX empty. An existing target is NO [ALREADYEXISTS].
  */
-export const RENAME: CommandSpec<'RENAME'> = {
+export const RENAME: ImapCommandSpec<'RENAME'> = {
   name: 'RENAME',
   verb: 'RENAME',
+  states: COMMAND_STATES.RENAME,
+  summary: 'Give a mailbox a new name',
   syntax: 'RENAME existing-mailbox new-mailbox',
-  rfc: '9051#6.3.6',
-  handle(cmd, s) {
+  rfc: rfc(9051, '6.3.6'),
+  handle(s, cmd) {
     const bad = newNameProblem(cmd.to);
     if (bad) return bad;
-    const renamed = s.ctx.world.store.renameMailbox(s.user.address, cmd.from, cmd.to, s.ctx.sessionId);
+    const renamed = s.ctx.backend.renameMailbox(s.user.address, cmd.from, cmd.to, s.ctx.sessionId);
     if (!renamed.ok) return storeRefusal(renamed.error, renamed.message);
     return ok('RENAME completed');
   },

@@ -1,4 +1,6 @@
-import type { CommandOf, CommandSpec } from './command.ts';
+import { rfc } from '../../fsm.ts';
+import { COMMAND_STATES } from '../state.ts';
+import type { CommandOf, ImapCommandSpec } from './command.ts';
 import { quote } from '../encode.ts';
 import { compactSequenceSet, formatSequenceSet } from '../parse/sequence-set.ts';
 import { isUtf8Charset } from '../parse/search.ts';
@@ -13,12 +15,14 @@ import type { StoredMessage } from '../../store/types.ts';
  * for no RETURN options get the old `* SEARCH` response (RFC 3501 §7.2.5); IMAP4rev2 sessions
  * always get ESEARCH ("If no result option is specified ..., ALL is assumed").
  */
-export const SEARCH: CommandSpec<'SEARCH'> = {
+export const SEARCH: ImapCommandSpec<'SEARCH'> = {
   name: 'SEARCH',
   verb: 'SEARCH',
+  states: COMMAND_STATES.SEARCH,
+  summary: 'Find messages by flags, dates, headers or text',
   syntax: 'SEARCH [RETURN (MIN MAX ALL COUNT SAVE)] [CHARSET UTF-8] criteria...',
-  rfc: '9051#6.4.4',
-  handle(cmd, s) {
+  rfc: rfc(9051, '6.4.4'),
+  handle(s, cmd) {
     if (!isUtf8Charset(cmd.charset)) {
       if (cmd.returns?.includes('SAVE')) s.selected.saved = []; // §6.4.4.1: a failed SEARCH empties $
       return no(`Charset ${cmd.charset} is not supported`, 'BADCHARSET (US-ASCII UTF-8)');

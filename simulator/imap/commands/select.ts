@@ -1,4 +1,6 @@
-import type { CommandOf, CommandSpec } from './command.ts';
+import { rfc } from '../../fsm.ts';
+import { COMMAND_STATES } from '../state.ts';
+import type { CommandOf, ImapCommandSpec } from './command.ts';
 import { mailboxName, quote } from '../encode.ts';
 import { flagList, flagsInUse, PERMANENT_FLAGS } from '../flags.ts';
 import { mailboxAttributes } from '../mailbox-list.ts';
@@ -14,7 +16,7 @@ import { HIERARCHY_DELIMITER } from '../../store/types.ts';
  * the server SHOULD prefix the text of the tagged OK response with the "[READ-WRITE]" response code."
  * A failed SELECT leaves no mailbox selected.
  */
-export function openMailbox(cmd: CommandOf<'SELECT' | 'EXAMINE'>, s: Session): TaggedResult {
+export function openMailbox(s: Session, cmd: CommandOf<'SELECT' | 'EXAMINE'>): TaggedResult {
   const readOnly = cmd.name === 'EXAMINE';
   // RFC 4466 §2.2: select parameters of extensions this server lacks (CONDSTORE, QRESYNC) are errors.
   if (cmd.params.length) return bad(`${cmd.name} parameters are not supported here: ${cmd.params.join(' ')}`);
@@ -25,10 +27,10 @@ export function openMailbox(cmd: CommandOf<'SELECT' | 'EXAMINE'>, s: Session): T
   }
   const box = s.user.mailbox(cmd.mailbox);
   if (!box) {
-    if (s.state === 'selected') s.setState('authenticated');
+    if (s.state === 'selected') s.enter('SELECT-failed');
     return no(`Mailbox ${cmd.mailbox} does not exist`, Code.NONEXISTENT);
   }
-  const view = new SessionView(s.ctx.world.store, s.user.address, box, { readOnly, recent: s.recentFor(box), sessionId: s.ctx.sessionId });
+  const view = new SessionView(s.ctx.backend, s.user.address, box, { readOnly, recent: s.recentFor(box), sessionId: s.ctx.sessionId });
   s.view = view;
   const flags = flagsInUse(box.messages);
   s.untagged(`FLAGS ${flagList(flags)}`);
@@ -46,15 +48,17 @@ export function openMailbox(cmd: CommandOf<'SELECT' | 'EXAMINE'>, s: Session): T
     const attrs = mailboxAttributes(s.user, box, { subscribed: false });
     s.untagged(`LIST (${attrs.join(' ')}) ${quote(HIERARCHY_DELIMITER)} `, ...mailboxName(box.name, s.strings));
   }
-  s.setState('selected');
+  s.enter(readOnly ? 'EXAMINE' : 'SELECT');
   s.event({ kind: 'selected', mailbox: box.name, readOnly });
   return ok(`${cmd.name} completed`, readOnly ? Code.READ_ONLY : Code.READ_WRITE);
 }
 
-export const SELECT: CommandSpec<'SELECT'> = {
+export const SELECT: ImapCommandSpec<'SELECT'> = {
   name: 'SELECT',
   verb: 'SELECT',
+  states: COMMAND_STATES.SELECT,
+  summary: 'Open a mailbox to work on its messages',
   syntax: 'SELECT mailbox',
-  rfc: '9051#6.3.2',
+  rfc: rfc(9051, '6.3.2'),
   handle: openMailbox,
 };

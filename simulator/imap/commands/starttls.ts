@@ -1,4 +1,6 @@
-import type { CommandSpec } from './command.ts';
+import { rfc } from '../../fsm.ts';
+import { COMMAND_STATES } from '../state.ts';
+import type { ImapCommandSpec } from './command.ts';
 import { bad, ok } from '../responses.ts';
 
 /**
@@ -6,12 +8,14 @@ import { bad, ok } from '../responses.ts';
  * server discards whatever it had buffered (RFC 2595 §3.1, CVE-2011-0411) and the client must
  * discard cached capabilities.
  */
-export const STARTTLS: CommandSpec<'STARTTLS'> = {
+export const STARTTLS: ImapCommandSpec<'STARTTLS'> = {
   name: 'STARTTLS',
   verb: 'STARTTLS',
+  states: COMMAND_STATES.STARTTLS,
+  summary: 'Start TLS on this connection',
   syntax: 'STARTTLS',
-  rfc: '9051#6.2.1',
-  handle(_cmd, s) {
+  rfc: rfc(9051, '6.2.1'),
+  handle(s) {
     if (s.tls) return bad('TLS is already active on this connection');
     return { ...ok('Begin TLS negotiation now'), then: 'starttls' };
   },

@@ -1,4 +1,6 @@
-import type { CommandSpec } from './command.ts';
+import { rfc } from '../../fsm.ts';
+import { COMMAND_STATES } from '../state.ts';
+import type { ImapCommandSpec } from './command.ts';
 import { mailboxName } from '../encode.ts';
 import { statusValues } from '../mailbox-status.ts';
 import { Code, no, ok } from '../responses.ts';
@@ -7,12 +9,14 @@ import { Code, no, ok } from '../responses.ts';
  * @rfc 9051#6.3.11 STATUS: "The STATUS command requests the status of the indicated mailbox.
  * It does not change the currently selected mailbox."
  */
-export const STATUS: CommandSpec<'STATUS'> = {
+export const STATUS: ImapCommandSpec<'STATUS'> = {
   name: 'STATUS',
   verb: 'STATUS',
+  states: COMMAND_STATES.STATUS,
+  summary: 'Count the messages of a mailbox without opening it',
   syntax: 'STATUS mailbox (MESSAGES UIDNEXT UIDVALIDITY UNSEEN DELETED SIZE [RECENT])',
-  rfc: '9051#6.3.11',
-  handle(cmd, s) {
+  rfc: rfc(9051, '6.3.11'),
+  handle(s, cmd) {
     const box = s.user.mailbox(cmd.mailbox);
     if (!box) return no(`Mailbox ${cmd.mailbox} does not exist`, Code.NONEXISTENT);
     s.untagged('STATUS ', ...mailboxName(box.name, s.strings), ` (${statusValues(box, cmd.items, s.view)})`);

@@ -1,4 +1,6 @@
-import type { CommandSpec } from './command.ts';
+import { rfc } from '../../fsm.ts';
+import { COMMAND_STATES } from '../state.ts';
+import type { ImapCommandSpec } from './command.ts';
 import { expungeIssued, pick } from '../message-set.ts';
 import { flagList, flagProblem } from '../flags.ts';
 import type { StoreMode } from '../parse/ast.ts';
@@ -32,19 +34,21 @@ function dedupe(flags: readonly string[]): string[] {
  * FETCH response of the message's flags" unless .SILENT. UID STORE responses carry UID
  * (§6.4.9). \Recent cannot be stored (RFC 3501 §2.3.2).
  */
-export const STORE: CommandSpec<'STORE'> = {
+export const STORE: ImapCommandSpec<'STORE'> = {
   name: 'STORE',
   verb: 'STORE',
+  states: COMMAND_STATES.STORE,
+  summary: 'Set, add or remove flags',
   syntax: 'STORE sequence-set (+|-)FLAGS[.SILENT] (flags)',
-  rfc: '9051#6.4.6',
-  handle(cmd, s) {
+  rfc: rfc(9051, '6.4.6'),
+  handle(s, cmd) {
     const problem = cmd.flags.map(flagProblem).find((p) => p !== null);
     if (problem) return bad(problem);
     const messages = pick(cmd, s);
     if (!Array.isArray(messages)) return messages;
     const view = s.selected;
     if (view.readOnly) return no('The mailbox is read-only (EXAMINE): flags cannot be changed', Code.READ_ONLY);
-    const store = s.ctx.world.store;
+    const store = s.ctx.backend;
     for (const m of messages) {
       if (!view.isLive(m)) continue;
       store.setFlags(s.user.address, view.mailbox.name, m.uid, applyStore(m.flags, cmd.mode, cmd.flags), s.ctx.sessionId);

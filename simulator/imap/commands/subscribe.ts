@@ -1,14 +1,18 @@
-import type { CommandSpec } from './command.ts';
+import { rfc } from '../../fsm.ts';
+import { COMMAND_STATES } from '../state.ts';
+import type { ImapCommandSpec } from './command.ts';
 import { Code, no, ok } from '../responses.ts';
 
 /** @rfc 9051#6.3.7 SUBSCRIBE: adds the name to the "subscribed" set LIST (SUBSCRIBED) and LSUB show. */
-export const SUBSCRIBE: CommandSpec<'SUBSCRIBE'> = {
+export const SUBSCRIBE: ImapCommandSpec<'SUBSCRIBE'> = {
   name: 'SUBSCRIBE',
   verb: 'SUBSCRIBE',
+  states: COMMAND_STATES.SUBSCRIBE,
+  summary: 'Add a mailbox to the subscribed list',
   syntax: 'SUBSCRIBE mailbox',
-  rfc: '9051#6.3.7',
-  handle(cmd, s) {
-    const done = s.ctx.world.store.setSubscribed(s.user.address, cmd.mailbox, true);
+  rfc: rfc(9051, '6.3.7'),
+  handle(s, cmd) {
+    const done = s.ctx.backend.setSubscribed(s.user.address, cmd.mailbox, true);
     if (!done.ok) return no(done.message, Code.NONEXISTENT);
     return ok('SUBSCRIBE completed');
   },

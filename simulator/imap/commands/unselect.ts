@@ -1,15 +1,19 @@
-import type { CommandSpec } from './command.ts';
+import { rfc } from '../../fsm.ts';
+import { COMMAND_STATES } from '../state.ts';
+import type { ImapCommandSpec } from './command.ts';
 import { ok } from '../responses.ts';
 
 /** @rfc 9051#6.4.2 UNSELECT: like CLOSE, but "no messages are removed" (RFC 3691). */
-export const UNSELECT: CommandSpec<'UNSELECT'> = {
+export const UNSELECT: ImapCommandSpec<'UNSELECT'> = {
   name: 'UNSELECT',
   verb: 'UNSELECT',
+  states: COMMAND_STATES.UNSELECT,
+  summary: 'Leave the mailbox without removing anything',
   syntax: 'UNSELECT',
-  rfc: '9051#6.4.2',
-  handle(_cmd, s) {
+  rfc: rfc(9051, '6.4.2'),
+  handle(s) {
     s.dropView();
-    s.setState('authenticated');
+    s.enter('UNSELECT');
     return ok('UNSELECT completed');
   },
 };

@@ -1,14 +1,18 @@
-import type { CommandSpec } from './command.ts';
+import { rfc } from '../../fsm.ts';
+import { COMMAND_STATES } from '../state.ts';
+import type { ImapCommandSpec } from './command.ts';
 import { Code, no, ok } from '../responses.ts';
 
 /** @rfc 9051#6.3.8 UNSUBSCRIBE: removes the name from the subscribed set. */
-export const UNSUBSCRIBE: CommandSpec<'UNSUBSCRIBE'> = {
+export const UNSUBSCRIBE: ImapCommandSpec<'UNSUBSCRIBE'> = {
   name: 'UNSUBSCRIBE',
   verb: 'UNSUBSCRIBE',
+  states: COMMAND_STATES.UNSUBSCRIBE,
+  summary: 'Take a mailbox off the subscribed list',
   syntax: 'UNSUBSCRIBE mailbox',
-  rfc: '9051#6.3.8',
-  handle(cmd, s) {
-    const done = s.ctx.world.store.setSubscribed(s.user.address, cmd.mailbox, false);
+  rfc: rfc(9051, '6.3.8'),
+  handle(s, cmd) {
+    const done = s.ctx.backend.setSubscribed(s.user.address, cmd.mailbox, false);
     if (!done.ok) return no(done.message, Code.NONEXISTENT);
     return ok('UNSUBSCRIBE completed');
   },

@@ -123,6 +123,11 @@ export class CommandReader {
     return this.input.length + this.size;
   }
 
+  /** The next octets are a literal's (kept or being dropped), not a command line (RFC 9051 §4.3). */
+  get inLiteral(): boolean {
+    return this.mode.kind !== 'line';
+  }
+
   /** Drops all input (RFC 3207 §4.2 / RFC 9051 §6.2.1: nothing sent before TLS survives it). */
   clear(): void {
     this.input.clear();

@@ -1,15 +1,17 @@
 /**
  * One real TCP connection pumped through a sans-I/O engine: socket bytes become `feed`, the
- * engine's outputs become socket writes, a TLS upgrade, timers and the close.
+ * engine's outputs become socket writes, a TLS upgrade, timers and the close; the mail store's
+ * changes become `storeChanged` (IMAP).
  */
 import type { Socket } from 'node:net';
 import { TLSSocket, type SecureContext } from 'node:tls';
+import type { MailChange } from '../../backend.ts';
 import type { Output, ServerEngine, TlsInfo } from '../../engine.ts';
 import { Alarm } from './alarm.ts';
 import { quickAck } from './quick-ack.ts';
 
-/** A server engine as the transport sees it; `waker` is the optional hook of simulator/engine.ts users. */
-export type WakeableEngine = ServerEngine<string, unknown> & { waker?: () => void };
+/** A server engine as the transport drives it. */
+export type DrivenEngine = ServerEngine<string, unknown>;
 
 export interface EngineSocketOptions {
   /** Used when the engine asks for STARTTLS/STLS. */
@@ -23,6 +25,8 @@ export interface EngineSocketOptions {
   /** The connection is gone, for whatever reason. */
   onGone?: () => void;
   clock?: () => number;
+  /** Listens to the mail store the engine serves; each change goes to `storeChanged`. Returns the unsubscribe. */
+  storeChanges?: (listener: (change: MailChange) => void) => () => void;
 }
 
 /** Pause reading while this much is waiting to go out (a slow reader of a big FETCH). */
@@ -45,12 +49,12 @@ export class EngineSocket {
   private engineClosed = false;
   private gone = false;
   private writeBlocked = false;
-  private wakeScheduled = false;
+  private stopChanges: (() => void) | null = null;
   private readonly alarm: Alarm;
 
   constructor(
     socket: Socket,
-    private readonly engine: WakeableEngine,
+    private readonly engine: DrivenEngine,
     private readonly options: EngineSocketOptions,
   ) {
     this.socket = socket;
@@ -59,7 +63,10 @@ export class EngineSocket {
     socket.on('close', this.onClose);
     socket.on('error', this.onSocketError);
     this.attach(socket);
-    engine.waker = () => this.wake();
+    if (engine.storeChanged && options.storeChanges) {
+      // As they happen, even during this engine's own feed (it only records them there).
+      this.stopChanges = options.storeChanges((change) => this.call(() => engine.storeChanged!(change, this.clock())));
+    }
   }
 
   /**
@@ -105,7 +112,8 @@ export class EngineSocket {
     this.gone = true;
     if (!this.engineClosed) this.reportClosed();
     this.alarm.stop();
-    this.engine.waker = undefined;
+    this.stopChanges?.();
+    this.stopChanges = null;
     this.options.onGone?.();
   };
 
@@ -116,15 +124,6 @@ export class EngineSocket {
     } catch (error) {
       this.options.onError?.(error);
     }
-  }
-
-  private wake(): void {
-    if (this.wakeScheduled || this.gone) return;
-    this.wakeScheduled = true;
-    setImmediate(() => {
-      this.wakeScheduled = false;
-      this.call(() => this.engine.tick(this.clock()));
-    });
   }
 
   /**

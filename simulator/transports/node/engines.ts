@@ -4,11 +4,11 @@
  */
 import type { MailProtocol } from '../../world/ports.ts';
 import type { ServerContext } from '../../net/server-context.ts';
-import type { WakeableEngine } from './engine-socket.ts';
+import type { DrivenEngine } from './engine-socket.ts';
 
-export type EngineFactory = (ctx: ServerContext) => WakeableEngine;
+export type EngineFactory = (ctx: ServerContext) => DrivenEngine;
 
-type EngineClass = new (ctx: ServerContext) => WakeableEngine;
+type EngineClass = new (ctx: ServerContext) => DrivenEngine;
 
 const MODULES: Record<MailProtocol, { path: string; exportName: string }> = {
   smtp: { path: '../../smtp/server.ts', exportName: 'SmtpServer' },

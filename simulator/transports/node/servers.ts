@@ -110,6 +110,7 @@ function listenService(service: Service, port: number, factory: EngineFactory, c
     tls: ctx.tls,
     label: service.name,
     makeEngine: (peer, sessionId) => factory(serverContext(ctx.world, ctx.host, peer, sessionId)),
+    storeChanges: (listener) => ctx.world.store.subscribe(listener),
     onEvent: ctx.onEvent,
     onError: ctx.onError ?? ((sessionId, error) => console.error(`${sessionId}: engine error`, error)),
   });

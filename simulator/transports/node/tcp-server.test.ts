@@ -1,13 +1,14 @@
 /**
  * The TCP transport itself, with a toy line engine: STARTTLS upgrades in place and feeds nothing
- * sent in plaintext after the go-ahead, implicit TLS, timers, the waker, close and drops.
+ * sent in plaintext after the go-ahead, implicit TLS, timers, store changes, close and drops.
  */
 import { connect as netConnect, type Socket } from 'node:net';
 import { connect as tlsConnect } from 'node:tls';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Output, Peer, TlsInfo } from '../../engine.ts';
 import { selfSignedCertificate } from './certificate.ts';
-import type { WakeableEngine } from './engine-socket.ts';
+import type { DrivenEngine } from './engine-socket.ts';
+import type { MailChange } from '../../backend.ts';
 import { lines, waitFor } from './conformance-harness.ts';
 import { listenTcp, type TcpListener, type TlsCredentials } from './tcp-server.ts';
 
@@ -15,9 +16,9 @@ const enc = new TextEncoder();
 const dec = new TextDecoder();
 
 /** A toy engine: one command per line, written for this test only. */
-class ToyEngine implements WakeableEngine {
+class ToyEngine implements DrivenEngine {
   state = 'open';
-  waker?: () => void;
+  readonly changes: MailChange[] = [];
   readonly fed: string[] = [];
   tls: TlsInfo | null = null;
   closedCalls = 0;
@@ -53,8 +54,10 @@ class ToyEngine implements WakeableEngine {
     if (verb === 'QUIT') return [w('221 bye'), { type: 'close' }];
     if (verb === 'THROW') throw new Error('a bug in the engine');
     if (verb === 'TIMER') return [w('250 armed'), { type: 'timer', at: now + Number(arg) }];
-    if (verb === 'WAKE') {
-      setTimeout(() => this.waker?.(), 20);
+    if (verb === 'CHANGE') {
+      setTimeout(() => {
+        for (const listener of storeListeners) listener({ kind: 'mailbox-created', account: 'toy@example.com', mailbox: arg ?? 'X' });
+      }, 20);
       return [w('250 later')];
     }
     if (verb === 'BIG') return [{ type: 'write', bytes: new Uint8Array(Number(arg)).fill(0x78) }, w(''), w('250 big')];
@@ -66,6 +69,11 @@ class ToyEngine implements WakeableEngine {
   }
   tick(): Output<unknown>[] {
     return [w('250 tick')];
+  }
+  /** A store change: asks for a tick at once, as IMAP does during IDLE. */
+  storeChanged(change: MailChange, now: number): Output<unknown>[] {
+    this.changes.push(change);
+    return [{ type: 'timer', at: now }];
   }
   closed(): Output<unknown>[] {
     this.closedCalls++;
@@ -82,6 +90,12 @@ let plain: TcpListener;
 let implicit: TcpListener;
 const engines: ToyEngine[] = [];
 const errors: unknown[] = [];
+/** The toy store: who listens to its changes (each connection's transport). */
+const storeListeners = new Set<(change: MailChange) => void>();
+const storeChanges = (listener: (change: MailChange) => void): (() => void) => {
+  storeListeners.add(listener);
+  return () => void storeListeners.delete(listener);
+};
 
 beforeAll(async () => {
   tls = await selfSignedCertificate('toy.example');
@@ -91,7 +105,7 @@ beforeAll(async () => {
     return engine;
   };
   const onError = (_session: string, error: unknown): void => void errors.push(error);
-  plain = await listenTcp({ bind: '127.0.0.1', port: 0, virtualPort: 25, implicitTls: false, tls, makeEngine, label: 'toy', onError });
+  plain = await listenTcp({ bind: '127.0.0.1', port: 0, virtualPort: 25, implicitTls: false, tls, makeEngine, label: 'toy', onError, storeChanges });
   implicit = await listenTcp({ bind: '127.0.0.1', port: 0, virtualPort: 465, implicitTls: true, tls, makeEngine, label: 'toys' });
 });
 
@@ -152,15 +166,18 @@ describe('TCP transport', () => {
     expect(await reader.next()).toBe('221 bye');
   });
 
-  it('calls tick for timer outputs and for the waker', async () => {
-    const { socket, reader } = await open();
+  it('calls tick for timer outputs, feeds store changes to storeChanged, and stops listening when gone', async () => {
+    const { socket, reader, engine } = await open();
     socket.write('TIMER 30\r\n');
     expect(await reader.next()).toBe('250 armed');
     expect(await reader.next()).toBe('250 tick');
-    socket.write('WAKE\r\n');
+    socket.write('CHANGE Box\r\n');
     expect(await reader.next()).toBe('250 later');
     expect(await reader.next()).toBe('250 tick');
+    expect(engine.changes).toEqual([{ kind: 'mailbox-created', account: 'toy@example.com', mailbox: 'Box' }]);
+    const listening = storeListeners.size;
     socket.destroy();
+    await waitFor('the listener to go', () => storeListeners.size === listening - 1);
   });
 
   it('drops the connection when the engine throws, still calls closed, and keeps serving', async () => {

@@ -5,7 +5,8 @@
 import { createServer as createTcpServer, type Server, type Socket } from 'node:net';
 import { createSecureContext, createServer as createTlsServer, type SecureContext, type TLSSocket } from 'node:tls';
 import type { Peer } from '../../engine.ts';
-import { EngineSocket, type WakeableEngine } from './engine-socket.ts';
+import type { MailChange } from '../../backend.ts';
+import { EngineSocket, type DrivenEngine } from './engine-socket.ts';
 
 export interface TlsCredentials {
   /** PEM certificate (chain). */
@@ -24,7 +25,9 @@ export interface TcpListenOptions {
   implicitTls: boolean;
   tls: TlsCredentials;
   /** Makes the engine for one connection. */
-  makeEngine: (peer: Peer, sessionId: string) => WakeableEngine;
+  makeEngine: (peer: Peer, sessionId: string) => DrivenEngine;
+  /** Listens to the mail store the engines serve (each connection's engine hears its changes). */
+  storeChanges?: (listener: (change: MailChange) => void) => () => void;
   /** Prefix of the per-connection session ids. */
   label: string;
   onEvent?: (sessionId: string, event: unknown) => void;
@@ -91,7 +94,7 @@ function serveConnection(socket: Socket, secureContext: SecureContext, options: 
     localPort: options.virtualPort,
     implicitTls: options.implicitTls,
   };
-  let engine: WakeableEngine;
+  let engine: DrivenEngine;
   try {
     engine = options.makeEngine(peer, sessionId);
   } catch (error) {
@@ -104,6 +107,7 @@ function serveConnection(socket: Socket, secureContext: SecureContext, options: 
     implicitTls: options.implicitTls,
     onEvent: options.onEvent && ((event) => options.onEvent?.(sessionId, event)),
     onError: (error) => options.onError?.(sessionId, error),
+    ...(options.storeChanges ? { storeChanges: options.storeChanges } : {}),
   });
   pump.start();
 }

@@ -2,14 +2,27 @@
 import type { MailProtocol } from '../../../simulator/world/ports.ts';
 import { layout, stateGraph, type Placed } from './state-graph.ts';
 
-const W = 118;
-const H = 30;
+const MIN_W = 118;
+const LINE_H = 30;
 const GAP_X = 40;
 const GAP_Y = 22;
+/** How far a curve between two states of one column swings out to the right. */
+const SIDE_ROOM = 26;
 /** Room above the first row for self-loops. */
 const TOP = 26;
 
-function centre(p: Placed): { x: number; y: number } {
+/** Width of one character of the 12 px monospace label (lab.css), with room either side. */
+const CHAR_W = 7.4;
+const PAD = 14;
+/** Longer names break after their first hyphen: `literal-` / `not-authenticated`. */
+const ONE_LINE = 17;
+
+function labelLines(state: string): string[] {
+  const cut = state.indexOf('-');
+  return state.length <= ONE_LINE || cut < 0 ? [state] : [state.slice(0, cut + 1), state.slice(cut + 1)];
+}
+
+function centre(p: Placed, W: number, H: number): { x: number; y: number } {
   return { x: 8 + p.column * (W + GAP_X) + W / 2, y: TOP + p.row * (H + GAP_Y) + H / 2 };
 }
 
@@ -17,7 +30,11 @@ export default function StateDiagram({ protocol, current }: { protocol: MailProt
   const graph = stateGraph(protocol);
   const placed = layout(graph);
   const at = new Map(placed.map((p) => [p.state, p]));
-  const width = 16 + (Math.max(...placed.map((p) => p.column)) + 1) * (W + GAP_X) - GAP_X;
+  const labels = new Map(graph.states.map((s) => [s, labelLines(s)]));
+  const W = Math.max(MIN_W, PAD + CHAR_W * Math.max(...[...labels.values()].flat().map((l) => l.length)));
+  const H = LINE_H + 14 * (Math.max(...[...labels.values()].map((l) => l.length)) - 1);
+  // Room on the right of the last column for the curves of a column's own edges.
+  const width = 16 + SIDE_ROOM + (Math.max(...placed.map((p) => p.column)) + 1) * (W + GAP_X) - GAP_X;
   const height = TOP + 8 + (Math.max(...placed.map((p) => p.row)) + 1) * (H + GAP_Y) - GAP_Y;
   const describe = graph.edges.map((e) => `${e.from} to ${e.to} on ${e.label}`).join('; ');
   return (
@@ -34,12 +51,19 @@ export default function StateDiagram({ protocol, current }: { protocol: MailProt
           const a = at.get(e.from);
           const b = at.get(e.to);
           if (!a || !b) return null;
-          const p = centre(a);
-          const q = centre(b);
+          const p = centre(a, W, H);
+          const q = centre(b, W, H);
           const active = e.from === current;
           if (e.from === e.to) {
             const d = `M${p.x - 12} ${p.y - H / 2} C ${p.x - 20} ${p.y - H / 2 - 18}, ${p.x + 20} ${p.y - H / 2 - 18}, ${p.x + 12} ${p.y - H / 2}`;
             return <path key={`${e.from}>${e.to}`} d={d} className={`lab-diagram__edge${active ? ' is-active' : ''}`} markerEnd={`url(#sd-arrow-${protocol})`}><title>{`${e.label} (${e.rfc})`}</title></path>;
+          }
+          if (a.column === b.column && Math.abs(a.row - b.row) > 1) {
+            // Past the boxes between them: a curve on the right, wider going up than going down.
+            const x = p.x + W / 2;
+            const k = a.row < b.row ? SIDE_ROOM / 2 : SIDE_ROOM;
+            const d = `M${x} ${p.y} C ${x + k} ${p.y}, ${x + k} ${q.y}, ${x + 1} ${q.y}`;
+            return <path key={`${e.from}>${e.to}`} d={d} className={`lab-diagram__edge${active ? ' is-active' : ''}`} markerEnd={`url(#sd-arrow-${protocol})`}><title>{`${e.from} → ${e.to}: ${e.label} (${e.rfc})`}</title></path>;
           }
           const dx = q.x - p.x;
           const dy = q.y - p.y;
@@ -54,12 +78,17 @@ export default function StateDiagram({ protocol, current }: { protocol: MailProt
           );
         })}
         {placed.map((p) => {
-          const c = centre(p);
+          const c = centre(p, W, H);
+          const lines = labels.get(p.state) ?? [p.state];
           const here = p.state === current;
           return (
             <g key={p.state} className={`lab-diagram__state${here ? ' is-current' : ''}`} data-state={p.state} aria-current={here ? 'step' : undefined}>
               <rect x={c.x - W / 2} y={c.y - H / 2} width={W} height={H} rx={6} />
-              <text x={c.x} y={c.y + 4} textAnchor="middle">{p.state}</text>
+              <text x={c.x} y={c.y + 4 - 7 * (lines.length - 1)} textAnchor="middle">
+                {lines.map((line, i) => (
+                  <tspan key={line} x={c.x} dy={i === 0 ? 0 : 14}>{line}</tspan>
+                ))}
+              </text>
             </g>
           );
         })}

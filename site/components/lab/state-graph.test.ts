@@ -23,6 +23,22 @@ describe('stateGraph', () => {
     expect(new Set(placed.map((p) => `${p.column}/${p.row}`)).size).toBe(placed.length);
   });
 
+  it('draws IMAP\'s sub-states under the state they return to, each in a place of its own', () => {
+    const g = stateGraph('imap');
+    for (const s of ['sasl', 'tls-handshake', 'idle-selected', 'literal-authenticated', 'responding']) expect(g.states).toContain(s);
+    expect(g.edges.find((e) => e.from === 'not-authenticated' && e.to === 'sasl')?.rfc).toBe('RFC 9051 §6.2.2');
+    expect(g.edges.some((e) => e.label.includes('dropped') || e.label.includes('bye'))).toBe(false);
+    const placed = layout(g);
+    const at = (s: string) => placed.find((p) => p.state === s)!;
+    expect(at('authenticated').row).toBe(0);
+    expect(at('selected').row).toBe(0);
+    for (const [sub, home] of [['sasl', 'not-authenticated'], ['literal-not-authenticated', 'not-authenticated'], ['idle-authenticated', 'authenticated'], ['idle-selected', 'selected'], ['responding', 'selected']]) {
+      expect(at(sub!).column, sub).toBe(at(home!).column);
+      expect(at(sub!).row, sub).toBeGreaterThan(at(home!).row);
+    }
+    expect(new Set(placed.map((p) => `${p.column}/${p.row}`)).size).toBe(placed.length);
+  });
+
   it('works for POP3 and IMAP tables too', () => {
     expect(layout(stateGraph('pop3')).find((p) => p.state === 'TRANSACTION')?.column).toBe(1);
     expect(layout(stateGraph('imap')).find((p) => p.state === 'selected')?.column).toBe(2);

@@ -35,7 +35,7 @@ interface Row {
 }
 
 /** Triggers any state may take to the end; drawn once as a note so the diagram stays readable. */
-const EVERYWHERE = new Set(['connection lost', '421', 'dropped', 'autologout', 'too-many-errors']);
+const EVERYWHERE = new Set(['connection lost', '421', 'dropped', 'autologout', 'too-many-errors', 'bye']);
 
 function merge(rows: readonly Row[]): StateEdge[] {
   const edges = new Map<string, StateEdge>();
@@ -59,7 +59,7 @@ export function stateGraph(protocol: MailProtocol): StateGraph {
   if (protocol === 'pop3') {
     return { protocol, initial: 'AUTHORIZATION', states: [...POP3_STATES], edges: merge(POP3_TRANSITIONS.map((t) => ({ ...t, rfc: citeRfc(t.rfc) }))), implicit: 'Too many errors, the autologout timer or a lost connection close the session without UPDATE (RFC 1939 §3, §6).' };
   }
-  return { protocol, initial: 'not-authenticated', states: [...IMAP_STATES], edges: merge(IMAP_TRANSITIONS), implicit: 'The server may send BYE and close in any state (RFC 9051 §3).' };
+  return { protocol, initial: 'not-authenticated', states: [...IMAP_STATES], edges: merge(IMAP_TRANSITIONS.map((t) => ({ ...t, rfc: citeRfc(t.rfc) }))), implicit: 'The server may send BYE and close, or the connection may drop, in any state (RFC 9051 §3, §7.1.5).' };
 }
 
 export interface Placed {
@@ -68,26 +68,58 @@ export interface Placed {
   row: number;
 }
 
-/** Columns by distance from the initial state (breadth first); rows in table order. */
+/**
+ * The state `state` is a sub-state of: entered from that one state only, left back to it or to
+ * where that state goes itself (a SASL exchange, IDLE, a literal, a TLS handshake), or null.
+ */
+function homeOf(graph: StateGraph, state: string): string | null {
+  if (state === graph.initial) return null;
+  const from = new Set(graph.edges.filter((e) => e.to === state && e.from !== state).map((e) => e.from));
+  if (from.size !== 1) return null;
+  const [home] = [...from];
+  const out = graph.edges.filter((e) => e.from === state && e.to !== state);
+  // It goes back home, and nowhere home could not go itself (SASL's success goes where LOGIN goes).
+  const back = out.some((e) => e.to === home);
+  return back && out.every((e) => e.to === home || graph.edges.some((h) => h.from === home && h.to === e.to)) ? home! : null;
+}
+
+/**
+ * Columns by distance from the initial state (breadth first, over the main states); a sub-state
+ * goes under the state it returns to. In a column: the main states in table order, each followed
+ * by its sub-states.
+ */
 export function layout(graph: StateGraph): Placed[] {
+  const home = new Map(graph.states.map((s) => [s, homeOf(graph, s)]));
   const depth = new Map<string, number>([[graph.initial, 0]]);
   const queue = [graph.initial];
   while (queue.length) {
     const s = queue.shift()!;
     for (const e of graph.edges) {
-      if (e.from === s && !depth.has(e.to)) {
+      if (e.from === s && !depth.has(e.to) && !home.get(e.to)) {
         depth.set(e.to, depth.get(s)! + 1);
         queue.push(e.to);
       }
     }
   }
+  const last = Math.max(0, ...depth.values()) + 1;
+  const columnOf = (state: string): number => {
+    const h = home.get(state);
+    return h ? columnOf(h) : (depth.get(state) ?? last);
+  };
+  const order: string[] = [];
+  for (const state of graph.states) {
+    if (home.get(state)) continue;
+    order.push(state, ...graph.states.filter((s) => home.get(s) === state));
+  }
   const rows = new Map<number, number>();
-  return graph.states.map((state) => {
-    const column = depth.get(state) ?? Math.max(0, ...depth.values()) + 1;
+  const placed = new Map<string, Placed>();
+  for (const state of order) {
+    const column = columnOf(state);
     const row = rows.get(column) ?? 0;
     rows.set(column, row + 1);
-    return { state, column, row };
-  });
+    placed.set(state, { state, column, row });
+  }
+  return graph.states.map((s) => placed.get(s)!);
 }
 
 export interface AllowedCommand {

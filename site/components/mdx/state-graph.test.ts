@@ -20,6 +20,9 @@ describe('state diagrams come from the engines\' tables', () => {
     expect(edge('smtp', 'starttls', 'connected')?.triggers).toContain('TLS started');
     expect(edge('pop3', 'TRANSACTION', 'UPDATE')?.triggers).toEqual(['QUIT']);
     expect(edge('imap', 'authenticated', 'selected')).toBeDefined();
+    // The tutorial draws IMAP's four states; its table lists the sub-states too.
+    expect(stateGraph('imap').states).toEqual(['not-authenticated', 'authenticated', 'selected', 'logout']);
+    expect(transitionRows('imap').some((r) => r.to === 'idle-selected')).toBe(true);
     // Lost connections are left out of the drawing but kept in the table.
     expect(edge('pop3', 'TRANSACTION', 'CLOSED')).toBeUndefined();
     expect(transitionRows('pop3').some((r) => r.from === 'TRANSACTION' && r.to === 'CLOSED')).toBe(true);

@@ -4,7 +4,10 @@
  * engines run on (simulator/<protocol>/state.ts), so the drawing cannot disagree with them.
  */
 import { citeRfc } from '../../../simulator/fsm.ts';
-import { IMAP_STATES, IMAP_TRANSITIONS } from '../../../simulator/imap/state.ts';
+import { commandState, IMAP_STATES, IMAP_TRANSITIONS, type ImapState } from '../../../simulator/imap/state.ts';
+
+/** RFC 9051 §3's four states: the three a command is read in, and logout. */
+const isMainState = (s: ImapState): boolean => s === 'logout' || commandState(s) === s;
 import { POP3_STATES, POP3_TRANSITIONS } from '../../../simulator/pop3/state.ts';
 import { SMTP_STATES, SMTP_TRANSITIONS } from '../../../simulator/smtp/state.ts';
 
@@ -31,7 +34,7 @@ interface Row {
 }
 
 /** Triggers left out of the drawing (they go to 'closed' from everywhere); the table lists them all. */
-const NOISE = new Set(['connection lost', '421', 'dropped', 'autologout', 'too-many-errors', 'HELO']);
+const NOISE = new Set(['connection lost', '421', 'dropped', 'autologout', 'too-many-errors', 'bye', 'HELO']);
 
 function build(title: string, states: readonly string[], rows: readonly Row[], omitNoise: boolean): StateGraph {
   const edges = new Map<string, GraphEdge>();
@@ -53,7 +56,8 @@ export function stateGraph(machine: Machine, omitNoise = true): StateGraph {
     case 'pop3':
       return build('POP3 session states', POP3_STATES, POP3_TRANSITIONS.map((t) => ({ ...t, rfc: citeRfc(t.rfc) })), omitNoise);
     case 'imap':
-      return build('IMAP connection states', IMAP_STATES, IMAP_TRANSITIONS.map((t) => ({ ...t, on: t.on })), omitNoise);
+      // The tutorial draws RFC 9051 §3's four states; the sub-states (SASL, IDLE, literals …) are in the table and the lab.
+      return build('IMAP connection states', IMAP_STATES.filter(isMainState), IMAP_TRANSITIONS.filter((t) => isMainState(t.from) && isMainState(t.to)).map((t) => ({ ...t, rfc: citeRfc(t.rfc) })), omitNoise);
   }
 }
 
@@ -65,6 +69,6 @@ export function transitionRows(machine: Machine): Row[] {
     case 'pop3':
       return POP3_TRANSITIONS.map((t) => ({ from: t.from, to: t.to, on: t.on, rfc: citeRfc(t.rfc) }));
     case 'imap':
-      return IMAP_TRANSITIONS.map((t) => ({ from: t.from, to: t.to, on: t.on, rfc: `RFC ${t.rfc.replace('#', ' §')}` }));
+      return IMAP_TRANSITIONS.map((t) => ({ from: t.from, to: t.to, on: t.on, rfc: citeRfc(t.rfc) }));
   }
 }
