@@ -4,7 +4,8 @@
  * RFC texts in content/rfc; the state tables are the engines' own.
  */
 import { COMMAND_STATES as IMAP_COMMAND_STATES, isImapVerb, stateName, type CommandState, type ImapState } from '../imap/state.ts';
-import { allowedCommands as pop3Allowed, type Pop3State } from '../pop3/state.ts';
+import { allowedCommands as pop3Allowed } from '../pop3/registry.ts';
+import type { Pop3State } from '../pop3/state.ts';
 import { lookup } from './knowledge.ts';
 import { ref } from './rfc.ts';
 import { smtpRuleBreak } from './rule-break-smtp.ts';

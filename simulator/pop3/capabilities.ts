@@ -6,8 +6,6 @@
  */
 import { rfc, type RfcSection } from '../fsm.ts';
 import { isEnabled } from '../host-settings.ts';
-import { saslMechanisms } from './commands/auth.ts';
-import { findCommand } from './registry.ts';
 import type { Pop3Session } from './session.ts';
 
 export interface Pop3Capability {
@@ -20,6 +18,11 @@ export interface Pop3Capability {
 }
 
 const always = (): string => '';
+
+/** The SASL mechanisms this session may use now (none before TLS unless plaintext is allowed). */
+export function saslMechanisms(s: Pop3Session): string[] {
+  return s.plaintextAllowed ? ['PLAIN'] : [];
+}
 
 export const POP3_CAPABILITIES: readonly Pop3Capability[] = [
   { tag: 'TOP', rfc: rfc(2449, '6.1'), command: 'TOP', params: always },
@@ -48,7 +51,7 @@ export const POP3_CAPABILITIES: readonly Pop3Capability[] = [
 export function capabilityLines(s: Pop3Session): string[] {
   const lines: string[] = [];
   for (const cap of POP3_CAPABILITIES) {
-    if (cap.command && !findCommand(cap.command)) continue;
+    if (cap.command && !s.commands.some((c) => c.verb === cap.command)) continue;
     if (!isEnabled(s.ctx.host, cap.tag)) continue;
     const params = cap.params(s);
     if (params === null) continue;

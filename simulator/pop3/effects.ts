@@ -5,7 +5,7 @@
 import type { Pop3ProtocolError } from './errors.ts';
 import type { Pop3Reply } from './replies.ts';
 import type { Pop3Trigger } from './state.ts';
-import type { Pop3Event } from './types.ts';
+import type { Pop3Event } from './events.ts';
 
 export type Pop3Effect =
   /** A one-line status response (RFC 1939 §3). */

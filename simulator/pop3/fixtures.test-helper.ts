@@ -4,7 +4,8 @@ import { EngineDriver } from '../testing/transcript.ts';
 import { testContext } from '../testing/context.ts';
 import { Pop3Server } from './server.ts';
 import type { Pop3State } from './state.ts';
-import type { Pop3Event, Pop3Options } from './types.ts';
+import type { Pop3Event } from './events.ts';
+import type { Pop3Options } from './options.ts';
 
 export const T0 = Date.UTC(2026, 10, 26, 9, 0, 0);
 

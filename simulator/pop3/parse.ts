@@ -5,7 +5,7 @@
 import type { Line } from '../wire/line-buffer.ts';
 import { strictUtf8Text } from '../wire/bytes.ts';
 import type { Pop3ProtocolError } from './errors.ts';
-import type { ArgSpec } from './types.ts';
+import type { ArgSpec } from './commands/command.ts';
 
 /** RFC 2449 §4: "Servers which support the CAPA command MUST support commands up to 255 octets." */
 export const MAX_COMMAND_LINE = 255;

@@ -11,10 +11,9 @@ import { testContext } from '../testing/context.ts';
 import { TEST_TLS } from '../testing/transcript.ts';
 import { concatBytes, latin1Text, utf8Bytes } from '../wire/bytes.ts';
 import { bobLoggedIn, pop3, T0 } from './fixtures.test-helper.ts';
-import { POP3_COMMANDS } from './registry.ts';
+import { allowedCommands, POP3_COMMANDS } from './registry.ts';
 import { Pop3Server } from './server.ts';
-import { allowedCommands } from './state.ts';
-import type { Pop3Event } from './types.ts';
+import type { Pop3Event } from './events.ts';
 
 const ARGS = ['', ' 1', ' 1 1', ' 0', ' 99', ' x', ' -1', ' ' + 'a'.repeat(41), ' 1 2 3', '  1'];
 const STATUS = /^(\+OK|-ERR)( .*)?$/;

@@ -12,11 +12,12 @@ import { enter, protocolError, reply, type Pop3Effect } from './effects.ts';
 import { errorReply, type Pop3ProtocolError } from './errors.ts';
 import { multiLine } from './multiline.ts';
 import { MAX_COMMAND_LINE, MAX_SASL_LINE, parseLine, splitArgs } from './parse.ts';
-import { findCommand } from './registry.ts';
+import { findCommand, POP3_COMMANDS } from './registry.ts';
 import { formatReply, R } from './replies.ts';
 import { Pop3Session } from './session.ts';
 import type { Pop3State } from './state.ts';
-import { DEFAULT_POP3_OPTIONS, type Pop3Event, type Pop3Options } from './types.ts';
+import type { Pop3Event } from './events.ts';
+import { DEFAULT_POP3_OPTIONS, type Pop3Options } from './options.ts';
 import { runUpdate } from './update.ts';
 
 export class Pop3Server implements ServerEngine<Pop3State, Pop3Event> {
@@ -31,7 +32,7 @@ export class Pop3Server implements ServerEngine<Pop3State, Pop3Event> {
     if (merged.autologoutMs > 0 && merged.autologoutMs < 10 * 60_000) {
       throw new Error('POP3 autologout "MUST be of at least 10 minutes\' duration" (RFC 1939 §3)');
     }
-    this.session = new Pop3Session(ctx, merged);
+    this.session = new Pop3Session(ctx, merged, POP3_COMMANDS);
   }
 
   get state(): Pop3State {
@@ -201,5 +202,6 @@ export class Pop3Server implements ServerEngine<Pop3State, Pop3Event> {
   }
 }
 
-export type { Pop3Event, Pop3Options } from './types.ts';
+export type { Pop3Event } from './events.ts';
+export type { Pop3Options } from './options.ts';
 export type { Pop3State } from './state.ts';

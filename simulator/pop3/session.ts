@@ -3,11 +3,12 @@
  * what the handlers (commands/*.ts) return; handlers read this and update the session's own data.
  */
 import type { EngineContext, TlsInfo } from '../engine.ts';
+import type { CommandSpec } from '../command.ts';
 import { StateMachine } from '../fsm.ts';
 import type { Account } from '../store/account.ts';
 import type { Maildrop } from './maildrop.ts';
 import { POP3_TABLE, type Pop3State, type Pop3Trigger } from './state.ts';
-import type { Pop3Options } from './types.ts';
+import type { Pop3Options } from './options.ts';
 
 export class Pop3Session {
   readonly machine = new StateMachine<Pop3State, Pop3Trigger>(POP3_TABLE);
@@ -27,6 +28,11 @@ export class Pop3Session {
   constructor(
     readonly ctx: EngineContext,
     readonly options: Pop3Options,
+    /**
+     * The registry's commands as specs (CAPA announces only what is here); given by the server, so
+     * the session does not import the command files that import it.
+     */
+    readonly commands: readonly CommandSpec<Pop3State>[],
   ) {}
 
   get state(): Pop3State {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { citeRfc, nextState } from '../fsm.ts';
-import { POP3_COMMANDS } from './registry.ts';
-import { allowedCommands, POP3_STATES, POP3_TABLE, POP3_TRANSITIONS, type Pop3State, type Pop3Trigger } from './state.ts';
+import { allowedCommands, POP3_COMMANDS } from './registry.ts';
+import { POP3_STATES, POP3_TABLE, POP3_TRANSITIONS, type Pop3State, type Pop3Trigger } from './state.ts';
 
 const next = (from: Pop3State, on: Pop3Trigger): Pop3State => nextState(POP3_TABLE, from, on);
 

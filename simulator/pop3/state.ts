@@ -4,7 +4,6 @@
  * between them in one table the UI draws the state diagram from (simulator/fsm.ts).
  */
 import { edges, rfc, stateTable, type Transition } from '../fsm.ts';
-import { POP3_REGISTRY } from './registry.ts';
 
 /**
  * @rfc 1939#3 "a POP3 session progresses through a number of states during its lifetime":
@@ -61,7 +60,3 @@ export const POP3_TABLE = stateTable<Pop3State, Pop3Trigger>({
 
 export const POP3_TRANSITIONS: readonly Pop3Transition[] = POP3_TABLE.transitions;
 
-/** The command verbs valid in `state`, from the command registry. */
-export function allowedCommands(state: Pop3State): string[] {
-  return POP3_REGISTRY.allowedIn(state).map((c) => c.verb);
-}

@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { TEST_TLS } from '../testing/transcript.ts';
 import { utf8Bytes } from '../wire/bytes.ts';
 import { bobLoggedIn, pop3, T0 } from './fixtures.test-helper.ts';
-import type { Pop3Event } from './types.ts';
+import type { Pop3Event } from './events.ts';
 
 const moves = (events: readonly Pop3Event[]) => events.flatMap((e) => (e.kind === 'state' ? [`${e.from}>${e.to}`] : []));
 

@@ -4,8 +4,7 @@
  * refused is never held in memory.
  */
 import type { LineBuffer } from '../wire/line-buffer.ts';
-import { read, type SmtpEffect } from './effects.ts';
-import type { InputReader } from './session.ts';
+import { read, type InputReader, type SmtpEffect } from './effects.ts';
 
 export class ChunkReader implements InputReader {
   private readonly parts: Uint8Array[] = [];

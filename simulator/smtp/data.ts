@@ -13,9 +13,9 @@
  */
 import type { LineBuffer } from '../wire/line-buffer.ts';
 import { acceptMessage } from './delivery.ts';
-import { enter, read, reply, type SmtpEffect } from './effects.ts';
+import { enter, read, reply, type InputReader, type SmtpEffect } from './effects.ts';
 import { R500TextLineTooLong, R552MessageTooBig } from './replies.ts';
-import type { InputReader, SmtpSession } from './session.ts';
+import type { SmtpSession } from './session.ts';
 
 /** RFC 5321 §4.5.3.1.6: 1000 octets with the CRLF, "not counting the leading dot duplicated for transparency". */
 export const MAX_TEXT_LINE = 1000;

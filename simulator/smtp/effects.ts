@@ -2,9 +2,10 @@
  * What an SMTP command handler (and a payload reader) returns (simulator/command.ts): replies and
  * effects, carried out in order by the engine (server.ts `apply`).
  */
+import type { LineBuffer } from '../wire/line-buffer.ts';
 import type { SmtpProtocolError } from './errors.ts';
+import type { SmtpEvent } from './events.ts';
 import type { Reply } from './replies.ts';
-import type { InputReader, SmtpEvent } from './session.ts';
 import type { SmtpInput } from './state.ts';
 
 export type SmtpEffect =
@@ -18,6 +19,14 @@ export type SmtpEffect =
   | { type: 'read'; reader: InputReader | null }
   | { type: 'starttls' }
   | { type: 'close' };
+
+/** Something that owns the input for a while: DATA content, a BDAT chunk, a SASL exchange. */
+export interface InputReader {
+  /** Consumes what it can: null when it must wait for more bytes, else what to do (maybe nothing). */
+  read(input: LineBuffer, now: number): readonly SmtpEffect[] | null;
+  /** Octets taken from the input and held until the reader is done (a DATA message, a BDAT chunk). */
+  readonly held: number;
+}
 
 export const reply = (r: Reply): SmtpEffect => ({ type: 'reply', reply: r });
 export const enter = (on: SmtpInput): SmtpEffect => ({ type: 'enter', on });

@@ -5,7 +5,7 @@ import { testContext } from '../testing/context.ts';
 import { EngineDriver } from '../testing/transcript.ts';
 import { utf8Text } from '../wire/bytes.ts';
 import { SmtpServer } from './server.ts';
-import type { SmtpEvent } from './session.ts';
+import type { SmtpEvent } from './events.ts';
 import type { SmtpState } from './state.ts';
 
 /** base64("\0alice\0wonderland") and friends, as a client would send them. */

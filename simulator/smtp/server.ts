@@ -12,13 +12,14 @@ import { errorReply } from './errors.ts';
 import { parseCommandLine } from './parse.ts';
 import { commandByVerb, NOT_IMPLEMENTED, SMTP_COMMANDS } from './registry.ts';
 import { formatReply, isError, R220Greeting, R421Timeout, R421TooManyErrors, type Reply } from './replies.ts';
-import { MAX_ERRORS, SmtpSession, type SmtpEvent } from './session.ts';
+import type { SmtpEvent } from './events.ts';
+import { MAX_ERRORS, SmtpSession } from './session.ts';
 import type { SmtpState } from './state.ts';
 
 export { SMTP_TRANSITIONS, SMTP_STATES, type SmtpState } from './state.ts';
 export { SMTP_COMMANDS, allowedCommands } from './registry.ts';
 export { SMTP_CAPABILITIES } from './capabilities.ts';
-export type { SmtpEvent } from './session.ts';
+export type { SmtpEvent } from './events.ts';
 
 /** RFC 5321 §4.5.3.1.4: "The maximum total length of a command line including the command word and the <CRLF> is 512 octets." */
 export const MAX_COMMAND_LINE = 512;

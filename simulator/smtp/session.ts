@@ -3,29 +3,13 @@
  * session), and the envelope of the mail being sent (the transaction). RSET clears only the
  * transaction (RFC 5321 §4.1.1.5); STARTTLS clears both (RFC 3207 §4.2).
  */
-import type { EngineContext, EngineEvent, ServiceRole, TlsInfo } from '../engine.ts';
+import type { EngineContext, ServiceRole, TlsInfo } from '../engine.ts';
+import type { CommandSpec } from '../command.ts';
 import { StateMachine } from '../fsm.ts';
 import { isEnabled, type HostSettings } from '../host-settings.ts';
-import type { LineBuffer } from '../wire/line-buffer.ts';
 import type { Mailbox } from './address.ts';
-import type { SmtpCommand } from './command.ts';
-import type { SmtpEffect } from './effects.ts';
+import type { InputReader } from './effects.ts';
 import { SMTP_TABLE, type SmtpInput, type SmtpState } from './state.ts';
-
-/** What the SMTP server reports besides state, auth and TLS changes. */
-export type SmtpEvent =
-  | EngineEvent
-  | {
-      kind: 'message';
-      id: string;
-      from: string;
-      recipients: string[];
-      size: number;
-      /** Recipients handed to the outbound queue (other domains). */
-      queued: string[];
-      /** Recipients whose mailbox now holds the message. */
-      delivered: string[];
-    };
 
 export interface Recipient {
   mailbox: Mailbox;
@@ -50,14 +34,6 @@ export interface BdatProgress {
   octets: number;
   /** A chunk failed: the rest are read and discarded until RSET (RFC 3030 §2). */
   failed: boolean;
-}
-
-/** Something that owns the input for a while: DATA content, a BDAT chunk, a SASL exchange. */
-export interface InputReader {
-  /** Consumes what it can: null when it must wait for more bytes, else what to do (maybe nothing). */
-  read(input: LineBuffer, now: number): readonly SmtpEffect[] | null;
-  /** Octets taken from the input and held until the reader is done (a DATA message, a BDAT chunk). */
-  readonly held: number;
 }
 
 /** RFC 5321 §4.5.3.1.8: at least 100 recipients must be accepted; we take exactly that many. */
@@ -88,7 +64,11 @@ export class SmtpSession {
 
   constructor(
     readonly ctx: EngineContext,
-    readonly commands: readonly SmtpCommand[],
+    /**
+     * The registry's commands as specs (HELP lists them); given by the server, so the session does
+     * not import the command files that import it.
+     */
+    readonly commands: readonly CommandSpec<SmtpState>[],
   ) {
     this.secure = ctx.peer.implicitTls;
   }

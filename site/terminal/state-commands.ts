@@ -5,7 +5,8 @@
 import type { MailProtocol } from '../../simulator/world/ports.ts';
 import { allowedCommands as smtpAllowed } from '../../simulator/smtp/registry.ts';
 import { SMTP_STATES, type SmtpState } from '../../simulator/smtp/state.ts';
-import { allowedCommands as pop3Allowed, POP3_STATES, type Pop3State } from '../../simulator/pop3/state.ts';
+import { allowedCommands as pop3Allowed } from '../../simulator/pop3/registry.ts';
+import { POP3_STATES, type Pop3State } from '../../simulator/pop3/state.ts';
 import { allowedCommands as imapAllowed, IMAP_STATES, type ImapState } from '../../simulator/imap/state.ts';
 import { PROTOCOL_COMMANDS } from './protocol-commands.ts';
 

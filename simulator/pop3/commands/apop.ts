@@ -4,7 +4,7 @@ import { md5Hex } from '../md5.ts';
 import { R } from '../replies.ts';
 import { reply } from '../effects.ts';
 import { rfc } from '../../fsm.ts';
-import type { Pop3Command } from '../types.ts';
+import type { Pop3Command } from './command.ts';
 
 /**
  * @rfc 1939#7 APOP name digest: the digest is MD5 of the greeting's timestamp (angle brackets

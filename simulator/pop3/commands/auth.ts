@@ -1,16 +1,12 @@
+import { saslMechanisms } from '../capabilities.ts';
 import { loginFailed, loginSucceeded } from '../login.ts';
 import { linesBody } from '../multiline.ts';
 import { R } from '../replies.ts';
 import type { Pop3Session } from '../session.ts';
 import { enter, event, multi, reply, type Pop3Effect } from '../effects.ts';
 import { rfc } from '../../fsm.ts';
-import type { Pop3Command } from '../types.ts';
+import type { Pop3Command } from './command.ts';
 import { decodeSaslPlain } from '../../wire/sasl-plain.ts';
-
-/** The SASL mechanisms this session may use now (none before TLS unless plaintext is allowed). */
-export function saslMechanisms(s: Pop3Session): string[] {
-  return s.plaintextAllowed ? ['PLAIN'] : [];
-}
 
 /**
  * @rfc 5034#4 AUTH mechanism [initial-response]. Without the initial response the server sends

@@ -3,7 +3,7 @@ import { linesBody } from '../multiline.ts';
 import { R } from '../replies.ts';
 import { multi } from '../effects.ts';
 import { rfc } from '../../fsm.ts';
-import type { Pop3Command } from '../types.ts';
+import type { Pop3Command } from './command.ts';
 
 /**
  * @rfc 2449#5 CAPA: "available in both the AUTHORIZATION and TRANSACTION states"; the list is a

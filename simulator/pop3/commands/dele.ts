@@ -2,7 +2,7 @@ import { maildropOf, messageArg } from '../message-arg.ts';
 import { R } from '../replies.ts';
 import { reply } from '../effects.ts';
 import { rfc } from '../../fsm.ts';
-import type { Pop3Command } from '../types.ts';
+import type { Pop3Command } from './command.ts';
 
 /**
  * @rfc 1939#5 DELE msg: only marks the message. "The POP3 server does not actually delete the

@@ -14,6 +14,6 @@ import { STLS } from './stls.ts';
 import { TOP } from './top.ts';
 import { UIDL } from './uidl.ts';
 import { USER } from './user.ts';
-import type { Pop3Command } from '../types.ts';
+import type { Pop3Command } from './command.ts';
 
 export const COMMANDS: readonly Pop3Command[] = [CAPA, STLS, USER, PASS, APOP, AUTH, STAT, LIST, RETR, DELE, NOOP, RSET, TOP, UIDL, QUIT];

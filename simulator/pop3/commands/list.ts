@@ -3,7 +3,7 @@ import { linesBody } from '../multiline.ts';
 import { R } from '../replies.ts';
 import { reply, multi } from '../effects.ts';
 import { rfc } from '../../fsm.ts';
-import type { Pop3Command } from '../types.ts';
+import type { Pop3Command } from './command.ts';
 
 /**
  * @rfc 1939#5 LIST [msg]: with an argument a one-line "scan listing" `n size`; without, a

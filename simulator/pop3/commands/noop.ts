@@ -1,7 +1,7 @@
 import { R } from '../replies.ts';
 import { reply } from '../effects.ts';
 import { rfc } from '../../fsm.ts';
-import type { Pop3Command } from '../types.ts';
+import type { Pop3Command } from './command.ts';
 
 /** @rfc 1939#5 NOOP: "The POP3 server does nothing, it merely replies with a positive response." */
 export const NOOP: Pop3Command = {

@@ -2,7 +2,7 @@ import { loginFailed, loginSucceeded } from '../login.ts';
 import { R } from '../replies.ts';
 import { reply } from '../effects.ts';
 import { rfc } from '../../fsm.ts';
-import type { Pop3Command } from '../types.ts';
+import type { Pop3Command } from './command.ts';
 
 /**
  * @rfc 1939#7 PASS string: "may only be given in the AUTHORIZATION state immediately after a

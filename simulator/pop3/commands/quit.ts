@@ -1,7 +1,7 @@
 import { enter, reply } from '../effects.ts';
 import { rfc } from '../../fsm.ts';
 import { R } from '../replies.ts';
-import type { Pop3Command } from '../types.ts';
+import type { Pop3Command } from './command.ts';
 
 /**
  * @rfc 1939#4 QUIT in AUTHORIZATION: goodbye, nothing else.

@@ -2,7 +2,7 @@ import { maildropOf, messageArg } from '../message-arg.ts';
 import { R } from '../replies.ts';
 import { multi } from '../effects.ts';
 import { rfc } from '../../fsm.ts';
-import type { Pop3Command } from '../types.ts';
+import type { Pop3Command } from './command.ts';
 
 /**
  * @rfc 1939#5 RETR msg: "+OK" then the message, byte-stuffed, then ".". The octet count in the

@@ -2,7 +2,7 @@ import { maildropOf } from '../message-arg.ts';
 import { R } from '../replies.ts';
 import { reply } from '../effects.ts';
 import { rfc } from '../../fsm.ts';
-import type { Pop3Command } from '../types.ts';
+import type { Pop3Command } from './command.ts';
 
 /** @rfc 1939#5 RSET: "If any messages have been marked as deleted by the POP3 server, they are unmarked." */
 export const RSET: Pop3Command = {

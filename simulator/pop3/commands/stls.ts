@@ -1,7 +1,7 @@
 import { R } from '../replies.ts';
 import { enter, reply } from '../effects.ts';
 import { rfc } from '../../fsm.ts';
-import type { Pop3Command } from '../types.ts';
+import type { Pop3Command } from './command.ts';
 
 /**
  * @rfc 2595#4 STLS: "Only permitted in AUTHORIZATION state." "A TLS negotiation begins

@@ -3,7 +3,7 @@ import { topOf } from '../multiline.ts';
 import { R } from '../replies.ts';
 import { reply, multi } from '../effects.ts';
 import { rfc } from '../../fsm.ts';
-import type { Pop3Command } from '../types.ts';
+import type { Pop3Command } from './command.ts';
 
 /**
  * @rfc 1939#7 TOP msg n ("a non-negative number of lines"): "the headers of the message, the

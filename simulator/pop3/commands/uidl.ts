@@ -3,7 +3,7 @@ import { linesBody } from '../multiline.ts';
 import { R } from '../replies.ts';
 import { reply, multi } from '../effects.ts';
 import { rfc } from '../../fsm.ts';
-import type { Pop3Command } from '../types.ts';
+import type { Pop3Command } from './command.ts';
 
 /**
  * @rfc 1939#7 UIDL [msg]: the unique-id of a message stays the same across sessions, so a client

@@ -1,7 +1,7 @@
 import { R } from '../replies.ts';
 import { reply } from '../effects.ts';
 import { rfc } from '../../fsm.ts';
-import type { Pop3Command } from '../types.ts';
+import type { Pop3Command } from './command.ts';
 
 /**
  * @rfc 1939#7 USER name. The reply is +OK whether or not the name exists: @rfc 1939#13 "Servers

@@ -14,8 +14,8 @@ import {
   type Reply,
 } from '../replies.ts';
 import { createMechanism, type SaslMechanism, type SaslStep } from '../sasl.ts';
-import type { InputReader, SmtpSession } from '../session.ts';
-import { enter, event, protocolError, read, reply, type SmtpEffect } from '../effects.ts';
+import type { SmtpSession } from '../session.ts';
+import { enter, event, protocolError, read, reply, type InputReader, type SmtpEffect } from '../effects.ts';
 import { rfc } from '../../fsm.ts';
 
 /** RFC 4954 §4: "12288 octets is considered to be a sufficient line length limit". */

@@ -5,7 +5,8 @@
 import { citeRfc } from '../../../simulator/fsm.ts';
 import { IMAP_STATES, IMAP_TRANSITIONS, allowedCommands as imapAllowed, type ImapState } from '../../../simulator/imap/state.ts';
 import type { MailProtocol } from '../../../simulator/world/ports.ts';
-import { POP3_STATES, POP3_TRANSITIONS, allowedCommands as pop3Allowed, type Pop3State } from '../../../simulator/pop3/state.ts';
+import { allowedCommands as pop3Allowed } from '../../../simulator/pop3/registry.ts';
+import { POP3_STATES, POP3_TRANSITIONS, type Pop3State } from '../../../simulator/pop3/state.ts';
 import { allowedCommands as smtpAllowed } from '../../../simulator/smtp/registry.ts';
 import { SMTP_STATES, SMTP_TRANSITIONS, type SmtpState } from '../../../simulator/smtp/state.ts';
 import { exampleLine } from '../../terminal/chips.ts';
