@@ -10,52 +10,22 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BridgeConnector } from '../transports/bridge.ts';
 import type { LiveSessionSnapshot } from '../transports/live-recording.ts';
-import { startFakeServer, type FakeServer } from '../transports/relay/fake-mail-server.ts';
-import { LineSession } from '../transports/relay/line-session.ts';
-import { startRelay, type RelayHandle } from '../transports/relay/server.ts';
-import { makeTestPki, type TestPki } from '../transports/relay/test-pki.ts';
+import { recordLiveStartTls } from '../transports/live-session.test-helper.ts';
 import { concatBytes, indexOfBytes, utf8Bytes } from '../wire/bytes.ts';
 import { liveCapture, liveCaptureFileName } from './live-capture.ts';
 import { capturePcapng } from './pcapng.ts';
 import { readEnhancedPacket, readIpv4Tcp, readPcapng } from './pcapng-reader.test-helper.ts';
 
-let pki: TestPki;
-let server: FakeServer;
-let relay: RelayHandle;
-const relaySaw = { up: [] as Buffer[], down: [] as Buffer[] };
 let session: LiveSessionSnapshot;
+let server: { port: number };
+let relaySaw: { up: Buffer[]; down: Buffer[] };
 
 beforeAll(async () => {
-  pki = makeTestPki();
-  server = await startFakeServer(pki.cert, pki.key);
-  relay = await startRelay(
-    { port: 0, origins: [], allowPrivate: true, allowPorts: [server.port], ca: pki.caCert },
-    { log: () => undefined, tap: (direction, bytes) => relaySaw[direction].push(Buffer.from(bytes)) },
-  );
-  const transport = new BridgeConnector(relay.url).connect('localhost', server.port);
-  const s = new LineSession(transport);
-  await s.expect(/^220 fake\.test.*\r\n/);
-  s.send('EHLO laptop');
-  await s.expect(/250 plain echo EHLO laptop\r\n/);
-  s.send('STARTTLS');
-  await s.expect(/220 Ready to start TLS\r\n/);
-  transport.startTls();
-  await s.tls();
-  s.send('NOOP secret-word');
-  await s.expect(/250 secure echo NOOP secret-word\r\n/);
-  s.send('QUIT');
-  await s.expect(/221 Bye\r\n/);
-  for (let i = 0; i < 200 && !s.events.some((e) => e.type === 'closed'); i++) await new Promise((ok) => setTimeout(ok, 10));
-  session = transport.recording();
+  const recorded = await recordLiveStartTls();
+  ({ session, relaySaw } = recorded);
+  server = { port: recorded.serverPort };
 }, 30_000);
-
-afterAll(async () => {
-  await relay?.close();
-  await server?.close();
-  rmSync(pki.dir, { recursive: true, force: true });
-});
 
 const joined = (direction: 'to-server' | 'to-client', tls?: boolean) =>
   concatBytes(session.writes.filter((w) => w.direction === direction && (tls === undefined || w.tls === tls)).map((w) => w.bytes));

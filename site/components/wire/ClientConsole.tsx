@@ -5,13 +5,16 @@
  * so a WireView beside it can show the same connection from the wire. With `live`, the same
  * console runs on a live server through the bridge relay (live-dialog.ts), loaded on first use.
  */
-import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { lazy, Suspense, useEffect, useRef, useState, type FormEvent } from 'react';
 import type { ConnectOptions, VirtualNetwork } from '../../../simulator/net/virtual-network.ts';
-import { portSpec } from '../../../simulator/world/ports.ts';
+import { portSpec, type MailProtocol } from '../../../simulator/world/ports.ts';
 import { Dialog } from './dialog.ts';
 import type { LiveDialog } from './live-dialog.ts';
 import { tlsAgreed } from '../../../simulator/observe/index.ts';
 import './wire.css';
+
+/** The live session's wire, loaded with the live console only (it brings the X.509 parser and the capture writer). */
+const LiveWire = lazy(() => import('./LiveWire.tsx'));
 
 export interface ClientConsoleProps {
   network: VirtualNetwork | null;
@@ -29,6 +32,8 @@ export interface ClientConsoleProps {
   implicitTls?: boolean;
   /** Move focus to the command line once the connection is open (the console just opened for it). */
   focusWhenOpen?: boolean;
+  /** The protocol a live port speaks (default: the port's own), for what the wire view reads in plaintext. */
+  protocol?: MailProtocol;
 }
 
 type ConsoleDialog = Dialog | LiveDialog;
@@ -36,7 +41,7 @@ type ConsoleDialog = Dialog | LiveDialog;
 export default function ClientConsole(props: ClientConsoleProps) {
   const { network, host, port, options = {}, onSession, autoConnect = false, label, live = false, focusWhenOpen = false } = props;
   const implicit = props.implicitTls ?? portSpec(port)?.tls === 'implicit';
-  const [, setVersion] = useState(0);
+  const [version, setVersion] = useState(0);
   const [draft, setDraft] = useState('');
   const [busy, setBusy] = useState(false);
   const dialog = useRef<ConsoleDialog | null>(null);
@@ -151,6 +156,11 @@ export default function ClientConsole(props: ClientConsoleProps) {
           Send
         </button>
       </form>
+      {live && d && 'recording' in d && d.recording && (
+        <Suspense fallback={<p className="mw-wire__note">Loading the wire view…</p>}>
+          <LiveWire recording={d.recording} protocol={props.protocol ?? portSpec(port)?.protocol ?? 'smtp'} version={version} />
+        </Suspense>
+      )}
     </section>
   );
 }
