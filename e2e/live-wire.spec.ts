@@ -53,8 +53,8 @@ for (const [size, sizes] of Object.entries(SIZES)) {
   test.describe(size, () => {
     test.use(sizes);
     test(`the live handshake decoded, the key schedule and the capture (${size})`, async ({ page, liveLab }) => {
-      const console = await liveSession(page, liveLab);
-      const wire = console.getByTestId('live-wire');
+      await liveSession(page, liveLab);
+      const wire = page.getByTestId('ports-console').getByTestId('live-wire');
       await expect(wire.getByRole('heading', { name: 'Your live session on the wire' })).toBeVisible();
       // What the observer (and the relay) sees: the ClientHello in the clear, then application_data records.
       await expect(wire.getByTestId('wire-summary')).toContainText('the ClientHello names localhost (SNI)');
@@ -106,5 +106,29 @@ for (const [size, sizes] of Object.entries(SIZES)) {
       for (const chunk of liveLab.relayCapture) expect(up.includes(chunk) || down.includes(chunk)).toBe(true);
       expect(Buffer.concat([up, down]).toString('latin1')).not.toContain('wonderland');
     });
+  });
+}
+
+for (const [size, sizes] of Object.entries(SIZES)) {
+  test(`a virtual session's key schedule on /wire/, from its client's key log (${size})`, async ({ page }) => {
+    await page.setViewportSize(sizes.viewport);
+    await page.goto('/wire/');
+    await expect(page.getByTestId('wire-lab')).toHaveAttribute('data-ready', 'true');
+    await page.getByRole('button', { name: 'Type it yourself' }).click();
+    await page.getByRole('button', { name: 'Connect to mail.example.com:110' }).click();
+    const input = page.getByLabel('Command to send');
+    await expect(input).toBeEnabled();
+    await input.fill('STLS');
+    await input.press('Enter');
+    const wire = page.getByTestId('wire-view');
+    const keys = wire.getByTestId('key-schedule');
+    await expect(keys.getByTestId('key-schedule-secret')).toHaveCount(5);
+    await expect(keys.locator('[data-label="SERVER_TRAFFIC_SECRET_0"]')).toContainText('server_application_traffic_secret_0');
+    await expect(keys.locator('[data-label="SERVER_TRAFFIC_SECRET_0"]')).toContainText(/Protects everything the server sends/);
+    const item = keys.locator('[data-label="CLIENT_HANDSHAKE_TRAFFIC_SECRET"]');
+    await item.scrollIntoViewIfNeeded();
+    expectInViewport(await box(item), page);
+    expectInside(await box(keys), await box(wire), `${size}: the key schedule in the wire view`);
+    await page.screenshot({ path: test.info().outputPath(`wire-keys-${size}.png`) });
   });
 }

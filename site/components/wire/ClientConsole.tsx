@@ -117,50 +117,53 @@ export default function ClientConsole(props: ClientConsoleProps) {
     if (focusWhenOpen && open) inputRef.current?.focus();
   }, [focusWhenOpen, open]);
   const name = label ?? `Client console for ${host} port ${port}`;
+  // The live wire goes after the console, not in it: the console's lines stay the console's.
   return (
-    <section className="mw-console" aria-label={name} data-testid="client-console" data-open={open} data-live={live}>
-      <div className="mw-console__actions">
-        <button type="button" className="mw-button" onClick={connect} disabled={!network && !live}>
-          {d ? 'Reconnect' : 'Connect'} to {host}:{port}
-        </button>
-        <button type="button" className="mw-button mw-button--quiet" onClick={() => void d?.close()} disabled={!open}>
-          Disconnect
-        </button>
-      </div>
-      <div className="mw-console__log" role="log" aria-label={`${name}: what the client sent and received`} ref={logRef} tabIndex={0}>
-        <ol className="mw-console__lines">
-          {failures.current.map((f, i) => (
-            <li key={`f${i}`} className="mw-console__line--error">{f}</li>
-          ))}
-          {(d?.lines ?? []).map((l, i) => (
-            <li key={i} className={`mw-console__line--${l.kind}`}>{l.text}</li>
-          ))}
-        </ol>
-      </div>
-      <form onSubmit={(e) => void send(e)}>
-        <input
-          ref={inputRef}
-          type="text"
-          aria-label="Command to send"
-          value={draft}
-          onChange={(e) => setDraft(e.target.value)}
-          disabled={!open}
-          autoCapitalize="off"
-          autoCorrect="off"
-          autoComplete="off"
-          spellCheck={false}
-          enterKeyHint="send"
-          placeholder={open ? 'Type a command, then Enter' : 'Connect first'}
-        />
-        <button type="submit" className="mw-button" disabled={!open || busy}>
-          Send
-        </button>
-      </form>
+    <>
+      <section className="mw-console" aria-label={name} data-testid="client-console" data-open={open} data-live={live}>
+        <div className="mw-console__actions">
+          <button type="button" className="mw-button" onClick={connect} disabled={!network && !live}>
+            {d ? 'Reconnect' : 'Connect'} to {host}:{port}
+          </button>
+          <button type="button" className="mw-button mw-button--quiet" onClick={() => void d?.close()} disabled={!open}>
+            Disconnect
+          </button>
+        </div>
+        <div className="mw-console__log" role="log" aria-label={`${name}: what the client sent and received`} ref={logRef} tabIndex={0}>
+          <ol className="mw-console__lines">
+            {failures.current.map((f, i) => (
+              <li key={`f${i}`} className="mw-console__line--error">{f}</li>
+            ))}
+            {(d?.lines ?? []).map((l, i) => (
+              <li key={i} className={`mw-console__line--${l.kind}`}>{l.text}</li>
+            ))}
+          </ol>
+        </div>
+        <form onSubmit={(e) => void send(e)}>
+          <input
+            ref={inputRef}
+            type="text"
+            aria-label="Command to send"
+            value={draft}
+            onChange={(e) => setDraft(e.target.value)}
+            disabled={!open}
+            autoCapitalize="off"
+            autoCorrect="off"
+            autoComplete="off"
+            spellCheck={false}
+            enterKeyHint="send"
+            placeholder={open ? 'Type a command, then Enter' : 'Connect first'}
+          />
+          <button type="submit" className="mw-button" disabled={!open || busy}>
+            Send
+          </button>
+        </form>
+      </section>
       {live && d && 'recording' in d && d.recording && (
         <Suspense fallback={<p className="mw-wire__note">Loading the wire view…</p>}>
           <LiveWire recording={d.recording} protocol={props.protocol ?? portSpec(port)?.protocol ?? 'smtp'} version={version} />
         </Suspense>
       )}
-    </section>
+    </>
   );
 }
