@@ -4,14 +4,16 @@
  * learns from it. Give it the page's VirtualNetwork and a session id (`VirtualTransport.sessionId`,
  * `VirtualConnection.session.id`, or any `network.sessions[i].id`); it follows the session live.
  */
-import { useMemo } from 'react';
+import { lazy, Suspense, useMemo } from 'react';
 import type { SessionRecord, VirtualNetwork } from '../../../simulator/net/virtual-network.ts';
 import AttackReportView from './AttackReportView.tsx';
-import KeySchedule from './KeySchedule.tsx';
 import { hexDump } from './hex-dump.ts';
 import { directionLabel, formatOffset, wireRows, type PacketRow, type WireRows } from './wire-packets.ts';
 import { useSession } from './use-session.ts';
 import './wire.css';
+
+/** Loaded once a session has a key log (TLS began): pages that show no TLS never load its text. */
+const KeySchedule = lazy(() => import('./KeySchedule.tsx'));
 
 export interface WireViewProps {
   network: VirtualNetwork | null;
@@ -56,7 +58,11 @@ export function WireSessionView({ session, version, heading = 'On the wire', hea
             ))}
           </ol>
           {session.droppedBytes > 0 && <p className="mw-wire__note">{session.droppedBytes} more octets were not kept.</p>}
-          {session.keyLog && session.keyLog.length > 0 && <KeySchedule keyLog={session.keyLog} />}
+          {session.keyLog && session.keyLog.length > 0 && (
+            <Suspense fallback={null}>
+              <KeySchedule keyLog={session.keyLog} />
+            </Suspense>
+          )}
         </>
       )}
     </section>
