@@ -16,6 +16,10 @@ import { parseRelayMessage, type BrowserMessage, type RelayMessage } from './rel
 import { StartTlsReplay } from './starttls-replay.ts';
 import type { Connector, Transport, TransportEvent, TransportHandler } from '../transport.ts';
 
+/** What the page records of a live session (the live wire view and its capture read it). */
+export type { LiveSessionSnapshot, LiveWrite } from './live-recording.ts';
+export type { LiveHandshakeMessage } from './browser-tls.ts';
+
 export const DEFAULT_RELAY_URL = 'ws://127.0.0.1:8787/relay';
 
 export interface BridgeOptions {

@@ -9,7 +9,7 @@
 import { useMemo } from 'react';
 import { capturePcapng, liveCapture, liveCaptureFileName } from '../../../simulator/capture/index.ts';
 import { describeHandshake } from '../../../simulator/tls/handshake-text.ts';
-import type { LiveSessionSnapshot } from '../../../simulator/transports/live-recording.ts';
+import type { LiveSessionSnapshot } from '../../../simulator/transports/bridge.ts';
 import type { MailProtocol } from '../../../simulator/world/ports.ts';
 import { downloadBlob } from '../lab/download.ts';
 import { liveSessionRecord } from './live-session.ts';

@@ -5,7 +5,7 @@
  */
 import type { TlsInfo } from '../../../simulator/engine.ts';
 import type { Transport, TransportEvent } from '../../../simulator/transport.ts';
-import type { LiveSessionSnapshot } from '../../../simulator/transports/live-recording.ts';
+import type { LiveSessionSnapshot } from '../../../simulator/transports/bridge.ts';
 import { tlsSummary } from '../../terminal/certificate-text.ts';
 import type { ClientLine } from './dialog.ts';
 

@@ -6,8 +6,7 @@
  */
 import type { SessionRecord, WireEntry } from '../../../simulator/net/virtual-network-log.ts';
 import { handshakeLabel } from '../../../simulator/tls/observe.ts';
-import type { LiveHandshakeMessage } from '../../../simulator/transports/browser-tls.ts';
-import type { LiveSessionSnapshot } from '../../../simulator/transports/live-recording.ts';
+import type { LiveHandshakeMessage, LiveSessionSnapshot } from '../../../simulator/transports/bridge.ts';
 import { concatBytes } from '../../../simulator/wire/bytes.ts';
 import type { MailProtocol } from '../../../simulator/world/ports.ts';
 
