@@ -10,6 +10,7 @@ import type { Locator, Page } from '@playwright/test';
 import { readEnhancedPacket, readIpv4Tcp, readPcapng } from '../simulator/capture/pcapng-reader.test-helper.ts';
 import { box, expectInside, expectInViewport, SIZES } from './geometry.ts';
 import { expect, test, type LiveLab } from './live-fixture.ts';
+import { enter, openLab, screenText } from './terminal.ts';
 
 test.describe.configure({ mode: 'serial', timeout: 60_000 });
 
@@ -132,3 +133,28 @@ for (const [size, sizes] of Object.entries(SIZES)) {
     await page.screenshot({ path: test.info().outputPath(`wire-keys-${size}.png`) });
   });
 }
+
+test('the lab terminal: /capture saves the live session as pcapng with the key log (desktop)', async ({ page, liveLab }) => {
+  await page.setViewportSize(SIZES.desktop.viewport);
+  await openLab(page);
+  const flat = async (pattern: RegExp) => expect.poll(async () => (await screenText(page)).replace(/\n/g, ''), { timeout: 15_000 }).toMatch(pattern);
+  await enter(page, `/relay ${liveLab.relayUrl}`);
+  await flat(/Live connections now go through/);
+  await enter(page, `/connect --live --tls localhost ${liveLab.servers.ports.imaps}`);
+  await flat(/\* OK .*Dovecot.* ready\./);
+  await enter(page, 'a1 LOGIN alice wonderland');
+  await flat(/a1 OK .*Logged in/);
+  const [download] = await Promise.all([page.waitForEvent('download'), enter(page, '/capture')]);
+  await flat(/Saved the capture as localhost-\d+-live-\d{8}T\d{6}Z\.pcapng with 5 key log lines: Wireshark decrypts its TLS\./);
+  expect(download.suggestedFilename()).toMatch(/^localhost-\d+-live-\d{8}T\d{6}Z\.pcapng$/);
+  const file = new Uint8Array(readFileSync((await download.path())!));
+  expect([...file.subarray(0, 4)]).toEqual([0x0a, 0x0d, 0x0d, 0x0a]);
+  const read = readPcapng(file);
+  const dsb = read.blocks.find((b) => b.type === 0x0000000a)!;
+  expect(new TextDecoder().decode(new Uint8Array(dsb.body.buffer, dsb.body.byteOffset + 8, dsb.body.getUint32(4, true)))).toMatch(/^SERVER_HANDSHAKE_TRAFFIC_SECRET [0-9a-f]{64} /m);
+  expect(Buffer.from(file).toString('latin1')).not.toContain('wonderland');
+  const row = page.locator('.mw-terminal .xterm-rows > div', { hasText: 'Saved the capture as' }).first();
+  const terminal = await box(page.locator('.mw-terminal .xterm-screen'));
+  expectInside(await box(row), terminal, 'the "Saved the capture" row');
+  expectInViewport(await box(row), page);
+});
