@@ -86,6 +86,8 @@ for (const [size, sizes] of Object.entries(SIZES)) {
       expectInside(await box(button), await box(wire), `${size}: the download button`);
       const [download] = await Promise.all([page.waitForEvent('download'), button.click()]);
       expect(download.suggestedFilename()).toMatch(new RegExp(`^localhost-${liveLab.servers.ports.imaps}-live-\\d{8}T\\d{6}Z\\.pcapng$`));
+      // Kept beside the screenshots, to open in Wireshark by hand.
+      await download.saveAs(test.info().outputPath(`live-${size}.pcapng`));
       const file = new Uint8Array(readFileSync((await download.path())!));
       // Section Header Block, then (little-endian) the byte-order magic.
       expect([...file.subarray(0, 4)]).toEqual([0x0a, 0x0d, 0x0d, 0x0a]);
