@@ -33,6 +33,9 @@ export interface LiveSessionSnapshot {
   stoppedBecause: string | null;
 }
 
+/** A page keeps at most this much of one session (a long FETCH of big messages would grow without end). */
+export const MAX_RECORDED_OCTETS = 8 * 1024 * 1024;
+
 /** Keeps a live session's chunks; bridge.ts calls it, the UI reads `snapshot()`. */
 export class LiveRecorder {
   #writes: LiveWrite[] = [];
@@ -40,6 +43,7 @@ export class LiveRecorder {
   #address: string | null = null;
   #closed: LiveSessionSnapshot['closed'] = null;
   #stopped: string | null = null;
+  #octets = 0;
 
   constructor(
     readonly host: string,
@@ -56,6 +60,8 @@ export class LiveRecorder {
   add(direction: LiveWrite['direction'], bytes: Uint8Array, tls: boolean): void {
     if (this.#stopped !== null || this.#closed || bytes.length === 0) return;
     this.#openedAt ??= this.clock();
+    if (this.#octets + bytes.length > MAX_RECORDED_OCTETS) return this.stop(`it keeps the first ${MAX_RECORDED_OCTETS / 1024 / 1024} MiB of a session`);
+    this.#octets += bytes.length;
     // A copy: the caller's buffer may be reused (Node's WebSocket hands out views of its own).
     this.#writes.push({ time: this.clock(), direction, bytes: bytes.slice(), tls });
   }
