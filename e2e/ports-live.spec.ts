@@ -26,7 +26,7 @@ test('Live on: Open connects to Dovecot at the typed port, and STARTTLS upgrades
   await live.getByLabel('Port').fill(String(liveLab.servers.ports.imap));
   await page.getByRole('button', { name: 'Open a console on port 143' }).click();
   const section = page.getByTestId('ports-console');
-  await expect(section.getByRole('heading')).toHaveText(`Port ${liveLab.servers.ports.imap} on localhost (live, as port 143)`);
+  await expect(section.getByRole('heading', { level: 2 })).toHaveText(`Port ${liveLab.servers.ports.imap} on localhost (live, as port 143)`);
   const console = section.getByTestId('client-console');
   await expect(console).toHaveAttribute('data-live', 'true');
   await expect(console.getByText(/^\* OK \[CAPABILITY [^\]]*STARTTLS[^\]]*\] Dovecot.* ready\./)).toBeVisible({ timeout: 15_000 });

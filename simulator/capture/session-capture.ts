@@ -11,11 +11,12 @@ import type { CaptureInput } from './pcapng.ts';
  * lab names no real host. The default world's hosts already live there.
  */
 const SAFE_ADDRESS = /^(?:192\.0\.2|198\.51\.100|203\.0\.113|127\.\d{1,3}\.\d{1,3})\.\d{1,3}$/;
-const FALLBACK = { client: '127.0.0.1', server: '127.0.0.2' };
+export const FALLBACK = { client: '127.0.0.1', server: '127.0.0.2' };
 /** RFC 6335 §6: the dynamic (ephemeral) port range a client's port comes from. */
-const EPHEMERAL = 49152;
+export const EPHEMERAL = 49152;
 
-function safe(address: string, fallback: string): string {
+/** `address` when it is a documentation or loopback address, else `fallback`. */
+export function safeAddress(address: string, fallback: string): string {
   return SAFE_ADDRESS.test(address) && address.split('.').every((o) => Number(o) <= 255) ? address : fallback;
 }
 
@@ -32,8 +33,8 @@ function clientPort(id: string): number {
  */
 export function sessionCapture(session: SessionRecord, keyLog: readonly string[] | undefined = session.keyLog): CaptureInput {
   const input: CaptureInput = {
-    client: { address: safe(session.client.address, FALLBACK.client), port: clientPort(session.id) },
-    server: { address: safe(session.server.address, FALLBACK.server), port: session.port },
+    client: { address: safeAddress(session.client.address, FALLBACK.client), port: clientPort(session.id) },
+    server: { address: safeAddress(session.server.address, FALLBACK.server), port: session.port },
     openedAt: session.openedAt,
     writes: session.entries.map((e) => ({ time: e.time, direction: e.direction, bytes: e.bytes })),
   };

@@ -5,13 +5,14 @@
  */
 import { rmSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BridgeConnector, type BridgeOptions } from './bridge.ts';
+import { BridgeConnector, type BridgeOptions, type BridgeTransport } from './bridge.ts';
 import { startFakeServer, type FakeServer } from './relay/fake-mail-server.ts';
 import { LineSession } from './relay/line-session.ts';
 import { RelayTestClient } from './relay/relay-client.ts';
 import { parseRelayMessage } from './relay-protocol.ts';
 import { startRelay, type RelayHandle } from './relay/server.ts';
 import { makeTestPki, type TestPki } from './relay/test-pki.ts';
+import { concatBytes } from '../wire/bytes.ts';
 
 let pki: TestPki;
 let modern: FakeServer;
@@ -167,6 +168,12 @@ describe('a server without TLS 1.3', () => {
     s.send('NOOP');
     await s.expect(/250 secure echo NOOP\r\n/);
     expect(oldStartTls.received.slice(before)).toEqual(['plain: EHLO laptop', 'plain: STARTTLS', 'plain: EHLO laptop', 'plain: STARTTLS', 'tls: NOOP']);
+    // The page's recording (for the live wire view and its capture) ends at the fallback: what the
+    // relay decrypts for the page is not what crossed the network.
+    const recording = (s.transport as BridgeTransport).recording();
+    expect(recording.stoppedBecause).toMatch(/the relay ran TLS 1\.2/);
+    expect(new TextDecoder().decode(concatBytes(recording.writes.map((w) => w.bytes)))).not.toContain('secure echo');
+    expect(recording.writes.some((w) => w.tls && w.direction === 'to-server')).toBe(true); // our TLS 1.3 ClientHello went out
     s.transport.close();
   });
 

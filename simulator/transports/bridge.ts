@@ -10,10 +10,15 @@
  */
 import type { TlsInfo } from '../engine.ts';
 import { portSpec, type MailProtocol } from '../world/ports.ts';
-import type { BrowserTls, BrowserTlsStep } from './browser-tls.ts';
+import type { BrowserTls, BrowserTlsStep, LiveHandshakeMessage } from './browser-tls.ts';
+import { LiveRecorder, type LiveSessionSnapshot } from './live-recording.ts';
 import { parseRelayMessage, type BrowserMessage, type RelayMessage } from './relay-protocol.ts';
 import { StartTlsReplay } from './starttls-replay.ts';
 import type { Connector, Transport, TransportEvent, TransportHandler } from '../transport.ts';
+
+/** What the page records of a live session (the live wire view and its capture read it). */
+export type { LiveSessionSnapshot, LiveWrite } from './live-recording.ts';
+export type { LiveHandshakeMessage } from './browser-tls.ts';
 
 export const DEFAULT_RELAY_URL = 'ws://127.0.0.1:8787/relay';
 
@@ -38,7 +43,7 @@ export class BridgeConnector implements Connector {
     readonly options: BridgeOptions = {},
   ) {}
 
-  connect(host: string, port: number, options: { tls?: 'none' | 'implicit' } = {}): Transport {
+  connect(host: string, port: number, options: { tls?: 'none' | 'implicit' } = {}): BridgeTransport {
     const tls = options.tls ?? (portSpec(port)?.tls === 'implicit' ? 'implicit' : 'none');
     return new BridgeTransport(this.relayUrl, host, port, tls === 'implicit', this.options);
   }
@@ -51,7 +56,7 @@ export class BridgeConnector implements Connector {
  */
 type Phase = 'plain' | 'loading' | 'handshake' | 'secure' | 'asking' | 'replaying' | 'relay';
 
-class BridgeTransport implements Transport {
+export class BridgeTransport implements Transport {
   readonly label: string;
   tls: TlsInfo | null = null;
   /** Where this session's TLS runs (the terminal says so beside the certificate summary). */
@@ -73,6 +78,10 @@ class BridgeTransport implements Transport {
   /** What the learner sent before STARTTLS (their EHLO name, for a fallback's replay). */
   private sentPlain = '';
   private replay: StartTlsReplay | null = null;
+  /** What crossed the relay, for the live wire view and the pcapng download. */
+  private readonly recorder: LiveRecorder;
+  /** The page's TLS client's key log and handshake messages, kept when a fallback drops the engine. */
+  private tlsLog: { keyLog: readonly string[]; messages: readonly LiveHandshakeMessage[] } = { keyLog: [], messages: [] };
 
   constructor(
     private readonly url: string,
@@ -82,6 +91,7 @@ class BridgeTransport implements Transport {
     private readonly options: BridgeOptions,
   ) {
     this.label = `${host}:${port} (live)`;
+    this.recorder = new LiveRecorder(host, port, () => Date.now());
     this.tlsAt = options.tlsAt ?? (pageCanRunTls() ? 'page' : 'relay');
     this.link(this.tlsAt === 'relay' && implicit ? 'implicit' : 'none');
   }
@@ -122,6 +132,7 @@ class BridgeTransport implements Transport {
         return;
       case 'connected':
         if (this.phase === 'replaying') return;
+        this.recorder.opened(m.address);
         if (!this.opened) this.emit({ type: 'open', remote: `${this.host} (${m.address})`, port: this.port });
         this.opened = true;
         if (this.implicit && this.tlsAt === 'page') return this.beginTls();
@@ -137,8 +148,9 @@ class BridgeTransport implements Transport {
           authorizationError: m.error,
         };
         this.phase = 'relay';
+        this.recorder.stop('TLS ran at the relay from here: what it decrypted for the page is not what crossed the network');
         this.emit({ type: 'tls', info: this.tls });
-        for (const bytes of this.outbound.splice(0)) this.ws.send(bytes);
+        for (const bytes of this.outbound.splice(0)) this.wire(bytes);
         return;
       case 'error':
         return this.emit({ type: 'error', code: m.code.startsWith('POLICY') ? 'POLICY' : (m.code as Exclude<typeof m.code, `POLICY_${string}`>), message: m.message });
@@ -159,8 +171,21 @@ class BridgeTransport implements Transport {
     return this.engine?.keylog ?? [];
   }
 
+  /** The session so far as it crossed the relay, with the page's key log: what "Download capture" saves. */
+  recording(): LiveSessionSnapshot {
+    return this.recorder.snapshot(this.engine ? { keyLog: this.engine.keylog, messages: this.engine.messages } : this.tlsLog);
+  }
+
+  /** Sends to the relay's stream, recording the octets (ciphertext once TLS in the page began). */
+  private wire(bytes: Uint8Array): void {
+    if (this.ws.readyState !== WebSocket.OPEN) return;
+    this.recorder.add('to-server', bytes, this.tlsAt === 'page' && this.phase !== 'plain');
+    this.ws.send(bytes);
+  }
+
   private onBytes(bytes: Uint8Array): void {
     if (this.ended) return;
+    this.recorder.add('to-client', bytes, this.tlsAt === 'page' && this.phase !== 'plain' && this.phase !== 'asking');
     if (this.phase === 'loading') this.inbound.push(bytes);
     else if (this.engine && (this.phase === 'handshake' || this.phase === 'secure')) this.apply(this.engine.feed(bytes));
     else if (this.phase === 'replaying') this.replayStep(this.replay?.server(bytes) ?? null);
@@ -175,6 +200,7 @@ class BridgeTransport implements Transport {
       ({ BrowserTls }) => {
         if (this.ended) return;
         this.engine = new BrowserTls(this.host, this.relay.roots, () => Date.now());
+        this.tlsLog = { keyLog: this.engine.keylog, messages: this.engine.messages };
         this.phase = 'handshake';
         this.apply(this.engine.start());
         for (const bytes of this.inbound.splice(0)) if (this.phase === 'handshake') this.apply(this.engine.feed(bytes));
@@ -187,7 +213,7 @@ class BridgeTransport implements Transport {
   }
 
   private apply(step: BrowserTlsStep): void {
-    for (const bytes of step.write) if (this.ws.readyState === WebSocket.OPEN) this.ws.send(bytes);
+    for (const bytes of step.write) this.wire(bytes);
     if (step.failure?.kind === 'no-tls13') return this.fallback(step.failure.message);
     if (step.failure) {
       this.emit({ type: 'error', code: 'TLS', message: step.failure.message });
@@ -224,6 +250,7 @@ class BridgeTransport implements Transport {
       if (this.ended) return;
       if (!yes) return refuse('Not letting the relay read this session: closing it.');
       this.tlsAt = 'relay';
+      this.recorder.stop('the relay ran TLS 1.2 for the rest of this session: what it decrypted for the page is not what crossed the network');
       const old = this.ws;
       if (this.implicit) {
         this.phase = 'relay';
@@ -244,7 +271,7 @@ class BridgeTransport implements Transport {
 
   private replayStep(step: ReturnType<StartTlsReplay['server']> | null): void {
     if (!step) return;
-    if (step.type === 'send') this.ws.send(new TextEncoder().encode(step.line));
+    if (step.type === 'send') this.wire(new TextEncoder().encode(step.line));
     else if (step.type === 'agreed') this.control({ type: 'starttls' });
     else {
       this.emit({ type: 'error', code: 'TLS', message: `reconnecting for TLS at the relay failed: ${step.reason}` });
@@ -255,6 +282,7 @@ class BridgeTransport implements Transport {
   private finish(by: 'server' | 'client' | 'relay', reason: string): void {
     if (this.ended) return;
     this.ended = true;
+    this.recorder.closed(by);
     this.emit({ type: 'closed', by, reason });
     if (this.ws.readyState === WebSocket.OPEN) this.ws.close();
   }
@@ -276,7 +304,7 @@ class BridgeTransport implements Transport {
       return;
     }
     if (this.phase === 'plain' && this.sentPlain.length < 4096) this.sentPlain += new TextDecoder().decode(bytes);
-    this.ws.send(bytes);
+    this.wire(bytes);
   }
 
   startTls(): void {
@@ -285,7 +313,7 @@ class BridgeTransport implements Transport {
   }
 
   close(): void {
-    if (this.engine && this.phase === 'secure') for (const bytes of this.engine.close().write) this.ws.send(bytes);
+    if (this.engine && this.phase === 'secure') for (const bytes of this.engine.close().write) this.wire(bytes);
     this.control({ type: 'close' });
     this.finish('client', 'closed by you');
   }

@@ -27,6 +27,8 @@ export interface BrowserTlsStep {
   write: Uint8Array[];
   /** Application data from the server. */
   data: Uint8Array[];
+  /** Handshake messages this step sent or read, for the live wire view (RFC 8446 §4 wire form). */
+  messages: LiveHandshakeMessage[];
   /** Set once, when the handshake completed: what the terminal's summary and y/n question read. */
   up: TlsInfo | null;
   failure: TlsFailure | null;
@@ -72,8 +74,39 @@ export function tlsInfoOf(host: string, summary: HandshakeSummary, verdict: Chai
   };
 }
 
+/**
+ * A handshake message as the page's client sent or read it, and which TLS record of its direction
+ * carried it (0 = that direction's first record after TLS began): where the wire view shows it
+ * beside what an observer sees of that record.
+ */
+export interface LiveHandshakeMessage {
+  direction: 'to-server' | 'to-client';
+  record: number;
+  /** The v13 name: client_hello, encrypted_extensions, certificate … */
+  name: string;
+  bytes: Uint8Array;
+}
+
+/** RFC 8446 §5.1: a record header is type (1), legacy_record_version (2), length (2). */
+const RECORD_HEADER = 5;
+const MAX_RECORD = 2 ** 14 + 256;
+
+/** The length of the whole record at the start of `bytes`, 0 when incomplete, -1 when it is no TLS record. */
+function recordLength(bytes: Uint8Array): number {
+  if (bytes.length < RECORD_HEADER) return 0;
+  const length = (bytes[3]! << 8) | bytes[4]!;
+  if (bytes[0]! < 20 || bytes[0]! > 23 || bytes[1] !== 3 || length > MAX_RECORD) return -1;
+  return bytes.length >= RECORD_HEADER + length ? RECORD_HEADER + length : 0;
+}
+
 export class BrowserTls {
   readonly #client: TlsClient;
+  /** Server bytes not yet a whole record: the client is fed one record at a time, so each message is tied to its record. */
+  #pending = new Uint8Array(0);
+  /** Records read from the server and written to it so far. */
+  #records = { 'to-client': 0, 'to-server': 0 };
+  /** Every handshake message of this connection, in order. */
+  readonly messages: LiveHandshakeMessage[] = [];
   #verdict: ChainVerdict | null = null;
   /** SSLKEYLOGFILE lines of this connection (the browser holds the keys; the relay never does). */
   readonly keylog: string[] = [];
@@ -106,8 +139,26 @@ export class BrowserTls {
     return this.#sort(this.#client.start(this.clock()));
   }
 
+  /**
+   * The server's bytes, fed to the client record by record (TLS is a stream, so the cut changes
+   * nothing for it) so that each handshake message read is tied to the record that completed it.
+   * Bytes that are no TLS record go to the client at once: it answers them with its alert.
+   */
   feed(bytes: Uint8Array): BrowserTlsStep {
-    return this.#sort(this.#client.feed(bytes, this.clock()));
+    const joined = new Uint8Array(this.#pending.length + bytes.length);
+    joined.set(this.#pending);
+    joined.set(bytes, this.#pending.length);
+    const steps: BrowserTlsStep[] = [];
+    let at = 0;
+    for (let n = recordLength(joined); n !== 0; n = recordLength(joined.subarray(at))) {
+      const record = n < 0 ? joined.subarray(at) : joined.subarray(at, at + n);
+      at += record.length;
+      steps.push(this.#sort(this.#client.feed(record, this.clock()), this.#records['to-client']));
+      this.#records['to-client']++;
+      if (n < 0 || at >= joined.length) break;
+    }
+    this.#pending = joined.slice(at);
+    return merge(steps);
   }
 
   write(bytes: Uint8Array): BrowserTlsStep {
@@ -118,8 +169,10 @@ export class BrowserTls {
     return this.#sort(this.#client.close());
   }
 
-  #sort(outputs: TlsOutput[]): BrowserTlsStep {
-    const step: BrowserTlsStep = { write: [], data: [], up: null, failure: null, close: false };
+  /** `readRecord`: the server record these outputs answer (none for start, write and close). */
+  #sort(outputs: TlsOutput[], readRecord?: number): BrowserTlsStep {
+    const step: BrowserTlsStep = { write: [], data: [], messages: [], up: null, failure: null, close: false };
+    const sent: Array<{ name: string; bytes: Uint8Array }> = [];
     // Before ServerHello, an alert or a TLS 1.2 ServerHello means the server does not speak TLS 1.3.
     const waitingForHello = this.#client.state === 'WAIT_SH';
     for (const out of outputs) {
@@ -129,6 +182,8 @@ export class BrowserTls {
       else {
         const e = out.event;
         if (e.kind === 'keylog') this.keylog.push(e.line);
+        else if (e.kind === 'handshake-message' && e.direction === 'received') step.messages.push({ direction: 'to-client', record: readRecord ?? this.#records['to-client'], name: e.name, bytes: e.bytes });
+        else if (e.kind === 'handshake-message') sent.push({ name: e.name, bytes: e.bytes });
         else if (e.kind === 'certificate') this.#verdict = e.verdict;
         else if (e.kind === 'handshake-complete') step.up = tlsInfoOf(this.host, e.summary, this.#verdict);
         else if (e.kind === 'alert-sent' && e.alert !== 'close_notify') {
@@ -143,6 +198,25 @@ export class BrowserTls {
         }
       }
     }
+    // The step's records go out in order; a message sent in it travels in its last record (the
+    // client's Finished after a change_cipher_spec), which is where the wire view shows it.
+    for (const w of step.write) for (let at = 0; at + RECORD_HEADER <= w.length; at += RECORD_HEADER + ((w[at + 3]! << 8) | w[at + 4]!)) this.#records['to-server']++;
+    for (const m of sent) step.messages.push({ direction: 'to-server', record: this.#records['to-server'] - 1, ...m });
+    this.messages.push(...step.messages);
     return step;
   }
+}
+
+/** Several steps as one, in order. */
+function merge(steps: BrowserTlsStep[]): BrowserTlsStep {
+  const out: BrowserTlsStep = { write: [], data: [], messages: [], up: null, failure: null, close: false };
+  for (const s of steps) {
+    out.write.push(...s.write);
+    out.data.push(...s.data);
+    out.messages.push(...s.messages);
+    out.up ??= s.up;
+    out.failure ??= s.failure;
+    out.close ||= s.close;
+  }
+  return out;
 }

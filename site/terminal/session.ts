@@ -4,8 +4,8 @@
  * current connection.
  */
 import type { TlsInfo } from '../../simulator/engine.ts';
-import type { Connector } from '../../simulator/transport.ts';
-import { BridgeConnector } from '../../simulator/transports/bridge.ts';
+import type { Connector, Transport } from '../../simulator/transport.ts';
+import { BridgeConnector, type LiveSessionSnapshot } from '../../simulator/transports/bridge.ts';
 import { portSpec, type MailProtocol } from '../../simulator/world/ports.ts';
 import { terminalRecord, updateTerminal, transcriptOf, type MailwireStore } from '../store/store.ts';
 import { classifyServerLine, printable, styled, LINE_STYLE, type LineKind } from './colour.ts';
@@ -40,6 +40,8 @@ export interface TerminalSessionOptions {
   hosts?: () => HostListing[];
   clock?: () => number;
   download?: (fileName: string, text: string) => void;
+  /** Saves a binary file (the live capture, pcapng). */
+  downloadBytes?: (fileName: string, bytes: Uint8Array) => void;
   /** The verbs Tab may complete for a protocol in a server state (null: unknown). */
   completions?: (protocol: MailProtocol, state: string | null) => readonly string[];
   /** The connector for live servers through a relay (bridge mode). */
@@ -62,12 +64,15 @@ export class TerminalSession {
   #question: Question | null = null;
   /** The last line sent to the server, until a refusal of it got its "did you mean" note. */
   #sent: string | null = null;
+  /** The last live connection: its recording (what crossed the relay) outlives it, for /capture. */
+  #lastLive: Transport | null = null;
 
   constructor(options: TerminalSessionOptions) {
     this.#o = {
       hosts: () => hostsOf(options.connector),
       clock: () => Date.now(),
       download: () => {},
+      downloadBytes: () => {},
       completions: commandsFor,
       liveConnector: (url) => new BridgeConnector(url, { confirmRelayTls: (q) => this.#askRelayTls(q) }),
       ...options,
@@ -242,6 +247,7 @@ export class TerminalSession {
     this.#print(tryingText(host, port, spec, tls === 'implicit', relay), 'note');
     const connector = relay ? this.#o.liveConnector(relay) : this.#o.connector;
     const transport = connector.connect(host, port, { tls });
+    if (relay) this.#lastLive = transport;
     const meta = { terminalId: this.#o.terminalId, host, port, live, implicitTls: tls === 'implicit' };
     this.#connection = new Connection(transport, spec?.protocol ?? null, this.#o.store, this.#o.clock, {
       line: (t) => {
@@ -338,10 +344,22 @@ export class TerminalSession {
     history: () => this.history.entries,
     hosts: () => this.#o.hosts(),
     save: () => this.#save(),
+    capture: () => this.#capture(),
     connection: () => (this.#connection ? { host: this.#connection.session.host, port: this.#connection.session.port } : null),
     commands: () => SLASH_COMMANDS,
     columns: () => this.editor.cols,
   };
+
+  async #capture(): Promise<{ file: string; keyLines: number } | null> {
+    const t = this.#lastLive as (Transport & { recording?: () => LiveSessionSnapshot }) | null;
+    const snapshot = t?.recording?.();
+    if (!snapshot || snapshot.writes.length === 0) return null;
+    // The writer loads on first use: a terminal that never captures carries none of it.
+    const { capturePcapng, liveCapture, liveCaptureFileName } = await import('../../simulator/capture/index.ts');
+    const file = liveCaptureFileName(snapshot);
+    this.#o.downloadBytes(file, capturePcapng(liveCapture(snapshot)));
+    return { file, keyLines: snapshot.keyLog.length };
+  }
 
   #save(): string | null {
     const store = this.#o.store;

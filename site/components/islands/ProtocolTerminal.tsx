@@ -13,6 +13,7 @@ import { portSpec } from '../../../simulator/world/ports.ts';
 import { appStore } from '../../store/app-store.ts';
 import { DISCONNECTED_CHIPS, PROTOCOL_CHIPS } from '../../terminal/chips.ts';
 import { downloadText, siteTheme } from '../../terminal/browser/page-services.ts';
+import { downloadBlob } from '../lab/download.ts';
 import { pageStorage } from '../../browser/page-storage.ts';
 import { openFitted } from '../../terminal/browser/fit-screen.ts';
 import { terminalOptions } from '../../terminal/xterm-theme.ts';
@@ -98,6 +99,7 @@ export default function ProtocolTerminal({ terminalId, size = 'compact', live, r
         store: appStore,
         storage: pageStorage(),
         download: downloadText,
+        downloadBytes: (name, bytes) => downloadBlob(name, bytes, 'application/x-pcapng'),
         cols: term.cols,
         ...(live === undefined ? {} : { live }),
       });

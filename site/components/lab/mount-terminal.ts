@@ -7,6 +7,7 @@ import type { Terminal } from '@xterm/xterm';
 import { appStore } from '../../store/app-store.ts';
 import { setNetworkSession } from '../../store/lab-actions.ts';
 import { downloadText, siteTheme } from '../../terminal/browser/page-services.ts';
+import { downloadBlob } from './download.ts';
 import { pageStorage } from '../../browser/page-storage.ts';
 import { openFitted } from '../../terminal/browser/fit-screen.ts';
 import { MemoryStorage } from '../../browser/page-storage.ts';
@@ -75,6 +76,7 @@ export async function mountTerminal(element: HTMLElement, terminalId: string): P
     // A replay must not fill the learner's own history with someone else's lines.
     storage: world.replay ? new MemoryStorage() : pageStorage(),
     download: downloadText,
+    downloadBytes: (name, bytes) => downloadBlob(name, bytes, 'application/x-pcapng'),
     cols: term.cols,
   });
   const typed: string[] = [];

@@ -11,7 +11,7 @@ import ClientConsole from '../wire/ClientConsole.tsx';
 import WireView from '../wire/WireView.tsx';
 import { loadWireNetwork, loadWireRuntime } from '../wire/use-wire-network.ts';
 import type { VirtualNetwork } from '../../../simulator/net/virtual-network.ts';
-import { PORT_FACTS, type PortFacts } from '../../../simulator/world/ports.ts';
+import { PORT_FACTS, portSpec, type PortFacts } from '../../../simulator/world/ports.ts';
 import { ROLE_TEXT, TLS_TEXT } from './port-facts.ts';
 import { probeText } from './probe-text.ts';
 import { LiveSwitch } from './LiveSwitch.tsx';
@@ -155,7 +155,7 @@ function Console({ open, network, sessionId, onSession }: { open: Opened; networ
       </h2>
       <p className="mw-ports__hint">
         Through the bridge relay, with {live.implicitTls ? 'TLS from the first byte' : 'plaintext first; type STARTTLS (or STLS) and the console starts TLS once the server agrees'}.
-        The wire view shows the virtual network only.
+        Below the console, the wire as the relay and any observer see it, with the handshake your page decrypted.
       </p>
       <ClientConsole
         key={`${live.host}:${live.port}:${open.row}`}
@@ -164,6 +164,7 @@ function Console({ open, network, sessionId, onSession }: { open: Opened; networ
         host={live.host}
         port={live.port}
         implicitTls={live.implicitTls}
+        protocol={portSpec(open.row)?.protocol}
         autoConnect
         focusWhenOpen
       />

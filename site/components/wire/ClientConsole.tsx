@@ -5,13 +5,16 @@
  * so a WireView beside it can show the same connection from the wire. With `live`, the same
  * console runs on a live server through the bridge relay (live-dialog.ts), loaded on first use.
  */
-import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { lazy, Suspense, useEffect, useRef, useState, type FormEvent } from 'react';
 import type { ConnectOptions, VirtualNetwork } from '../../../simulator/net/virtual-network.ts';
-import { portSpec } from '../../../simulator/world/ports.ts';
+import { portSpec, type MailProtocol } from '../../../simulator/world/ports.ts';
 import { Dialog } from './dialog.ts';
 import type { LiveDialog } from './live-dialog.ts';
 import { tlsAgreed } from '../../../simulator/observe/index.ts';
 import './wire.css';
+
+/** The live session's wire, loaded with the live console only (it brings the X.509 parser and the capture writer). */
+const LiveWire = lazy(() => import('./LiveWire.tsx'));
 
 export interface ClientConsoleProps {
   network: VirtualNetwork | null;
@@ -29,6 +32,8 @@ export interface ClientConsoleProps {
   implicitTls?: boolean;
   /** Move focus to the command line once the connection is open (the console just opened for it). */
   focusWhenOpen?: boolean;
+  /** The protocol a live port speaks (default: the port's own), for what the wire view reads in plaintext. */
+  protocol?: MailProtocol;
 }
 
 type ConsoleDialog = Dialog | LiveDialog;
@@ -36,7 +41,7 @@ type ConsoleDialog = Dialog | LiveDialog;
 export default function ClientConsole(props: ClientConsoleProps) {
   const { network, host, port, options = {}, onSession, autoConnect = false, label, live = false, focusWhenOpen = false } = props;
   const implicit = props.implicitTls ?? portSpec(port)?.tls === 'implicit';
-  const [, setVersion] = useState(0);
+  const [version, setVersion] = useState(0);
   const [draft, setDraft] = useState('');
   const [busy, setBusy] = useState(false);
   const dialog = useRef<ConsoleDialog | null>(null);
@@ -112,45 +117,53 @@ export default function ClientConsole(props: ClientConsoleProps) {
     if (focusWhenOpen && open) inputRef.current?.focus();
   }, [focusWhenOpen, open]);
   const name = label ?? `Client console for ${host} port ${port}`;
+  // The live wire goes after the console, not in it: the console's lines stay the console's.
   return (
-    <section className="mw-console" aria-label={name} data-testid="client-console" data-open={open} data-live={live}>
-      <div className="mw-console__actions">
-        <button type="button" className="mw-button" onClick={connect} disabled={!network && !live}>
-          {d ? 'Reconnect' : 'Connect'} to {host}:{port}
-        </button>
-        <button type="button" className="mw-button mw-button--quiet" onClick={() => void d?.close()} disabled={!open}>
-          Disconnect
-        </button>
-      </div>
-      <div className="mw-console__log" role="log" aria-label={`${name}: what the client sent and received`} ref={logRef} tabIndex={0}>
-        <ol className="mw-console__lines">
-          {failures.current.map((f, i) => (
-            <li key={`f${i}`} className="mw-console__line--error">{f}</li>
-          ))}
-          {(d?.lines ?? []).map((l, i) => (
-            <li key={i} className={`mw-console__line--${l.kind}`}>{l.text}</li>
-          ))}
-        </ol>
-      </div>
-      <form onSubmit={(e) => void send(e)}>
-        <input
-          ref={inputRef}
-          type="text"
-          aria-label="Command to send"
-          value={draft}
-          onChange={(e) => setDraft(e.target.value)}
-          disabled={!open}
-          autoCapitalize="off"
-          autoCorrect="off"
-          autoComplete="off"
-          spellCheck={false}
-          enterKeyHint="send"
-          placeholder={open ? 'Type a command, then Enter' : 'Connect first'}
-        />
-        <button type="submit" className="mw-button" disabled={!open || busy}>
-          Send
-        </button>
-      </form>
-    </section>
+    <>
+      <section className="mw-console" aria-label={name} data-testid="client-console" data-open={open} data-live={live}>
+        <div className="mw-console__actions">
+          <button type="button" className="mw-button" onClick={connect} disabled={!network && !live}>
+            {d ? 'Reconnect' : 'Connect'} to {host}:{port}
+          </button>
+          <button type="button" className="mw-button mw-button--quiet" onClick={() => void d?.close()} disabled={!open}>
+            Disconnect
+          </button>
+        </div>
+        <div className="mw-console__log" role="log" aria-label={`${name}: what the client sent and received`} ref={logRef} tabIndex={0}>
+          <ol className="mw-console__lines">
+            {failures.current.map((f, i) => (
+              <li key={`f${i}`} className="mw-console__line--error">{f}</li>
+            ))}
+            {(d?.lines ?? []).map((l, i) => (
+              <li key={i} className={`mw-console__line--${l.kind}`}>{l.text}</li>
+            ))}
+          </ol>
+        </div>
+        <form onSubmit={(e) => void send(e)}>
+          <input
+            ref={inputRef}
+            type="text"
+            aria-label="Command to send"
+            value={draft}
+            onChange={(e) => setDraft(e.target.value)}
+            disabled={!open}
+            autoCapitalize="off"
+            autoCorrect="off"
+            autoComplete="off"
+            spellCheck={false}
+            enterKeyHint="send"
+            placeholder={open ? 'Type a command, then Enter' : 'Connect first'}
+          />
+          <button type="submit" className="mw-button" disabled={!open || busy}>
+            Send
+          </button>
+        </form>
+      </section>
+      {live && d && 'recording' in d && d.recording && (
+        <Suspense fallback={<p className="mw-wire__note">Loading the wire view…</p>}>
+          <LiveWire recording={d.recording} protocol={props.protocol ?? portSpec(port)?.protocol ?? 'smtp'} version={version} />
+        </Suspense>
+      )}
+    </>
   );
 }

@@ -4,13 +4,16 @@
  * learns from it. Give it the page's VirtualNetwork and a session id (`VirtualTransport.sessionId`,
  * `VirtualConnection.session.id`, or any `network.sessions[i].id`); it follows the session live.
  */
-import { useMemo } from 'react';
+import { lazy, Suspense, useMemo } from 'react';
 import type { SessionRecord, VirtualNetwork } from '../../../simulator/net/virtual-network.ts';
 import AttackReportView from './AttackReportView.tsx';
 import { hexDump } from './hex-dump.ts';
 import { directionLabel, formatOffset, wireRows, type PacketRow, type WireRows } from './wire-packets.ts';
 import { useSession } from './use-session.ts';
 import './wire.css';
+
+/** Loaded once a session has a key log (TLS began): pages that show no TLS never load its text. */
+const KeySchedule = lazy(() => import('./KeySchedule.tsx'));
 
 export interface WireViewProps {
   network: VirtualNetwork | null;
@@ -23,13 +26,28 @@ export interface WireViewProps {
 
 export default function WireView({ network, sessionId, heading = 'On the wire', headingLevel = 3 }: WireViewProps) {
   const { session, version } = useSession(network, sessionId);
+  return <WireSessionView session={session} version={version} heading={heading} headingLevel={headingLevel} />;
+}
+
+export interface WireSessionViewProps {
+  session: SessionRecord | null;
+  /** Changes whenever the session got more (its record is mutated in place). */
+  version: number;
+  heading?: string;
+  headingLevel?: 2 | 3 | 4;
+  /** What the view shows before there is a session. */
+  empty?: string;
+}
+
+/** The same view for a session record however it was made (a live session's: live-session.ts). */
+export function WireSessionView({ session, version, heading = 'On the wire', headingLevel = 3, empty }: WireSessionViewProps) {
   const wire = useMemo(() => (session ? wireRows(session) : null), [session, version]);
   const H = `h${headingLevel}` as const;
   return (
-    <section className="mw-wire" aria-label={heading} data-testid="wire-view" data-session={sessionId ?? ''}>
+    <section className="mw-wire" aria-label={heading} data-testid="wire-view" data-session={session?.id ?? ''}>
       <H className="mw-wire__heading">{heading}</H>
       {!session || !wire ? (
-        <p className="mw-wire__empty">Nothing on the wire yet: connect to see every packet between the client and the server.</p>
+        <p className="mw-wire__empty">{empty ?? 'Nothing on the wire yet: connect to see every packet between the client and the server.'}</p>
       ) : (
         <>
           <SessionHeader session={session} wire={wire} />
@@ -40,6 +58,11 @@ export default function WireView({ network, sessionId, heading = 'On the wire', 
             ))}
           </ol>
           {session.droppedBytes > 0 && <p className="mw-wire__note">{session.droppedBytes} more octets were not kept.</p>}
+          {session.keyLog && session.keyLog.length > 0 && (
+            <Suspense fallback={null}>
+              <KeySchedule keyLog={session.keyLog} />
+            </Suspense>
+          )}
         </>
       )}
     </section>

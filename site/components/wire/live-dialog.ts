@@ -5,6 +5,7 @@
  */
 import type { TlsInfo } from '../../../simulator/engine.ts';
 import type { Transport, TransportEvent } from '../../../simulator/transport.ts';
+import type { LiveSessionSnapshot } from '../../../simulator/transports/bridge.ts';
 import { tlsSummary } from '../../terminal/certificate-text.ts';
 import type { ClientLine } from './dialog.ts';
 
@@ -22,6 +23,8 @@ export class LiveDialog {
   private ended = false;
   private readonly waiters = new Set<() => void>();
   private readonly decoder = new TextDecoder();
+  /** What crossed the relay so far, with the page's key log (the bridge records it): for the live wire view. */
+  recording: (() => LiveSessionSnapshot) | null = null;
 
   constructor(
     private readonly transport: Transport,
@@ -133,6 +136,7 @@ export async function connectLive(host: string, port: number, implicitTls: boole
   const relay = relayUrl ?? relayUrlOf(pageStorage());
   const transport = new BridgeConnector(relay).connect(host, port, { tls: implicitTls ? 'implicit' : 'none' });
   const dialog = new LiveDialog(transport, host, changed);
+  dialog.recording = () => transport.recording();
   dialog.lines.unshift({ kind: 'note', text: `Connecting to ${host} port ${port}${implicitTls ? ' with implicit TLS' : ''} through the relay at ${relay}…` });
   return dialog;
 }

@@ -12,7 +12,7 @@ function run(h: Harness, line: string): string[] {
 
 describe('slash command registry', () => {
   it('has the commands the terminal promises, each with usage and summary', () => {
-    expect(SLASH_COMMANDS.map((c) => c.name)).toEqual(['help', 'hosts', 'connect', 'disconnect', 'live', 'relay', 'clear', 'history', 'base64', 'save']);
+    expect(SLASH_COMMANDS.map((c) => c.name)).toEqual(['help', 'hosts', 'connect', 'disconnect', 'live', 'relay', 'clear', 'history', 'base64', 'save', 'capture']);
     for (const c of SLASH_COMMANDS) {
       expect(c.usage.startsWith(`/${c.name}`)).toBe(true);
       expect(c.summary.length).toBeGreaterThan(0);
@@ -32,7 +32,7 @@ describe('slash command registry', () => {
       ['/help me', '/help'], ['/hosts all', '/hosts'], ['/connect', '/connect HOST PORT'], ['/connect a', '/connect HOST PORT'],
       ['/connect a 25 b', '/connect HOST PORT'], ['/disconnect now', '/disconnect'], ['/clear all', '/clear'],
       ['/history 5', '/history'], ['/base64', '/base64 [-d] TEXT'], ['/base64 -d', '/base64 [-d] TEXT'],
-      ['/save it', '/save'],
+      ['/save it', '/save'], ['/capture now', '/capture'],
     ]) {
       expect(run(h, line ?? '')).toEqual([`Usage: ${usage}`]);
     }

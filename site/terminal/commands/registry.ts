@@ -1,5 +1,6 @@
 /** Every slash command, in the order /help lists them. */
 import { base64 } from './base64.ts';
+import { capture } from './capture.ts';
 import { clear } from './clear.ts';
 import { connect } from './connect.ts';
 import { disconnect } from './disconnect.ts';
@@ -11,7 +12,7 @@ import { relay } from './relay.ts';
 import { save } from './save.ts';
 import type { SlashCommand } from './types.ts';
 
-export const SLASH_COMMANDS: readonly SlashCommand[] = [help, hosts, connect, disconnect, live, relay, clear, history, base64, save];
+export const SLASH_COMMANDS: readonly SlashCommand[] = [help, hosts, connect, disconnect, live, relay, clear, history, base64, save, capture];
 
 export function findSlashCommand(name: string): SlashCommand | undefined {
   return SLASH_COMMANDS.find((c) => c.name === name.toLowerCase());

@@ -22,6 +22,8 @@ export interface TerminalControl {
   hosts(): HostListing[];
   /** Downloads the transcript of the current (or last) session; returns the file name, or null. */
   save(): string | null;
+  /** Downloads the last live session as pcapng with its key log; the file name and key log lines, or null. */
+  capture(): Promise<{ file: string; keyLines: number } | null>;
   /** Where the terminal is connected (or connecting), or null. */
   connection(): { host: string; port: number } | null;
   commands(): readonly SlashCommand[];

@@ -65,6 +65,8 @@ export interface Harness {
   store: MailwireStore;
   storage: KeyValueStorage;
   downloads: Array<{ name: string; text: string }>;
+  /** Binary files saved (/capture's pcapng). */
+  files: Array<{ name: string; bytes: Uint8Array }>;
   /** Types text (escape sequences allowed) as the emulator would report it. */
   type(data: string): void;
   /** Types a line and presses Enter. */
@@ -97,6 +99,7 @@ export function makeHarness(
   const store = options.store ?? createMailwireStore();
   const storage = options.storage ?? new MemoryStorage();
   const downloads: Array<{ name: string; text: string }> = [];
+  const files: Array<{ name: string; bytes: Uint8Array }> = [];
   let now = T0;
   const watchers = new Set<() => void>();
   const session = new TerminalSession({
@@ -107,13 +110,14 @@ export function makeHarness(
     storage,
     clock: () => (now += 10),
     download: (name, text) => downloads.push({ name, text }),
+    downloadBytes: (name, bytes) => files.push({ name, bytes }),
     cols: options.cols ?? 80,
     ...(options.liveConnector ? { liveConnector: options.liveConnector } : {}),
     ...(options.live === undefined ? {} : { live: options.live }),
   });
   session.start();
   return {
-    session, screen, raw, store, storage, downloads,
+    session, screen, raw, store, storage, downloads, files,
     type: (d) => session.input(d),
     enter: (line) => session.input(`${line}\r`),
     lines: () => screen.lines(),
