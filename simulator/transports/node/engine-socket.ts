@@ -46,6 +46,8 @@ export class EngineSocket {
   private gone = false;
   private writeBlocked = false;
   private wakeScheduled = false;
+  /** A wake came while writes were blocked: it is due at the next 'drain'. */
+  private wakeOnDrain = false;
   private readonly alarm: Alarm;
 
   constructor(
@@ -92,6 +94,10 @@ export class EngineSocket {
   private readonly onDrain = (): void => {
     this.writeBlocked = false;
     this.updateReading();
+    if (this.wakeOnDrain) {
+      this.wakeOnDrain = false;
+      this.wake();
+    }
   };
 
   private readonly onSocketError = (error: Error): void => {
@@ -118,12 +124,19 @@ export class EngineSocket {
     }
   }
 
+  /**
+   * The engine has more to do (the next part of a big FETCH): at the next turn of the event loop,
+   * or, while the socket still holds what was written, once it has drained — so a large response
+   * is made as fast as the client reads it, not all at once into memory ahead of the socket.
+   */
   private wake(): void {
     if (this.wakeScheduled || this.gone) return;
     this.wakeScheduled = true;
     setImmediate(() => {
       this.wakeScheduled = false;
-      this.call(() => this.engine.tick(this.clock()));
+      // The engine asks during the call whose output is then written: look when that is known.
+      if (this.writeBlocked) this.wakeOnDrain = true;
+      else this.call(() => this.engine.tick(this.clock()));
     });
   }
 
@@ -232,6 +245,7 @@ export class EngineSocket {
       this.deferred = null;
       this.writeBlocked = false;
       this.handle(held);
+      if (this.wakeOnDrain) this.onDrain();
       this.call(() => this.engine.tlsStarted(tlsInfo(secure), this.clock()));
     });
     // A failed handshake destroys `secure`, whose 'close' reports the drop to the engine; so
