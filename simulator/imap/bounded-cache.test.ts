@@ -27,7 +27,10 @@ describe('BoundedCache', () => {
     expect(cache.set(keys[3]!, 'y'.repeat(10))).toBe(true); // the oldest unused (1) goes
     expect(keys.map((k) => cache.get(k) !== undefined)).toEqual([true, false, true, true, false]);
     // 0, 2 (read just now) and 3 are all this pass's: nothing more is let in.
+    expect(cache.wouldKeep(10)).toBe(false);
     expect(cache.set(keys[4]!, 'z'.repeat(10))).toBe(false);
+    cache.newPass();
+    expect(cache.wouldKeep(10)).toBe(true);
     expect(cache.size).toBe(30);
   });
 

@@ -70,6 +70,11 @@ export class BoundedCache<K extends object, V> {
     return value;
   }
 
+  /** Would a value of this cost be kept now (so a caller can skip preparing one that would not)? */
+  wouldKeep(cost: number): boolean {
+    return this.fresh + cost <= this.budget;
+  }
+
   /** Keeps `value` for `key` when it fits beside what the current pass uses; true when kept. */
   set(key: K, value: V): boolean {
     this.map.delete(key);

@@ -1,9 +1,8 @@
 /**
- * What FETCH and SEARCH compute per stored message, computed once: the MIME tree (only when a
- * command needs the body's structure), SEARCH BODY's text, and the wire form of ENVELOPE, BODY
- * and BODYSTRUCTURE, so a second FETCH 1:* of them only copies text. Header fields are not kept:
- * SEARCH on a field turns only that field into text (mime/header.ts `fieldsNamed`), which costs
- * less than looking a cached copy up did.
+ * What FETCH and SEARCH compute per stored message, computed once: SEARCH BODY's text and the
+ * wire form of ENVELOPE, BODY and BODYSTRUCTURE, so a second FETCH 1:* of them only copies text.
+ * Header fields are not kept: SEARCH on a field turns only that field into text (mime/header.ts
+ * `fieldsNamed`), which costs less than looking a cached copy up did; nor are MIME trees (below).
  * Keyed weakly by the stored message, so an expunged message's caches go when the message does.
  * Stored messages are immutable (only their flags change, and nothing here depends on flags),
  * so nothing here goes stale. Each kind of value has a budget (bounded-cache.ts): a mailbox far
@@ -16,6 +15,7 @@ import type { BodyStructure, HeaderField, MimePart } from '../mime/types.ts';
 import type { StoredMessage } from '../store/types.ts';
 import { BoundedCache } from './bounded-cache.ts';
 import type { Piece, StringOptions } from './encode.ts';
+import { utf8Bytes } from '../wire/bytes.ts';
 import { bodyPieces, envelopePieces } from './fetch/structure.ts';
 
 const MiB = 1 << 20;
@@ -23,56 +23,46 @@ const MiB = 1 << 20;
 const OBJECT = 64;
 
 /**
- * Budgets in estimated octets, about 52 MiB in all. Sized so that a 10,000-message mailbox of
- * ~2 KB messages (the bench's) stays cached between commands — about 1 KB of MIME tree, 2 KB of
- * searchable body text and 350 octets of ENVELOPE per message — while a mailbox ten times
- * larger, read end to end, adds at most these amounts to the server's memory (unbounded, a
- * 100,000-message mailbox held ~180 MB more after FETCH ENVELOPE and SEARCH SUBJECT alone, and
- * a SEARCH BODY kept a lower-cased copy of every body).
+ * Budgets in estimated octets, about 32 MiB in all. Sized so that a 10,000-message mailbox of
+ * ~2 KB messages (the bench's) stays cached between commands — 2 KB of searchable body text and
+ * 350 octets of ENVELOPE per message — while a mailbox ten times larger, read end to end, adds at
+ * most these amounts to the server's memory (unbounded, a 100,000-message mailbox held ~180 MB more
+ * after FETCH ENVELOPE and SEARCH SUBJECT alone, and a SEARCH BODY kept a lower-cased copy of
+ * every body). Only text is kept: strings, not object trees.
  */
 export const CACHE_BUDGETS = {
-  trees: 16 * MiB,
   bodyText: 24 * MiB,
   envelopes: 6 * MiB,
   structures: 2 * MiB,
 } as const;
 
-function fieldsCost(fields: readonly HeaderField[]): number {
-  let n = OBJECT;
-  for (const f of fields) n += OBJECT + f.name.length + f.value.length;
-  return n;
-}
-
-function treeCost(part: MimePart): number {
-  let n = OBJECT * 2 + fieldsCost(part.header);
-  for (const child of part.parts) n += treeCost(child);
-  if (part.message) n += treeCost(part.message);
-  return n;
-}
-
-const trees = new BoundedCache<StoredMessage, MimePart>(CACHE_BUDGETS.trees, treeCost);
 const bodies = new BoundedCache<StoredMessage, string>(CACHE_BUDGETS.bodyText, (text) => OBJECT + text.length);
-const structures = new BoundedCache<StoredMessage, BodyStructure>(CACHE_BUDGETS.structures, () => OBJECT * 8);
+
+/**
+ * The MIME tree of the message last parsed, for the other items of the same FETCH response or the
+ * other keys of the same SEARCH on it. Trees are not cached beyond that: when the first thousands
+ * of a scan were kept, V8 learnt that the parser's objects live long and made the rest of them in
+ * the old generation, where they stayed as garbage until a full collection (measured over
+ * 100,000 messages: FETCH BODYSTRUCTURE then SEARCH BODY left RSS at 664 MB with a tree cache,
+ * 444 MB without, and both ran faster). What is derived from a tree and worth keeping is text:
+ * the BODYSTRUCTURE and BODY wire forms and SEARCH BODY's text.
+ */
+let last: { message: StoredMessage; tree: MimePart } | null = null;
 
 export function parsed(message: StoredMessage): MimePart {
-  let tree = trees.get(message);
-  if (!tree) {
-    tree = parseMessage(message.raw);
-    trees.set(message, tree);
-  }
-  return tree;
+  if (last?.message !== message) last = { message, tree: parseMessage(message.raw) };
+  return last.tree;
 }
 
 /** The message's own header fields (RFC 5322 §2.2), without parsing its body. */
 export function headerOf(message: StoredMessage): readonly HeaderField[] {
-  return trees.get(message)?.header ?? parseHeaderBlock(message.raw, 0, message.raw.length).fields;
+  return last?.message === message ? last.tree.header : parseHeaderBlock(message.raw, 0, message.raw.length).fields;
 }
 
 /** The message's own header fields named `name` (ASCII, any case), in order. */
 export function fieldsOf(message: StoredMessage, name: string): readonly HeaderField[] {
-  const tree = trees.get(message);
-  if (!tree) return fieldsNamed(message.raw, name);
-  return tree.header.filter((f) => isNamed(f, name));
+  if (last?.message !== message) return fieldsNamed(message.raw, name);
+  return last.tree.header.filter((f) => isNamed(f, name));
 }
 
 /** A slot for the lower-cased decoded body text SEARCH BODY/TEXT compares against. */
@@ -81,17 +71,13 @@ export function cachedBodyText(message: StoredMessage, compute: () => string): s
 }
 
 export function structureOf(message: StoredMessage): BodyStructure {
-  return structures.getOrCompute(message, (m) => bodyStructure(parsed(m)));
+  return bodyStructure(parsed(message));
 }
 
 /**
  * Wire pieces per message and per kind of session: text is joined into one string; a session
  * that has not enabled UTF-8 (RFC 9051 Appendix E) may get other quoting than one that has,
  * unless the text is all ASCII, when the second kind reuses what the first computed.
- * What is all text is kept as the string alone, not in an array: arrays that live long enough to
- * be cached teach V8 to allocate the ones made beside them in the old generation (allocation-site
- * pretenuring), where the ones that are not kept then stay as garbage until a full collection
- * (measured: FETCH 1:* ENVELOPE of 100,000 left 40 MB of it).
  */
 export class WireCache {
   private readonly plain: BoundedCache<StoredMessage, Wire>;
@@ -112,29 +98,46 @@ export class WireCache {
 
   get(m: StoredMessage, opts: StringOptions): Piece[] {
     const mine = opts.utf8 ? this.utf8 : this.plain;
-    let wire = mine.get(m);
-    if (wire === undefined) {
-      // All-ASCII text is the same for both kinds of session: the other's, when it has it.
-      const other = (opts.utf8 ? this.plain : this.utf8).get(m);
-      if (typeof other === 'string' && isAscii(other)) wire = other;
-      else {
-        const pieces = joinText(this.compute(m, opts));
-        wire = pieces.length === 1 && typeof pieces[0] === 'string' ? pieces[0] : pieces;
-      }
-      mine.set(m, wire);
+    const kept = mine.get(m);
+    if (kept !== undefined) return kept instanceof Uint8Array ? [kept] : kept;
+    // All-ASCII text is the same for both kinds of session: the other's, when it has it.
+    const other = (opts.utf8 ? this.plain : this.utf8).get(m);
+    if (other instanceof Uint8Array && isAsciiBytes(other)) {
+      mine.set(m, other);
+      return [other];
     }
-    return typeof wire === 'string' ? [wire] : wire;
+    const pieces = joinText(this.compute(m, opts));
+    const text = pieces.length === 1 && typeof pieces[0] === 'string' ? pieces[0] : null;
+    if (text === null) mine.set(m, pieces);
+    else if (mine.wouldKeep(OBJECT + text.length)) {
+      const bytes = utf8Bytes(text);
+      mine.set(m, bytes);
+      return [bytes];
+    }
+    return pieces;
   }
 }
 
-/** A cached wire form: its one string, or its pieces when it holds a literal. */
-type Wire = string | Piece[];
+/**
+ * A cached wire form: its octets, or its pieces when it holds a literal. Octets, not the string:
+ * when the strings of the first thousands of a FETCH 1:* were kept, V8 went on making every
+ * later one in the old generation, kept or not (measured with --trace-gc over 100,000 messages:
+ * 33 MB promoted during the FETCH with a string cache, 2.5 MB with none, 8 MB with this one),
+ * left there as garbage until a full collection. The octets are also what the response is made of: a cached ENVELOPE
+ * is copied into the output, not encoded again.
+ */
+type Wire = Uint8Array | Piece[];
 
 function wireCost(wire: Wire): number {
-  if (typeof wire === 'string') return OBJECT + wire.length;
+  if (wire instanceof Uint8Array) return OBJECT + wire.length;
   let n = OBJECT;
   for (const p of wire) n += typeof p === 'string' ? p.length : OBJECT + p.length;
   return n;
+}
+
+function isAsciiBytes(bytes: Uint8Array): boolean {
+  for (let i = 0; i < bytes.length; i++) if ((bytes[i] as number) >= 0x80) return false;
+  return true;
 }
 
 /**
@@ -157,10 +160,6 @@ export function joinText(pieces: Piece[]): Piece[] {
   return out;
 }
 
-function isAscii(text: string): boolean {
-  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) >= 0x80) return false;
-  return true;
-}
 
 // The envelope's text is kept, not the header fields it came from: one string per message.
 const envelopes = new WireCache(CACHE_BUDGETS.envelopes, (m, opts) => envelopePieces(envelopeOfHeader(headerOf(m)), opts));
@@ -173,7 +172,7 @@ const bodyForms = new WireCache(CACHE_BUDGETS.structures, (m, opts) => bodyPiece
  * that fit instead of churning it (bounded-cache.ts).
  */
 export function beginPass(): void {
-  for (const cache of [trees, bodies, structures]) cache.newPass();
+  bodies.newPass();
   for (const cache of [envelopes, bodyStructures, bodyForms]) cache.newPass();
 }
 
