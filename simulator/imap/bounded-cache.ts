@@ -91,10 +91,14 @@ export class BoundedCache<K extends object, V> {
       this.missed.set(key, this.pass);
       return false;
     }
-    this.missed.delete(key);
     const cost = this.cost(value);
-    // Not beyond the budget beside this pass's values (nor a value larger than the whole budget).
-    if (this.fresh + cost > this.budget) return false;
+    // Not beyond the budget beside this pass's values (nor a value larger than the whole budget);
+    // the key stays known as asked for before, so a later pass may keep it.
+    if (this.fresh + cost > this.budget) {
+      this.missed.set(key, -1);
+      return false;
+    }
+    this.missed.delete(key);
     while (this.used + cost > this.budget) this.dropOldest();
     const slot: Slot<K, V> = { key: new WeakRef(key), value, cost, pass: this.pass };
     this.map.set(key, slot);
