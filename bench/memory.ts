@@ -17,6 +17,8 @@ export interface MemoryFigures {
   rss: number;
   /** RSS again after FETCH 1:* (FLAGS ENVELOPE) and SEARCH SUBJECT, which fill the per-message caches. */
   rssAfterReads: number;
+  /** And after FETCH 1:* (BODYSTRUCTURE) and SEARCH BODY, which parse every message's MIME structure. */
+  rssAfterBodies: number;
   seconds: number;
 }
 
@@ -59,9 +61,13 @@ export async function benchMemory(count: number): Promise<MemoryFigures> {
     await tagged('SEARCH SUBJECT nothing-matches');
     await new Promise((ok) => setTimeout(ok, 2000));
     const rssAfterReads = serve.rss() ?? 0;
+    await tagged('FETCH 1:* (BODYSTRUCTURE)');
+    await tagged('SEARCH BODY nothing-matches');
+    await new Promise((ok) => setTimeout(ok, 2000));
+    const rssAfterBodies = serve.rss() ?? 0;
     client.send('z LOGOUT\r\n');
     client.close();
-    return { messages: count, rawBytes, baseline, rss, rssAfterReads, seconds };
+    return { messages: count, rawBytes, baseline, rss, rssAfterReads, rssAfterBodies, seconds };
   } finally {
     await serve.stop();
   }
@@ -73,5 +79,6 @@ export function memoryReport(f: MemoryFigures): string {
     `Memory: ${f.messages.toLocaleString('en-US')} messages APPENDed to npm run serve in ${f.seconds.toFixed(1)} s (LITERAL+), ${mb(f.rawBytes)} of raw message octets`,
     `  server RSS ${mb(f.rss)} = ${(f.rss / f.rawBytes).toFixed(2)}x the raw octets (goal: under 2x); idle before: ${mb(f.baseline)}; growth ${(((f.rss - f.baseline) / f.rawBytes)).toFixed(2)}x`,
     `  after FETCH 1:* (FLAGS ENVELOPE) and SEARCH SUBJECT: RSS ${mb(f.rssAfterReads)} = ${(f.rssAfterReads / f.rawBytes).toFixed(2)}x`,
+    `  then after FETCH 1:* (BODYSTRUCTURE) and SEARCH BODY: RSS ${mb(f.rssAfterBodies)} = ${(f.rssAfterBodies / f.rawBytes).toFixed(2)}x`,
   ].join('\n');
 }

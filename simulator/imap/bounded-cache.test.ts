@@ -6,72 +6,138 @@ interface Key {
   id: number;
 }
 
+const keysOf = (n: number): Key[] => Array.from({ length: n }, (_, id): Key => ({ id }));
+
+/** Asks for every key once in a pass of its own, so that the next pass may keep their values. */
+function seen<V>(cache: BoundedCache<Key, V>, keys: readonly Key[], value: V): void {
+  cache.newPass();
+  for (const k of keys) cache.set(k, value);
+  cache.newPass();
+}
+
 describe('BoundedCache', () => {
-  it('keeps values until the budget is passed, then drops the oldest first', () => {
-    const keys = Array.from({ length: 5 }, (_, id): Key => ({ id }));
+  it('keeps nothing from a key’s first pass: a single walk over a mailbox leaves the cache as it was', () => {
+    const keys = keysOf(5);
+    const cache = new BoundedCache<Key, string>(100, (v) => v.length);
+    expect(keys.map((k) => cache.set(k, 'x'.repeat(10)))).toEqual([false, false, false, false, false]);
+    expect(cache.size).toBe(0);
+    cache.newPass();
+    expect(keys.map((k) => cache.set(k, 'x'.repeat(10)))).toEqual([true, true, true, true, true]);
+    expect(cache.size).toBe(50);
+  });
+
+  it('within one pass keeps the first values that fit and does not keep the rest', () => {
+    const keys = keysOf(5);
     const cache = new BoundedCache<Key, string>(30, (v) => v.length);
-    for (const k of keys) cache.set(k, 'x'.repeat(10));
+    seen(cache, keys, '');
+    expect(keys.map((k) => cache.set(k, 'x'.repeat(10)))).toEqual([true, true, true, false, false]);
     expect(cache.size).toBe(30);
-    expect(keys.map((k) => cache.get(k) !== undefined)).toEqual([false, false, true, true, true]);
+    expect(keys.map((k) => cache.get(k) !== undefined)).toEqual([true, true, true, false, false]);
+  });
+
+  it('a new pass drops the oldest values that it has not used', () => {
+    const keys = keysOf(5);
+    const cache = new BoundedCache<Key, string>(30, (v) => v.length);
+    seen(cache, keys, '');
+    for (const k of keys.slice(0, 3)) cache.set(k, 'x'.repeat(10));
+    cache.newPass();
+    expect(cache.get(keys[0]!)).toBeDefined(); // used in this pass: stays
+    expect(cache.set(keys[3]!, 'y'.repeat(10))).toBe(true); // the oldest unused (1) goes
+    expect(keys.map((k) => cache.get(k) !== undefined)).toEqual([true, false, true, true, false]);
+    // 0, 2 (read just now) and 3 are all this pass's: nothing more is let in.
+    expect(cache.set(keys[4]!, 'z'.repeat(10))).toBe(false);
+    expect(cache.size).toBe(30);
+  });
+
+  it('a scan larger than the cache, repeated, is served by the same kept values and keeps no others', () => {
+    const keys = keysOf(100);
+    const cache = new BoundedCache<Key, string>(100, (v) => v.length);
+    let computed = 0;
+    const compute = (k: Key): string => `${k.id}-${++computed}`.padEnd(10, '.');
+    keys.forEach((k) => cache.getOrCompute(k, compute)); // the first scan keeps nothing
+    expect(cache.size).toBe(0);
+    cache.newPass();
+    const secondPass = keys.map((k) => cache.getOrCompute(k, compute));
+    for (let pass = 0; pass < 3; pass++) {
+      cache.newPass();
+      computed = 0;
+      const again = keys.map((k) => cache.getOrCompute(k, compute));
+      // The first ten (what fits) come from the cache every time, the same values.
+      expect(again.slice(0, 10)).toEqual(secondPass.slice(0, 10));
+      expect(computed).toBe(90);
+      expect(keys.map((k) => cache.get(k) !== undefined).lastIndexOf(true)).toBe(9);
+    }
   });
 
   it('a value above the whole budget is not kept and pushes nothing out', () => {
-    const a: Key = { id: 1 };
-    const b: Key = { id: 2 };
+    const [a, b] = keysOf(2) as [Key, Key];
     const cache = new BoundedCache<Key, string>(10, (v) => v.length);
+    seen(cache, [a, b], '');
     cache.set(a, 'small');
-    cache.set(b, 'far too large for it');
+    cache.newPass();
+    expect(cache.set(b, 'far too large for it')).toBe(false);
     expect(cache.get(a)).toBe('small');
     expect(cache.get(b)).toBeUndefined();
   });
 
-  it('getOrCompute computes once while the value is kept, again after it was dropped', () => {
-    const a: Key = { id: 1 };
-    const b: Key = { id: 2 };
+  it('getOrCompute computes while the value is not kept, once while it is', () => {
+    const [a, b] = keysOf(2) as [Key, Key];
     const cache = new BoundedCache<Key, string>(10, (v) => v.length);
     let computed = 0;
     const compute = (k: Key): string => `v${k.id}-${++computed}`.padEnd(6, '.');
-    expect(cache.getOrCompute(a, compute)).toBe('v1-1..');
-    expect(cache.getOrCompute(a, compute)).toBe('v1-1..');
-    cache.getOrCompute(b, compute); // 12 > 10: a is dropped
-    expect(cache.getOrCompute(a, compute)).toBe('v1-3..');
-    expect(computed).toBe(3);
+    expect(cache.getOrCompute(a, compute)).toBe('v0-1..'); // first pass: not kept
+    expect(cache.getOrCompute(a, compute)).toBe('v0-2..');
+    cache.newPass();
+    expect(cache.getOrCompute(a, compute)).toBe('v0-3..'); // asked for again in a later pass: kept
+    expect(cache.getOrCompute(a, compute)).toBe('v0-3..');
+    cache.getOrCompute(b, compute); // b's first ask: computed, not kept, a stays
+    expect(cache.getOrCompute(a, compute)).toBe('v0-3..');
+    cache.newPass();
+    cache.getOrCompute(b, compute); // a, unused in this pass, makes room for b
+    expect(cache.getOrCompute(a, compute)).toBe('v0-6..');
+    expect(computed).toBe(6);
   });
 
-  it('a key set again keeps its newer value when its older slot is dropped', () => {
-    const a: Key = { id: 1 };
-    const b: Key = { id: 2 };
+  it('a key set again keeps only its newer value', () => {
+    const [a, b] = keysOf(2) as [Key, Key];
     const cache = new BoundedCache<Key, string>(20, (v) => v.length);
+    seen(cache, [a, b], '');
     cache.set(a, 'old-value!'); // 10
-    cache.set(a, 'new-value!'); // 20: the old slot still counts
-    cache.set(b, 'b'); // 21: the oldest slot (a's old value) goes, a's newer value stays
+    cache.newPass();
+    cache.set(a, 'new-value!'); // the old slot still counts until it is the oldest
+    cache.set(b, 'b'); // 21: the old slot goes, a's newer value stays
     expect(cache.get(a)).toBe('new-value!');
     expect(cache.get(b)).toBe('b');
+    expect(cache.size).toBe(11);
   });
 
-  it('whatever is set, the size stays within the budget and every kept value is the latest set', () => {
+  it('whatever is set, read and passed, the size stays within the budget and every kept value is the latest set', () => {
+    const op = fc.oneof(
+      fc.tuple(fc.constant('set' as const), fc.integer({ min: 0, max: 7 }), fc.string({ maxLength: 20 })),
+      fc.tuple(fc.constant('get' as const), fc.integer({ min: 0, max: 7 }), fc.constant('')),
+      fc.tuple(fc.constant('pass' as const), fc.constant(0), fc.constant('')),
+    );
     fc.assert(
-      fc.property(
-        fc.integer({ min: 1, max: 50 }),
-        fc.array(fc.tuple(fc.integer({ min: 0, max: 7 }), fc.string({ maxLength: 20 })), { maxLength: 200 }),
-        (budget, ops) => {
-          const keys = Array.from({ length: 8 }, (_, id): Key => ({ id }));
-          const cache = new BoundedCache<Key, string>(budget, (v) => v.length + 1);
-          const latest = new Map<number, string>();
-          for (const [k, v] of ops) {
+      fc.property(fc.integer({ min: 1, max: 50 }), fc.array(op, { maxLength: 200 }), (budget, ops) => {
+        const keys = keysOf(8);
+        const cache = new BoundedCache<Key, string>(budget, (v) => v.length + 1);
+        const latest = new Map<number, string>();
+        for (const [kind, k, v] of ops) {
+          if (kind === 'pass') cache.newPass();
+          else if (kind === 'get') {
+            const kept = cache.get(keys[k]!);
+            if (kept !== undefined) expect(kept).toBe(latest.get(k));
+          } else {
             cache.set(keys[k]!, v);
             latest.set(k, v);
-            expect(cache.size).toBeLessThanOrEqual(budget);
           }
-          for (const [k, v] of latest) {
-            const kept = cache.get(keys[k]!);
-            if (kept !== undefined) expect(kept).toBe(v);
-          }
-          // The newest entry is always kept when it fits on its own.
-          const last = ops.at(-1);
-          if (last && last[1].length + 1 <= budget) expect(cache.get(keys[last[0]]!)).toBe(last[1]);
-        },
-      ),
+          expect(cache.size).toBeLessThanOrEqual(budget);
+        }
+        // Asked for in one pass, then again first thing in the next: kept whenever it fits on its own.
+        cache.set(keys[0]!, 'first');
+        cache.newPass();
+        if (budget >= 6) expect(cache.set(keys[0]!, 'fresh')).toBe(true);
+      }),
     );
   });
 });

@@ -1,22 +1,44 @@
 /**
  * A cache of values derived from objects (stored messages), within a budget: keys are held
- * weakly, so an expunged message's entries go with it, and once the entries' estimated cost
- * passes the budget the oldest are dropped, so a mailbox of 100,000 messages read end to end
- * does not keep a second copy of itself in memory. A dropped value is only computed again.
+ * weakly, so an expunged message's entries go with it, and the entries' estimated cost never
+ * passes the budget. A dropped value is only computed again.
+ *
+ * Scans larger than the cache do not churn it. Work is counted in passes (one command's walk
+ * over a mailbox, `newPass`): a value used in the current pass is never dropped to make room for
+ * another value of the same pass; once such values fill the budget, the rest of the pass is
+ * computed and not kept. Otherwise a FETCH 1:* of 100,000 messages would push every value
+ * through a cache sized for 10,000 — each kept long enough for the collector to move it to the
+ * old generation, then dropped — and leave the heap of a mailbox-sized garbage pile that Node
+ * frees only at its next full collection (issue 15: RSS under 2x the message octets). Between
+ * passes the oldest values not used in the current pass go first.
+ *
+ * A value is kept only when its key is asked for again in a later pass (a second FETCH 1:*, the
+ * next SEARCH): a single walk over a mailbox keeps nothing. Keeping the first thousands of a walk
+ * taught V8 that such values live long, and it then made every later one of the walk in the old
+ * generation, kept or not (--trace-gc, FETCH 1:* ENVELOPE of 100,000: 33 MB promoted with them
+ * kept, 2.5 MB with nothing kept).
  */
 
-interface Entry<K extends object, V> {
+interface Slot<K extends object, V> {
   key: WeakRef<K>;
   value: V;
   cost: number;
+  /** The last pass that set or read this value. */
+  pass: number;
 }
 
 export class BoundedCache<K extends object, V> {
-  private readonly map = new WeakMap<K, V>();
-  /** Insertion order, for dropping the oldest; `head` is the first live slot. */
-  private queue: Entry<K, V>[] = [];
+  private readonly map = new WeakMap<K, Slot<K, V>>();
+  /** Keys asked for and not kept, with the pass that asked (a number: no object per key). */
+  private readonly missed = new WeakMap<K, number>();
+  /** Oldest first (a value read again in a new pass moves to the end when it comes up); `head` is the first live slot. */
+  private queue: Slot<K, V>[] = [];
   private head = 0;
+  /** Estimated octets of every slot in the queue, replaced or dead ones included until dropped. */
   private used = 0;
+  private pass = 0;
+  /** Estimated octets of the values set or read in the current pass (may count a replaced one). */
+  private fresh = 0;
 
   constructor(
     /** Estimated octets the cache may hold. */
@@ -25,18 +47,30 @@ export class BoundedCache<K extends object, V> {
     private readonly cost: (value: V) => number,
   ) {}
 
-  /** Estimated octets held now (never above the budget after a `set`). */
+  /** Estimated octets held now (never above the budget). */
   get size(): number {
     return this.used;
   }
 
+  /** Starts a pass: what was kept so far may now give way to what this pass uses. */
+  newPass(): void {
+    this.pass++;
+    this.fresh = 0;
+  }
+
   get(key: K): V | undefined {
-    return this.map.get(key);
+    const slot = this.map.get(key);
+    if (slot === undefined) return undefined;
+    if (slot.pass !== this.pass) {
+      slot.pass = this.pass;
+      this.fresh += slot.cost;
+    }
+    return slot.value;
   }
 
   /** The cached value for `key`, computed (and kept, budget allowing) when missing. */
   getOrCompute(key: K, compute: (key: K) => V): V {
-    let value = this.map.get(key);
+    let value = this.get(key);
     if (value === undefined) {
       value = compute(key);
       this.set(key, value);
@@ -44,17 +78,34 @@ export class BoundedCache<K extends object, V> {
     return value;
   }
 
-  set(key: K, value: V): void {
-    const cost = this.cost(value);
-    // A value larger than the whole budget is not kept (it would only push out everything else).
-    if (cost > this.budget) {
-      this.delete(key);
-      return;
+  /**
+   * Keeps `value` for `key` when the key was asked for in an earlier pass too and the value fits
+   * beside what the current pass uses; true when kept.
+   */
+  set(key: K, value: V): boolean {
+    // A key whose value is kept was asked for before; another is kept from its second pass on.
+    const had = this.map.get(key) !== undefined;
+    this.map.delete(key);
+    const asked = this.missed.get(key);
+    if (!had && (asked === undefined || asked === this.pass)) {
+      this.missed.set(key, this.pass);
+      return false;
     }
-    this.map.set(key, value);
-    this.queue.push({ key: new WeakRef(key), value, cost });
+    const cost = this.cost(value);
+    // Not beyond the budget beside this pass's values (nor a value larger than the whole budget);
+    // the key stays known as asked for before, so a later pass may keep it.
+    if (this.fresh + cost > this.budget) {
+      this.missed.set(key, -1);
+      return false;
+    }
+    this.missed.delete(key);
+    while (this.used + cost > this.budget) this.dropOldest();
+    const slot: Slot<K, V> = { key: new WeakRef(key), value, cost, pass: this.pass };
+    this.map.set(key, slot);
+    this.queue.push(slot);
     this.used += cost;
-    while (this.used > this.budget) this.dropOldest();
+    this.fresh += cost;
+    return true;
   }
 
   delete(key: K): void {
@@ -62,13 +113,20 @@ export class BoundedCache<K extends object, V> {
     this.map.delete(key);
   }
 
+  /**
+   * Drops the oldest slot, or moves it to the end when the current pass used it. Ends: `set`
+   * calls this only while `used` exceeds `fresh`, so a slot of another pass or a dead one is left.
+   */
   private dropOldest(): void {
-    const entry = this.queue[this.head]!;
-    this.queue[this.head++] = undefined as unknown as Entry<K, V>;
-    this.used -= entry.cost;
-    const key = entry.key.deref();
-    // The key may have been set again since (a newer slot holds it): only this slot's value goes.
-    if (key !== undefined && this.map.get(key) === entry.value) this.map.delete(key);
+    const slot = this.queue[this.head]!;
+    this.queue[this.head++] = undefined as unknown as Slot<K, V>;
+    const key = slot.key.deref();
+    const live = key !== undefined && this.map.get(key) === slot;
+    if (live && slot.pass === this.pass) this.queue.push(slot);
+    else {
+      this.used -= slot.cost;
+      if (live) this.map.delete(key);
+    }
     // Compact the queue once half of it is dropped slots.
     if (this.head > 1024 && this.head * 2 > this.queue.length) {
       this.queue = this.queue.slice(this.head);

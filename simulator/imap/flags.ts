@@ -31,7 +31,7 @@ export function flagProblem(flag: string): string | null {
  * RFC 9051 §7.3.5 FLAGS: the system flags plus the keywords messages of this mailbox carry
  * (Dovecot and Cyrus list keywords in use, so clients can offer them).
  */
-export function flagsInUse(messages: Iterable<{ flags: Set<string> }>): string[] {
+export function flagsInUse(messages: Iterable<{ flags: ReadonlySet<string> }>): string[] {
   const keywords = new Set<string>();
   for (const m of messages) for (const f of m.flags) if (!f.startsWith('\\')) keywords.add(f);
   return [...MAILBOX_FLAGS, ...[...keywords].sort()];

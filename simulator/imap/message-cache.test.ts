@@ -9,8 +9,10 @@ import { describe, expect, it } from 'vitest';
 import { envelopeOfHeader } from '../mime/index.ts';
 import { parseHeaderBlock } from '../mime/header.ts';
 import type { World } from '../world/world.ts';
-import { utf8Bytes } from '../wire/bytes.ts';
-import { CACHE_BUDGETS, envelopeWire, headerOf, joinText, structureWire } from './message-cache.ts';
+import { utf8Bytes, utf8Text } from '../wire/bytes.ts';
+import type { Piece } from './encode.ts';
+import { CACHE_BUDGETS, envelopeWire, fieldsOf, headerOf, joinText, parsed, structureWire, WireCache } from './message-cache.ts';
+import type { StoredMessage } from '../store/types.ts';
 import { envelopePieces } from './fetch/structure.ts';
 import { freshWorld, session, T0 } from './test-helpers.ts';
 
@@ -33,6 +35,9 @@ const message = fc
   });
 
 const BOX = 'Cached';
+
+/** What pieces put on the wire, as text (cached forms are octets, fresh ones strings). */
+const wireText = (pieces: readonly Piece[]): string => pieces.map((p) => (typeof p === 'string' ? p : utf8Text(p))).join('');
 
 function worldWith(messages: readonly string[]): World {
   const world = freshWorld();
@@ -87,16 +92,18 @@ describe('per-message caches', () => {
         const m = world.store.mailbox(ALICE, 'INBOX')!.messages[0]!;
         const opts = { utf8 };
         const fresh = joinText(envelopePieces(envelopeOfHeader(parseHeaderBlock(m.raw, 0, m.raw.length).fields), opts));
-        expect(envelopeWire(m, opts)).toEqual(fresh);
-        expect(envelopeWire(m, opts)).toBe(envelopeWire(m, opts));
-        expect(headerOf(m)).toEqual(parseHeaderBlock(m.raw, 0, m.raw.length).fields);
-        expect(structureWire(m, true, opts)).toBe(structureWire(m, true, opts));
+        expect(wireText(envelopeWire(m, opts))).toEqual(wireText(fresh));
+        expect(wireText(envelopeWire(m, opts))).toEqual(wireText(fresh));
+        const fields = parseHeaderBlock(m.raw, 0, m.raw.length).fields;
+        expect(headerOf(m)).toEqual(fields);
+        for (const name of ['subject', 'FROM', 'To', 'x-none']) expect(fieldsOf(m, name)).toEqual(fields.filter((f) => f.name.toLowerCase() === name.toLowerCase()));
+        expect(wireText(structureWire(m, true, opts))).toEqual(wireText(structureWire(m, true, opts)));
       }),
       { numRuns: 200 },
     );
   });
 
-  it('a mailbox past the ENVELOPE budget: the first message dropped and computed again the same', () => {
+  it('a mailbox past the ENVELOPE budget, read three times: the third finds the first messages in the cache, the rest computed again the same', () => {
     const raw = `From: a@example.org\r\nSubject: ${'x'.repeat(900)}\r\n\r\nbody\r\n`;
     const world = freshWorld();
     // About 1 KB of ENVELOPE each: enough of them to pass the budget.
@@ -104,11 +111,36 @@ describe('per-message caches', () => {
     for (let i = 0; i < count; i++) world.store.append(ALICE, 'INBOX', utf8Bytes(raw.replace('Subject: ', `Subject: ${i} `)), { internalDate: T0 });
     const messages = world.store.mailbox(ALICE, 'INBOX')!.messages;
     const opts = { utf8: false };
-    const first = envelopeWire(messages[0]!, opts);
-    for (const m of messages) envelopeWire(m, opts);
-    const again = envelopeWire(messages[0]!, opts);
-    expect(again).not.toBe(first);
-    expect(again).toEqual(first);
-    expect(envelopeWire(messages.at(-1)!, opts)).toBe(envelopeWire(messages.at(-1)!, opts));
+    let computed = 0;
+    const cache = new WireCache(CACHE_BUDGETS.envelopes, (m, o) => {
+      computed++;
+      return envelopePieces(envelopeOfHeader(parseHeaderBlock(m.raw, 0, m.raw.length).fields), o);
+    });
+    const first = messages.map((m) => cache.get(m, opts));
+    const n = messages.length; // the world's own INBOX messages too
+    expect(computed).toBe(n);
+    // A first read keeps nothing; the second keeps what fits; the third finds that.
+    cache.newPass();
+    messages.forEach((m) => cache.get(m, opts));
+    expect(computed).toBe(2 * n);
+    cache.newPass();
+    const again = messages.map((m) => cache.get(m, opts));
+    expect(again.map(wireText)).toEqual(first.map(wireText));
+    const kept = n - (computed - 2 * n);
+    expect(kept).toBeGreaterThan(n * 0.8);
+    expect(kept).toBeLessThan(n);
+    expect(wireText(envelopeWire(messages[0]!, opts))).toEqual(wireText(first[0]!));
+    expect(wireText(envelopeWire(messages.at(-1)!, opts))).toEqual(wireText(first.at(-1)!));
+  });
+
+  it('a MIME tree is shared by the items of one message and not kept once another message is parsed', () => {
+    const world = worldWith(['Subject: a\r\n\r\none\r\n', 'Subject: b\r\n\r\ntwo\r\n']);
+    const [a, b] = world.store.mailbox(ALICE, BOX)!.messages as [StoredMessage, StoredMessage];
+    const tree = parsed(a);
+    expect(parsed(a)).toBe(tree);
+    expect(headerOf(a)).toBe(tree.header);
+    parsed(b);
+    expect(parsed(a)).not.toBe(tree);
+    expect(parsed(a)).toEqual(tree);
   });
 });

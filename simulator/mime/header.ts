@@ -44,6 +44,46 @@ interface Span {
 
 /** RFC 5322 §2.2: the header ends at the first empty line. */
 export function parseHeaderBlock(raw: Uint8Array, start: number, end: number): HeaderBlock {
+  const { spans, headerEnd, bodyStart } = headerSpans(raw, start, end);
+  return { fields: toFields(raw, start, headerEnd, spans), headerEnd, bodyStart };
+}
+
+/**
+ * The fields of the message's own header named `name` (ASCII, any case), as `parseHeaderBlock`
+ * gives them, without turning the other fields into text: SEARCH SUBJECT over a large mailbox
+ * then makes one short string per message instead of every field of every header.
+ */
+export function fieldsNamed(raw: Uint8Array, name: string): HeaderField[] {
+  const { spans } = headerSpans(raw, 0, raw.length);
+  const out: HeaderField[] = [];
+  for (const s of spans) {
+    if (s.nameEnd - s.start !== name.length || !sameAsciiName(raw, s.start, name)) continue;
+    out.push({ name: octetText(raw.subarray(s.start, s.nameEnd)), value: unfold(octetText(raw.subarray(s.colon + 1, s.stop))), start: s.start, end: s.end });
+  }
+  return out;
+}
+
+/** Is `field` named `name`? Field names are ASCII (RFC 5322 §3.6.8); only ASCII letters match without case. */
+export function isNamed(field: HeaderField, name: string): boolean {
+  if (field.name.length !== name.length) return false;
+  for (let i = 0; i < name.length; i++) if (!sameLetter(field.name.charCodeAt(i), name.charCodeAt(i))) return false;
+  return true;
+}
+
+/** Do the octets at `at` spell `name`, as `isNamed` compares? */
+function sameAsciiName(raw: Uint8Array, at: number, name: string): boolean {
+  for (let i = 0; i < name.length; i++) if (!sameLetter(raw[at + i] as number, name.charCodeAt(i))) return false;
+  return true;
+}
+
+function sameLetter(a: number, b: number): boolean {
+  if (a === b) return true;
+  const lower = a | 0x20;
+  return lower === (b | 0x20) && lower >= 0x61 && lower <= 0x7a;
+}
+
+/** Where each field of the header in [start, end) lies, where the header ends and the body starts. */
+function headerSpans(raw: Uint8Array, start: number, end: number): { spans: Span[]; headerEnd: number; bodyStart: number } {
   const spans: Span[] = [];
   let pos = start;
   let headerEnd = end;
@@ -73,7 +113,7 @@ export function parseHeaderBlock(raw: Uint8Array, start: number, end: number): H
     spans.push(span);
     pos = fieldEnd;
   }
-  return { fields: toFields(raw, start, headerEnd, spans), headerEnd, bodyStart };
+  return { spans, headerEnd, bodyStart };
 }
 
 /** Decodes the spans; an all-ASCII header (the usual case) is turned into text once. */

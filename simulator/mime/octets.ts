@@ -17,3 +17,12 @@ export function octetText(bytes: Uint8Array): string {
   if (isAscii(bytes)) return asciiText(bytes);
   return strictUtf8Text(bytes) ?? latin1Text(bytes);
 }
+
+/**
+ * Are `a` and `b` views of the same octets (the same memory, not only equal content)? A stored
+ * message hands out a new view on each read (store/arena-message.ts), so a parse of it is
+ * recognised by where its octets lie, not by the view object.
+ */
+export function sameOctets(a: Uint8Array, b: Uint8Array): boolean {
+  return a === b || (a.buffer === b.buffer && a.byteOffset === b.byteOffset && a.length === b.length);
+}

@@ -3,6 +3,7 @@ import type { MimePart } from './types.ts';
 import { decodeEncodedWords } from './encoded-words.ts';
 import { decodeBody } from './transfer-encoding.ts';
 import { decodeCharset } from './charset.ts';
+import { sameOctets } from './octets.ts';
 import { parseMessage } from './parse.ts';
 
 /** Every value of header field `name` (case-insensitive), unfolded, encoded words decoded. */
@@ -37,6 +38,6 @@ function collect(part: MimePart, out: string[]): void {
  */
 export function searchableText(raw: Uint8Array, part: MimePart): string {
   const out: string[] = [];
-  collect(part.raw === raw ? part : parseMessage(raw), out);
+  collect(sameOctets(part.raw, raw) ? part : parseMessage(raw), out);
   return out.join('\n');
 }

@@ -1,5 +1,6 @@
 /** RFC 9051 §6.4.5.1 section specifications: IMAP part numbers and the octets each names. */
 import type { MimePart, SectionSpec } from './types.ts';
+import { sameOctets } from './octets.ts';
 import { parseMessage } from './parse.ts';
 
 const CRLF = new Uint8Array([0x0d, 0x0a]);
@@ -95,7 +96,7 @@ export function headerFieldsBytes(part: MimePart, names: readonly string[], not:
  * number address the encapsulated message of a message/rfc822 part; MIME needs a part number.
  */
 export function sectionBytes(raw: Uint8Array, root: MimePart, spec: SectionSpec): Uint8Array | null {
-  const node = findPart(root.raw === raw ? root : parseMessage(raw), spec.path);
+  const node = findPart(sameOctets(root.raw, raw) ? root : parseMessage(raw), spec.path);
   if (!node) return null;
   if (spec.text === undefined) return spec.path.length === 0 ? raw : bodyBytes(node);
   if (spec.text === 'MIME') return spec.path.length === 0 ? null : mimeHeaderBytes(node);

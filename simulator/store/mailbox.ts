@@ -1,3 +1,4 @@
+import { ArenaMessage } from './arena-message.ts';
 import { keepBytes } from './byte-arena.ts';
 import type { SpecialUse, StoredMessage } from './types.ts';
 
@@ -36,13 +37,8 @@ export class Mailbox {
 
   /** Adds a message with the next UID (RFC 9051 §2.3.1.1: UIDs only ascend). */
   add(raw: Uint8Array, flags: Iterable<string>, internalDate: number): StoredMessage {
-    const message: StoredMessage = {
-      uid: this.uidNext++,
-      raw: keepBytes(raw),
-      flags: new Set(flags),
-      internalDate,
-      modseq: ++this.highestModseq,
-    };
+    const kept = keepBytes(raw);
+    const message = new ArenaMessage(this.uidNext++, kept.slab, kept.start, raw.length, flags, internalDate, ++this.highestModseq);
     this.messages.push(message);
     return message;
   }

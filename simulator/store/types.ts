@@ -15,7 +15,7 @@ export interface StoredMessage {
   readonly uid: number;
   /** The message exactly as delivered: RFC 5322 octets with CRLF line ends. */
   readonly raw: Uint8Array;
-  flags: Set<string>;
+  flags: ReadonlySet<string>;
   /** RFC 9051 §2.3.3 internal date, milliseconds since the epoch. */
   readonly internalDate: number;
   /** Modification sequence of the last change (RFC 7162 style counter; shown in the UI). */

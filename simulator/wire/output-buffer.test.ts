@@ -37,4 +37,30 @@ describe('OutputBuffer', () => {
     out.append(text);
     expect(utf8Text(concatBytes(out.take()))).toBe(text);
   });
+
+  it('a big response taken in parts (FETCH streaming): after the first part, each part leaves as at most two chunks', () => {
+    const out = new OutputBuffer();
+    const body = new Uint8Array(2048).fill(0x61);
+    const parts: Uint8Array[][] = [];
+    let n = 0;
+    for (let part = 0; part < 20; part++) {
+      // One part of a UID FETCH 1:* (BODY.PEEK[]): about 128 KiB of responses.
+      while (out.size < 128 * 1024) out.append(`* ${++n} FETCH (UID ${n} BODY[] {2048}\r\n`), out.append(body), out.append(')\r\n');
+      parts.push(out.take());
+    }
+    // The first part grows its chunks from 4 KiB; later ones start at the size the last one needed.
+    expect(parts[0]!.length).toBeGreaterThan(2);
+    for (const chunks of parts.slice(1)) expect(chunks.length).toBeLessThanOrEqual(2);
+    const text = utf8Text(concatBytes(parts.flat()));
+    expect(text.match(/FETCH/g)).toHaveLength(n);
+    expect(text.endsWith(`* ${n} FETCH (UID ${n} BODY[] {2048}\r\n${'a'.repeat(2048)})\r\n`)).toBe(true);
+  });
+
+  it('a small reply after a big one still comes out whole and alone', () => {
+    const out = new OutputBuffer();
+    out.append('x'.repeat(300_000));
+    out.take();
+    out.append('a1 OK NOOP completed\r\n');
+    expect(utf8Text(concatBytes(out.take()))).toBe('a1 OK NOOP completed\r\n');
+  });
 });

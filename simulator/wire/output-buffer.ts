@@ -55,7 +55,9 @@ export class OutputBuffer {
     this.encodeText();
     this.closeChunk();
     const out = this.done.splice(0, this.done.length);
-    this.next = FIRST_CHUNK;
+    // The next batch is likely the size of this one (the parts of one big FETCH): its first chunk
+    // then holds all of it, one allocation and one piece to write instead of a run of doubling ones.
+    this.next = Math.min(MAX_CHUNK, Math.max(FIRST_CHUNK, this.appended));
     this.appended = 0;
     return out;
   }

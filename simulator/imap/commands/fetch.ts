@@ -5,6 +5,7 @@ import { pick } from '../message-set.ts';
 import { type Piece } from '../encode.ts';
 import { itemPieces, setsSeen, UnknownCte, type ItemContext } from '../fetch/items.ts';
 import type { FetchItem } from '../parse/ast.ts';
+import { beginPass } from '../message-cache.ts';
 import { no, ok } from '../responses.ts';
 import type { Session } from '../session.ts';
 import type { StoredMessage } from '../../store/types.ts';
@@ -31,6 +32,7 @@ export const FETCH: ImapCommandSpec<'FETCH'> = {
     const items: FetchItem[] = cmd.uid && !cmd.items.some((i) => i.item === 'UID') ? [{ item: 'UID' }, ...cmd.items] : cmd.items;
     const marksSeen = !s.selected.readOnly && items.some(setsSeen);
     const ctx: ItemContext = { opts: s.strings, flags: (m) => s.selected.flagsOf(m) };
+    beginPass();
     const from = (start: number): Reply => {
       const before = s.pendingOutput;
       try {

@@ -5,6 +5,7 @@ import { quote } from '../encode.ts';
 import { compactSequenceSet, formatSequenceSet } from '../parse/sequence-set.ts';
 import { isUtf8Charset } from '../parse/search.ts';
 import type { SearchReturnOption } from '../parse/ast.ts';
+import { beginPass } from '../message-cache.ts';
 import { no, ok } from '../responses.ts';
 import { SearchRun } from '../search/evaluate.ts';
 import type { StoredMessage } from '../../store/types.ts';
@@ -27,6 +28,7 @@ export const SEARCH: ImapCommandSpec<'SEARCH'> = {
       if (cmd.returns?.includes('SAVE')) s.selected.saved = []; // §6.4.4.1: a failed SEARCH empties $
       return no(`Charset ${cmd.charset} is not supported`, 'BADCHARSET (US-ASCII UTF-8)');
     }
+    beginPass();
     const found = new SearchRun(s.selected).run(cmd.criteria);
     const numbers = found.map((m) => (cmd.uid ? m.uid : s.selected.seqOf(m.uid)));
     const returns = cmd.returns ?? (s.rev2 ? [] : null);

@@ -6,7 +6,7 @@
 import { decodeEncodedWords, searchableText, sentDay } from '../../mime/index.ts';
 import type { StoredMessage } from '../../store/types.ts';
 import type { ImapDate, SearchKey, SequenceSet } from '../parse/ast.ts';
-import { cachedBodyText, headerOf, parsed } from '../message-cache.ts';
+import { cachedBodyText, fieldsOf, headerOf, parsed } from '../message-cache.ts';
 import type { SessionView } from '../session-view.ts';
 
 /** One SEARCH run: the view it searches and the sets its keys named, resolved once. */
@@ -147,12 +147,8 @@ function contains(haystackLower: string, needle: string): boolean {
  * the specified field-name regardless of the contents."
  */
 function headerContains(m: StoredMessage, field: string, value: string): boolean {
-  const name = field.toLowerCase();
   const needle = value.toLowerCase();
-  for (const f of headerOf(m)) {
-    if (f.name.length !== name.length || f.name.toLowerCase() !== name) continue;
-    if (decodeEncodedWords(f.value).toLowerCase().includes(needle)) return true;
-  }
+  for (const f of fieldsOf(m, field)) if (decodeEncodedWords(f.value).toLowerCase().includes(needle)) return true;
   return false;
 }
 
@@ -168,7 +164,7 @@ function bodyText(m: StoredMessage): string {
 }
 
 function sentDate(m: StoredMessage): number | null {
-  const date = headerOf(m).find((f) => f.name.toLowerCase() === 'date');
+  const date = fieldsOf(m, 'date')[0];
   return date === undefined ? null : sentDay(decodeEncodedWords(date.value));
 }
 

@@ -50,6 +50,9 @@ export class EngineSocket {
   private gone = false;
   private writeBlocked = false;
   private stopChanges: (() => void) | null = null;
+  private wakeScheduled = false;
+  /** A wake came while writes were blocked: it is due at the next 'drain'. */
+  private wakeOnDrain = false;
   private readonly alarm: Alarm;
 
   constructor(
@@ -99,6 +102,10 @@ export class EngineSocket {
   private readonly onDrain = (): void => {
     this.writeBlocked = false;
     this.updateReading();
+    if (this.wakeOnDrain) {
+      this.wakeOnDrain = false;
+      this.wake();
+    }
   };
 
   private readonly onSocketError = (error: Error): void => {
@@ -124,6 +131,23 @@ export class EngineSocket {
     } catch (error) {
       this.options.onError?.(error);
     }
+  }
+
+  /**
+   * A timer due now is the engine asking to go on (the next part of a big FETCH): at the next turn
+   * of the event loop, or, while the socket still holds what was written, once it has drained —
+   * so a large response is made as fast as the client reads it, not all at once into memory ahead
+   * of the socket. Timers in the future (autologout, IDLE) keep to the alarm.
+   */
+  private wake(): void {
+    if (this.wakeScheduled || this.gone) return;
+    this.wakeScheduled = true;
+    setImmediate(() => {
+      this.wakeScheduled = false;
+      // The engine asks during the call whose output is then written: look when that is known.
+      if (this.writeBlocked) this.wakeOnDrain = true;
+      else this.call(() => this.engine.tick(this.clock()));
+    });
   }
 
   /**
@@ -156,7 +180,10 @@ export class EngineSocket {
       const out = outputs[i]!;
       if (out.type === 'write') pending.push(out.bytes);
       else if (out.type === 'event') this.options.onEvent?.(out.event);
-      else if (out.type === 'timer') this.alarm.add(out.at);
+      else if (out.type === 'timer') {
+        if (out.at <= this.clock()) this.wake();
+        else this.alarm.add(out.at);
+      }
       else if (out.type === 'starttls') {
         this.deferred = outputs.slice(i + 1);
         this.beginTls(pending);
@@ -231,6 +258,7 @@ export class EngineSocket {
       this.deferred = null;
       this.writeBlocked = false;
       this.handle(held);
+      if (this.wakeOnDrain) this.onDrain();
       this.call(() => this.engine.tlsStarted(tlsInfo(secure), this.clock()));
     });
     // A failed handshake destroys `secure`, whose 'close' reports the drop to the engine; so
