@@ -16,6 +16,24 @@ function seen<V>(cache: BoundedCache<Key, V>, keys: readonly Key[], value: V): v
 }
 
 describe('BoundedCache', () => {
+  it('keeps a walk it can hold whole from its first pass, and one it cannot only from the next', () => {
+    const keys = keysOf(10);
+    const fits = new BoundedCache<Key, string>(100, (v) => v.length);
+    fits.newPass(keys.length); // 10 values of 10 octets: the budget exactly
+    for (const k of keys) fits.set(k, 'x'.repeat(10));
+    expect(fits.size).toBe(100);
+    fits.newPass(keys.length);
+    expect(keys.every((k) => fits.get(k) === 'x'.repeat(10))).toBe(true);
+
+    const tooMany = new BoundedCache<Key, string>(99, (v) => v.length);
+    tooMany.newPass(keys.length);
+    for (const k of keys) tooMany.set(k, 'x'.repeat(10));
+    expect(tooMany.size).toBe(0);
+    tooMany.newPass(keys.length);
+    for (const k of keys) tooMany.set(k, 'x'.repeat(10));
+    expect(tooMany.size).toBe(90);
+  });
+
   it('keeps nothing from a key’s first pass: a single walk over a mailbox leaves the cache as it was', () => {
     const keys = keysOf(5);
     const cache = new BoundedCache<Key, string>(100, (v) => v.length);

@@ -11,7 +11,7 @@ import { parseHeaderBlock } from '../mime/header.ts';
 import type { World } from '../world/world.ts';
 import { utf8Bytes, utf8Text } from '../wire/bytes.ts';
 import type { Piece } from './encode.ts';
-import { CACHE_BUDGETS, envelopeWire, fieldsOf, headerOf, joinText, parsed, structureWire, WireCache } from './message-cache.ts';
+import { CACHE_BUDGETS, cachedFieldText, envelopeWire, fieldsOf, headerOf, joinText, parsed, structureWire, WireCache } from './message-cache.ts';
 import type { StoredMessage } from '../store/types.ts';
 import { envelopePieces } from './fetch/structure.ts';
 import { freshWorld, session, T0 } from './test-helpers.ts';
@@ -120,10 +120,10 @@ describe('per-message caches', () => {
     const n = messages.length; // the world's own INBOX messages too
     expect(computed).toBe(n);
     // A first read keeps nothing; the second keeps what fits; the third finds that.
-    cache.newPass();
+    cache.newPass(n);
     messages.forEach((m) => cache.get(m, opts));
     expect(computed).toBe(2 * n);
-    cache.newPass();
+    cache.newPass(n);
     const again = messages.map((m) => cache.get(m, opts));
     expect(again.map(wireText)).toEqual(first.map(wireText));
     const kept = n - (computed - 2 * n);
@@ -131,6 +131,22 @@ describe('per-message caches', () => {
     expect(kept).toBeLessThan(n);
     expect(wireText(envelopeWire(messages[0]!, opts))).toEqual(wireText(first[0]!));
     expect(wireText(envelopeWire(messages.at(-1)!, opts))).toEqual(wireText(first.at(-1)!));
+  });
+
+  it('SEARCH SUBJECT twice over a small mailbox decodes each Subject once; a repeated field matches on either value', () => {
+    const world = freshWorld();
+    world.store.append(ALICE, 'INBOX', utf8Bytes('Subject: =?UTF-8?B?w6l0w6k=?= plans\r\nSubject: Second\r\n\r\nbody\r\n'), { internalDate: T0 });
+    const { driver } = session(world, { user: ALICE, mailbox: 'INBOX' });
+    const messages = world.store.mailbox(ALICE, 'INBOX')!.messages;
+    const search = (tag: string, what: string) => driver.send(`${tag} SEARCH SUBJECT "${what}"\r\n`).find((l) => l.startsWith('* SEARCH'));
+    const last = messages.length;
+    expect(search('s1', 'été')).toBe(`* SEARCH ${last}`);
+    // The first SEARCH kept each message's Subject text (the walk fits the budget): nothing to compute now.
+    let computed = 0;
+    for (const m of messages) cachedFieldText(m, 'SUBJECT', () => (computed++, ''));
+    expect(computed).toBe(0);
+    expect(search('s2', 'second')).toBe(`* SEARCH ${last}`);
+    expect(search('s3', 'plans second')).toBe('* SEARCH');
   });
 
   it('a MIME tree is shared by the items of one message and not kept once another message is parsed', () => {

@@ -33,6 +33,8 @@ export const CACHE_BUDGETS = {
   bodyText: 24 * MiB,
   envelopes: 6 * MiB,
   structures: 2 * MiB,
+  /** Per field SEARCH names by a key of its own (FROM, TO, CC, BCC, SUBJECT). */
+  fieldText: 2 * MiB,
 } as const;
 
 const bodies = new BoundedCache<StoredMessage, string>(CACHE_BUDGETS.bodyText, (text) => OBJECT + text.length);
@@ -62,6 +64,19 @@ export function headerOf(message: StoredMessage): readonly HeaderField[] {
 export function fieldsOf(message: StoredMessage, name: string): readonly HeaderField[] {
   if (last?.message !== message) return fieldsNamed(message.raw, name);
   return last.tree.header.filter((f) => isNamed(f, name));
+}
+
+/** The header fields SEARCH has keys for (RFC 9051 §6.4.4); HEADER with another name is not cached. */
+const SEARCHED_FIELDS = ['bcc', 'cc', 'from', 'subject', 'to'];
+/** A field's decoded, lower-cased values: the one string, or each when the field repeats. */
+type FieldText = string | string[];
+const fieldCost = (t: FieldText): number => (typeof t === 'string' ? OBJECT + t.length : t.reduce((n, v) => n + OBJECT + v.length, OBJECT));
+const fieldTexts = new Map(SEARCHED_FIELDS.map((name) => [name, new BoundedCache<StoredMessage, FieldText>(CACHE_BUDGETS.fieldText, fieldCost)]));
+
+/** A slot for what SEARCH compares a header key against, kept for the fields it has keys for. */
+export function cachedFieldText(message: StoredMessage, name: string, compute: () => FieldText): FieldText {
+  const cache = fieldTexts.get(name.toLowerCase());
+  return cache ? cache.getOrCompute(message, compute) : compute();
 }
 
 /** A slot for the lower-cased decoded body text SEARCH BODY/TEXT compares against. */
@@ -94,9 +109,9 @@ export class WireCache {
     this.utf8 = new BoundedCache(budget, wireCost);
   }
 
-  newPass(): void {
-    this.plain.newPass();
-    this.utf8.newPass();
+  newPass(walk: number): void {
+    this.plain.newPass(walk);
+    this.utf8.newPass(walk);
   }
 
   get(m: StoredMessage, opts: StringOptions): Piece[] {
@@ -155,11 +170,12 @@ const bodyForms = new WireCache(CACHE_BUDGETS.structures, (m, opts) => bodyPiece
 /**
  * A command starts its walk over messages (FETCH, SEARCH): each cache keeps what this walk uses
  * over what earlier ones did, and a walk over more messages than a cache holds keeps the first
- * that fit instead of churning it (bounded-cache.ts).
+ * that fit instead of churning it (bounded-cache.ts). `walk`: how many messages it will read.
  */
-export function beginPass(): void {
-  bodies.newPass();
-  for (const cache of [envelopes, bodyStructures, bodyForms]) cache.newPass();
+export function beginPass(walk: number): void {
+  bodies.newPass(walk);
+  for (const cache of fieldTexts.values()) cache.newPass(walk);
+  for (const cache of [envelopes, bodyStructures, bodyForms]) cache.newPass(walk);
 }
 
 /** RFC 9051 §7.5.2 ENVELOPE of a message, as sent. */

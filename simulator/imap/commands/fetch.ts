@@ -32,7 +32,7 @@ export const FETCH: ImapCommandSpec<'FETCH'> = {
     const items: FetchItem[] = cmd.uid && !cmd.items.some((i) => i.item === 'UID') ? [{ item: 'UID' }, ...cmd.items] : cmd.items;
     const marksSeen = !s.selected.readOnly && items.some(setsSeen);
     const ctx: ItemContext = { opts: s.strings, flags: (m) => s.selected.flagsOf(m) };
-    beginPass();
+    beginPass(messages.length);
     const from = (start: number): Reply => {
       const before = s.pendingOutput;
       try {

@@ -28,7 +28,7 @@ export const SEARCH: ImapCommandSpec<'SEARCH'> = {
       if (cmd.returns?.includes('SAVE')) s.selected.saved = []; // §6.4.4.1: a failed SEARCH empties $
       return no(`Charset ${cmd.charset} is not supported`, 'BADCHARSET (US-ASCII UTF-8)');
     }
-    beginPass();
+    beginPass(s.selected.exists);
     const found = new SearchRun(s.selected).run(cmd.criteria);
     const numbers = found.map((m) => (cmd.uid ? m.uid : s.selected.seqOf(m.uid)));
     const returns = cmd.returns ?? (s.rev2 ? [] : null);

@@ -6,7 +6,7 @@
 import { decodeEncodedWords, searchableText, sentDay } from '../../mime/index.ts';
 import type { StoredMessage } from '../../store/types.ts';
 import type { ImapDate, SearchKey, SequenceSet } from '../parse/ast.ts';
-import { cachedBodyText, fieldsOf, headerOf, parsed } from '../message-cache.ts';
+import { cachedBodyText, cachedFieldText, fieldsOf, headerOf, parsed } from '../message-cache.ts';
 import type { SessionView } from '../session-view.ts';
 
 /** One SEARCH run: the view it searches and the sets its keys named, resolved once. */
@@ -148,8 +148,11 @@ function contains(haystackLower: string, needle: string): boolean {
  */
 function headerContains(m: StoredMessage, field: string, value: string): boolean {
   const needle = value.toLowerCase();
-  for (const f of fieldsOf(m, field)) if (decodeEncodedWords(f.value).toLowerCase().includes(needle)) return true;
-  return false;
+  const text = cachedFieldText(m, field, () => {
+    const values = fieldsOf(m, field).map((f) => decodeEncodedWords(f.value).toLowerCase());
+    return values.length === 1 ? values[0]! : values;
+  });
+  return typeof text === 'string' ? text.includes(needle) : text.some((v) => v.includes(needle));
 }
 
 function headerText(m: StoredMessage): string {
