@@ -4,6 +4,9 @@
  * the virtual TLS layer (993). Measured inside the page, so the driver's own latency is not
  * counted: from the Enter keydown's timeStamp (when the browser took the key in) to the
  * MutationObserver callback that follows the frame in which xterm.js put the reply in its rows.
+ * Also counted: in which animation frame after the keydown the reply was drawn. A browser paints
+ * only at frames (every 16.7 ms at 60 Hz), so the time to the screen includes the wait for the next
+ * one, whatever the page does; "first frame" is the best any page can do.
  * Not part of `npm test`. Serves the built site (dist/, `npx astro build`) with `astro preview` on
  * MAILWIRE_PORT (default 4321).
  *
@@ -12,22 +15,29 @@
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
 import { chromium, type Page } from '@playwright/test';
 import { CHROMIUM_ARGS, findBrowser } from '../scripts/browser.mjs';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const PORT = Number(process.env['MAILWIRE_PORT'] ?? 4321);
 
+interface Sample {
+  ms: number;
+  /** 1 when the reply was drawn in the first animation frame after the keydown. */
+  frame: number;
+}
+
 interface Figures {
   label: string;
   target: number;
-  samples: number[];
+  samples: Sample[];
 }
 
 declare global {
   interface Window {
     mwBenchArm?: (want: string) => void;
-    mwBenchResult?: Promise<number>;
+    mwBenchResult?: Promise<Sample>;
   }
 }
 
@@ -58,28 +68,41 @@ async function preview(): Promise<() => void> {
 
 /** Installs the in-page clock: Enter's keydown starts it, the wanted text in the rows stops it. */
 async function installProbe(page: Page): Promise<void> {
+  // tsx (esbuild, keepNames) wraps the named function below in a `__name` helper the page lacks.
+  await page.evaluate('window.__name = (f) => f');
   await page.evaluate(() => {
     const input = document.querySelector('.xterm-helper-textarea')!;
     const rows = document.querySelector('.mw-terminal .xterm-rows')!;
     let want = '';
     let start = 0;
-    let done: ((ms: number) => void) | null = null;
+    let frame = 0;
+    let done: ((sample: { ms: number; frame: number }) => void) | null = null;
+    // Counts frames from the keydown on; asked for before xterm.js asks for its render, so in the
+    // frame that draws the reply this runs first and the count is that frame's number.
+    const countFrames = (): void => {
+      frame++;
+      if (done) requestAnimationFrame(countFrames);
+    };
     // On the window, capturing: before xterm.js's own listener on its textarea does any work. The
     // event's timeStamp is when the browser took the key in, so time it waited is counted too.
     window.addEventListener('keydown', (e) => {
-      if (e.key === 'Enter' && e.target === input && done) start = e.timeStamp;
+      if (e.key === 'Enter' && e.target === input && done) {
+        start = e.timeStamp;
+        frame = 0;
+        requestAnimationFrame(countFrames);
+      }
     }, true);
     new MutationObserver(() => {
       if (done && start && (rows.textContent ?? '').includes(want)) {
         const finish = done;
         done = null;
-        finish(performance.now() - start);
+        finish({ ms: performance.now() - start, frame });
       }
     }).observe(rows, { childList: true, subtree: true, characterData: true });
     window.mwBenchArm = (text: string) => {
       want = text;
       start = 0;
-      window.mwBenchResult = new Promise<number>((ok) => (done = ok));
+      window.mwBenchResult = new Promise((ok) => (done = ok));
     };
   });
 }
@@ -88,7 +111,7 @@ async function waitForScreen(page: Page, text: string): Promise<void> {
   await page.waitForFunction((t) => (document.querySelector('.mw-terminal .xterm-rows')?.textContent ?? '').includes(t), text, { timeout: 30_000 });
 }
 
-async function run(page: Page, port: number, commands: number): Promise<number[]> {
+async function run(page: Page, port: number, commands: number): Promise<Sample[]> {
   await page.goto(`http://localhost:${PORT}/lab/`);
   await page.locator('.mw-terminal[data-status="ready"]').waitFor();
   await page.locator('.mw-terminal .xterm').click();
@@ -96,7 +119,7 @@ async function run(page: Page, port: number, commands: number): Promise<number[]
   await page.keyboard.type(`/connect mail.example.com ${port}`);
   await page.keyboard.press('Enter');
   await waitForScreen(page, '* OK');
-  const samples: number[] = [];
+  const samples: Sample[] = [];
   for (let i = 1; i <= commands; i++) {
     const tag = `t${String(i).padStart(4, '0')}`;
     await page.keyboard.type(`${tag} NOOP`);
@@ -112,18 +135,19 @@ function percentile(sorted: readonly number[], p: number): number {
 }
 
 function report(figures: readonly Figures[]): string {
-  const lines = ['| lab terminal, IMAP NOOP | commands | median | p95 | target p95 |', '|---|---|---|---|---|'];
+  const lines = ['| lab terminal, IMAP NOOP | commands | median | p95 | target p95 | drawn in the first frame after Enter |', '|---|---|---|---|---|---|'];
   for (const f of figures) {
-    const sorted = [...f.samples].sort((a, b) => a - b);
+    const sorted = f.samples.map((s) => s.ms).sort((a, b) => a - b);
     const p95 = percentile(sorted, 95);
-    lines.push(`| ${f.label} | ${sorted.length} | ${percentile(sorted, 50).toFixed(1)} ms | ${p95.toFixed(1)} ms | < ${f.target} ms ${p95 < f.target ? '(met)' : '(missed)'} |`);
+    const first = f.samples.filter((s) => s.frame <= 1).length / f.samples.length;
+    lines.push(`| ${f.label} | ${sorted.length} | ${percentile(sorted, 50).toFixed(1)} ms | ${p95.toFixed(1)} ms | < ${f.target} ms ${p95 < f.target ? '(met)' : '(missed)'} | ${(first * 100).toFixed(1)} % |`);
   }
   return lines.join('\n');
 }
 
 async function main(): Promise<void> {
-  const at = process.argv.indexOf('--commands');
-  const commands = at > 0 ? Number(process.argv[at + 1]) : 200;
+  const { values } = parseArgs({ options: { commands: { type: 'string' } }, strict: true });
+  const commands = Number(values.commands ?? 200);
   if (!Number.isSafeInteger(commands) || commands <= 0) throw new Error('--commands needs a positive whole number');
   const stop = await preview();
   const found = findBrowser();
