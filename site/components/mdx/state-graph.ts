@@ -65,10 +65,32 @@ export function stateGraph(machine: Machine, omitNoise = true): StateGraph {
 export function transitionRows(machine: Machine): Row[] {
   switch (machine) {
     case 'smtp':
-      return SMTP_TRANSITIONS.map((t) => ({ from: t.from, to: t.to, on: t.on, rfc: citeRfc(t.rfc) }));
+      return mergeFroms(SMTP_TRANSITIONS.map((t) => ({ from: t.from, to: t.to, on: t.on, rfc: citeRfc(t.rfc) })));
     case 'pop3':
-      return POP3_TRANSITIONS.map((t) => ({ from: t.from, to: t.to, on: t.on, rfc: citeRfc(t.rfc) }));
+      return mergeFroms(POP3_TRANSITIONS.map((t) => ({ from: t.from, to: t.to, on: t.on, rfc: citeRfc(t.rfc) })));
     case 'imap':
-      return IMAP_TRANSITIONS.map((t) => ({ from: t.from, to: t.to, on: t.on, rfc: citeRfc(t.rfc) }));
+      return mergeFroms(IMAP_TRANSITIONS.map((t) => ({ from: t.from, to: t.to, on: t.on, rfc: citeRfc(t.rfc) })));
   }
+}
+
+/**
+ * One row per trigger, target and rule: IMAP's "bye" leads to logout from each of its eleven open
+ * states, which as eleven rows buried the table's other lines. The states it is taken from are
+ * listed in one cell, or "every other state" when that is all of them.
+ */
+function mergeFroms(rows: Row[]): Row[] {
+  const states = new Set(rows.flatMap((r) => [r.from, r.to]));
+  const merged = new Map<string, { row: Row; froms: string[] }>();
+  for (const r of rows) {
+    const key = `${r.on}\u0000${r.to}\u0000${r.rfc}`;
+    const group = merged.get(key);
+    if (group) group.froms.push(r.from);
+    else merged.set(key, { row: r, froms: [r.from] });
+  }
+  return [...merged.values()].map(({ row, froms }) => {
+    if (froms.length === 1) return row;
+    const others = [...states].filter((s) => s !== row.to);
+    const every = others.length === froms.length && others.every((s) => froms.includes(s));
+    return { ...row, from: every ? `every other state` : froms.join(', ') };
+  });
 }
