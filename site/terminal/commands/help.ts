@@ -4,6 +4,11 @@ import { words } from './types.ts';
 
 const INTRO = 'Lines you type go to the server you are connected to. Commands for the terminal itself:';
 const OUTRO = 'Start a line with // to send a line that begins with "/" to the server.';
+/**
+ * The list scrolls its top out of a phone's terminal, and what a learner needs next is the first
+ * step: so, when not connected, it is said again last, just above the prompt.
+ */
+const FIRST_STEP = 'To begin: /connect HOST PORT (/hosts lists the servers and ports).';
 
 export const help: SlashCommand = {
   name: 'help',
@@ -26,5 +31,6 @@ export const help: SlashCommand = {
       for (const line of wrapWords(c.summary, cols - 6)) ctx.print(`      ${line}`);
     }
     for (const line of wrapWords(OUTRO, cols)) ctx.print(line);
+    if (ctx.terminal.connection() === null) for (const line of wrapWords(FIRST_STEP, cols)) ctx.print(line);
   },
 };
