@@ -5,8 +5,7 @@
  * handshake messages are tied to their records, and — when tshark is installed — Wireshark
  * decrypts the file back to the SMTP lines typed inside TLS.
  */
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -16,6 +15,7 @@ import { concatBytes, indexOfBytes, utf8Bytes } from '../wire/bytes.ts';
 import { liveCapture, liveCaptureFileName } from './live-capture.ts';
 import { capturePcapng } from './pcapng.ts';
 import { readEnhancedPacket, readIpv4Tcp, readPcapng } from './pcapng-reader.test-helper.ts';
+import { TSHARK, TSHARK_LABEL, tsharkRead } from './tshark.test-helper.ts';
 
 let session: LiveSessionSnapshot;
 let server: { port: number };
@@ -86,27 +86,12 @@ describe('the recording of a live session', () => {
   });
 });
 
-const tshark = (() => {
-  try {
-    return execFileSync('tshark', ['--version'], { encoding: 'utf8' }).split('\n')[0] ?? 'tshark';
-  } catch {
-    return null;
-  }
-})();
-
-describe.skipIf(!tshark)(`Wireshark decrypts it (${tshark ?? 'skipped: tshark is not installed; it is not a project dependency'})`, () => {
+describe.skipIf(!TSHARK)(`Wireshark decrypts it (${TSHARK_LABEL})`, () => {
   const dir = mkdtempSync(join(tmpdir(), 'mailwire-live-capture-'));
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
-  const info = (name: string, bytes: Uint8Array): string => {
-    const path = join(dir, name);
-    writeFileSync(path, bytes);
-    // The test server's port is no mail port: tell tshark it carries SMTP (STARTTLS is SMTP's).
-    return execFileSync('tshark', ['-n', '-r', path, '-d', `tcp.port==${server.port},smtp`, '-2', '-Y', 'smtp', '-T', 'fields', '-e', '_ws.col.Info'], {
-      encoding: 'utf8',
-      timeout: 60_000,
-      stdio: ['ignore', 'pipe', 'ignore'],
-    });
-  };
+  // The test server's port is no mail port: tell tshark it carries SMTP (STARTTLS is SMTP's).
+  const info = (name: string, bytes: Uint8Array): string =>
+    tsharkRead(dir, name, bytes, ['-d', `tcp.port==${server.port},smtp`, '-2', '-Y', 'smtp', '-T', 'fields', '-e', '_ws.col.Info']);
 
   it('shows the lines typed inside TLS with the key log, and not without it', () => {
     const input = liveCapture(session);

@@ -5,8 +5,7 @@
  * IMAP lines (and cannot without the key log), and decrypt what follows STARTTLS on 143, 587 and
  * 110 (STLS) too.
  */
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -15,6 +14,7 @@ import type { Connection, TlsOutput } from '../tls/v13/connection.ts';
 import { concatBytes, indexOfBytes, utf8Bytes } from '../wire/bytes.ts';
 import { capturePcapng } from './pcapng.ts';
 import { readEnhancedPacket, readIpv4Tcp, readPcapng } from './pcapng-reader.test-helper.ts';
+import { TSHARK, TSHARK_LABEL, tsharkRead } from './tshark.test-helper.ts';
 import type { Direction, TimedWrite } from './tcp-flow.ts';
 
 const CLIENT = { address: '127.0.0.1', port: 50993 };
@@ -99,23 +99,10 @@ describe('a TLS 1.3 IMAP session captured', () => {
   });
 });
 
-const tshark = (() => {
-  try {
-    return execFileSync('tshark', ['--version'], { encoding: 'utf8' }).split('\n')[0] ?? 'tshark';
-  } catch {
-    return null;
-  }
-})();
-
-describe.skipIf(!tshark)(`Wireshark reads it (${tshark ?? 'skipped: tshark is not installed; it is not a project dependency'})`, () => {
+describe.skipIf(!TSHARK)(`Wireshark reads it (${TSHARK_LABEL})`, () => {
   const dir = mkdtempSync(join(tmpdir(), 'mailwire-capture-'));
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
-  const run = (name: string, bytes: Uint8Array, args: string[]): string => {
-    const path = join(dir, name);
-    writeFileSync(path, bytes);
-    // -n: no name resolution; stderr (tshark's warning about running as root) is dropped.
-    return execFileSync('tshark', ['-n', '-r', path, ...args], { encoding: 'utf8', timeout: 60_000, stdio: ['ignore', 'pipe', 'ignore'] });
-  };
+  const run = (name: string, bytes: Uint8Array, args: string[]): string => tsharkRead(dir, name, bytes, args);
   const fields = (name: string, bytes: Uint8Array): string => run(name, bytes, ['-2', '-Y', 'imap', '-T', 'fields', '-e', 'imap.line']);
 
   it('decrypts the session with the embedded key log and shows the IMAP lines', () => {
