@@ -51,6 +51,15 @@ export function expectInside(inner: Box, outer: Box, what = 'box'): void {
   expect(inner.y + inner.height, `${what}: bottom edge`).toBeLessThanOrEqual(outer.y + outer.height + 0.5);
 }
 
+/**
+ * Fails when `inner` pokes out of `outer` sideways. For an item of a container that scrolls
+ * vertically (the wire view's packets), where being above or below its box is scrolling, not a cut.
+ */
+export function expectInsideHorizontally(inner: Box, outer: Box, what = 'box'): void {
+  expect(inner.x, `${what}: left edge`).toBeGreaterThanOrEqual(outer.x - 0.5);
+  expect(inner.x + inner.width, `${what}: right edge`).toBeLessThanOrEqual(outer.x + outer.width + 0.5);
+}
+
 /** Fails, naming the edge, when the box pokes out of the page's viewport. */
 export function expectInViewport(b: Box, page: Page): void {
   const v = page.viewportSize()!;

@@ -11,6 +11,7 @@ import { readEnhancedPacket, readIpv4Tcp, readPcapng } from '../simulator/captur
 import { box, expectInside, expectInViewport, SIZES } from './geometry.ts';
 import { expect, test, type LiveLab } from './live-fixture.ts';
 import { enter, openLab, screenText } from './terminal.ts';
+import { stlsWireSession } from './wire-page.ts';
 
 test.describe.configure({ mode: 'serial', timeout: 60_000 });
 
@@ -115,15 +116,7 @@ for (const [size, sizes] of Object.entries(SIZES)) {
 for (const [size, sizes] of Object.entries(SIZES)) {
   test(`a virtual session's key schedule on /wire/, from its client's key log (${size})`, async ({ page }) => {
     await page.setViewportSize(sizes.viewport);
-    await page.goto('/wire/');
-    await expect(page.getByTestId('wire-lab')).toHaveAttribute('data-ready', 'true');
-    await page.getByRole('button', { name: 'Type it yourself' }).click();
-    await page.getByRole('button', { name: 'Connect to mail.example.com:110' }).click();
-    const input = page.getByLabel('Command to send');
-    await expect(input).toBeEnabled();
-    await input.fill('STLS');
-    await input.press('Enter');
-    const wire = page.getByTestId('wire-view');
+    const wire = await stlsWireSession(page);
     const keys = wire.getByTestId('key-schedule');
     await expect(keys.getByTestId('key-schedule-secret')).toHaveCount(5);
     await expect(keys.locator('[data-label="SERVER_TRAFFIC_SECRET_0"]')).toContainText('server_application_traffic_secret_0');

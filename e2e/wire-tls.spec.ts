@@ -4,41 +4,18 @@
  * decrypted, and both fit the page at desktop and phone sizes.
  */
 import { expect, test, type Locator, type Page } from '@playwright/test';
-
-const SIZES = [
-  { name: 'desktop', width: 1366, height: 860 },
-  { name: 'phone', width: 390, height: 844 },
-];
-
-async function box(locator: Locator) {
-  const b = await locator.boundingBox();
-  if (!b) throw new Error('no bounding box');
-  return b;
-}
-
-async function inside(inner: Locator, outer: Locator | { x: number; y: number; width: number; height: number }, what: string) {
-  const i = await box(inner);
-  const o = 'boundingBox' in outer ? await box(outer) : outer;
-  expect(i.x, `${what}: left`).toBeGreaterThanOrEqual(o.x - 0.5);
-  expect(i.x + i.width, `${what}: right`).toBeLessThanOrEqual(o.x + o.width + 0.5);
-}
+import { box, expectInside, expectInsideHorizontally, SIZES, viewportBox } from './geometry.ts';
+import { stlsWireSession } from './wire-page.ts';
 
 async function stlsSession(page: Page): Promise<Locator> {
-  await page.goto('/wire/');
-  await expect(page.getByTestId('wire-lab')).toHaveAttribute('data-ready', 'true');
-  await page.getByRole('button', { name: 'Type it yourself' }).click();
-  await page.getByRole('button', { name: 'Connect to mail.example.com:110' }).click();
-  const input = page.getByLabel('Command to send');
-  await expect(input).toBeEnabled();
-  await input.fill('STLS');
-  await input.press('Enter');
+  const wire = await stlsWireSession(page);
   await expect(page.getByTestId('client-console').getByText(/^TLS started: TLSv1\.3 TLS_AES_128_GCM_SHA256; certificate CN=mail\.example\.com issued by CN=Mailwire Virtual CA/)).toBeVisible();
-  return page.getByTestId('wire-view');
+  return wire;
 }
 
-for (const size of SIZES) {
-  test(`${size.name}: the Certificate record is ciphertext to the observer and decrypted for the learner`, async ({ page }) => {
-    await page.setViewportSize({ width: size.width, height: size.height });
+for (const [name, size] of Object.entries(SIZES)) {
+  test(`${name}: the Certificate record is ciphertext to the observer and decrypted for the learner`, async ({ page }) => {
+    await page.setViewportSize(size.viewport);
     const wire = await stlsSession(page);
     const packets = wire.getByTestId('wire-packet');
     // ClientHello and ServerHello in the clear, then EncryptedExtensions … Finished as application_data.
@@ -53,16 +30,17 @@ for (const size of SIZES) {
     await expect(decrypted).toContainText('What your client reads: Certificate');
     await expect(decrypted).toContainText('The observer sees only an application_data record');
     await expect(decrypted.getByTestId('wire-decrypted-fields')).toContainText(/CN=mail\.example\.com, issued by CN=Mailwire Virtual CA, valid \d{4}-\d\d-\d\d to \d{4}-\d\d-\d\d, names mail\.example\.com, key ECDSA P-256/);
-    await inside(decrypted.getByTestId('wire-decrypted-fields'), decrypted, 'fields in the decrypted block');
+    expectInside(await box(decrypted.getByTestId('wire-decrypted-fields')), await box(decrypted), 'fields in the decrypted block');
     // RFC 8446 §4.4.2: the message starts with type 11 (0b), then the DER certificate.
     const hex = decrypted.locator('pre');
     await expect(hex).toContainText(/^0000 {2}0b /);
     await decrypted.scrollIntoViewIfNeeded();
-    await inside(decrypted, certificate, 'decrypted block in its packet');
-    await inside(certificate, wire, 'packet in the wire view');
-    await inside(decrypted, { x: 0, y: 0, width: size.width, height: size.height }, 'decrypted block in the viewport');
-    await inside(hex, decrypted, 'hex dump in the decrypted block');
-    await page.screenshot({ path: `test-results/wire-tls-${size.name}.png`, fullPage: false });
-    await decrypted.screenshot({ path: `test-results/wire-tls-${size.name}-decrypted.png` });
+    expectInside(await box(decrypted), await box(certificate), 'decrypted block in its packet');
+    expectInsideHorizontally(await box(certificate), await box(wire), 'packet in the wire view');
+    // On a phone the block (hex dump and all) is taller than the screen: it must not be cut sideways.
+    expectInsideHorizontally(await box(decrypted), viewportBox(page), 'decrypted block in the viewport');
+    expectInside(await box(hex), await box(decrypted), 'hex dump in the decrypted block');
+    await page.screenshot({ path: `test-results/wire-tls-${name}.png`, fullPage: false });
+    await decrypted.screenshot({ path: `test-results/wire-tls-${name}-decrypted.png` });
   });
 }
