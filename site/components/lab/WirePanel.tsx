@@ -5,7 +5,7 @@
  * newest exchange is explained without a click; the list follows the session like a chat log
  * (it stays put while the learner has scrolled up to read).
  */
-import { useLayoutEffect, useRef, useState } from 'react';
+import { memo, useCallback, useLayoutEffect, useRef, useState } from 'react';
 import { commandVerb, explainLine, type Explanation, type LineContext, type Span } from '../../../simulator/explain/index.ts';
 import type { PageWorld } from '../../world/page-network.ts';
 import type { TrackedLine, TrackedSession } from '../../world/session-tracker.ts';
@@ -17,7 +17,7 @@ import RfcLink from '../rfc/RfcLink.tsx';
 /** Lines shown: the latest ones (the terminal keeps the whole transcript). */
 const SHOWN = 120;
 
-function contextFor(session: TrackedSession, line: TrackedLine, lastCommand: string | undefined): LineContext {
+function contextFor(line: TrackedLine, lastCommand: string | undefined): LineContext {
   if (line.direction === 'client') return { inData: line.state === 'data', inAuth: line.state === 'auth' };
   return lastCommand ? { command: lastCommand } : {};
 }
@@ -37,8 +37,20 @@ function Token({ span, details, onExplain }: { span: Span; details: boolean; onE
   );
 }
 
-function WireLine({ session, line, command, details, onExplain }: { session: TrackedSession; line: TrackedLine; command: string | undefined; details: boolean; onExplain: (e: Explanation, span: Span) => void }) {
-  const spans = explainLine(session.protocol, line.text, line.direction, contextFor(session, line, command));
+interface WireLineProps {
+  protocol: TrackedSession['protocol'];
+  line: TrackedLine;
+  command: string | undefined;
+  details: boolean;
+  onExplain: (e: Explanation, span: Span) => void;
+}
+
+/**
+ * One line, re-rendered only when it or how it is shown changes: the panel re-renders on every
+ * move of the session, and explaining all its lines again each time was most of that work.
+ */
+const WireLine = memo(function WireLine({ protocol, line, command, details, onExplain }: WireLineProps) {
+  const spans = explainLine(protocol, line.text, line.direction, contextFor(line, command));
   return (
     <li className={`lab-wire__line lab-wire__line--${line.direction}`}>
       <span className="lab-wire__who" aria-label={line.direction === 'client' ? 'client' : 'server'}>{line.direction === 'client' ? 'C:' : 'S:'}</span>{' '}
@@ -48,7 +60,7 @@ function WireLine({ session, line, command, details, onExplain }: { session: Tra
       {details && <span className={`lab-wire__end${line.ending === 'lf' ? ' is-bare' : ''}`}>{line.ending === 'crlf' ? 'CRLF' : 'LF only (bare LF)'}</span>}
     </li>
   );
-}
+});
 
 /** Within this many pixels of the bottom, the list counts as following the session. */
 const PINNED = 24;
@@ -60,6 +72,9 @@ export default function WirePanel({ world }: { world: PageWorld }) {
   const list = useRef<HTMLOListElement>(null);
   const pinned = useRef(true);
   const newest = session?.lines.at(-1);
+  const newestRef = useRef(newest);
+  newestRef.current = newest;
+  const onExplain = useCallback((e: Explanation, span: Span): void => setShown({ e, token: span.text, newest: newestRef.current }), []);
   useLayoutEffect(() => {
     const el = list.current;
     if (el && pinned.current) el.scrollTop = el.scrollHeight;
@@ -67,7 +82,6 @@ export default function WirePanel({ world }: { world: PageWorld }) {
   if (!session) return <p className="lab-note">The lines of the connected terminal's session appear here, explained.</p>;
   const lines = session.lines.slice(-SHOWN);
   let command: string | undefined;
-  const onExplain = (e: Explanation, span: Span): void => setShown({ e, token: span.text, newest });
   // A token chosen by the learner stays explained until the session moves on.
   const chosen = shown && shown.newest === newest ? shown : null;
   const onScroll = (): void => {
@@ -100,7 +114,7 @@ export default function WirePanel({ world }: { world: PageWorld }) {
       <ol className="lab-wire__lines" aria-label="Session lines" ref={list} onScroll={onScroll} tabIndex={0}>
         {lines.map((line, i) => {
           if (line.direction === 'client' && line.state !== 'data' && line.state !== 'auth') command = commandVerb(session.protocol, line.text);
-          return <WireLine key={`${session.id}-${session.lines.length - lines.length + i}`} session={session} line={line} command={command} details={details} onExplain={onExplain} />;
+          return <WireLine key={`${session.id}-${session.lines.length - lines.length + i}`} protocol={session.protocol} line={line} command={command} details={details} onExplain={onExplain} />;
         })}
       </ol>
     </div>
