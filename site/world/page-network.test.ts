@@ -73,6 +73,8 @@ describe('the page world', () => {
   it('saves after a message is submitted, not after every line: a NOOP or a login changes nothing to save', async () => {
     const db = countingDb(keyValueWorldDb(new MemoryStorage()));
     const page = createPageWorld({ stored: { kind: 'none' }, hash: '', db, tab: soleTab() });
+    // The TLS code is loaded on the first handshake; loaded first here, so the waits below are for the sessions alone.
+    await page.network.recordTls.load();
     const send = (t: ReturnType<typeof page.connector.connect>, lines: string[]): void => t.send(new TextEncoder().encode(lines.map((l) => `${l}\r\n`).join('')));
     const imap = page.connector.connect('mail.example.com', 993, { tls: 'implicit' });
     send(imap, ['a1 NOOP', 'a2 LOGIN alice wonderland', 'a3 SELECT INBOX', 'a4 NOOP']);

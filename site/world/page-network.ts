@@ -131,9 +131,11 @@ export function createPageWorld({ stored, hash, db, tab, now = () => Date.now(),
   const world = carried?.ok ? carried.value.world : stored.kind === 'ok' ? stored.world : defaultWorld(startedAt);
   const startWorld = carried?.ok ? carried.value.json : worldToJson(world);
   const origins = { seed: seed ?? replay?.seed ?? systemRandom().bytes(SEED_BYTES), startedAt, startWorld };
-  // The stand-in TLS layer: the session log then holds the plaintext each end saw, which the
-  // panels explain line by line (with real records the log holds ciphertext after STARTTLS).
-  const network = createVirtualNetwork(world, { now, scheduler: new TimerScheduler(now), random: seededRandom(origins.seed), tlsLayer: 'stand-in' });
+  // Real TLS 1.3 records on the wire (loaded on the first handshake): the session log holds the
+  // ciphertext, as a capture must, and beside each record the plaintext its sender knew, which
+  // the panels explain line by line (session-tracker.ts). Keys and nonces come from the seed, so
+  // the timeline replays the same bytes.
+  const network = createVirtualNetwork(world, { now, scheduler: new TimerScheduler(now), random: seededRandom(origins.seed), tlsLayer: 'records' });
   const tracker = new SessionTracker();
   network.subscribe((event) => tracker.handle(event));
   const persistent = !replay && stored.kind !== 'broken' && tab.writer;
@@ -174,7 +176,7 @@ export function createPageWorld({ stored, hash, db, tab, now = () => Date.now(),
   }
   return {
     network,
-    connector: new VirtualConnector(network, { tlsLayer: 'stand-in' }),
+    connector: new VirtualConnector(network),
     tracker,
     origin: replay ? 'replay' : stored.kind === 'ok' ? 'stored' : stored.kind === 'broken' ? 'broken' : 'default',
     problem: stored.kind === 'broken' ? { error: stored.error, raw: stored.raw } : null,

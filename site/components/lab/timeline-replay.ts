@@ -37,7 +37,7 @@ export interface TimelineInputs {
   /** The world at the start, as JSON (simulator/world/serialize.ts). */
   startWorld: string;
   steps: readonly TimelineStep[];
-  /** The lab uses the stand-in (its panels explain plaintext); tests also replay real records. */
+  /** Real records, as the lab's live world uses; synchronous tests may ask for the stand-in. */
   tlsLayer?: TlsLayer;
 }
 
@@ -82,7 +82,7 @@ export class TimelineRunner {
     const world = worldFromJson(inputs.startWorld);
     if (!world.ok) throw new Error(`the timeline's start world cannot be read: ${world.error}`);
     this.scheduler = new ManualScheduler(inputs.startedAt);
-    const tlsLayer = inputs.tlsLayer ?? 'stand-in';
+    const tlsLayer = inputs.tlsLayer ?? 'records';
     this.network = createVirtualNetwork(world.value, { now: this.scheduler.clock, scheduler: this.scheduler, random: seededRandom(inputs.seed), tlsLayer });
     this.network.subscribe((event) => this.tracker.handle(event));
     autoRunMta(new Mta(this.network), this.network, (events) => this.tracker.mta(events));
