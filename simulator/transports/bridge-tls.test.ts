@@ -41,11 +41,11 @@ afterAll(async () => {
   rmSync(pki.dir, { recursive: true, force: true });
 });
 
-function open(via: RelayHandle, server: FakeServer, options: BridgeOptions = {}, tls: 'none' | 'implicit' = 'none'): LineSession {
+function open(via: RelayHandle, server: FakeServer, options: BridgeOptions = {}, tls: 'none' | 'implicit' = 'none'): LineSession<BridgeTransport> {
   return new LineSession(new BridgeConnector(via.url, options).connect('localhost', server.port, { tls }));
 }
 
-const where = (s: LineSession) => (s.transport as unknown as { tlsAt: string }).tlsAt;
+const where = (s: LineSession<BridgeTransport>) => s.transport.tlsAt;
 
 async function closedWith(s: LineSession): Promise<{ error: string | undefined; closed: boolean }> {
   for (let i = 0; i < 200 && !s.events.some((e) => e.type === 'closed'); i++) await new Promise((ok) => setTimeout(ok, 25));
@@ -99,7 +99,7 @@ describe('TLS in the page', () => {
     await s.expect(/250 secure echo NOOP secret-word\r\n/);
     expect(modern.received).toContain('tls: NOOP secret-word');
     // The page holds the keys: the key log (SSLKEYLOGFILE) names this connection's secrets.
-    const keylog = (s.transport as unknown as { keylog: string[] }).keylog;
+    const keylog = s.transport.keylog;
     expect(keylog.map((l) => l.split(' ')[0])).toEqual(['CLIENT_HANDSHAKE_TRAFFIC_SECRET', 'SERVER_HANDSHAKE_TRAFFIC_SECRET', 'CLIENT_TRAFFIC_SECRET_0', 'SERVER_TRAFFIC_SECRET_0', 'EXPORTER_SECRET']);
     const seen = Buffer.concat(captured).toString('latin1');
     expect(seen).toContain('EHLO laptop'); // before STARTTLS the relay sees plaintext, as anyone on the path would

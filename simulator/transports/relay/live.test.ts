@@ -5,7 +5,7 @@
  * operator could read.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BridgeConnector } from '../bridge.ts';
+import { BridgeConnector, type BridgeTransport } from '../bridge.ts';
 import { LineSession } from './line-session.ts';
 import type { LiveServers } from './live-servers.ts';
 import { liveSuite } from './live-suite.test-helper.ts';
@@ -29,10 +29,10 @@ afterAll(async () => {
   await relay?.close();
 });
 
-function expectTrusted(session: LineSession, tls: NonNullable<LineSession['transport']['tls']>): void {
+function expectTrusted(session: LineSession<BridgeTransport>, tls: NonNullable<BridgeTransport['tls']>): void {
   expect(tls.authorized).toBe(true);
   expect(tls.version).toBe('TLSv1.3');
-  expect((session.transport as unknown as { tlsAt: string }).tlsAt).toBe('page');
+  expect(session.transport.tlsAt).toBe('page');
   expect(tls.certificate?.subjectAltNames).toContain('DNS:localhost');
   expect(tls.certificate?.issuer).toContain('Mailwire Test CA');
   expect(tls.certificate?.fingerprint256).toMatch(/^([0-9A-F]{2}:){31}[0-9A-F]{2}$/);
@@ -210,7 +210,7 @@ describe('bridge mode against Dovecot and Postfix', () => {
       const tls = await s.tls();
       expect(asked).toEqual([expect.stringMatching(/^localhost did not take TLS 1\.3, the only TLS this page speaks: it answered our TLS 1\.3 hello with the alert protocol_version\. .*Let the relay read this session\? \(y\/n\)$/)]);
       expect(tls).toMatchObject({ version: 'TLSv1.2', authorized: true });
-      expect((s.transport as unknown as { tlsAt: string }).tlsAt).toBe('relay');
+      expect(s.transport.tlsAt).toBe('relay');
       s.send('EHLO laptop');
       expect(await s.expect(/250 .*\r\n/)).toMatch(/250-AUTH .*PLAIN/);
       s.send('AUTH PLAIN AGFsaWNlAHdvbmRlcmxhbmQ=');
