@@ -98,7 +98,7 @@ describe('the generator on a copy of the POP3 folder', () => {
 
   it('skips tests and helpers, and refuses a command it could not list', () => {
     writeFileSync(join(folder, 'xtnd.test.ts'), XTND);
-    writeFileSync(join(folder, 'message-set.ts'), 'export function parseSet(text: string): number[] {\n  return [];\n}\n');
+    writeFileSync(join(folder, 'wrong-state.ts'), "export function wrongState(state: string) {\n  return {\n    verb: 'RETR',\n    state,\n  };\n}\n");
     expect(staleIndex(folder, POP3)).toBeNull();
 
     writeFileSync(join(folder, 'xtnd.ts'), XTND.replace('XTND: Pop3Command', 'XTND: Pop3Spec'));
