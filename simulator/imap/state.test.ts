@@ -92,6 +92,13 @@ describe('the IMAP state table', () => {
     expect(IMAP_REGISTRY.find('fetch')?.verb).toBe('FETCH');
     expect(IMAP_REGISTRY.allowedIn('not-authenticated').map((c) => c.verb)).toEqual(allowedCommands('not-authenticated'));
   });
+
+  it('orders the registry as the state table does (RFC 9051 §6.1–§6.4), not by file name', () => {
+    const tableOrder = (Object.keys(COMMAND_STATES) as ImapVerb[]).filter((verb) => IMAP_REGISTRY.find(verb));
+    expect(IMAP_REGISTRY.all.map((c) => c.verb)).toEqual(tableOrder);
+    expect(IMAP_REGISTRY.all.slice(0, 4).map((c) => c.verb)).toEqual(['CAPABILITY', 'NOOP', 'LOGOUT', 'ID']);
+    for (const state of ['not-authenticated', 'authenticated', 'selected'] as const) expect(IMAP_REGISTRY.allowedIn(state).map((c) => c.verb)).toEqual(allowedCommands(state).filter((v) => v !== 'UID'));
+  });
 });
 
 describe('every (state × command) pair answers and never throws', () => {

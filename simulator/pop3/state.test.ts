@@ -39,4 +39,10 @@ describe('POP3 state table', () => {
     expect(allowedCommands('SASL')).toEqual([]);
     for (const c of POP3_COMMANDS) expect(citeRfc(c.rfc)).toMatch(/^RFC \d{4} §[\d.]+$/);
   });
+
+  it('lists the commands in a session order from their specs, not in file-name order', () => {
+    expect(POP3_COMMANDS.map((c) => c.verb)).toEqual(['CAPA', 'STLS', 'USER', 'PASS', 'APOP', 'AUTH', 'STAT', 'LIST', 'RETR', 'DELE', 'NOOP', 'RSET', 'TOP', 'UIDL', 'QUIT']);
+    expect(allowedCommands('AUTHORIZATION')).toEqual(['CAPA', 'STLS', 'USER', 'PASS', 'APOP', 'AUTH', 'QUIT']);
+    expect(new Set(POP3_COMMANDS.map((c) => c.order)).size, 'two commands share an order').toBe(POP3_COMMANDS.length);
+  });
 });

@@ -1,13 +1,14 @@
 /**
- * Every command the server knows, derived from the one list in commands/index.ts, in the order
- * HELP lists them. The UI reads this to show which commands are valid in each state.
+ * Every command the server knows, derived from the command files (commands/index.ts is generated
+ * from the folder), in the order their specs give (`order`): HELP lists them so, and the UI reads
+ * this to show which commands are valid in each state.
  */
 import { commandRegistry } from '../command.ts';
 import type { SmtpCommand } from './command.ts';
 import { COMMANDS } from './commands/index.ts';
 import type { SmtpState } from './state.ts';
 
-export const SMTP_REGISTRY = commandRegistry<SmtpCommand>(COMMANDS);
+export const SMTP_REGISTRY = commandRegistry<SmtpCommand>(COMMANDS, (c) => c.order);
 
 export const SMTP_COMMANDS: readonly SmtpCommand[] = SMTP_REGISTRY.all;
 

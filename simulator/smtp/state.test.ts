@@ -38,6 +38,11 @@ describe('the transition table', () => {
     expect(allowedCommands('data')).toEqual([]);
     for (const c of SMTP_COMMANDS) for (const s of c.states) expect(COMMAND_STATES).toContain(s);
   });
+
+  it('lists the commands in a session order from their specs, not in file-name order', () => {
+    expect(SMTP_COMMANDS.map((c) => c.verb)).toEqual(['EHLO', 'HELO', 'STARTTLS', 'AUTH', 'MAIL', 'RCPT', 'DATA', 'BDAT', 'RSET', 'NOOP', 'VRFY', 'HELP', 'QUIT']);
+    expect(new Set(SMTP_COMMANDS.map((c) => c.order)).size, 'two commands share an order').toBe(SMTP_COMMANDS.length);
+  });
 });
 
 const LINES = [

@@ -14,6 +14,7 @@ import type { Pop3Command } from './command.ts';
  */
 export const APOP: Pop3Command = {
   verb: 'APOP',
+  order: 50,
   states: ['AUTHORIZATION'],
   syntax: 'APOP name digest',
   rfc: rfc(1939, '7'),

@@ -15,6 +15,7 @@ import { decodeSaslPlain } from '../../wire/sasl-plain.ts';
  */
 export const AUTH: Pop3Command = {
   verb: 'AUTH',
+  order: 60,
   states: ['AUTHORIZATION'],
   syntax: 'AUTH [mechanism [initial-response]]',
   rfc: rfc(5034, '4'),

@@ -11,6 +11,7 @@ import type { Pop3Command } from './command.ts';
  */
 export const CAPA: Pop3Command = {
   verb: 'CAPA',
+  order: 10,
   states: ['AUTHORIZATION', 'TRANSACTION'],
   syntax: 'CAPA',
   rfc: rfc(2449, '5'),

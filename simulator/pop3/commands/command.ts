@@ -22,5 +22,12 @@ export interface ArgSpec {
  * handler that returns its replies and effects.
  */
 export interface Pop3Command extends Command<Pop3State, Pop3Session, readonly string[], Pop3Effect> {
+  /**
+   * Where the lab's diagram, Tab and the "allowed here" explanations list it, lowest first: a
+   * session's order (CAPA, STLS, the ways to log in, the maildrop commands, QUIT). The files'
+   * names say nothing about it (index.ts is generated in file-name order). In tens, so a new
+   * command fits between two without renumbering.
+   */
+  readonly order: number;
   args: ArgSpec;
 }

@@ -10,6 +10,7 @@ import type { Pop3Command } from './command.ts';
  */
 export const DELE: Pop3Command = {
   verb: 'DELE',
+  order: 100,
   states: ['TRANSACTION'],
   syntax: 'DELE msg',
   rfc: rfc(1939, '5'),

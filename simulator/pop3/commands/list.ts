@@ -12,6 +12,7 @@ import type { Pop3Command } from './command.ts';
  */
 export const LIST: Pop3Command = {
   verb: 'LIST',
+  order: 80,
   states: ['TRANSACTION'],
   syntax: 'LIST [msg]',
   rfc: rfc(1939, '5'),

@@ -6,6 +6,7 @@ import type { Pop3Command } from './command.ts';
 /** @rfc 1939#5 NOOP: "The POP3 server does nothing, it merely replies with a positive response." */
 export const NOOP: Pop3Command = {
   verb: 'NOOP',
+  order: 110,
   states: ['TRANSACTION'],
   syntax: 'NOOP',
   rfc: rfc(1939, '5'),

@@ -11,6 +11,7 @@ import type { Pop3Command } from './command.ts';
  */
 export const PASS: Pop3Command = {
   verb: 'PASS',
+  order: 40,
   states: ['AUTHORIZATION'],
   syntax: 'PASS password',
   rfc: rfc(1939, '7'),

@@ -10,6 +10,7 @@ import type { Pop3Command } from './command.ts';
  */
 export const QUIT: Pop3Command = {
   verb: 'QUIT',
+  order: 150,
   states: ['AUTHORIZATION', 'TRANSACTION'],
   syntax: 'QUIT',
   rfc: rfc(1939, '6'),

@@ -10,6 +10,7 @@ import type { Pop3Command } from './command.ts';
  */
 export const RETR: Pop3Command = {
   verb: 'RETR',
+  order: 90,
   states: ['TRANSACTION'],
   syntax: 'RETR msg',
   rfc: rfc(1939, '5'),

@@ -7,6 +7,7 @@ import type { Pop3Command } from './command.ts';
 /** @rfc 1939#5 RSET: "If any messages have been marked as deleted by the POP3 server, they are unmarked." */
 export const RSET: Pop3Command = {
   verb: 'RSET',
+  order: 120,
   states: ['TRANSACTION'],
   syntax: 'RSET',
   rfc: rfc(1939, '5'),

@@ -10,6 +10,7 @@ import type { Pop3Command } from './command.ts';
  */
 export const STAT: Pop3Command = {
   verb: 'STAT',
+  order: 70,
   states: ['TRANSACTION'],
   syntax: 'STAT',
   rfc: rfc(1939, '5'),

@@ -11,6 +11,7 @@ import type { Pop3Command } from './command.ts';
  */
 export const STLS: Pop3Command = {
   verb: 'STLS',
+  order: 20,
   states: ['AUTHORIZATION'],
   syntax: 'STLS',
   rfc: rfc(2595, '4'),

@@ -12,6 +12,7 @@ import type { Pop3Command } from './command.ts';
  */
 export const TOP: Pop3Command = {
   verb: 'TOP',
+  order: 130,
   states: ['TRANSACTION'],
   syntax: 'TOP msg n',
   rfc: rfc(1939, '7'),

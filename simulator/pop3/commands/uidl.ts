@@ -11,6 +11,7 @@ import type { Pop3Command } from './command.ts';
  */
 export const UIDL: Pop3Command = {
   verb: 'UIDL',
+  order: 140,
   states: ['TRANSACTION'],
   syntax: 'UIDL [msg]',
   rfc: rfc(1939, '7'),

@@ -10,6 +10,7 @@ import type { Pop3Command } from './command.ts';
  */
 export const USER: Pop3Command = {
   verb: 'USER',
+  order: 30,
   states: ['AUTHORIZATION'],
   syntax: 'USER name',
   rfc: rfc(1939, '7'),

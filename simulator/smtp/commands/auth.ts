@@ -84,6 +84,7 @@ function refusal(s: SmtpSession): SmtpEffect | null {
  */
 export const AUTH: SmtpCommand = {
   verb: 'AUTH',
+  order: 40,
   states: ['ready'],
   syntax: AUTH_SYNTAX,
   rfc: rfc(4954, '4'),

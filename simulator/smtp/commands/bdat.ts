@@ -45,6 +45,7 @@ function chunkDone(s: SmtpSession, progress: BdatProgress, size: number, last: b
  */
 export const BDAT: SmtpCommand = {
   verb: 'BDAT',
+  order: 80,
   states: ['rcpt', 'bdat'],
   syntax: BDAT_SYNTAX,
   rfc: rfc(3030, '2'),

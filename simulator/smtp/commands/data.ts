@@ -12,6 +12,7 @@ import { R354StartInput } from '../replies.ts';
  */
 export const DATA: SmtpCommand = {
   verb: 'DATA',
+  order: 70,
   states: ['rcpt'],
   syntax: 'DATA',
   rfc: rfc(5321, '4.1.1.4'),

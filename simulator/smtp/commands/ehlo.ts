@@ -15,6 +15,7 @@ export const EHLO_SYNTAX = 'EHLO domain (or an address literal such as [192.0.2.
  */
 export const EHLO: SmtpCommand = {
   verb: 'EHLO',
+  order: 10,
   states: COMMAND_STATES,
   syntax: EHLO_SYNTAX,
   rfc: rfc(5321, '4.1.1.1'),

@@ -11,6 +11,7 @@ import { COMMAND_STATES } from '../state.ts';
  */
 export const HELO: SmtpCommand = {
   verb: 'HELO',
+  order: 20,
   states: COMMAND_STATES,
   syntax: 'HELO domain',
   rfc: rfc(5321, '4.1.1.1'),

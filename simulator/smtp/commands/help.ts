@@ -11,6 +11,7 @@ import { COMMAND_STATES } from '../state.ts';
  */
 export const HELP: SmtpCommand = {
   verb: 'HELP',
+  order: 120,
   states: COMMAND_STATES,
   syntax: 'HELP [command]',
   rfc: rfc(5321, '4.1.1.8'),

@@ -61,6 +61,7 @@ function applyParam(s: SmtpSession, p: EsmtpParam, options: MailOptions): Reply 
  */
 export const MAIL: SmtpCommand = {
   verb: 'MAIL',
+  order: 50,
   states: ['ready'],
   syntax: 'MAIL FROM:<address> [SIZE=n] [BODY=8BITMIME] [SMTPUTF8]',
   rfc: rfc(5321, '4.1.1.2'),

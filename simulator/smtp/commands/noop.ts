@@ -10,6 +10,7 @@ import { COMMAND_STATES } from '../state.ts';
  */
 export const NOOP: SmtpCommand = {
   verb: 'NOOP',
+  order: 100,
   states: COMMAND_STATES,
   syntax: 'NOOP [string]',
   rfc: rfc(5321, '4.1.1.9'),

@@ -11,6 +11,7 @@ import { COMMAND_STATES } from '../state.ts';
  */
 export const QUIT: SmtpCommand = {
   verb: 'QUIT',
+  order: 130,
   states: COMMAND_STATES,
   syntax: 'QUIT',
   rfc: rfc(5321, '4.1.1.10'),

@@ -14,6 +14,7 @@ import { MAX_RECIPIENTS } from '../session.ts';
  */
 export const RCPT: SmtpCommand = {
   verb: 'RCPT',
+  order: 60,
   states: ['mail', 'rcpt'],
   syntax: RCPT_SYNTAX,
   rfc: rfc(5321, '4.1.1.3'),

@@ -11,6 +11,7 @@ import { COMMAND_STATES, isTransactionState } from '../state.ts';
  */
 export const RSET: SmtpCommand = {
   verb: 'RSET',
+  order: 90,
   states: COMMAND_STATES,
   syntax: 'RSET',
   rfc: rfc(5321, '4.1.1.5'),

@@ -13,6 +13,7 @@ import { R220ReadyTls, R454TlsUnavailable } from '../replies.ts';
  */
 export const STARTTLS: SmtpCommand = {
   verb: 'STARTTLS',
+  order: 30,
   states: ['connected', 'ready'],
   syntax: 'STARTTLS',
   rfc: rfc(3207, '4'),

@@ -11,6 +11,7 @@ import { COMMAND_STATES } from '../state.ts';
  */
 export const VRFY: SmtpCommand = {
   verb: 'VRFY',
+  order: 110,
   states: COMMAND_STATES,
   syntax: 'VRFY string',
   rfc: rfc(5321, '3.5.3'),
