@@ -1,8 +1,10 @@
 /**
  * The IMAP4rev2 server engine (RFC 9051), IMAP4rev1-compatible (Appendix E), sans-I/O: bytes
  * and time in, outputs out. Framing and literals are the command reader's; the commands are in
- * commands/; this file runs the connection: greeting, dispatch, continuations, IDLE, STARTTLS,
- * the tagged line, and when other sessions' changes may be told (session-view.ts).
+ * commands/ and return effects, which apply.ts carries out in order (untagged data, the tagged
+ * line, continuations, IDLE, the parts of a long FETCH, STARTTLS, BYE). This file runs the
+ * connection: the greeting, reading commands and continuation lines, ticks, and when other
+ * sessions' changes may be told (session-view.ts).
  */
 import type { MailChange } from '../backend.ts';
 import type { EngineContext, Output, ServerEngine, TlsInfo } from '../engine.ts';
