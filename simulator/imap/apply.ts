@@ -5,7 +5,7 @@
  * and the count of BADs in a row. The server (server.ts) reads input and calls `apply`.
  */
 import type { StateMachine } from '../fsm.ts';
-import type { ImapEffect, LineHandler } from './effects.ts';
+import { bye, done, protocolError, type ImapEffect, type LineHandler } from './effects.ts';
 import { errorResult } from './errors.ts';
 import type { ImapOutput } from './output.ts';
 import { ok, type TaggedResult } from './responses.ts';
@@ -135,7 +135,7 @@ export class EffectApplier {
 
   /** @rfc 9051#7.1.5 BYE: the server is closing the connection. */
   bye(text: string, code?: string): void {
-    this.one(CONNECTION, code === undefined ? { type: 'bye', text } : { type: 'bye', text, code });
+    this.one(CONNECTION, bye(text, code));
   }
 
   /**
@@ -171,7 +171,7 @@ export class EffectApplier {
     this.inProgress = null;
     this.enter('DONE');
     // The tagged line comes after the updates that are waiting (`complete` delivers them).
-    this.apply(run, [line.trim().toUpperCase() === 'DONE' ? { type: 'done', result: ok('IDLE terminated') } : { type: 'error', error: { kind: 'idle-not-done', line } }]);
+    this.apply(run, [line.trim().toUpperCase() === 'DONE' ? done(ok('IDLE terminated')) : protocolError({ kind: 'idle-not-done', line })]);
   }
 
   /** Leaves IDLE and the selected mailbox and moves to the logout state (LOGOUT, BYE, or a dropped connection). */
