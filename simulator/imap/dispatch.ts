@@ -2,8 +2,8 @@
  * Runs one parsed command: checks that its state allows it and that the host has it switched on,
  * then calls its handler. RFC 9051 §6: a command in the wrong state is a protocol error (BAD).
  */
-import { verbDisabled } from './capabilities.ts';
-import type { Reply } from './commands/command.ts';
+import { commandDisabled } from './capabilities.ts';
+import { protocolError, type ImapEffect } from './effects.ts';
 import { errorResult, type ImapProtocolError } from './errors.ts';
 import type { ImapCommand } from './parse/ast.ts';
 import { IMAP_REGISTRY } from './registry.ts';
@@ -40,13 +40,14 @@ export function stateRefusal(verb: string, display: string, current: Session['st
 }
 
 /** Checks in a fixed order: known to the registry, valid in this state, switched on; then the handler. */
-export function dispatch(cmd: ImapCommand, s: Session): Reply {
+export function dispatch(cmd: ImapCommand, s: Session): readonly ImapEffect[] {
   const spec = IMAP_REGISTRY.find(cmd.name);
   // The parser may learn a command before the registry has a handler for it.
-  if (!spec || spec.name !== cmd.name) return errorResult({ kind: 'not-implemented', command: cmd.name });
+  if (!spec || spec.name !== cmd.name) return [protocolError({ kind: 'not-implemented', command: cmd.name })];
   const verb = 'uid' in cmd && cmd.uid ? 'UID' : spec.verb;
   const error = stateError(verb, displayName(cmd), s.state);
-  if (error) return errorResult(error);
-  if (verbDisabled(s.ctx.host, spec.name)) return errorResult({ kind: 'disabled', command: cmd.name });
-  return (spec.handle as (session: Session, c: ImapCommand) => Reply)(s, cmd);
+  if (error) return [protocolError(error)];
+  // The capability the command's spec names is switched off on this host (IDLE, MOVE, …).
+  if (commandDisabled(s.ctx.host, spec)) return [protocolError({ kind: 'disabled', command: cmd.name })];
+  return (spec.handle as (session: Session, c: ImapCommand) => readonly ImapEffect[])(s, cmd);
 }

@@ -2,14 +2,15 @@
 import type { StoredMessage } from '../store/types.ts';
 import type { SequenceSet } from './parse/ast.ts';
 import { compactSequenceSet, formatSequenceSet } from './parse/sequence-set.ts';
-import { bad, Code, no, type TaggedResult } from './responses.ts';
+import type { ImapProtocolError } from './errors.ts';
+import { Code, no, type TaggedResult } from './responses.ts';
 import type { Session } from './session.ts';
 
-/** The messages a COPY/MOVE/STORE/FETCH names, by sequence number or by UID. */
-export function pick(cmd: { uid: boolean; set: SequenceSet }, s: Session): StoredMessage[] | TaggedResult {
+/** The messages a COPY/MOVE/STORE/FETCH names, by sequence number or by UID; a bad sequence number is the client's error. */
+export function pick(cmd: { uid: boolean; set: SequenceSet }, s: Session): StoredMessage[] | ImapProtocolError {
   if (cmd.uid) return s.selected.byUid(cmd.set);
   const resolved = s.selected.bySeq(cmd.set);
-  return resolved.ok ? resolved.messages : bad(resolved.message);
+  return resolved.ok ? resolved.messages : { kind: 'argument', message: resolved.message };
 }
 
 /** RFC 4315 §3 `COPYUID uidvalidity source-uids destination-uids`, both in the same order. */

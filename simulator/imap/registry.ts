@@ -1,12 +1,12 @@
 /**
  * Every IMAP command this server runs, derived from the command files (commands/index.ts is
  * generated from the folder; simulator/command.ts): lookup by the parser's name, the commands a
- * state allows, and the verbs CAPABILITY may announce.
+ * state allows, and the capabilities their specs announce (CAPABILITY is derived from them).
  */
 import { commandRegistry } from '../command.ts';
 import type { AnyCommand } from './commands/command.ts';
 import { COMMANDS } from './commands/index.ts';
-import { COMMAND_STATES, type ImapVerb } from './state.ts';
+import { COMMAND_STATES } from './state.ts';
 
 /**
  * In the order of the state table every spec takes its `states` from (state.ts `COMMAND_STATES`,
@@ -18,5 +18,5 @@ const tableRow = (c: AnyCommand): number => (TABLE_ORDER.includes(c.verb) ? TABL
 
 export const IMAP_REGISTRY = commandRegistry<AnyCommand>(COMMANDS, tableRow);
 
-/** What the command registry implements (CAPABILITY is derived from it). */
-export const REGISTERED_VERBS: ReadonlySet<ImapVerb> = new Set(IMAP_REGISTRY.all.map((c) => c.verb as ImapVerb));
+/** The capabilities the registered commands announce (`capability` in each spec). */
+export const ANNOUNCED_CAPABILITIES: ReadonlySet<string> = new Set(IMAP_REGISTRY.all.flatMap((c) => (c.capability === undefined ? [] : [c.capability])));

@@ -1,6 +1,7 @@
 /**
- * Tagged results and their response codes (RFC 9051 §7.1, RFC 5530). A handler returns one of
- * these; the server writes `tag STATUS [CODE] text`.
+ * Tagged results and their response codes (RFC 9051 §7.1, RFC 5530). A handler returns one in
+ * a `done` effect (effects.ts); the server writes `tag STATUS [CODE] text`. A BAD is made only
+ * from a typed protocol error (errors.ts).
  */
 import type { StoreError } from '../store/types.ts';
 
@@ -11,8 +12,6 @@ export interface TaggedResult {
   /** The response code without brackets: `TRYCREATE`, `APPENDUID 38505 3955`. */
   code?: string;
   text: string;
-  /** What the connection does once the tagged line is out: start TLS, or close (LOGOUT). */
-  then?: 'starttls' | 'close';
 }
 
 export function ok(text: string, code?: string): TaggedResult {

@@ -1,9 +1,10 @@
 import { rfc } from '../../fsm.ts';
 import { COMMAND_STATES } from '../state.ts';
 import type { ImapCommandSpec } from './command.ts';
+import { done, protocolError } from '../effects.ts';
 import { flagProblem } from '../flags.ts';
 import type { ImapDateTime } from '../parse/ast.ts';
-import { bad, Code, no, ok, storeRefusal } from '../responses.ts';
+import { Code, no, ok, storeRefusal } from '../responses.ts';
 
 /** RFC 9051 §9 date-time with its zone → milliseconds since the epoch. */
 function dateTimeMs(d: ImapDateTime): number {
@@ -25,16 +26,16 @@ export const APPEND: ImapCommandSpec<'APPEND'> = {
   rfc: rfc(9051, '6.3.12'),
   handle(s, cmd) {
     const problem = cmd.flags.map(flagProblem).find((p) => p !== null);
-    if (problem) return bad(problem);
+    if (problem) return [protocolError({ kind: 'argument', message: problem })];
     const box = s.user.mailbox(cmd.mailbox);
-    if (!box) return no(`Mailbox ${cmd.mailbox} does not exist`, Code.TRYCREATE);
+    if (!box) return [done(no(`Mailbox ${cmd.mailbox} does not exist`, Code.TRYCREATE))];
     // Zero octets are no message a client meant to store (Dovecot refuses them the same way).
-    if (cmd.message.length === 0) return no('An empty message cannot be stored', Code.CANNOT);
+    if (cmd.message.length === 0) return [done(no('An empty message cannot be stored', Code.CANNOT))];
     const limit = s.ctx.host.settings.maxMessageSize;
-    if (cmd.message.length > limit) return no(`The message is larger than this server's limit of ${limit} octets`, 'TOOBIG');
+    if (cmd.message.length > limit) return [done(no(`The message is larger than this server's limit of ${limit} octets`, 'TOOBIG'))];
     const internalDate = cmd.date ? dateTimeMs(cmd.date) : s.now;
     const added = s.ctx.backend.append(s.user.address, box.name, cmd.message, { flags: cmd.flags, internalDate, origin: s.ctx.sessionId });
-    if (!added.ok) return storeRefusal(added.error, added.message);
-    return ok('APPEND completed', `APPENDUID ${box.uidValidity} ${added.value.uid}`);
+    if (!added.ok) return [done(storeRefusal(added.error, added.message))];
+    return [done(ok('APPEND completed', `APPENDUID ${box.uidValidity} ${added.value.uid}`))];
   },
 };

@@ -1,9 +1,10 @@
 import { rfc } from '../../fsm.ts';
 import { COMMAND_STATES } from '../state.ts';
-import type { ImapCommandSpec, Reply } from './command.ts';
+import type { ImapCommandSpec } from './command.ts';
+import { continueWith, done, event, protocolError, type ImapEffect } from '../effects.ts';
 import { logIn, privacyRefusal } from '../auth.ts';
 import { decodeSaslPlain } from '../../wire/sasl-plain.ts';
-import { bad, Code, no } from '../responses.ts';
+import { Code, no } from '../responses.ts';
 import type { Session } from '../session.ts';
 
 /**
@@ -22,33 +23,32 @@ export const AUTHENTICATE: ImapCommandSpec<'AUTHENTICATE'> = {
   rfc: rfc(9051, '6.2.2'),
   handle(s, cmd) {
     if (cmd.mechanism.toUpperCase() !== 'PLAIN') {
-      return no(`The SASL mechanism ${cmd.mechanism} is not supported; use PLAIN`, Code.CANNOT);
+      return [done(no(`The SASL mechanism ${cmd.mechanism} is not supported; use PLAIN`, Code.CANNOT))];
     }
     const refusal = privacyRefusal(s);
-    if (refusal) return refusal;
+    if (refusal) return [protocolError(refusal)];
     if (cmd.initialResponse !== null) return plain(cmd.initialResponse, s);
     // RFC 4616 §2: PLAIN has no server challenge, so the continuation is empty.
-    return { kind: 'continue', prompt: '', onLine: (line, session) => (line === '*' ? bad('AUTHENTICATE cancelled') : continued(line, session)) };
+    return [continueWith('', (line, session) => (line === '*' ? [protocolError({ kind: 'sasl-cancelled' })] : continued(line, session)))];
   },
 };
 
 /** RFC 4959 §3: "=" stands for an empty initial response only; as a continuation line it is not base64. */
-function continued(line: string, s: Session): Reply {
+function continued(line: string, s: Session): readonly ImapEffect[] {
   return line.trim() === '=' ? notBase64() : plain(line, s);
 }
 
-function notBase64(): Reply {
-  return bad('The response is not valid base64');
+function notBase64(): readonly ImapEffect[] {
+  return [protocolError({ kind: 'sasl-not-base64' })];
 }
 
-function plain(base64: string, s: Session): Reply {
+function plain(base64: string, s: Session): readonly ImapEffect[] {
   const creds = decodeSaslPlain(base64.trim());
-  if (!creds.ok) return creds.reason === 'base64' ? notBase64() : no('PLAIN needs authzid NUL user NUL password', Code.AUTHENTICATIONFAILED);
+  if (!creds.ok) return creds.reason === 'base64' ? notBase64() : [done(no('PLAIN needs authzid NUL user NUL password', Code.AUTHENTICATIONFAILED))];
   const account = s.ctx.backend.resolveLogin(creds.authcid, s.ctx.host.domains);
   // RFC 4616 §2: an authorization identity other than the user's own is not allowed here.
   if (creds.authzid && (!account || s.ctx.backend.resolveLogin(creds.authzid, s.ctx.host.domains) !== account)) {
-    s.event({ kind: 'auth', user: creds.authcid, ok: false, mechanism: 'PLAIN' });
-    return no(`Not allowed to act as ${creds.authzid}`, 'AUTHORIZATIONFAILED');
+    return [event({ kind: 'auth', user: creds.authcid, ok: false, mechanism: 'PLAIN' }), done(no(`Not allowed to act as ${creds.authzid}`, 'AUTHORIZATIONFAILED'))];
   }
   return logIn(s, creds.authcid, creds.password, 'AUTHENTICATE');
 }

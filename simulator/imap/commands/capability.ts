@@ -1,6 +1,7 @@
 import { rfc } from '../../fsm.ts';
 import { COMMAND_STATES } from '../state.ts';
 import type { ImapCommandSpec } from './command.ts';
+import { done, untagged } from '../effects.ts';
 import { ok } from '../responses.ts';
 
 /**
@@ -15,7 +16,6 @@ export const CAPABILITY: ImapCommandSpec<'CAPABILITY'> = {
   syntax: 'CAPABILITY',
   rfc: rfc(9051, '6.1.1'),
   handle(s) {
-    s.untagged(`CAPABILITY ${s.capabilities().join(' ')}`);
-    return ok('CAPABILITY completed');
+    return [untagged(`CAPABILITY ${s.capabilities().join(' ')}`), done(ok('CAPABILITY completed'))];
   },
 };

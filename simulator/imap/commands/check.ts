@@ -1,6 +1,7 @@
 import { rfc } from '../../fsm.ts';
 import { COMMAND_STATES } from '../state.ts';
 import type { ImapCommandSpec } from './command.ts';
+import { done } from '../effects.ts';
 import { ok } from '../responses.ts';
 
 /** @rfc 3501#6.4.1 CHECK: a checkpoint; RFC 9051 removed it, but rev1 clients still send it. */
@@ -12,6 +13,6 @@ export const CHECK: ImapCommandSpec<'CHECK'> = {
   syntax: 'CHECK',
   rfc: rfc(3501, '6.4.1'),
   handle() {
-    return ok('CHECK completed');
+    return [done(ok('CHECK completed'))];
   },
 };

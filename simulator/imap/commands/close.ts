@@ -1,6 +1,7 @@
 import { rfc } from '../../fsm.ts';
 import { COMMAND_STATES } from '../state.ts';
 import type { ImapCommandSpec } from './command.ts';
+import { done, enter } from '../effects.ts';
 import { ok } from '../responses.ts';
 
 /**
@@ -23,7 +24,6 @@ export const CLOSE: ImapCommandSpec<'CLOSE'> = {
       if (doomed.length) s.ctx.backend.expunge(s.user.address, view.mailbox.name, doomed, s.ctx.sessionId);
     }
     s.dropView();
-    s.enter('CLOSE');
-    return ok('CLOSE completed');
+    return [enter('CLOSE'), done(ok('CLOSE completed'))];
   },
 };

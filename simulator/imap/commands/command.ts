@@ -1,12 +1,15 @@
 /**
  * An IMAP command file's shape, on the shared contract (simulator/command.ts): the spec (verb,
- * the states it is valid in, syntax, RFC section, summary) and a handler taking the session and
- * the parsed command. The handler writes its untagged responses through the session and returns
- * the `Reply` that ends it (or asks for a continuation, IDLE, or the next part of a long response).
+ * the states it is valid in, the capability that announces it, syntax, RFC section, summary)
+ * and a handler `(session, cmd) => readonly ImapEffect[]`. The handler may change the model (the
+ * store, the selected view, the login); everything that goes to the wire or moves the state is
+ * an effect (../effects.ts): untagged responses, the tagged completion or a protocol error
+ * (mapped to BAD/NO in ../errors.ts), a continuation request, IDLE, the next part of a long
+ * response, a state move, STARTTLS, close. The server carries them out in order (../apply.ts).
  */
-import type { CommandSpec } from '../../command.ts';
+import type { Command } from '../../command.ts';
+import type { ImapEffect } from '../effects.ts';
 import type { CommandName, ImapCommand } from '../parse/ast.ts';
-import type { TaggedResult } from '../responses.ts';
 import type { Session } from '../session.ts';
 import type { CommandState } from '../state.ts';
 
@@ -19,40 +22,9 @@ export type CommandOf<N extends CommandName> = ImapCommand extends infer C
     : never
   : never;
 
-/** RFC 9051 §7.5: a continuation the command asks for (AUTHENTICATE's `+ `). */
-export interface Continuation {
-  kind: 'continue';
-  /** Text after `+ ` (base64 challenge, or a prompt). */
-  prompt: string;
-  /** The client's continuation line arrived. */
-  onLine(line: string, session: Session): Reply;
-}
-
-/** RFC 2177: the command stays in progress until the client sends DONE. */
-export interface IdleReply {
-  kind: 'idle';
-}
-
-/**
- * Part of a long response is written; the rest comes from `resume`. The server lets the
- * transport send what is there first (when it can be woken), so a client starts reading a
- * FETCH of thousands of messages while the rest is produced, as with a streaming server.
- */
-export interface MoreReply {
-  kind: 'more';
-  resume(): Reply;
-}
-
-export type Reply = TaggedResult | Continuation | IdleReply | MoreReply;
-
-export interface ImapCommandSpec<N extends CommandName = CommandName> extends CommandSpec<CommandState> {
+export interface ImapCommandSpec<N extends CommandName = CommandName> extends Command<CommandState, Session, CommandOf<N>, ImapEffect> {
   /** The parser's name for it (UID FETCH is FETCH with uid: true, and so on); the same as `verb`. */
   readonly name: N;
-  readonly handle: (session: Session, cmd: CommandOf<N>) => Reply;
 }
 
 export type AnyCommand = { [N in CommandName]: ImapCommandSpec<N> }[CommandName];
-
-export function isTagged(reply: Reply): reply is TaggedResult {
-  return 'status' in reply;
-}

@@ -1,6 +1,7 @@
 import { rfc } from '../../fsm.ts';
 import { COMMAND_STATES } from '../state.ts';
 import type { ImapCommandSpec } from './command.ts';
+import { done, protocolError } from '../effects.ts';
 import { copyUid, expungeIssued, pick } from '../message-set.ts';
 import { Code, no, ok, storeRefusal } from '../responses.ts';
 
@@ -18,15 +19,15 @@ export const COPY: ImapCommandSpec<'COPY'> = {
   rfc: rfc(9051, '6.4.7'),
   handle(s, cmd) {
     const messages = pick(cmd, s);
-    if (!Array.isArray(messages)) return messages;
+    if (!Array.isArray(messages)) return [protocolError(messages)];
     const target = s.user.mailbox(cmd.mailbox);
-    if (!target) return no(`Mailbox ${cmd.mailbox} does not exist`, Code.TRYCREATE);
+    if (!target) return [done(no(`Mailbox ${cmd.mailbox} does not exist`, Code.TRYCREATE))];
     const issued = expungeIssued(messages, s);
-    if (issued) return issued;
+    if (issued) return [done(issued)];
     const uids = messages.map((m) => m.uid);
-    if (!uids.length) return ok('No messages to copy');
+    if (!uids.length) return [done(ok('No messages to copy'))];
     const copied = s.ctx.backend.copy(s.user.address, s.selected.mailbox.name, uids, target.name, s.ctx.sessionId);
-    if (!copied.ok) return storeRefusal(copied.error, copied.message);
-    return ok(`${cmd.uid ? 'UID COPY' : 'COPY'} completed`, copyUid(target.uidValidity, copied.value.pairs));
+    if (!copied.ok) return [done(storeRefusal(copied.error, copied.message))];
+    return [done(ok(`${cmd.uid ? 'UID COPY' : 'COPY'} completed`, copyUid(target.uidValidity, copied.value.pairs)))];
   },
 };

@@ -1,6 +1,7 @@
 import { rfc } from '../../fsm.ts';
 import { COMMAND_STATES } from '../state.ts';
 import type { ImapCommandSpec } from './command.ts';
+import { done } from '../effects.ts';
 import { newNameProblem } from '../mailbox-name.ts';
 import type { SpecialUse } from '../../store/types.ts';
 import { no, ok, storeRefusal } from '../responses.ts';
@@ -22,13 +23,13 @@ export const CREATE: ImapCommandSpec<'CREATE'> = {
   rfc: rfc(9051, '6.3.4'),
   handle(s, cmd) {
     const bad = newNameProblem(cmd.mailbox);
-    if (bad) return bad;
+    if (bad) return [done(bad)];
     const use = cmd.specialUse[0] ?? null;
-    if (cmd.specialUse.length > 1) return no('Give a mailbox at most one special-use attribute', 'USEATTR');
+    if (cmd.specialUse.length > 1) return [done(no('Give a mailbox at most one special-use attribute', 'USEATTR'))];
     const known = CREATABLE_USES.find((u) => u.toLowerCase() === use?.toLowerCase()) ?? null;
-    if (use !== null && !known) return no(`${use} cannot be given to a new mailbox here`, 'USEATTR');
+    if (use !== null && !known) return [done(no(`${use} cannot be given to a new mailbox here`, 'USEATTR'))];
     const made = s.ctx.backend.createMailbox(s.user.address, cmd.mailbox, known, s.ctx.sessionId);
-    if (!made.ok) return storeRefusal(made.error, made.message);
-    return ok('CREATE completed');
+    if (!made.ok) return [done(storeRefusal(made.error, made.message))];
+    return [done(ok('CREATE completed'))];
   },
 };

@@ -1,6 +1,7 @@
 import { rfc } from '../../fsm.ts';
 import { COMMAND_STATES } from '../state.ts';
 import type { ImapCommandSpec } from './command.ts';
+import { done, enter, untagged } from '../effects.ts';
 import { hasChildren } from '../mailbox-list.ts';
 import { no, ok, storeRefusal } from '../responses.ts';
 
@@ -21,17 +22,15 @@ export const DELETE: ImapCommandSpec<'DELETE'> = {
   handle(s, cmd) {
     const box = s.user.mailbox(cmd.mailbox);
     if (box && box.name !== 'INBOX' && hasChildren(s.user, box)) {
-      return no(`Mailbox ${box.name} has child mailboxes; delete them first`, 'HASCHILDREN');
+      return [done(no(`Mailbox ${box.name} has child mailboxes; delete them first`, 'HASCHILDREN'))];
     }
     const selected = box !== undefined && s.view?.mailbox === box;
     const gone = s.ctx.backend.deleteMailbox(s.user.address, cmd.mailbox, s.ctx.sessionId);
-    if (!gone.ok) return storeRefusal(gone.error, gone.message);
-    if (selected) {
-      // Deleting the selected mailbox closes it first (as Dovecot does); IMAP4rev2 clients are told.
-      s.dropView();
-      s.enter('DELETE');
-      if (s.rev2) s.untagged('OK [CLOSED] The selected mailbox was deleted');
-    }
-    return ok('DELETE completed');
+    if (!gone.ok) return [done(storeRefusal(gone.error, gone.message))];
+    const completed = done(ok('DELETE completed'));
+    if (!selected) return [completed];
+    // Deleting the selected mailbox closes it first (as Dovecot does); IMAP4rev2 clients are told.
+    s.dropView();
+    return s.rev2 ? [enter('DELETE'), untagged('OK [CLOSED] The selected mailbox was deleted'), completed] : [enter('DELETE'), completed];
   },
 };

@@ -1,6 +1,7 @@
 import { rfc } from '../../fsm.ts';
 import { COMMAND_STATES } from '../state.ts';
 import type { ImapCommandSpec } from './command.ts';
+import { done, untagged } from '../effects.ts';
 import { ok } from '../responses.ts';
 
 /**
@@ -12,6 +13,7 @@ export const ENABLE: ImapCommandSpec<'ENABLE'> = {
   name: 'ENABLE',
   verb: 'ENABLE',
   states: COMMAND_STATES.ENABLE,
+  capability: 'ENABLE',
   summary: 'Switch on IMAP4rev2 or UTF-8 names',
   syntax: 'ENABLE IMAP4rev2 | UTF8=ACCEPT',
   rfc: rfc(9051, '6.3.1'),
@@ -28,7 +30,6 @@ export const ENABLE: ImapCommandSpec<'ENABLE'> = {
         enabled.push('UTF8=ACCEPT');
       }
     }
-    s.untagged(['ENABLED', ...enabled].join(' '));
-    return ok('ENABLE completed');
+    return [untagged(['ENABLED', ...enabled].join(' ')), done(ok('ENABLE completed'))];
   },
 };

@@ -1,6 +1,7 @@
 import { rfc } from '../../fsm.ts';
 import { COMMAND_STATES } from '../state.ts';
 import type { ImapCommandSpec } from './command.ts';
+import { done } from '../effects.ts';
 import { Code, no, ok } from '../responses.ts';
 
 /**
@@ -18,11 +19,11 @@ export const EXPUNGE: ImapCommandSpec<'EXPUNGE'> = {
   rfc: rfc(9051, '6.4.3'),
   handle(s, cmd) {
     const view = s.selected;
-    if (view.readOnly) return no('The mailbox is read-only (EXAMINE): nothing can be expunged', Code.READ_ONLY);
+    if (view.readOnly) return [done(no('The mailbox is read-only (EXAMINE): nothing can be expunged', Code.READ_ONLY))];
     const candidates = cmd.set ? view.byUid(cmd.set) : view.all();
     const doomed = candidates.filter((m) => m.flags.has('\\Deleted')).map((m) => m.uid);
     // The store announces the removal; the server then sends the EXPUNGE responses (§7.5.1).
     if (doomed.length) s.ctx.backend.expunge(s.user.address, view.mailbox.name, doomed, s.ctx.sessionId);
-    return ok(`${cmd.uid ? 'UID EXPUNGE' : 'EXPUNGE'} completed`);
+    return [done(ok(`${cmd.uid ? 'UID EXPUNGE' : 'EXPUNGE'} completed`))];
   },
 };

@@ -1,6 +1,7 @@
 import { rfc } from '../../fsm.ts';
 import { COMMAND_STATES } from '../state.ts';
-import type { ImapCommandSpec, Reply } from './command.ts';
+import type { ImapCommandSpec } from './command.ts';
+import { done, more, protocolError, UNTAGGED_FRAME, untaggedPieces, type ImapEffect } from '../effects.ts';
 import { pick } from '../message-set.ts';
 import { type Piece } from '../encode.ts';
 import { itemPieces, setsSeen, UnknownCte, type ItemContext } from '../fetch/items.ts';
@@ -10,7 +11,7 @@ import { no, ok } from '../responses.ts';
 import type { Session } from '../session.ts';
 import type { StoredMessage } from '../../store/types.ts';
 
-/** Octets of FETCH responses sent before the rest is made (see MoreReply). */
+/** Octets (UTF-16 units for text, as OutputBuffer counts) of FETCH responses sent before the rest is made (the `more` effect). */
 const STREAM_BATCH = 128 * 1024;
 
 /**
@@ -28,29 +29,40 @@ export const FETCH: ImapCommandSpec<'FETCH'> = {
   rfc: rfc(9051, '6.4.5'),
   handle(s, cmd) {
     const messages = pick(cmd, s);
-    if (!Array.isArray(messages)) return messages;
+    if (!Array.isArray(messages)) return [protocolError(messages)];
     const items: FetchItem[] = cmd.uid && !cmd.items.some((i) => i.item === 'UID') ? [{ item: 'UID' }, ...cmd.items] : cmd.items;
     const marksSeen = !s.selected.readOnly && items.some(setsSeen);
     const ctx: ItemContext = { opts: s.strings, flags: (m) => s.selected.flagsOf(m) };
     beginPass(messages.length);
-    const from = (start: number): Reply => {
-      const before = s.pendingOutput;
+    const completed = `${cmd.uid ? 'UID FETCH' : 'FETCH'} completed`;
+    const from = (start: number): readonly ImapEffect[] => {
+      const effects: ImapEffect[] = [];
+      let size = 0;
       try {
         for (let i = start; i < messages.length; i++) {
-          s.write(fetchResponse(s, messages[i]!, items, marksSeen, ctx));
+          const pieces = fetchResponse(s, messages[i]!, items, marksSeen, ctx);
+          effects.push(untaggedPieces(pieces));
+          size += UNTAGGED_FRAME;
+          for (let p = 0; p < pieces.length; p++) size += pieces[p]!.length;
           // A big response leaves in parts, so the client reads while the rest is made.
-          if (s.pendingOutput - before >= STREAM_BATCH && i + 1 < messages.length) return { kind: 'more', resume: () => from(i + 1) };
+          if (size >= STREAM_BATCH && i + 1 < messages.length) {
+            effects.push(more(() => from(i + 1)));
+            return effects;
+          }
         }
       } catch (e) {
-        if (e instanceof UnknownCte) return no(`Cannot decode Content-Transfer-Encoding "${e.encoding}"`, 'UNKNOWN-CTE');
-        throw e;
+        if (!(e instanceof UnknownCte)) throw e;
+        effects.push(done(no(`Cannot decode Content-Transfer-Encoding "${e.encoding}"`, 'UNKNOWN-CTE')));
+        return effects;
       }
-      return ok(`${cmd.uid ? 'UID FETCH' : 'FETCH'} completed`);
+      effects.push(done(ok(completed)));
+      return effects;
     };
     return from(0);
   },
 };
 
+/** `n FETCH (items)`: the untagged response's pieces, without `* ` and CRLF. */
 function fetchResponse(s: Session, m: StoredMessage, items: FetchItem[], marksSeen: boolean, ctx: ItemContext): Piece[] {
   const view = s.selected;
   let withFlags = items;
@@ -59,11 +71,11 @@ function fetchResponse(s: Session, m: StoredMessage, items: FetchItem[], marksSe
     if (!items.some((i) => i.item === 'FLAGS')) withFlags = [...items, { item: 'FLAGS' }];
   }
   if (withFlags.some((i) => i.item === 'FLAGS')) view.flagsReported(m.uid);
-  const out: Piece[] = [`* ${view.seqOf(m.uid)} FETCH (`];
+  const out: Piece[] = [`${view.seqOf(m.uid)} FETCH (`];
   withFlags.forEach((item, i) => {
     if (i) out.push(' ');
     out.push(...itemPieces(item, m, ctx));
   });
-  out.push(')\r\n');
+  out.push(')');
   return out;
 }

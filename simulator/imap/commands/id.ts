@@ -1,6 +1,7 @@
 import { rfc } from '../../fsm.ts';
 import { COMMAND_STATES } from '../state.ts';
 import type { ImapCommandSpec } from './command.ts';
+import { done, untagged } from '../effects.ts';
 import { istring, list } from '../encode.ts';
 import { ok } from '../responses.ts';
 
@@ -19,12 +20,12 @@ export const ID: ImapCommandSpec<'ID'> = {
   name: 'ID',
   verb: 'ID',
   states: COMMAND_STATES.ID,
+  capability: 'ID',
   summary: 'Exchange client and server names',
   syntax: 'ID ("name" "client" ...) | ID NIL',
   rfc: rfc(2971, '3.1'),
   handle(s) {
     const pairs = SERVER_ID.map(([k, v]) => [...istring(k, s.strings), ' ', ...istring(v, s.strings)]);
-    s.untagged('ID ', ...list(pairs));
-    return ok('ID completed');
+    return [untagged('ID ', ...list(pairs)), done(ok('ID completed'))];
   },
 };

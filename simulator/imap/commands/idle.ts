@@ -1,6 +1,7 @@
 import { rfc } from '../../fsm.ts';
 import { COMMAND_STATES } from '../state.ts';
 import type { ImapCommandSpec } from './command.ts';
+import { idle } from '../effects.ts';
 
 /**
  * @rfc 2177 IDLE (RFC 9051 §6.3.13): the server answers `+ idling`, then "is now free to send
@@ -11,10 +12,11 @@ export const IDLE: ImapCommandSpec<'IDLE'> = {
   name: 'IDLE',
   verb: 'IDLE',
   states: COMMAND_STATES.IDLE,
+  capability: 'IDLE',
   summary: 'Wait for changes, told as they happen, until DONE',
   syntax: 'IDLE … DONE',
   rfc: rfc(9051, '6.3.13'),
   handle() {
-    return { kind: 'idle' };
+    return [idle()];
   },
 };

@@ -1,12 +1,13 @@
 import { rfc } from '../../fsm.ts';
 import { COMMAND_STATES } from '../state.ts';
 import type { ImapCommandSpec } from './command.ts';
+import { done, protocolError, untagged, type ImapEffect } from '../effects.ts';
 import type { Mailbox } from '../../store/mailbox.ts';
 import { HIERARCHY_DELIMITER } from '../../store/types.ts';
 import { mailboxName, quote } from '../encode.ts';
 import { hasChildren, mailboxAttributes, patternMatcher, sortedMailboxes } from '../mailbox-list.ts';
 import { statusValues } from '../mailbox-status.ts';
-import { bad, ok } from '../responses.ts';
+import { ok } from '../responses.ts';
 import type { Session } from '../session.ts';
 
 /**
@@ -24,15 +25,15 @@ export const LIST: ImapCommandSpec<'LIST'> = {
   handle(s, cmd) {
     const sel = cmd.selection;
     // §6.3.9.1: "The RECURSIVEMATCH option MUST NOT occur as the only selection option (or only with REMOTE)".
-    if (sel.recursiveMatch && !sel.subscribed && !sel.specialUse) return bad('RECURSIVEMATCH needs another selection option such as SUBSCRIBED');
+    if (sel.recursiveMatch && !sel.subscribed && !sel.specialUse) return [protocolError({ kind: 'argument', message: 'RECURSIVEMATCH needs another selection option such as SUBSCRIBED' })];
     if (!cmd.extended && cmd.patterns.length === 1 && cmd.patterns[0] === '') {
       // "an empty mailbox name argument is a special request to return the hierarchy delimiter".
-      s.untagged(`LIST (\\Noselect) ${quote(HIERARCHY_DELIMITER)} ""`);
-      return ok('LIST completed');
+      return [untagged(`LIST (\\Noselect) ${quote(HIERARCHY_DELIMITER)} ""`), done(ok('LIST completed'))];
     }
     const matchers = cmd.patterns.filter((p) => p !== '').map((p) => patternMatcher(cmd.reference, p));
     const account = s.user;
     const subscribedAttr = sel.subscribed || cmd.returns.subscribed;
+    const effects: ImapEffect[] = [];
     for (const box of sortedMailboxes(account)) {
       if (!matchers.some((m) => m(box.name))) continue;
       const selected = (!sel.subscribed || box.subscribed) && (!sel.specialUse || box.specialUse !== null);
@@ -40,12 +41,13 @@ export const LIST: ImapCommandSpec<'LIST'> = {
       if (!selected && !childInfo) continue;
       const attrs = mailboxAttributes(account, box, { subscribed: subscribedAttr });
       const extra = childInfo ? ' ("CHILDINFO" ("SUBSCRIBED"))' : '';
-      s.untagged(`LIST (${attrs.join(' ')}) ${quote(HIERARCHY_DELIMITER)} `, ...mailboxName(box.name, s.strings), extra);
+      effects.push(untagged(`LIST (${attrs.join(' ')}) ${quote(HIERARCHY_DELIMITER)} `, ...mailboxName(box.name, s.strings), extra));
       if (cmd.returns.status && selected) {
-        s.untagged('STATUS ', ...mailboxName(box.name, s.strings), ` (${statusValues(box, cmd.returns.status, s.view)})`);
+        effects.push(untagged('STATUS ', ...mailboxName(box.name, s.strings), ` (${statusValues(box, cmd.returns.status, s.view)})`));
       }
     }
-    return ok('LIST completed');
+    effects.push(done(ok('LIST completed')));
+    return effects;
   },
 };
 

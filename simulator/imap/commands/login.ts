@@ -1,6 +1,7 @@
 import { rfc } from '../../fsm.ts';
 import { COMMAND_STATES } from '../state.ts';
 import type { ImapCommandSpec } from './command.ts';
+import { protocolError } from '../effects.ts';
 import { logIn, privacyRefusal } from '../auth.ts';
 
 /**
@@ -16,6 +17,7 @@ export const LOGIN: ImapCommandSpec<'LOGIN'> = {
   syntax: 'LOGIN user password',
   rfc: rfc(9051, '6.2.3'),
   handle(s, cmd) {
-    return privacyRefusal(s) ?? logIn(s, cmd.user, cmd.password, 'LOGIN');
+    const refusal = privacyRefusal(s);
+    return refusal ? [protocolError(refusal)] : logIn(s, cmd.user, cmd.password, 'LOGIN');
   },
 };

@@ -1,6 +1,7 @@
 import { rfc } from '../../fsm.ts';
 import { COMMAND_STATES } from '../state.ts';
 import type { ImapCommandSpec } from './command.ts';
+import { close, done, enter, untagged } from '../effects.ts';
 import { ok } from '../responses.ts';
 
 /**
@@ -15,9 +16,7 @@ export const LOGOUT: ImapCommandSpec<'LOGOUT'> = {
   syntax: 'LOGOUT',
   rfc: rfc(9051, '6.1.3'),
   handle(s) {
-    s.untagged('BYE Mailwire IMAP server logging out');
     s.dropView();
-    s.enter('LOGOUT');
-    return { ...ok('LOGOUT completed'), then: 'close' };
+    return [untagged('BYE Mailwire IMAP server logging out'), enter('LOGOUT'), done(ok('LOGOUT completed')), close()];
   },
 };

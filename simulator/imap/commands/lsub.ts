@@ -1,6 +1,7 @@
 import { rfc } from '../../fsm.ts';
 import { COMMAND_STATES } from '../state.ts';
 import type { ImapCommandSpec } from './command.ts';
+import { done, untagged, type ImapEffect } from '../effects.ts';
 import { HIERARCHY_DELIMITER } from '../../store/types.ts';
 import { mailboxName, quote } from '../encode.ts';
 import { patternMatcher, sortedMailboxes } from '../mailbox-list.ts';
@@ -19,10 +20,12 @@ export const LSUB: ImapCommandSpec<'LSUB'> = {
   rfc: rfc(3501, '6.3.9'),
   handle(s, cmd) {
     const matches = patternMatcher(cmd.reference, cmd.pattern);
+    const effects: ImapEffect[] = [];
     for (const box of sortedMailboxes(s.user)) {
       if (!box.subscribed || !matches(box.name)) continue;
-      s.untagged(`LSUB () ${quote(HIERARCHY_DELIMITER)} `, ...mailboxName(box.name, s.strings));
+      effects.push(untagged(`LSUB () ${quote(HIERARCHY_DELIMITER)} `, ...mailboxName(box.name, s.strings)));
     }
-    return ok('LSUB completed');
+    effects.push(done(ok('LSUB completed')));
+    return effects;
   },
 };

@@ -1,6 +1,7 @@
 import { rfc } from '../../fsm.ts';
 import { COMMAND_STATES } from '../state.ts';
 import type { ImapCommandSpec } from './command.ts';
+import { done, protocolError, untagged } from '../effects.ts';
 import { copyUid, expungeIssued, pick } from '../message-set.ts';
 import { Code, no, ok, storeRefusal } from '../responses.ts';
 
@@ -13,23 +14,23 @@ export const MOVE: ImapCommandSpec<'MOVE'> = {
   name: 'MOVE',
   verb: 'MOVE',
   states: COMMAND_STATES.MOVE,
+  capability: 'MOVE',
   summary: 'Move messages to another mailbox',
   syntax: 'MOVE sequence-set mailbox',
   rfc: rfc(6851, '3.3'),
   handle(s, cmd) {
     const messages = pick(cmd, s);
-    if (!Array.isArray(messages)) return messages;
+    if (!Array.isArray(messages)) return [protocolError(messages)];
     const view = s.selected;
-    if (view.readOnly) return no('The mailbox is read-only (EXAMINE): messages cannot be moved out of it', Code.READ_ONLY);
+    if (view.readOnly) return [done(no('The mailbox is read-only (EXAMINE): messages cannot be moved out of it', Code.READ_ONLY))];
     const target = s.user.mailbox(cmd.mailbox);
-    if (!target) return no(`Mailbox ${cmd.mailbox} does not exist`, Code.TRYCREATE);
+    if (!target) return [done(no(`Mailbox ${cmd.mailbox} does not exist`, Code.TRYCREATE))];
     const issued = expungeIssued(messages, s);
-    if (issued) return issued;
+    if (issued) return [done(issued)];
     const uids = messages.map((m) => m.uid);
-    if (!uids.length) return ok('No messages to move');
+    if (!uids.length) return [done(ok('No messages to move'))];
     const moved = s.ctx.backend.move(s.user.address, view.mailbox.name, uids, target.name, s.ctx.sessionId);
-    if (!moved.ok) return storeRefusal(moved.error, moved.message);
-    s.untagged(`OK [${copyUid(target.uidValidity, moved.value.pairs)}] Moved`);
-    return ok(`${cmd.uid ? 'UID MOVE' : 'MOVE'} completed`);
+    if (!moved.ok) return [done(storeRefusal(moved.error, moved.message))];
+    return [untagged(`OK [${copyUid(target.uidValidity, moved.value.pairs)}] Moved`), done(ok(`${cmd.uid ? 'UID MOVE' : 'MOVE'} completed`))];
   },
 };

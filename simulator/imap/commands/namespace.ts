@@ -1,6 +1,7 @@
 import { rfc } from '../../fsm.ts';
 import { COMMAND_STATES } from '../state.ts';
 import type { ImapCommandSpec } from './command.ts';
+import { done, untagged } from '../effects.ts';
 import { ok } from '../responses.ts';
 
 /**
@@ -11,11 +12,11 @@ export const NAMESPACE: ImapCommandSpec<'NAMESPACE'> = {
   name: 'NAMESPACE',
   verb: 'NAMESPACE',
   states: COMMAND_STATES.NAMESPACE,
+  capability: 'NAMESPACE',
   summary: 'Show the mailbox name prefixes',
   syntax: 'NAMESPACE',
   rfc: rfc(9051, '6.3.10'),
-  handle(s) {
-    s.untagged('NAMESPACE (("" "/")) NIL NIL');
-    return ok('NAMESPACE completed');
+  handle() {
+    return [untagged('NAMESPACE (("" "/")) NIL NIL'), done(ok('NAMESPACE completed'))];
   },
 };

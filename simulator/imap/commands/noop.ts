@@ -1,6 +1,7 @@
 import { rfc } from '../../fsm.ts';
 import { COMMAND_STATES } from '../state.ts';
 import type { ImapCommandSpec } from './command.ts';
+import { done } from '../effects.ts';
 import { ok } from '../responses.ts';
 
 /**
@@ -16,6 +17,6 @@ export const NOOP: ImapCommandSpec<'NOOP'> = {
   syntax: 'NOOP',
   rfc: rfc(9051, '6.1.2'),
   handle() {
-    return ok('NOOP completed');
+    return [done(ok('NOOP completed'))];
   },
 };

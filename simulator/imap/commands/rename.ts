@@ -1,6 +1,7 @@
 import { rfc } from '../../fsm.ts';
 import { COMMAND_STATES } from '../state.ts';
 import type { ImapCommandSpec } from './command.ts';
+import { done } from '../effects.ts';
 import { newNameProblem } from '../mailbox-name.ts';
 import { ok, storeRefusal } from '../responses.ts';
 
@@ -17,9 +18,9 @@ export const RENAME: ImapCommandSpec<'RENAME'> = {
   rfc: rfc(9051, '6.3.6'),
   handle(s, cmd) {
     const bad = newNameProblem(cmd.to);
-    if (bad) return bad;
+    if (bad) return [done(bad)];
     const renamed = s.ctx.backend.renameMailbox(s.user.address, cmd.from, cmd.to, s.ctx.sessionId);
-    if (!renamed.ok) return storeRefusal(renamed.error, renamed.message);
-    return ok('RENAME completed');
+    if (!renamed.ok) return [done(storeRefusal(renamed.error, renamed.message))];
+    return [done(ok('RENAME completed'))];
   },
 };

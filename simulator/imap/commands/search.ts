@@ -1,6 +1,7 @@
 import { rfc } from '../../fsm.ts';
 import { COMMAND_STATES } from '../state.ts';
 import type { CommandOf, ImapCommandSpec } from './command.ts';
+import { done, untagged } from '../effects.ts';
 import { quote } from '../encode.ts';
 import { compactSequenceSet, formatSequenceSet } from '../parse/sequence-set.ts';
 import { isUtf8Charset } from '../parse/search.ts';
@@ -26,20 +27,17 @@ export const SEARCH: ImapCommandSpec<'SEARCH'> = {
   handle(s, cmd) {
     if (!isUtf8Charset(cmd.charset)) {
       if (cmd.returns?.includes('SAVE')) s.selected.saved = []; // §6.4.4.1: a failed SEARCH empties $
-      return no(`Charset ${cmd.charset} is not supported`, 'BADCHARSET (US-ASCII UTF-8)');
+      return [done(no(`Charset ${cmd.charset} is not supported`, 'BADCHARSET (US-ASCII UTF-8)'))];
     }
     beginPass(s.selected.exists);
     const found = new SearchRun(s.selected).run(cmd.criteria);
     const numbers = found.map((m) => (cmd.uid ? m.uid : s.selected.seqOf(m.uid)));
     const returns = cmd.returns ?? (s.rev2 ? [] : null);
-    if (returns === null) {
-      s.untagged(['SEARCH', ...numbers].join(' '));
-    } else {
-      const options: SearchReturnOption[] = returns.length ? returns : ['ALL'];
-      if (options.includes('SAVE')) s.selected.saved = saved(found, options);
-      if (options.some((o) => o !== 'SAVE')) s.untagged(esearch(cmd, numbers, options));
-    }
-    return ok(`${cmd.uid ? 'UID SEARCH' : 'SEARCH'} completed`);
+    const completed = done(ok(`${cmd.uid ? 'UID SEARCH' : 'SEARCH'} completed`));
+    if (returns === null) return [untagged(['SEARCH', ...numbers].join(' ')), completed];
+    const options: SearchReturnOption[] = returns.length ? returns : ['ALL'];
+    if (options.includes('SAVE')) s.selected.saved = saved(found, options);
+    return options.some((o) => o !== 'SAVE') ? [untagged(esearch(cmd, numbers, options)), completed] : [completed];
   },
 };
 

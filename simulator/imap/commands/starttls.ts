@@ -1,7 +1,8 @@
 import { rfc } from '../../fsm.ts';
 import { COMMAND_STATES } from '../state.ts';
 import type { ImapCommandSpec } from './command.ts';
-import { bad, ok } from '../responses.ts';
+import { done, enter, protocolError, starttls } from '../effects.ts';
+import { ok } from '../responses.ts';
 
 /**
  * @rfc 9051#6.2.1 STARTTLS: after the tagged OK the client starts the TLS negotiation; the
@@ -12,11 +13,12 @@ export const STARTTLS: ImapCommandSpec<'STARTTLS'> = {
   name: 'STARTTLS',
   verb: 'STARTTLS',
   states: COMMAND_STATES.STARTTLS,
+  capability: 'STARTTLS',
   summary: 'Start TLS on this connection',
   syntax: 'STARTTLS',
   rfc: rfc(9051, '6.2.1'),
   handle(s) {
-    if (s.tls) return bad('TLS is already active on this connection');
-    return { ...ok('Begin TLS negotiation now'), then: 'starttls' };
+    if (s.tls) return [protocolError({ kind: 'tls-active' })];
+    return [done(ok('Begin TLS negotiation now')), enter('STARTTLS'), starttls()];
   },
 };

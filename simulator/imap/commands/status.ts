@@ -1,6 +1,7 @@
 import { rfc } from '../../fsm.ts';
 import { COMMAND_STATES } from '../state.ts';
 import type { ImapCommandSpec } from './command.ts';
+import { done, untagged } from '../effects.ts';
 import { mailboxName } from '../encode.ts';
 import { statusValues } from '../mailbox-status.ts';
 import { Code, no, ok } from '../responses.ts';
@@ -18,8 +19,7 @@ export const STATUS: ImapCommandSpec<'STATUS'> = {
   rfc: rfc(9051, '6.3.11'),
   handle(s, cmd) {
     const box = s.user.mailbox(cmd.mailbox);
-    if (!box) return no(`Mailbox ${cmd.mailbox} does not exist`, Code.NONEXISTENT);
-    s.untagged('STATUS ', ...mailboxName(box.name, s.strings), ` (${statusValues(box, cmd.items, s.view)})`);
-    return ok('STATUS completed');
+    if (!box) return [done(no(`Mailbox ${cmd.mailbox} does not exist`, Code.NONEXISTENT))];
+    return [untagged('STATUS ', ...mailboxName(box.name, s.strings), ` (${statusValues(box, cmd.items, s.view)})`), done(ok('STATUS completed'))];
   },
 };

@@ -1,10 +1,11 @@
 import { rfc } from '../../fsm.ts';
 import { COMMAND_STATES } from '../state.ts';
 import type { ImapCommandSpec } from './command.ts';
+import { done, protocolError, untagged, type ImapEffect } from '../effects.ts';
 import { expungeIssued, pick } from '../message-set.ts';
 import { flagList, flagProblem } from '../flags.ts';
 import type { StoreMode } from '../parse/ast.ts';
-import { bad, Code, no, ok } from '../responses.ts';
+import { Code, no, ok } from '../responses.ts';
 
 /** Keywords compare without case (as Dovecot does); system flags arrive in canonical spelling. */
 function sameFlag(a: string, b: string): boolean {
@@ -43,21 +44,23 @@ export const STORE: ImapCommandSpec<'STORE'> = {
   rfc: rfc(9051, '6.4.6'),
   handle(s, cmd) {
     const problem = cmd.flags.map(flagProblem).find((p) => p !== null);
-    if (problem) return bad(problem);
+    if (problem) return [protocolError({ kind: 'argument', message: problem })];
     const messages = pick(cmd, s);
-    if (!Array.isArray(messages)) return messages;
+    if (!Array.isArray(messages)) return [protocolError(messages)];
     const view = s.selected;
-    if (view.readOnly) return no('The mailbox is read-only (EXAMINE): flags cannot be changed', Code.READ_ONLY);
+    if (view.readOnly) return [done(no('The mailbox is read-only (EXAMINE): flags cannot be changed', Code.READ_ONLY))];
     const store = s.ctx.backend;
+    const effects: ImapEffect[] = [];
     for (const m of messages) {
       if (!view.isLive(m)) continue;
       store.setFlags(s.user.address, view.mailbox.name, m.uid, applyStore(m.flags, cmd.mode, cmd.flags), s.ctx.sessionId);
       if (cmd.silent) continue;
       view.flagsReported(m.uid);
       const uid = cmd.uid ? ` UID ${m.uid}` : '';
-      s.untagged(`${view.seqOf(m.uid)} FETCH (FLAGS ${flagList(view.flagsOf(m))}${uid})`);
+      effects.push(untagged(`${view.seqOf(m.uid)} FETCH (FLAGS ${flagList(view.flagsOf(m))}${uid})`));
     }
     // The live messages are stored; the tagged NO says the others could not be (RFC 2180 §4.2).
-    return expungeIssued(messages, s) ?? ok(`${cmd.uid ? 'UID STORE' : 'STORE'} completed`);
+    effects.push(done(expungeIssued(messages, s) ?? ok(`${cmd.uid ? 'UID STORE' : 'STORE'} completed`)));
+    return effects;
   },
 };

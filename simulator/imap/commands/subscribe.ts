@@ -1,6 +1,7 @@
 import { rfc } from '../../fsm.ts';
 import { COMMAND_STATES } from '../state.ts';
 import type { ImapCommandSpec } from './command.ts';
+import { done } from '../effects.ts';
 import { Code, no, ok } from '../responses.ts';
 
 /** @rfc 9051#6.3.7 SUBSCRIBE: adds the name to the "subscribed" set LIST (SUBSCRIBED) and LSUB show. */
@@ -12,8 +13,8 @@ export const SUBSCRIBE: ImapCommandSpec<'SUBSCRIBE'> = {
   syntax: 'SUBSCRIBE mailbox',
   rfc: rfc(9051, '6.3.7'),
   handle(s, cmd) {
-    const done = s.ctx.backend.setSubscribed(s.user.address, cmd.mailbox, true);
-    if (!done.ok) return no(done.message, Code.NONEXISTENT);
-    return ok('SUBSCRIBE completed');
+    const changed = s.ctx.backend.setSubscribed(s.user.address, cmd.mailbox, true);
+    if (!changed.ok) return [done(no(changed.message, Code.NONEXISTENT))];
+    return [done(ok('SUBSCRIBE completed'))];
   },
 };

@@ -1,6 +1,7 @@
 import { rfc } from '../../fsm.ts';
 import { COMMAND_STATES } from '../state.ts';
 import type { ImapCommandSpec } from './command.ts';
+import { done } from '../effects.ts';
 import { Code, no, ok } from '../responses.ts';
 
 /** @rfc 9051#6.3.8 UNSUBSCRIBE: removes the name from the subscribed set. */
@@ -12,8 +13,8 @@ export const UNSUBSCRIBE: ImapCommandSpec<'UNSUBSCRIBE'> = {
   syntax: 'UNSUBSCRIBE mailbox',
   rfc: rfc(9051, '6.3.8'),
   handle(s, cmd) {
-    const done = s.ctx.backend.setSubscribed(s.user.address, cmd.mailbox, false);
-    if (!done.ok) return no(done.message, Code.NONEXISTENT);
-    return ok('UNSUBSCRIBE completed');
+    const changed = s.ctx.backend.setSubscribed(s.user.address, cmd.mailbox, false);
+    if (!changed.ok) return [done(no(changed.message, Code.NONEXISTENT))];
+    return [done(ok('UNSUBSCRIBE completed'))];
   },
 };
