@@ -51,3 +51,28 @@ test('desktop: the lines panel downloads the session as pcapng', async ({ page }
 test('phone: the Lines tab downloads the session as pcapng', async ({ page }) => {
   await captureAt(page, 'phone');
 });
+
+test('desktop: a lab session on 993 is captured as TLS records with its key log, never the password in the clear', async ({ page }) => {
+  await page.setViewportSize(SIZES.desktop.viewport);
+  await openLab(page);
+  await enter(page, '/connect mail.example.com 993');
+  await expectScreen(page, /\* OK/);
+  await enter(page, 'a1 LOGIN alice wonderland');
+  await expectScreen(page, /a1 OK/);
+  // The lines panel explains the dialogue from each record's plaintext, as before.
+  await expect(page.locator('[data-panel="wire"]')).toContainText('a1 LOGIN alice wonderland');
+  const button = page.locator('[data-panel="wire"]').getByRole('button', { name: 'Download capture (pcapng)' });
+  const [download] = await Promise.all([page.waitForEvent('download'), button.click()]);
+  expect(download.suggestedFilename()).toMatch(/^mail\.example\.com-993-\d+\.pcapng$/);
+  const read = readPcapng(new Uint8Array(readFileSync((await download.path())!)));
+  // A Decryption Secrets Block (type 0x0000000A) holding the TLS key log (0x544c534b, "TLSK").
+  const dsb = read.blocks.find((b) => b.type === 0x0a);
+  expect(dsb, 'a Decryption Secrets Block').toBeDefined();
+  expect(dsb!.body.getUint32(0, true)).toBe(0x544c534b);
+  expect(new TextDecoder().decode(new Uint8Array(dsb!.body.buffer, dsb!.body.byteOffset + 8, dsb!.body.getUint32(4, true)))).toMatch(/^CLIENT_HANDSHAKE_TRAFFIC_SECRET [0-9a-f]{64} [0-9a-f]{64}$/m);
+  const packets = read.blocks.filter((x) => x.type === 6).map((x) => readIpv4Tcp(readEnhancedPacket(x.body, true).data));
+  const toServer = Uint8Array.from(packets.filter((p) => p.dstPort === 993).flatMap((p) => [...p.payload]));
+  // TLS records: a handshake record (22) first, TLS 1.0 legacy version in the ClientHello's record (RFC 8446 §5.1).
+  expect([...toServer.subarray(0, 3)]).toEqual([22, 3, 1]);
+  expect(new TextDecoder('latin1').decode(toServer)).not.toContain('wonderland');
+});
