@@ -2,12 +2,13 @@
  * The server's protocol state as a client can tell it from the dialogue alone, for live servers
  * whose engine the page cannot see. It names states as the engines do (simulator/{smtp,pop3,imap}/state.ts)
  * so the same `allowedCommands(state)` answers Tab. Until the greeting arrives the state is unknown.
+ * IMAP's, with its sub-states (SASL, IDLE, literals, the TLS handshake), is in imap-dialogue.ts.
  */
 import type { MailProtocol } from '../world/ports.ts';
 import type { SmtpState } from '../smtp/state.ts';
 import type { Pop3State } from '../pop3/state.ts';
-import type { ImapState } from '../imap/state.ts';
-import { imapStatusLine, POP3_END, pop3Challenge, pop3MultiLine, pop3StatusLine, smtpReplyLine } from './reply-lines.ts';
+import { ImapDialogue } from './imap-dialogue.ts';
+import { POP3_END, pop3Challenge, pop3MultiLine, pop3StatusLine, smtpReplyLine } from './reply-lines.ts';
 
 export interface DialogueState {
   /** The inferred state, or null while it cannot be told (before the greeting). */
@@ -126,48 +127,5 @@ class Pop3Dialogue implements DialogueState {
 
   tlsStarted(): void {
     this.#waiting.length = 0;
-  }
-}
-
-/** IMAP: tagged completions move the state (RFC 9051 §3); `* BYE` ends it; PREAUTH starts authenticated. */
-class ImapDialogue implements DialogueState {
-  state: ImapState | null = null;
-  readonly #tags = new Map<string, string>();
-
-  client(line: string): void {
-    // A line "tag command …"; continuation data (SASL, literals, DONE) has no tag and verb.
-    const m = /^([^\s(){%*"\\\]+]+) ([A-Za-z]+)/.exec(line);
-    if (m) this.#tags.set(m[1] ?? '', (m[2] ?? '').toUpperCase());
-  }
-
-  server(line: string): void {
-    if (this.state === null) {
-      if (/^\* OK\b/i.test(line)) this.state = 'not-authenticated';
-      else if (/^\* PREAUTH\b/i.test(line)) this.state = 'authenticated';
-      else if (/^\* BYE\b/i.test(line)) this.state = 'logout';
-      return;
-    }
-    if (/^\* BYE\b/i.test(line)) {
-      this.state = 'logout';
-      return;
-    }
-    const done = imapStatusLine(line);
-    if (!done || done.tag === '*' || done.tag === '+') return;
-    const verb = this.#tags.get(done.tag);
-    this.#tags.delete(done.tag);
-    if (verb) this.#complete(verb, done.status === 'OK');
-  }
-
-  #complete(verb: string, ok: boolean): void {
-    if (ok && (verb === 'LOGIN' || verb === 'AUTHENTICATE') && this.state === 'not-authenticated') this.state = 'authenticated';
-    else if (verb === 'SELECT' || verb === 'EXAMINE') {
-      // RFC 9051 §6.3.2: a failed SELECT leaves no mailbox selected.
-      if (this.state !== 'not-authenticated') this.state = ok ? 'selected' : 'authenticated';
-    } else if (ok && (verb === 'CLOSE' || verb === 'UNSELECT') && this.state === 'selected') this.state = 'authenticated';
-    else if (ok && verb === 'LOGOUT') this.state = 'logout';
-  }
-
-  tlsStarted(): void {
-    this.#tags.clear();
   }
 }
