@@ -178,8 +178,12 @@ describe('IMAP sub-states a client can see', () => {
       S: b BAD The response is not valid base64                           => not-authenticated
       C: d AUTHENTICATE PLAIN                                             => not-authenticated
       S: +                                                                => sasl
+      C: x {3}                                                            => sasl
+      S: d BAD The response is not valid base64                           => not-authenticated
+      C: e AUTHENTICATE PLAIN                                             => not-authenticated
+      S: +                                                                => sasl
       C: AGFsaWNlAHdvbmRlcmxhbmQ=                                         => sasl
-      S: d OK [CAPABILITY IMAP4rev2] AUTHENTICATE completed               => authenticated
+      S: e OK [CAPABILITY IMAP4rev2] AUTHENTICATE completed               => authenticated
     `);
   });
 

@@ -207,7 +207,8 @@ export class ImapDialogue {
   #continuation(): void {
     const mode = this.#mode;
     if (mode.kind === 'await-continuation') {
-      this.#mode = { kind: 'literal', command: mode.command, left: mode.size, nonSync: false };
+      // A {0} literal is whole once asked for: what comes next is the rest of the command.
+      this.#mode = mode.size === 0 ? { kind: 'rest', command: mode.command, nonSync: false } : { kind: 'literal', command: mode.command, left: mode.size, nonSync: false };
       return;
     }
     // The "+" answers the command being executed; after AUTHENTICATE or IDLE the client waits for it.
