@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { allowedCommands, type ImapState } from '../imap/state.ts';
+import { pop3 } from '../pop3/fixtures.test-helper.ts';
+import { TEST_TLS } from '../testing/transcript.ts';
+import { utf8Bytes } from '../wire/bytes.ts';
 import { dialogueState, protocolFromGreeting } from './dialogue-state.ts';
 
 /** Plays an RFC-style transcript ("C: …" / "S: …") and returns the state after each line. */
@@ -104,6 +107,52 @@ describe('POP3 dialogue', () => {
       C: AGFsaWNlAHdvbmRlcmxhbmQ=
       S: +OK Logged in.
     `).at(-1)).toBe('TRANSACTION');
+  });
+});
+
+describe('POP3 sub-states a client can see', () => {
+  it('SASL from the "+" challenge to +OK/-ERR (RFC 5034 §4); TLS-HANDSHAKE from STLS\'s +OK until TLS (RFC 2595 §4)', () => {
+    const states = play('pop3', `
+      S: +OK ready
+      C: STLS
+      S: +OK Begin TLS negotiation
+      C: USER early
+      TLS
+      C: AUTH PLAIN
+      S: +
+      C: *
+      S: -ERR AUTH cancelled
+      C: AUTH PLAIN
+      S: +
+      C: AGJvYgBidWlsZGVy
+      S: +OK Logged in.
+    `);
+    expect(states).toEqual([
+      'AUTHORIZATION', 'AUTHORIZATION', 'TLS-HANDSHAKE', 'TLS-HANDSHAKE', 'AUTHORIZATION', 'AUTHORIZATION', 'SASL', 'SASL', 'AUTHORIZATION',
+      'AUTHORIZATION', 'SASL', 'SASL', 'TRANSACTION',
+    ]);
+  });
+
+  it('agrees with the POP3 engine after every answer, sub-states included', () => {
+    const { server, driver } = pop3({ port: 110, host: 'mail.example.org' });
+    const d = dialogueState('pop3');
+    d.server('+OK ready');
+    const script = ['CAPA', 'AUTH PLAIN', '*', 'STLS', 'TLS', 'AUTH PLAIN', 'AGJvYgB3cm9uZw==', 'AUTH PLAIN', 'AGJvYgBidWlsZGVy', 'LIST', 'QUIT'];
+    const seen: string[] = [];
+    for (const line of script) {
+      if (line === 'TLS') {
+        d.tlsStarted();
+        driver.take(server.tlsStarted(TEST_TLS, driver.now));
+      } else {
+        d.client(line);
+        // Not through driver.send, which would run the TLS handshake before the state is read.
+        const outputs = server.feed(utf8Bytes(`${line}\r\n`), driver.now);
+        for (const reply of driver.take(outputs.filter((o) => o.type !== 'starttls'))) d.server(reply);
+      }
+      seen.push(server.state);
+      expect(d.state).toBe(server.state);
+    }
+    for (const s of ['SASL', 'TLS-HANDSHAKE', 'TRANSACTION']) expect(seen).toContain(s);
   });
 });
 

@@ -86,17 +86,19 @@ class SmtpDialogue implements DialogueState {
   }
 }
 
-/** POP3: one command at a time; +OK to PASS, APOP or AUTH enters TRANSACTION (RFC 1939 §§4–6). */
+/**
+ * POP3: one command at a time; +OK to PASS, APOP or AUTH enters TRANSACTION (RFC 1939 §§4–6).
+ * The sub-states of POP3_TABLE a client sees: SASL from the server's "+" challenge to AUTH's
+ * +OK/-ERR (RFC 5034 §4), TLS-HANDSHAKE from STLS's +OK until TLS is up (RFC 2595 §4).
+ */
 class Pop3Dialogue implements DialogueState {
   state: Pop3State | null = null;
   readonly #waiting: Array<{ verb: string; args: string }> = [];
   #inList = false;
-  /** The server sent a SASL challenge: the client's next line answers it. */
-  #saslTurn = false;
 
   client(line: string): void {
-    const head = this.#waiting[0];
-    if (head?.verb === 'AUTH' && this.#saslTurn) return; // a SASL response, not a command
+    // A SASL response is not a command; before the handshake nothing counts (RFC 2595 §4).
+    if (this.state === 'SASL' || this.state === 'TLS-HANDSHAKE') return;
     const m = /^\s*(\S+)\s*(.*)$/.exec(line);
     this.#waiting.push({ verb: (m?.[1] ?? '').toUpperCase(), args: (m?.[2] ?? '').trim() });
   }
@@ -111,21 +113,26 @@ class Pop3Dialogue implements DialogueState {
       return;
     }
     if (pop3Challenge(line)) {
-      this.#saslTurn = true; // RFC 5034 §4
+      if (this.#waiting[0]?.verb === 'AUTH' && (this.state === 'AUTHORIZATION' || this.state === 'SASL')) this.state = 'SASL'; // RFC 5034 §4
       return;
     }
     const status = pop3StatusLine(line);
     if (!status) return;
-    const ok = status.ok;
-    this.#saslTurn = false;
     const command = this.#waiting.shift();
-    if (!command || !ok) return;
+    if (this.state === 'SASL') {
+      // RFC 5034 §4: +OK logs in; -ERR (a refused response, or "*") ends the exchange.
+      this.state = status.ok ? 'TRANSACTION' : 'AUTHORIZATION';
+      return;
+    }
+    if (!command || !status.ok) return;
     if (pop3MultiLine(command.verb, command.args)) this.#inList = true;
     if (['PASS', 'APOP', 'AUTH'].includes(command.verb) && this.state === 'AUTHORIZATION') this.state = 'TRANSACTION';
+    if (command.verb === 'STLS' && this.state === 'AUTHORIZATION') this.state = 'TLS-HANDSHAKE';
     if (command.verb === 'QUIT') this.state = 'CLOSED';
   }
 
   tlsStarted(): void {
+    if (this.state === 'TLS-HANDSHAKE') this.state = 'AUTHORIZATION';
     this.#waiting.length = 0;
   }
 }
