@@ -7,6 +7,7 @@
 import type { MailProtocol } from '../world/ports.ts';
 import type { SmtpState } from '../smtp/state.ts';
 import type { Pop3State } from '../pop3/state.ts';
+import { utf8Bytes, utf8Text } from '../wire/bytes.ts';
 import { ImapDialogue } from './imap-dialogue.ts';
 import { POP3_END, pop3Challenge, pop3MultiLine, pop3StatusLine, smtpReplyLine } from './reply-lines.ts';
 
@@ -36,17 +37,41 @@ export function dialogueState(protocol: MailProtocol): DialogueState {
 
 const verbOf = (line: string): string => (/^\s*(\S+)/.exec(line)?.[1] ?? '').toUpperCase();
 
+/** RFC 3030 §2: bdat-cmd ::= "BDAT" SP chunk-size [ SP end-marker ]. */
+const BDAT_COMMAND = /^BDAT (\d{1,15})( +LAST)?$/i;
+
 /** SMTP: each final reply (code then SP) answers the oldest command still waiting (RFC 5321 §4.2, RFC 2920). */
 class SmtpDialogue implements DialogueState {
   state: SmtpState | null = null;
   readonly #waiting: string[] = [];
+  /** Octets of a BDAT chunk still to come: message data, not commands (RFC 3030 §2). */
+  #chunkLeft = 0;
 
   client(line: string): void {
+    if (this.#chunkLeft > 0) {
+      const octets = utf8Bytes(line);
+      if (this.#chunkLeft >= octets.length + 2) {
+        this.#chunkLeft -= octets.length + 2;
+        return;
+      }
+      // The chunk ends inside this line: the rest is the next command.
+      const rest = utf8Text(octets.subarray(this.#chunkLeft));
+      this.#chunkLeft = 0;
+      if (rest) this.client(rest);
+      return;
+    }
     if (this.state === 'data') {
       if (line === '.') this.#waiting.push('end of data'); // RFC 5321 §4.1.1.4
       return;
     }
-    this.#waiting.push(this.state === 'auth' ? 'AUTH response' : verbOf(line));
+    if (this.state === 'auth') {
+      this.#waiting.push('AUTH response');
+      return;
+    }
+    // RFC 3030 §2: exactly chunk-size octets follow, whatever the server will answer.
+    const bdat = BDAT_COMMAND.exec(line);
+    if (bdat) this.#chunkLeft = Number(bdat[1]);
+    this.#waiting.push(bdat?.[2] ? 'BDAT LAST' : verbOf(line));
   }
 
   server(line: string): void {
@@ -71,6 +96,8 @@ class SmtpDialogue implements DialogueState {
       case 'MAIL': if (ok) this.state = 'mail'; return;
       case 'RCPT': if (ok) this.state = 'rcpt'; return;
       case 'DATA': if (code === '354') this.state = 'data'; return;
+      case 'BDAT': if (ok) this.state = 'bdat'; return; // RFC 3030 §2: between chunks
+      case 'BDAT LAST': if (ok) this.state = 'ready'; return;
       case 'end of data': this.state = 'ready'; return;
       case 'RSET': if (ok && this.state !== 'connected') this.state = 'ready'; return;
       case 'AUTH': case 'AUTH response': this.state = code === '334' ? 'auth' : 'ready'; return; // RFC 4954 §4

@@ -1,204 +1,220 @@
-/**
- * The observer against the real IMAP engine: random sessions (AUTHENTICATE, IDLE/DONE, STARTTLS,
- * literals of both kinds, APPENDs whose lines look like commands and responses, FETCHes that send
- * them back, garbage) are played line by line into an ImapServer, and after the engine's answer
- * to each line the state the ImapDialogue tells from the lines alone must be the engine's own.
- */
-import fc from 'fast-check';
+/** The IMAP observer on transcripts: the four states of RFC 9051 §3 and each sub-state a client can see. */
 import { describe, expect, it } from 'vitest';
-import type { Output } from '../engine.ts';
-import type { ImapEvent } from '../imap/events.ts';
-import { IMAP_STATES } from '../imap/state.ts';
-import { freshWorld, imapServer } from '../imap/test-helpers.ts';
-import { TEST_TLS } from '../testing/transcript.ts';
-import { utf8Bytes, utf8Text } from '../wire/bytes.ts';
-import { ImapDialogue } from './imap-dialogue.ts';
+import { allowedCommands, type ImapState } from '../imap/state.ts';
+import { dialogueState } from './dialogue-state.ts';
+import { play } from './test-helpers.ts';
 
-const NOW = Date.UTC(2026, 10, 26, 9, 0, 0);
-/** base64 of "\0alice\0wonderland" and of a wrong password (RFC 4616). */
-const PLAIN_OK = 'AGFsaWNlAHdvbmRlcmxhbmQ=';
-const PLAIN_WRONG = 'AGFsaWNlAHdyb25n';
-
-/** A session played into the engine and the observer together; `check` compares their states. */
-class Pair {
-  readonly world = freshWorld();
-  readonly server;
-  readonly observer = new ImapDialogue();
-  readonly trace: string[] = [];
-  /** The engine's state and the observer's, at every check. */
-  readonly states: Array<[string, string | null]> = [];
-  #partial = '';
-  closed = false;
-
-  constructor(port: number) {
-    this.server = imapServer(this.world, port);
-    this.world.store.subscribe((change) => this.#take(this.server.storeChanged(change, NOW)));
-    this.#take(this.server.start(NOW));
-  }
-
-  /** Sends lines in one write (pipelined, RFC 9051 §5.5), then reads the engine's answer. */
-  send(...lines: string[]): void {
-    if (this.closed) return;
-    for (const line of lines) {
-      this.trace.push(`C: ${line}`);
-      this.observer.client(line);
-    }
-    this.#take(this.server.feed(utf8Bytes(lines.map((l) => `${l}\r\n`).join('')), NOW));
-  }
-
-  /** Writes become server lines for the observer; STARTTLS and the next parts of a long FETCH run as a transport runs them. */
-  #take(outputs: Output<ImapEvent>[]): void {
-    let starttls = false;
-    let tick = false;
-    for (const out of outputs) {
-      if (out.type === 'write') {
-        const parts = (this.#partial + utf8Text(out.bytes)).split('\r\n');
-        this.#partial = parts.pop() ?? '';
-        for (const line of parts) {
-          this.trace.push(`S: ${line.length > 80 ? `${line.slice(0, 80)}…` : line}`);
-          this.observer.server(line);
-        }
-      } else if (out.type === 'starttls') starttls = true;
-      else if (out.type === 'timer' && out.at <= NOW) tick = true;
-      else if (out.type === 'close') this.closed = true;
-    }
-    this.check();
-    if (starttls) {
-      this.trace.push('TLS');
-      this.observer.tlsStarted();
-      this.#take(this.server.tlsStarted(TEST_TLS, NOW));
-    }
-    if (tick && !this.closed) this.#take(this.server.tick(NOW));
-  }
-
-  check(): void {
-    const engine = this.server.state;
-    // `responding` (a long FETCH written in parts, RFC 9051 §5.5) has no sign on the wire: the
-    // observer says `selected`, the state whose commands the client may send meanwhile.
-    const expected = engine === 'responding' ? 'selected' : engine;
-    this.states.push([engine, this.observer.state]);
-    if (this.observer.state !== expected) {
-      throw new Error(`observer ${this.observer.state}, engine ${engine} after:\n${this.trace.slice(-12).join('\n')}`);
-    }
-  }
-}
-
-/**
- * One thing a client does, as the lines it sends; "T " at the start of a line becomes a fresh tag,
- * and a line starting ">" goes out with the next one without waiting for an answer.
- */
-type Action = string[];
-
-const simple = fc.constantFrom<Action>(
-  ['T NOOP'], ['T CAPABILITY'], ['T LOGIN alice wonderland'], ['T LOGIN alice wrong'], ['T STARTTLS'],
-  ['T SELECT INBOX'], ['T EXAMINE inbox'], ['T SELECT Nope'], ['T SELECT "Box"'], ['T SELECT Box2'], ['T SELECT INBOX (CONDSTORE)'],
-  ['T CREATE Box'], ['T DELETE Box'], ['T DELETE "Box"'], ['T RENAME Box Box2'], ['T DELETE Box2'],
-  ['T CLOSE'], ['T UNSELECT'], ['T LOGOUT'], ['T ENABLE IMAP4rev2'], ['T LIST "" *'],
-  ['T FETCH 1:* (BODY[])'], ['T UID FETCH 1:* BODY.PEEK[]'], ['T STORE 1 +FLAGS (\\Deleted)'], ['T EXPUNGE'],
-);
-
-const authenticate = fc.constantFrom<Action>(
-  ['T AUTHENTICATE PLAIN', PLAIN_OK], ['T AUTHENTICATE PLAIN', PLAIN_WRONG], ['T AUTHENTICATE PLAIN', '*'],
-  ['T AUTHENTICATE PLAIN', '='], ['T AUTHENTICATE PLAIN', 'T LOGOUT'], ['T AUTHENTICATE PLAIN', 'x {3}'], [`T AUTHENTICATE PLAIN ${PLAIN_OK}`], ['T AUTHENTICATE CRAM-MD5'],
-);
-
-const idle = fc.constantFrom<Action>(['T IDLE', 'DONE'], ['T IDLE', 'done'], ['T IDLE', 'T NOOP'], ['T IDLE'], ['T IDLE', '>DONE', 'T SELECT Nope']);
-
-/** Commands sent together: the answers come in order, and the "+" is for the last one sent. */
-const pipelined = fc.constantFrom<Action>(
-  ['>T NOOP', 'T LOGIN alice wonderland'], ['>T SELECT INBOX', 'T IDLE'], ['>T NOOP', 'T AUTHENTICATE PLAIN'],
-  ['>T LOGIN {5+}', '>alice wonderland', 'T SELECT INBOX'], ['>T CLOSE', 'T STARTTLS'], ['>T STARTTLS', 'T NOOP'],
-);
-
-const loginLiteral = fc.constantFrom<Action>(
-  ['T LOGIN {5}', 'alice wonderland'], ['T LOGIN {5+}', 'alice wonderland'], ['T LOGIN {5}', 'alice {10}', 'wonderland'],
-  ['T LOGIN {5+}', 'alice {10+}', 'wonderland'], ['T SELECT {5+}', 'INBOX'], ['T SELECT {5}', 'INBOX'], ['T LOGIN {0}', ' {0+}', ''],
-);
-
-/** Message lines that would mislead an observer that took them for commands or responses. */
-const messageLine = fc.constantFrom('Subject: hi', '', '* BYE not really', '+ idling', 'T OK fake', 'DONE', 'T LOGOUT', 'x {3}', 'body text');
-
-/** APPEND with a literal of either kind, ending at a CRLF (the command's end follows) or just before one. */
-function appendAction(body: readonly string[], nonSync: boolean, endsAtCrlf: boolean): Action {
-  const size = body.reduce((n, l) => n + utf8Bytes(l).length + 2, 0) - (endsAtCrlf ? 0 : 2);
-  return [`T APPEND INBOX {${size}${nonSync ? '+' : ''}}`, ...body, ...(endsAtCrlf ? [''] : [])];
-}
-
-const append = fc
-  .tuple(fc.array(messageLine, { minLength: 1, maxLength: 5 }), fc.boolean(), fc.boolean())
-  .map(([body, nonSync, endsAtCrlf]) => appendAction(body, nonSync, endsAtCrlf));
-
-/** Lines without a usable tag (answered by an untagged BAD, RFC 9051 §7.1.3), some announcing literals. */
-const untagged = fc.constantFrom<Action>(['+x NOOP'], ['* NOOP'], ['a(b NOOP'], [''], ['DONE'], ['+x SELECT {5}', 'T LOGIN alice wonderland'], ['* LOGIN {5+}', 'alice wonderland'], ['(x {3}', 'abc']);
-
-const garbage = fc.string({ maxLength: 12 }).filter((s) => !/[\r\n]/.test(s)).map((s): Action => [s]);
-
-/** The selected mailbox deleted (or renamed, then deleted): the engine leaves the selected state. */
-const deleteSelected = fc.constantFrom<Action>(
-  ['T CREATE Box', 'T SELECT Box', 'T DELETE Box'],
-  ['T CREATE Box', 'T EXAMINE "Box"', 'T RENAME Box Box2', 'T DELETE "Box2"'],
-  ['T CREATE Box', 'T SELECT Box', 'T RENAME INBOX Box3', 'T DELETE Box3'],
-);
-
-const action = fc.oneof(
-  { arbitrary: simple, weight: 6 },
-  { arbitrary: authenticate, weight: 2 },
-  { arbitrary: idle, weight: 2 },
-  { arbitrary: loginLiteral, weight: 2 },
-  { arbitrary: append, weight: 2 },
-  { arbitrary: untagged, weight: 2 },
-  { arbitrary: pipelined, weight: 1 },
-  { arbitrary: deleteSelected, weight: 1 },
-  { arbitrary: garbage, weight: 1 },
-);
-
-/** How a session opens: often logged in, or with a mailbox selected, so the later states are reached often. */
-const opening = fc.constantFrom<Action[]>(
-  [],
-  [['T LOGIN alice wonderland']],
-  [['T STARTTLS'], ['T LOGIN alice wonderland'], ['T SELECT INBOX']],
-  [['T LOGIN alice wonderland'], ['T SELECT INBOX']],
-);
-
-function play(port: number, actions: readonly Action[]): Pair {
-  const pair = new Pair(port);
-  let n = 0;
-  let batch: string[] = [];
-  for (const lines of actions) {
-    for (const raw of lines) {
-      const line = raw.replace(/^(>?)T /, (_, more: string) => `${more}t${++n} `);
-      if (line.startsWith('>')) batch.push(line.slice(1));
-      else {
-        pair.send(...batch, line);
-        batch = [];
-      }
-    }
-  }
-  return pair;
-}
-
-describe('ImapDialogue against the IMAP engine', () => {
-  it('tells the engine\'s state (sub-states included) after every answer, on 143 and 993', () => {
-    const reached = new Set<string>();
-    fc.assert(
-      fc.property(fc.constantFrom(143, 993), opening, fc.array(action, { maxLength: 40 }), (port, start, actions) => {
-        for (const [engine] of play(port, [...start, ...actions]).states) reached.add(engine);
-      }),
-      { numRuns: 500 },
-    );
-    // Not vacuous: the random sessions reach every state a client can see.
-    for (const s of IMAP_STATES.filter((s) => s !== 'responding')) expect(reached).toContain(s);
+describe('IMAP dialogue', () => {
+  it('not authenticated → authenticated → selected → authenticated → logout (RFC 9051 §3)', () => {
+    expect(play('imap', `
+      S: * OK [CAPABILITY IMAP4rev1 STARTTLS] ready
+      C: a STARTTLS
+      S: a OK Begin TLS negotiation now.
+      TLS
+      C: b SELECT INBOX
+      S: b BAD not authenticated
+      C: c LOGIN alice wonderland
+      S: * CAPABILITY IMAP4rev1
+      S: c OK Logged in
+      C: d SELECT INBOX
+      S: * 1 EXISTS
+      S: d OK [READ-WRITE] Select completed
+      C: e SELECT Nope
+      S: e NO no such mailbox
+      C: f SELECT INBOX
+      S: f OK done
+      C: g CLOSE
+      S: g OK done
+      C: h LOGOUT
+      S: * BYE Logging out
+      S: h OK Logout completed.
+    `)).toEqual([
+      'not-authenticated', 'not-authenticated', 'tls-handshake', 'not-authenticated', 'not-authenticated', 'not-authenticated',
+      'not-authenticated', 'not-authenticated', 'authenticated', 'authenticated', 'authenticated', 'selected', 'selected',
+      'authenticated', 'authenticated', 'selected', 'selected', 'authenticated', 'authenticated', 'logout', 'logout',
+    ]);
   });
 
-  it('a long FETCH written in parts: the engine is `responding`, the observer `selected` (no sign of it on the wire)', () => {
-    const pair = play(993, [
-      ['T LOGIN alice wonderland'],
-      appendAction(['Subject: big', '', 'x'.repeat(140_000)], false, true),
-      appendAction(['Subject: small'], true, true),
-      ['T SELECT INBOX'],
-      ['T FETCH 1:* (BODY[])'],
-    ]);
-    expect(pair.states).toContainEqual(['responding', 'selected']);
-    expect(pair.states.at(-1)).toEqual(['selected', 'selected']);
+  it('PREAUTH starts authenticated; continuation lines are not commands', () => {
+    expect(play('imap', `
+      S: * PREAUTH welcome
+      C: a AUTHENTICATE PLAIN
+      S: +
+      C: AGFsaWNlAHdvbmRlcmxhbmQ=
+      C: b SELECT INBOX
+      S: b OK [READ-WRITE] done
+    `).at(-1)).toBe('selected');
+  });
+});
+
+/**
+ * The IMAP sub-states (simulator/imap/state.ts), each from a transcript whose lines are the
+ * engine's own, with the state after every line written beside it.
+ */
+function imapSteps(transcript: string): { lines: string; expected: Array<string | null> } {
+  const rows = transcript.trim().split('\n').map((row) => [row.slice(0, row.lastIndexOf('=>')).trim(), row.slice(row.lastIndexOf('=>') + 2).trim()]);
+  return { lines: rows.map((r) => r[0]!).join('\n'), expected: rows.map((r) => r[1]!) };
+}
+
+function expectImapStates(transcript: string): void {
+  const { lines, expected } = imapSteps(transcript);
+  expect(play('imap', lines)).toEqual(expected);
+}
+
+describe('IMAP sub-states a client can see', () => {
+  it('sasl: from the "+" that answers AUTHENTICATE to its tagged reply (RFC 9051 §6.2.2)', () => {
+    expectImapStates(`
+      S: * OK [CAPABILITY IMAP4rev2 AUTH=PLAIN] ready                     => not-authenticated
+      C: a AUTHENTICATE PLAIN                                             => not-authenticated
+      S: +                                                                => sasl
+      C: *                                                                => sasl
+      S: a BAD AUTHENTICATE cancelled                                     => not-authenticated
+      C: b AUTHENTICATE PLAIN                                             => not-authenticated
+      S: +                                                                => sasl
+      C: c LOGOUT                                                         => sasl
+      S: b BAD The response is not valid base64                           => not-authenticated
+      C: d AUTHENTICATE PLAIN                                             => not-authenticated
+      S: +                                                                => sasl
+      C: x {3}                                                            => sasl
+      S: d BAD The response is not valid base64                           => not-authenticated
+      C: e AUTHENTICATE PLAIN                                             => not-authenticated
+      S: +                                                                => sasl
+      C: AGFsaWNlAHdvbmRlcmxhbmQ=                                         => sasl
+      S: e OK [CAPABILITY IMAP4rev2] AUTHENTICATE completed               => authenticated
+    `);
+  });
+
+  it('sasl: a refused AUTHENTICATE and one with an initial response never enter it (RFC 4959)', () => {
+    expectImapStates(`
+      S: * OK ready                                                       => not-authenticated
+      C: a AUTHENTICATE PLAIN                                             => not-authenticated
+      S: a NO [PRIVACYREQUIRED] Plaintext passwords are refused before TLS => not-authenticated
+      C: b AUTHENTICATE PLAIN AGFsaWNlAHdvbmRlcmxhbmQ=                    => not-authenticated
+      S: b OK AUTHENTICATE completed                                      => authenticated
+    `);
+  });
+
+  it('tls-handshake: from the tagged OK to STARTTLS until TLS is up (RFC 9051 §6.2.1)', () => {
+    expectImapStates(`
+      S: * OK [CAPABILITY IMAP4rev2 STARTTLS LOGINDISABLED] ready        => not-authenticated
+      C: a STARTTLS                                                       => not-authenticated
+      S: a OK Begin TLS negotiation now                                   => tls-handshake
+      C: b NOOP                                                           => tls-handshake
+      TLS                                                                 => not-authenticated
+      C: c STARTTLS                                                       => not-authenticated
+      S: c BAD TLS is already active                                      => not-authenticated
+      C: d LOGIN alice wonderland                                         => not-authenticated
+      S: d OK LOGIN completed                                             => authenticated
+    `);
+    const d = dialogueState('imap');
+    d.server('* OK ready');
+    d.client('a STARTTLS');
+    d.server('a OK Begin TLS negotiation now');
+    expect(allowedCommands(d.state as ImapState)).toEqual([]);
+  });
+
+  it('idle-selected and idle-authenticated: from "+ idling" to IDLE\'s tagged reply (RFC 9051 §6.3.13)', () => {
+    expectImapStates(`
+      S: * PREAUTH welcome                                                => authenticated
+      C: a SELECT INBOX                                                   => authenticated
+      S: * 3 EXISTS                                                       => authenticated
+      S: a OK [READ-WRITE] SELECT completed                               => selected
+      C: b IDLE                                                           => selected
+      S: + idling                                                         => idle-selected
+      S: * 4 EXISTS                                                       => idle-selected
+      C: DONE                                                             => idle-selected
+      S: b OK IDLE terminated                                             => selected
+      C: c CLOSE                                                          => selected
+      S: c OK CLOSE completed                                             => authenticated
+      C: d IDLE                                                           => authenticated
+      S: + idling                                                         => idle-authenticated
+      C: e NOOP                                                           => idle-authenticated
+      S: d BAD Expected DONE to end IDLE, got "e NOOP"                    => authenticated
+      C: f IDLE                                                           => authenticated
+      S: + idling                                                         => idle-authenticated
+      S: * BYE Autologout                                                 => logout
+    `);
+  });
+
+  it('literal-*: after the "+" for {n}, until the last octet; a line may hold the literal and more (RFC 9051 §4.3, §7.6)', () => {
+    expectImapStates(`
+      S: * OK ready                                                       => not-authenticated
+      C: a LOGIN {5}                                                      => not-authenticated
+      S: + Ready for literal data                                         => literal-not-authenticated
+      C: alice {10}                                                       => not-authenticated
+      S: + Ready for literal data                                         => literal-not-authenticated
+      C: wonderland                                                       => not-authenticated
+      S: a OK LOGIN completed                                             => authenticated
+      C: b APPEND INBOX {42}                                              => authenticated
+      S: + Ready for literal data                                         => literal-authenticated
+      C: Subject: hi                                                      => literal-authenticated
+      C:                                                                  => literal-authenticated
+      C: * BYE not really                                                 => literal-authenticated
+      C: b OK fake                                                        => authenticated
+      S: b OK [APPENDUID 1 4] APPEND completed                            => authenticated
+      C: c SELECT {5}                                                     => authenticated
+      S: + Ready for literal data                                         => literal-authenticated
+      C: INBOX                                                            => authenticated
+      S: c OK [READ-WRITE] SELECT completed                               => selected
+      C: d SELECT {99999999999}                                           => selected
+      S: d BAD SELECT: literal of 99999999999 octets is larger than the limit => selected
+    `);
+  });
+
+  it('literal-*: a {n+} literal at once, and a refused one until it and its line are dropped (RFC 7888 §3, §4)', () => {
+    expectImapStates(`
+      S: * OK ready                                                       => not-authenticated
+      C: a SELECT {5+}                                                    => literal-not-authenticated
+      S: a BAD SELECT is not allowed in the not authenticated state       => literal-not-authenticated
+      C: hello                                                            => not-authenticated
+      C: b LOGIN {5+}                                                     => literal-not-authenticated
+      C: alice {11+}                                                      => literal-not-authenticated
+      C: wonderland                                                       => not-authenticated
+      S: b OK LOGIN completed                                             => authenticated
+      C: c APPEND INBOX {13+}                                             => literal-authenticated
+      C: Subject: hi                                                      => authenticated
+      C:                                                                  => authenticated
+      S: c OK APPEND completed                                            => authenticated
+    `);
+  });
+
+  it('a literal in a response is data: lines in it that look like responses move nothing', () => {
+    expectImapStates(`
+      S: * PREAUTH welcome                                                => authenticated
+      C: a SELECT INBOX                                                   => authenticated
+      S: a OK [READ-WRITE] SELECT completed                               => selected
+      C: b FETCH 1 BODY[]                                                 => selected
+      S: * 1 FETCH (BODY[] {39}                                           => selected
+      S: * BYE not really                                                 => selected
+      S: + idling                                                         => selected
+      S: a OK fake)                                                       => selected
+      S: b OK FETCH completed                                             => selected
+      C: c IDLE                                                           => selected
+      S: + idling                                                         => idle-selected
+    `);
+  });
+
+  it('DELETE of the selected mailbox leaves the selected state (RFC 9051 §6.3.5), of another does not', () => {
+    expectImapStates(`
+      S: * PREAUTH welcome                                                => authenticated
+      C: a SELECT "Old"                                                   => authenticated
+      S: a OK [READ-WRITE] SELECT completed                               => selected
+      C: b DELETE Other                                                   => selected
+      S: b OK DELETE completed                                            => selected
+      C: c RENAME Old New                                                 => selected
+      S: c OK RENAME completed                                            => selected
+      C: d DELETE New                                                     => selected
+      S: d OK DELETE completed                                            => authenticated
+    `);
+  });
+
+  it('an untagged BAD answers a line without a tag (RFC 9051 §7.1.3), so a later "+" is AUTHENTICATE\'s', () => {
+    expectImapStates(`
+      S: * OK ready                                                       => not-authenticated
+      C: +x NOOP {5}                                                      => not-authenticated
+      S: * BAD expected a tag (such as a1) at the start of the line       => not-authenticated
+      C: a AUTHENTICATE PLAIN                                             => not-authenticated
+      S: +                                                                => sasl
+    `);
   });
 });
