@@ -1,19 +1,10 @@
 import { describe, expect, it } from 'vitest';
+import { pop3 } from '../pop3/fixtures.test-helper.ts';
+import { PLAIN_ALICE, smtpContext, smtpDriver } from '../smtp/server-fixture.test-helper.ts';
+import { TEST_TLS } from '../testing/transcript.ts';
+import { utf8Bytes } from '../wire/bytes.ts';
 import { dialogueState, protocolFromGreeting } from './dialogue-state.ts';
-
-/** Plays an RFC-style transcript ("C: …" / "S: …") and returns the state after each line. */
-function play(protocol: 'smtp' | 'pop3' | 'imap', transcript: string): Array<string | null> {
-  const d = dialogueState(protocol);
-  const states: Array<string | null> = [];
-  for (const raw of transcript.trim().split('\n')) {
-    const line = raw.trim();
-    if (line === 'TLS') d.tlsStarted();
-    else if (line.startsWith('C: ')) d.client(line.slice(3));
-    else if (line.startsWith('S: ')) d.server(line.slice(3));
-    states.push(d.state);
-  }
-  return states;
-}
+import { play } from './test-helpers.ts';
 
 describe('protocolFromGreeting', () => {
   it('tells the protocol from the first line', () => {
@@ -72,6 +63,45 @@ describe('SMTP dialogue', () => {
   });
 });
 
+describe('SMTP BDAT', () => {
+  it('a chunk\'s octets are data; 250 to BDAT is the bdat state, to BDAT LAST ready (RFC 3030 §2)', () => {
+    expect(play('smtp', `
+      S: 220 hi
+      C: EHLO x
+      S: 250 CHUNKING
+      C: MAIL FROM:<a@b>
+      S: 250 ok
+      C: RCPT TO:<c@d>
+      S: 250 ok
+      C: BDAT 18
+      C: QUIT
+      C: RSET
+      C: DATA
+      S: 250 2.0.0 18 octets received
+      C: BDAT 2 LAST
+      C: hiMAIL FROM:<a@b>
+      S: 250 2.0.0 queued
+      S: 250 ok
+    `)).toEqual(['connected', 'connected', 'ready', 'ready', 'mail', 'mail', 'rcpt', 'rcpt', 'rcpt', 'rcpt', 'rcpt', 'bdat', 'bdat', 'bdat', 'ready', 'mail']);
+  });
+
+  it('agrees with the SMTP engine after every answer (AUTH, DATA, BDAT chunks of command-like lines)', () => {
+    const driver = smtpDriver(smtpContext('mail.example.com', 587, { plaintextAuth: true }));
+    const d = dialogueState('smtp');
+    d.server('220 mail.example.com ESMTP'); // the greeting smtpDriver read
+    const script = ['EHLO x', 'AUTH PLAIN', PLAIN_ALICE, 'MAIL FROM:<alice@example.com>', 'RCPT TO:<bob@example.org>', 'BDAT 12', 'RSET', 'QUIT', 'BDAT 0 LAST',
+      'MAIL FROM:<alice@example.com>', 'RCPT TO:<bob@example.org>', 'DATA', 'QUIT', '.', 'RSET'];
+    const seen: string[] = [];
+    for (const line of script) {
+      d.client(line);
+      for (const reply of driver.send(`${line}\r\n`)) d.server(reply);
+      seen.push(driver.engine.state);
+      expect(d.state).toBe(driver.engine.state);
+    }
+    for (const s of ['auth', 'bdat', 'data', 'ready']) expect(seen).toContain(s);
+  });
+});
+
 describe('POP3 dialogue', () => {
   it('AUTHORIZATION to TRANSACTION on PASS, skipping multi-line bodies (RFC 1939)', () => {
     const states = play('pop3', `
@@ -106,45 +136,48 @@ describe('POP3 dialogue', () => {
   });
 });
 
-describe('IMAP dialogue', () => {
-  it('not authenticated → authenticated → selected → authenticated → logout (RFC 9051 §3)', () => {
-    expect(play('imap', `
-      S: * OK [CAPABILITY IMAP4rev1 STARTTLS] ready
-      C: a STARTTLS
-      S: a OK Begin TLS negotiation now.
+describe('POP3 sub-states a client can see', () => {
+  it('SASL from the "+" challenge to +OK/-ERR (RFC 5034 §4); TLS-HANDSHAKE from STLS\'s +OK until TLS (RFC 2595 §4)', () => {
+    const states = play('pop3', `
+      S: +OK ready
+      C: STLS
+      S: +OK Begin TLS negotiation
+      C: USER early
       TLS
-      C: b SELECT INBOX
-      S: b BAD not authenticated
-      C: c LOGIN alice wonderland
-      S: * CAPABILITY IMAP4rev1
-      S: c OK Logged in
-      C: d SELECT INBOX
-      S: * 1 EXISTS
-      S: d OK [READ-WRITE] Select completed
-      C: e SELECT Nope
-      S: e NO no such mailbox
-      C: f SELECT INBOX
-      S: f OK done
-      C: g CLOSE
-      S: g OK done
-      C: h LOGOUT
-      S: * BYE Logging out
-      S: h OK Logout completed.
-    `)).toEqual([
-      'not-authenticated', 'not-authenticated', 'not-authenticated', 'not-authenticated', 'not-authenticated', 'not-authenticated',
-      'not-authenticated', 'not-authenticated', 'authenticated', 'authenticated', 'authenticated', 'selected', 'selected',
-      'authenticated', 'authenticated', 'selected', 'selected', 'authenticated', 'authenticated', 'logout', 'logout',
+      C: AUTH PLAIN
+      S: +
+      C: *
+      S: -ERR AUTH cancelled
+      C: AUTH PLAIN
+      S: +
+      C: AGJvYgBidWlsZGVy
+      S: +OK Logged in.
+    `);
+    expect(states).toEqual([
+      'AUTHORIZATION', 'AUTHORIZATION', 'TLS-HANDSHAKE', 'TLS-HANDSHAKE', 'AUTHORIZATION', 'AUTHORIZATION', 'SASL', 'SASL', 'AUTHORIZATION',
+      'AUTHORIZATION', 'SASL', 'SASL', 'TRANSACTION',
     ]);
   });
 
-  it('PREAUTH starts authenticated; continuation lines are not commands', () => {
-    expect(play('imap', `
-      S: * PREAUTH welcome
-      C: a AUTHENTICATE PLAIN
-      S: +
-      C: AGFsaWNlAHdvbmRlcmxhbmQ=
-      C: b SELECT INBOX
-      S: b OK [READ-WRITE] done
-    `).at(-1)).toBe('selected');
+  it('agrees with the POP3 engine after every answer, sub-states included', () => {
+    const { server, driver } = pop3({ port: 110, host: 'mail.example.org' });
+    const d = dialogueState('pop3');
+    d.server('+OK ready');
+    const script = ['CAPA', 'AUTH PLAIN', '*', 'STLS', 'TLS', 'AUTH PLAIN', 'AGJvYgB3cm9uZw==', 'AUTH PLAIN', 'AGJvYgBidWlsZGVy', 'LIST', 'QUIT'];
+    const seen: string[] = [];
+    for (const line of script) {
+      if (line === 'TLS') {
+        d.tlsStarted();
+        driver.take(server.tlsStarted(TEST_TLS, driver.now));
+      } else {
+        d.client(line);
+        // Not through driver.send, which would run the TLS handshake before the state is read.
+        const outputs = server.feed(utf8Bytes(`${line}\r\n`), driver.now);
+        for (const reply of driver.take(outputs.filter((o) => o.type !== 'starttls'))) d.server(reply);
+      }
+      seen.push(server.state);
+      expect(d.state).toBe(server.state);
+    }
+    for (const s of ['SASL', 'TLS-HANDSHAKE', 'TRANSACTION']) expect(seen).toContain(s);
   });
 });

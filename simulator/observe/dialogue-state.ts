@@ -2,12 +2,14 @@
  * The server's protocol state as a client can tell it from the dialogue alone, for live servers
  * whose engine the page cannot see. It names states as the engines do (simulator/{smtp,pop3,imap}/state.ts)
  * so the same `allowedCommands(state)` answers Tab. Until the greeting arrives the state is unknown.
+ * IMAP's, with its sub-states (SASL, IDLE, literals, the TLS handshake), is in imap-dialogue.ts.
  */
 import type { MailProtocol } from '../world/ports.ts';
 import type { SmtpState } from '../smtp/state.ts';
 import type { Pop3State } from '../pop3/state.ts';
-import type { ImapState } from '../imap/state.ts';
-import { imapStatusLine, POP3_END, pop3Challenge, pop3MultiLine, pop3StatusLine, smtpReplyLine } from './reply-lines.ts';
+import { utf8Bytes, utf8Text } from '../wire/bytes.ts';
+import { ImapDialogue } from './imap-dialogue.ts';
+import { POP3_END, pop3Challenge, pop3MultiLine, pop3StatusLine, smtpReplyLine } from './reply-lines.ts';
 
 export interface DialogueState {
   /** The inferred state, or null while it cannot be told (before the greeting). */
@@ -35,17 +37,41 @@ export function dialogueState(protocol: MailProtocol): DialogueState {
 
 const verbOf = (line: string): string => (/^\s*(\S+)/.exec(line)?.[1] ?? '').toUpperCase();
 
+/** RFC 3030 §2: bdat-cmd ::= "BDAT" SP chunk-size [ SP end-marker ]. */
+const BDAT_COMMAND = /^BDAT (\d{1,15})( +LAST)?$/i;
+
 /** SMTP: each final reply (code then SP) answers the oldest command still waiting (RFC 5321 §4.2, RFC 2920). */
 class SmtpDialogue implements DialogueState {
   state: SmtpState | null = null;
   readonly #waiting: string[] = [];
+  /** Octets of a BDAT chunk still to come: message data, not commands (RFC 3030 §2). */
+  #chunkLeft = 0;
 
   client(line: string): void {
+    if (this.#chunkLeft > 0) {
+      const octets = utf8Bytes(line);
+      if (this.#chunkLeft >= octets.length + 2) {
+        this.#chunkLeft -= octets.length + 2;
+        return;
+      }
+      // The chunk ends inside this line: the rest is the next command.
+      const rest = utf8Text(octets.subarray(this.#chunkLeft));
+      this.#chunkLeft = 0;
+      if (rest) this.client(rest);
+      return;
+    }
     if (this.state === 'data') {
       if (line === '.') this.#waiting.push('end of data'); // RFC 5321 §4.1.1.4
       return;
     }
-    this.#waiting.push(this.state === 'auth' ? 'AUTH response' : verbOf(line));
+    if (this.state === 'auth') {
+      this.#waiting.push('AUTH response');
+      return;
+    }
+    // RFC 3030 §2: exactly chunk-size octets follow, whatever the server will answer.
+    const bdat = BDAT_COMMAND.exec(line);
+    if (bdat) this.#chunkLeft = Number(bdat[1]);
+    this.#waiting.push(bdat?.[2] ? 'BDAT LAST' : verbOf(line));
   }
 
   server(line: string): void {
@@ -70,6 +96,8 @@ class SmtpDialogue implements DialogueState {
       case 'MAIL': if (ok) this.state = 'mail'; return;
       case 'RCPT': if (ok) this.state = 'rcpt'; return;
       case 'DATA': if (code === '354') this.state = 'data'; return;
+      case 'BDAT': if (ok) this.state = 'bdat'; return; // RFC 3030 §2: between chunks
+      case 'BDAT LAST': if (ok) this.state = 'ready'; return;
       case 'end of data': this.state = 'ready'; return;
       case 'RSET': if (ok && this.state !== 'connected') this.state = 'ready'; return;
       case 'AUTH': case 'AUTH response': this.state = code === '334' ? 'auth' : 'ready'; return; // RFC 4954 §4
@@ -85,17 +113,19 @@ class SmtpDialogue implements DialogueState {
   }
 }
 
-/** POP3: one command at a time; +OK to PASS, APOP or AUTH enters TRANSACTION (RFC 1939 §§4–6). */
+/**
+ * POP3: one command at a time; +OK to PASS, APOP or AUTH enters TRANSACTION (RFC 1939 §§4–6).
+ * The sub-states of POP3_TABLE a client sees: SASL from the server's "+" challenge to AUTH's
+ * +OK/-ERR (RFC 5034 §4), TLS-HANDSHAKE from STLS's +OK until TLS is up (RFC 2595 §4).
+ */
 class Pop3Dialogue implements DialogueState {
   state: Pop3State | null = null;
   readonly #waiting: Array<{ verb: string; args: string }> = [];
   #inList = false;
-  /** The server sent a SASL challenge: the client's next line answers it. */
-  #saslTurn = false;
 
   client(line: string): void {
-    const head = this.#waiting[0];
-    if (head?.verb === 'AUTH' && this.#saslTurn) return; // a SASL response, not a command
+    // A SASL response is not a command; before the handshake nothing counts (RFC 2595 §4).
+    if (this.state === 'SASL' || this.state === 'TLS-HANDSHAKE') return;
     const m = /^\s*(\S+)\s*(.*)$/.exec(line);
     this.#waiting.push({ verb: (m?.[1] ?? '').toUpperCase(), args: (m?.[2] ?? '').trim() });
   }
@@ -110,64 +140,26 @@ class Pop3Dialogue implements DialogueState {
       return;
     }
     if (pop3Challenge(line)) {
-      this.#saslTurn = true; // RFC 5034 §4
+      if (this.#waiting[0]?.verb === 'AUTH' && (this.state === 'AUTHORIZATION' || this.state === 'SASL')) this.state = 'SASL'; // RFC 5034 §4
       return;
     }
     const status = pop3StatusLine(line);
     if (!status) return;
-    const ok = status.ok;
-    this.#saslTurn = false;
     const command = this.#waiting.shift();
-    if (!command || !ok) return;
+    if (this.state === 'SASL') {
+      // RFC 5034 §4: +OK logs in; -ERR (a refused response, or "*") ends the exchange.
+      this.state = status.ok ? 'TRANSACTION' : 'AUTHORIZATION';
+      return;
+    }
+    if (!command || !status.ok) return;
     if (pop3MultiLine(command.verb, command.args)) this.#inList = true;
     if (['PASS', 'APOP', 'AUTH'].includes(command.verb) && this.state === 'AUTHORIZATION') this.state = 'TRANSACTION';
+    if (command.verb === 'STLS' && this.state === 'AUTHORIZATION') this.state = 'TLS-HANDSHAKE';
     if (command.verb === 'QUIT') this.state = 'CLOSED';
   }
 
   tlsStarted(): void {
+    if (this.state === 'TLS-HANDSHAKE') this.state = 'AUTHORIZATION';
     this.#waiting.length = 0;
-  }
-}
-
-/** IMAP: tagged completions move the state (RFC 9051 §3); `* BYE` ends it; PREAUTH starts authenticated. */
-class ImapDialogue implements DialogueState {
-  state: ImapState | null = null;
-  readonly #tags = new Map<string, string>();
-
-  client(line: string): void {
-    // A line "tag command …"; continuation data (SASL, literals, DONE) has no tag and verb.
-    const m = /^([^\s(){%*"\\\]+]+) ([A-Za-z]+)/.exec(line);
-    if (m) this.#tags.set(m[1] ?? '', (m[2] ?? '').toUpperCase());
-  }
-
-  server(line: string): void {
-    if (this.state === null) {
-      if (/^\* OK\b/i.test(line)) this.state = 'not-authenticated';
-      else if (/^\* PREAUTH\b/i.test(line)) this.state = 'authenticated';
-      else if (/^\* BYE\b/i.test(line)) this.state = 'logout';
-      return;
-    }
-    if (/^\* BYE\b/i.test(line)) {
-      this.state = 'logout';
-      return;
-    }
-    const done = imapStatusLine(line);
-    if (!done || done.tag === '*' || done.tag === '+') return;
-    const verb = this.#tags.get(done.tag);
-    this.#tags.delete(done.tag);
-    if (verb) this.#complete(verb, done.status === 'OK');
-  }
-
-  #complete(verb: string, ok: boolean): void {
-    if (ok && (verb === 'LOGIN' || verb === 'AUTHENTICATE') && this.state === 'not-authenticated') this.state = 'authenticated';
-    else if (verb === 'SELECT' || verb === 'EXAMINE') {
-      // RFC 9051 §6.3.2: a failed SELECT leaves no mailbox selected.
-      if (this.state !== 'not-authenticated') this.state = ok ? 'selected' : 'authenticated';
-    } else if (ok && (verb === 'CLOSE' || verb === 'UNSELECT') && this.state === 'selected') this.state = 'authenticated';
-    else if (ok && verb === 'LOGOUT') this.state = 'logout';
-  }
-
-  tlsStarted(): void {
-    this.#tags.clear();
   }
 }

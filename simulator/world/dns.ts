@@ -1,4 +1,5 @@
-/** The virtual network's DNS: just the records mail routing needs. */
+/** The virtual network's DNS: just the records mail routing needs; saved as the list of records. */
+import { arr, fail, int, obj, str } from '../wire/json-read.ts';
 
 export type DnsRecord =
   | { type: 'A'; name: string; address: string }
@@ -29,4 +30,22 @@ export class Dns {
     if (mx.length) return mx.map((r) => r.exchange);
     return this.a(domain).length ? [domain.toLowerCase()] : [];
   }
+}
+
+/** The records as saved: a copy of the list. */
+export function serializeDns(dns: Dns): DnsRecord[] {
+  return structuredClone(dns.records);
+}
+
+/** Saved records, checked; throws InvalidData naming the first fault. */
+export function readDns(data: unknown, at: string): Dns {
+  return new Dns(arr(data, at).map((r, i) => readDnsRecord(r, `${at}[${i}]`)));
+}
+
+function readDnsRecord(data: unknown, at: string): DnsRecord {
+  const o = obj(data, at);
+  const name = str(o.name, `${at}.name`);
+  if (o.type === 'A') return { type: 'A', name, address: str(o.address, `${at}.address`) };
+  if (o.type === 'MX') return { type: 'MX', name, preference: int(o.preference, `${at}.preference`, 0), exchange: str(o.exchange, `${at}.exchange`) };
+  return fail(`${at}.type: expected "A" or "MX", got ${JSON.stringify(o.type)}`);
 }
