@@ -75,13 +75,14 @@ describe('EngineSocket', () => {
     const piece = (size: number): Uint8Array => Uint8Array.from({ length: size }, () => n++ % 251);
     const engine: DrivenEngine & { calls: number } = {
       state: 'open',
+      buffered: 0,
       calls: 0,
       start: () => [],
       feed: (_bytes: Uint8Array, now: number) => step(now),
       tick: (now: number) => (engine.calls < CALLS ? step(now) : []),
       tlsStarted: () => [],
       closed: () => [],
-    } as DrivenEngine & { calls: number };
+    };
     const step = (now: number): Output<unknown>[] => {
       engine.calls++;
       const writes: Output<unknown>[] = sizes.map((size) => ({ type: 'write', bytes: piece(size) }));
