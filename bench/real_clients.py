@@ -8,9 +8,15 @@ command at a time as they work, against any server. Prints one JSON object: seco
 
 The messages are the same on every server (bench/messages.ts makes the same shape for the
 in-process rows): ~2 KB, every tenth subject with "xylophone", every seventh body with "needle".
+
+With BENCH_SERVER_PID set (the server's main process), each timed step also reports `<name>_cpu`:
+the CPU seconds that process and every process below it spent during the step (Linux), from each
+thread's /proc schedstat, in nanoseconds, so a step of tens of milliseconds is still resolved.
 """
+import glob
 import imaplib
 import json
+import os
 import poplib
 import smtplib
 import sys
@@ -42,10 +48,48 @@ def message(index: int, size: int = 2048) -> bytes:
     return (head + ''.join(line + '\r\n' for line in lines)).encode('ascii')
 
 
+def server_tree(pid: int) -> list:
+    """`pid` and its descendants (Dovecot's master forks imap, pop3, auth; Postfix's, smtpd and more)."""
+    out, todo = [], [pid]
+    while todo:
+        p = todo.pop()
+        out.append(p)
+        for children in glob.glob(f'/proc/{p}/task/*/children'):
+            try:
+                with open(children) as f:
+                    todo.extend(int(c) for c in f.read().split())
+            except OSError:
+                pass
+    return out
+
+
+def server_cpu_ns():
+    """CPU nanoseconds used so far by the server's process tree, every thread (GC helpers too); None when unknown."""
+    pid = os.environ.get('BENCH_SERVER_PID')
+    if not pid:
+        return None
+    total = 0
+    for p in server_tree(int(pid)):
+        for stat in glob.glob(f'/proc/{p}/task/*/schedstat'):
+            try:
+                with open(stat) as f:
+                    total += int(f.read().split()[0])
+            except (OSError, ValueError, IndexError):
+                pass  # a thread that ended meanwhile
+    return total
+
+
 def timed(results: dict, name: str, run):
+    cpu = server_cpu_ns()
+    client = time.process_time()
     start = time.perf_counter()
     value = run()
     results[name] = time.perf_counter() - start
+    # The client's own CPU in the step: wall time above it is time it waited for the server.
+    results[f'{name}_client'] = time.process_time() - client
+    if cpu is not None:
+        # A process that ended during the step takes its time with it: a floor, not a ceiling.
+        results[f'{name}_cpu'] = max(0, server_cpu_ns() - cpu) / 1e9
     return value
 
 

@@ -54,8 +54,13 @@ export function quote(value: string): string {
 
 /** A `{n}` literal, or `~{n}` literal8 when `binary` and the octets hold NUL (RFC 3516 §4.3). */
 export function literal(bytes: Uint8Array, binary = false): Piece[] {
+  return [literalHead(bytes, binary), bytes];
+}
+
+/** What goes before a literal's octets: `{n}` CRLF, or `~{n}` CRLF for a literal8 (RFC 9051 §4.3, RFC 3516 §4.3). */
+export function literalHead(bytes: Uint8Array, binary = false): string {
   const prefix = binary && bytes.includes(0) ? '~' : '';
-  return [`${prefix}{${bytes.length}}\r\n`, bytes];
+  return `${prefix}{${bytes.length}}\r\n`;
 }
 
 /**

@@ -23,6 +23,11 @@ describe('multi-line responses (RFC 1939 §3)', () => {
     expect(text(multiLine('+OK 5 octets', body))).toBe('+OK 5 octets\r\n..hidden\r\nmid.dle\r\n...two\r\n..\r\nend\r\n.\r\n');
   });
 
+  it('a status line that is not ASCII is encoded as UTF-8 whole, before the body', () => {
+    const out = multiLine('+OK Grüße ✉', utf8Bytes('.a\r\n'));
+    expect(out).toEqual(utf8Bytes('+OK Grüße ✉\r\n..a\r\n.\r\n'));
+  });
+
   it('an empty body is just the terminator', () => {
     expect(text(multiLine('+OK', new Uint8Array(0)))).toBe('+OK\r\n.\r\n');
   });

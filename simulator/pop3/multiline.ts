@@ -8,19 +8,29 @@ const CR = 0x0d;
 const LF = 0x0a;
 const DOT = 0x2e;
 const TERMINATOR = utf8Bytes('.\r\n');
+const encoder = new TextEncoder();
 
 /**
  * `first` (the status line, CRLF added), then `body` (canonical CRLF text) byte-stuffed, then the
  * ".CRLF" terminator. @rfc 1939#3 "If any line of the multi-line response begins with the
  * termination octet, the line is 'byte-stuffed' by pre-pending the termination octet to that line".
- * One allocation and one copy of the body, in runs between the lines that need a dot.
+ * One allocation (the status line is encoded into it, not into a buffer of its own: a RETR of
+ * 1,000 messages makes 1,000 buffers, not 2,000) and one copy of the body, in runs between the
+ * lines that need a dot.
  */
 export function multiLine(first: string, body: Uint8Array): Uint8Array {
-  const head = utf8Bytes(first + '\r\n');
+  const line = first + '\r\n';
   const stuffAt = dotLines(body);
-  const out = new Uint8Array(head.length + body.length + stuffAt.length + TERMINATOR.length);
-  out.set(head, 0);
-  let o = head.length;
+  const rest = body.length + stuffAt.length + TERMINATOR.length;
+  let out = new Uint8Array(line.length + rest);
+  const { read, written } = encoder.encodeInto(line, out.subarray(0, line.length));
+  if (read < line.length || written !== line.length) {
+    // Not ASCII (UTF-8 takes more octets than the line has characters): encoded on its own.
+    const head = utf8Bytes(line);
+    out = new Uint8Array(head.length + rest);
+    out.set(head, 0);
+  }
+  let o = out.length - rest;
   let from = 0;
   for (const at of stuffAt) {
     out.set(body.subarray(from, at), o);

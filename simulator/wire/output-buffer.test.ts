@@ -1,4 +1,4 @@
-/** OutputBuffer: what goes in comes out in order, in few chunks, large pieces uncopied. */
+/** OutputBuffer: what goes in comes out in order, in few chunks, large pieces (and, in a large batch, bodies) uncopied. */
 import { describe, expect, it } from 'vitest';
 import { concatBytes, utf8Bytes, utf8Text } from './bytes.ts';
 import { OutputBuffer } from './output-buffer.ts';
@@ -14,17 +14,32 @@ describe('OutputBuffer', () => {
     expect(out.take()).toEqual([]);
   });
 
-  it('gathers 10,000 responses into few chunks and passes a large body through uncopied', () => {
+  it('a small reply of a few responses leaves as one or two chunks, its bodies copied', () => {
     const out = new OutputBuffer();
     const body = new Uint8Array(2048).fill(0x61);
-    for (let i = 0; i < 10_000; i++) out.append(`* ${i + 1} FETCH (BODY[] {2048}\r\n`), out.append(body), out.append(')\r\n');
+    for (let i = 0; i < 3; i++) out.append(`* ${i + 1} FETCH (BODY[] {2048}\r\n`), out.append(body), out.append(')\r\n');
+    const chunks = out.take();
+    expect(chunks.length).toBeLessThanOrEqual(2);
+    for (const c of chunks) expect(c.buffer).not.toBe(body.buffer);
+  });
+
+  it('in a large batch (10,000 FETCH bodies) bodies pass through uncopied; the text between them shares a few buffers', () => {
+    const out = new OutputBuffer();
+    const bodies = Array.from({ length: 10_000 }, () => new Uint8Array(2048).fill(0x61));
+    bodies.forEach((body, i) => (out.append(`* ${i + 1} FETCH (BODY[] {2048}\r\n`), out.append(body), out.append(')\r\n')));
     const big = new Uint8Array(200_000).fill(0x62);
     out.append('* 10001 FETCH (BODY[] {200000}\r\n');
     out.append(big);
     out.append(')\r\n');
     const chunks = out.take();
-    expect(chunks.length).toBeLessThan(40);
+    const passed = new Set<Uint8Array>([...bodies, big]);
     expect(chunks).toContain(big);
+    // All but the first few (copied while the batch was small) are the bodies themselves.
+    const uncopied = chunks.filter((c) => passed.has(c));
+    expect(uncopied.length).toBeGreaterThan(9_990);
+    // The text is encoded into a few shared allocations, not one per response.
+    const textBuffers = new Set(chunks.filter((c) => !passed.has(c)).map((c) => c.buffer));
+    expect(textBuffers.size).toBeLessThan(20);
     const text = utf8Text(concatBytes(chunks));
     expect(text.startsWith('* 1 FETCH (BODY[] {2048}\r\naaaa')).toBe(true);
     expect(text.match(/FETCH/g)).toHaveLength(10_001);
@@ -38,7 +53,7 @@ describe('OutputBuffer', () => {
     expect(utf8Text(concatBytes(out.take()))).toBe(text);
   });
 
-  it('a big response taken in parts (FETCH streaming): after the first part, each part leaves as at most two chunks', () => {
+  it('a big response taken in parts (FETCH streaming): after the first part, the text of each part needs one or two new allocations, not one per response', () => {
     const out = new OutputBuffer();
     const body = new Uint8Array(2048).fill(0x61);
     const parts: Uint8Array[][] = [];
@@ -48,9 +63,16 @@ describe('OutputBuffer', () => {
       while (out.size < 128 * 1024) out.append(`* ${++n} FETCH (UID ${n} BODY[] {2048}\r\n`), out.append(body), out.append(')\r\n');
       parts.push(out.take());
     }
-    // The first part grows its chunks from 4 KiB; later ones start at the size the last one needed.
-    expect(parts[0]!.length).toBeGreaterThan(2);
-    for (const chunks of parts.slice(1)) expect(chunks.length).toBeLessThanOrEqual(2);
+    // The first part grows its chunks from 4 KiB; a later one fills what is left of the last
+    // chunk, then a new chunk the size the last part copied (two when this part copies a little more).
+    const seen = new Set<ArrayBufferLike>();
+    const newBuffers = parts.map((chunks) => {
+      const mine = new Set(chunks.filter((c) => c !== body).map((c) => c.buffer).filter((b) => !seen.has(b)));
+      for (const b of mine) seen.add(b);
+      return mine.size;
+    });
+    expect(newBuffers[0]).toBeGreaterThan(1);
+    for (const count of newBuffers.slice(1)) expect(count).toBeLessThanOrEqual(2);
     const text = utf8Text(concatBytes(parts.flat()));
     expect(text.match(/FETCH/g)).toHaveLength(n);
     expect(text.endsWith(`* ${n} FETCH (UID ${n} BODY[] {2048}\r\n${'a'.repeat(2048)})\r\n`)).toBe(true);

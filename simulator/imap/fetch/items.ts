@@ -3,7 +3,7 @@
  */
 import { decodeBody, findPart, sectionBytes } from '../../mime/index.ts';
 import type { StoredMessage } from '../../store/types.ts';
-import { literal, type Piece, type StringOptions } from '../encode.ts';
+import { literal, literalHead, type Piece, type StringOptions } from '../encode.ts';
 import { flagList } from '../flags.ts';
 import { envelopeWire, parsed, structureWire } from '../message-cache.ts';
 import type { FetchItem, Partial, Section } from '../parse/ast.ts';
@@ -40,11 +40,11 @@ export function itemPieces(item: FetchItem, m: StoredMessage, ctx: ItemContext):
     case 'RFC822.SIZE':
       return [`RFC822.SIZE ${m.raw.length}`];
     case 'ENVELOPE':
-      return ['ENVELOPE ', ...envelopeWire(m, ctx.opts)];
+      return labelled('ENVELOPE ', envelopeWire(m, ctx.opts));
     case 'BODYSTRUCTURE':
-      return ['BODYSTRUCTURE ', ...structureWire(m, true, ctx.opts)];
+      return labelled('BODYSTRUCTURE ', structureWire(m, true, ctx.opts));
     case 'BODY':
-      return ['BODY ', ...structureWire(m, false, ctx.opts)];
+      return labelled('BODY ', structureWire(m, false, ctx.opts));
     // RFC 3501 §6.4.5: RFC822 ≡ BODY[], RFC822.HEADER ≡ BODY.PEEK[HEADER], RFC822.TEXT ≡ BODY[TEXT].
     case 'RFC822':
       return ['RFC822 ', ...literal(m.raw)];
@@ -53,7 +53,7 @@ export function itemPieces(item: FetchItem, m: StoredMessage, ctx: ItemContext):
     case 'RFC822.TEXT':
       return ['RFC822.TEXT ', ...literal(sectionBytes(m.raw, parsed(m), { path: [], text: 'TEXT' }) ?? new Uint8Array(0))];
     case 'BODY[]':
-      return sectionItem(item.section, item.partial, m);
+      return sectionItem(item, m);
     case 'BINARY':
       return binaryItem(item.path, item.partial, m);
     case 'BINARY.SIZE':
@@ -61,13 +61,42 @@ export function itemPieces(item: FetchItem, m: StoredMessage, ctx: ItemContext):
   }
 }
 
+/**
+ * `ENVELOPE (...)`: a cached wire form that is all text (the common case) becomes one string with
+ * its label, not a new array of the label and a copy of the cached one — FETCH makes this per
+ * message (issue 15: fewer objects per message of a FETCH 1:*).
+ */
+function labelled(label: string, wire: Piece[]): Piece[] {
+  const [only] = wire;
+  if (wire.length === 1 && typeof only === 'string') return [label + only];
+  return [label, ...wire];
+}
+
+/**
+ * The label of a BODY[] item as its response names it, made once per item of a command rather
+ * than once per message (FETCH 1:* of 10,000 asks 10,000 times for the same label).
+ */
+const sectionLabels = new WeakMap<FetchItem, string>();
+
+function sectionLabel(item: FetchItem & { item: 'BODY[]' }): string {
+  let label = sectionLabels.get(item);
+  if (label === undefined) {
+    label = `${fetchItemLabel({ item: 'BODY[]', section: item.section, partial: item.partial, peek: false })} `;
+    sectionLabels.set(item, label);
+  }
+  return label;
+}
+
 /** `BODY[1.HEADER.FIELDS (From)]<0>`: the response names the section as the client did, and only the origin of a partial. */
-function sectionItem(section: Section, partial: Partial | null, m: StoredMessage): Piece[] {
-  const name = `${fetchItemLabel({ item: 'BODY[]', section, partial, peek: false })} `;
+function sectionItem(item: FetchItem & { item: 'BODY[]' }, m: StoredMessage): Piece[] {
+  const { section, partial } = item;
+  const name = sectionLabel(item);
   // The whole message needs no MIME parse: the common UID FETCH 1:* BODY.PEEK[] stays fast.
   const bytes = section.path.length === 0 && section.text === undefined ? m.raw : sectionBytes(m.raw, parsed(m), section);
   if (bytes === null) return [name, 'NIL'];
-  return [name, ...literal(slice(bytes, partial))];
+  const octets = slice(bytes, partial);
+  // The label and the literal's `{n}` CRLF as one piece of text.
+  return [name + literalHead(octets), octets];
 }
 
 /** RFC 9051 §6.4.5 BINARY[]: the part with its Content-Transfer-Encoding undone. */

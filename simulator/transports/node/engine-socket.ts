@@ -9,6 +9,7 @@ import type { MailChange } from '../../backend.ts';
 import type { Output, ServerEngine, TlsInfo } from '../../engine.ts';
 import { Alarm } from './alarm.ts';
 import { quickAck } from './quick-ack.ts';
+import { POOL_BUFFER, release, takeBuffer } from './write-pool.ts';
 
 /** A server engine as the transport drives it. */
 export type DrivenEngine = ServerEngine<string, unknown>;
@@ -31,8 +32,8 @@ export interface EngineSocketOptions {
 
 /** Pause reading while this much is waiting to go out (a slow reader of a big FETCH). */
 const WRITE_HIGH_WATER = 1 << 20;
-/** Up to this many octets, the writes of one engine call are joined into one buffer. */
-const JOIN_LIMIT = 64 * 1024;
+/** Pieces at least this long are written as they are; smaller ones are gathered (write-pool.ts). */
+const WRITE_AS_IS = 64 * 1024;
 /** After our close, how long the client has to close its side. */
 const CLOSE_GRACE_MS = 5_000;
 /** How long a client has to complete the handshake after STARTTLS/STLS. */
@@ -198,19 +199,26 @@ export class EngineSocket {
     return this.write(pending);
   }
 
+  /**
+   * One engine call's writes as few socket writes: small pieces gathered into pooled buffers
+   * (write-pool.ts), large ones as they are, all under one cork, so they leave as one writev.
+   */
   private write(parts: Uint8Array[], done?: () => void): boolean {
     if (this.gone || this.closing || parts.length === 0) return false;
-    let ok: boolean;
-    const size = parts.reduce((n, p) => n + p.length, 0);
-    if (parts.length === 1 || size <= JOIN_LIMIT) {
-      ok = this.socket.write(parts.length === 1 ? parts[0]! : Buffer.concat(parts, size), done && (() => done()));
-    } else {
-      // A big batch (a FETCH of many bodies) goes out as one writev, without copying it again.
-      this.socket.cork();
-      for (let i = 0; i < parts.length - 1; i++) this.socket.write(parts[i]!);
-      ok = this.socket.write(parts[parts.length - 1]!, done && (() => done()));
-      this.socket.uncork();
-    }
+    const writes = parts.length === 1 ? [{ bytes: parts[0]!, pooled: null }] : gathered(parts);
+    if (writes.length > 1) this.socket.cork();
+    let ok = true;
+    writes.forEach(({ bytes, pooled }, i) => {
+      const last = i === writes.length - 1;
+      if (!pooled && !(last && done)) ok = this.socket.write(bytes);
+      else
+        ok = this.socket.write(bytes, () => {
+          // The socket has taken these octets (or failed): the buffer may be filled again.
+          if (pooled) release(pooled);
+          if (last) done?.();
+        });
+    });
+    if (writes.length > 1) this.socket.uncork();
     if (!ok || this.socket.writableLength > WRITE_HIGH_WATER) {
       this.writeBlocked = true;
       this.updateReading();
@@ -267,6 +275,37 @@ export class EngineSocket {
       if (this.deferred) secure.destroy();
     }, HANDSHAKE_TIMEOUT_MS).unref();
   }
+}
+
+interface SocketWrite {
+  bytes: Uint8Array;
+  /** The pooled buffer `bytes` lies in, to release once written. */
+  pooled: Buffer | null;
+}
+
+/** Runs of small pieces copied into pooled buffers; pieces of WRITE_AS_IS or more stay as they are. */
+function gathered(parts: readonly Uint8Array[]): SocketWrite[] {
+  const out: SocketWrite[] = [];
+  let buffer: Buffer | null = null;
+  let used = 0;
+  const close = (): void => {
+    if (buffer) out.push({ bytes: buffer.subarray(0, used), pooled: buffer });
+    buffer = null;
+    used = 0;
+  };
+  for (const p of parts) {
+    if (p.length >= WRITE_AS_IS) {
+      close();
+      out.push({ bytes: p, pooled: null });
+      continue;
+    }
+    if (buffer && used + p.length > POOL_BUFFER) close();
+    buffer ??= takeBuffer();
+    buffer.set(p, used);
+    used += p.length;
+  }
+  close();
+  return out;
 }
 
 export function tlsInfo(socket: TLSSocket): TlsInfo {
