@@ -241,3 +241,30 @@ describe('IDLE (RFC 2177)', () => {
       S: a2 BAD MOVE is switched off on this server`);
   });
 });
+
+describe('sequence sets (RFC 9051 §9 seq-set): one range and several name the same messages', () => {
+  it('reads a range either way round, * as the last message, and refuses a number above the mailbox', () => {
+    play(`S~ \\* OK .*
+      ${SELECT_INBOX}
+      C: r1 FETCH 3:2 (UID)
+      S: * 2 FETCH (UID 2)
+      S: * 3 FETCH (UID 3)
+      S: r1 OK FETCH completed
+      C: r2 FETCH *:2 (UID)
+      S: * 2 FETCH (UID 2)
+      S: * 3 FETCH (UID 3)
+      S: r2 OK FETCH completed
+      C: r3 FETCH 2,1:3,2 (UID)
+      S: * 1 FETCH (UID 1)
+      S: * 2 FETCH (UID 2)
+      S: * 3 FETCH (UID 3)
+      S: r3 OK FETCH completed
+      C: r4 FETCH 2:4 (UID)
+      S: r4 BAD Sequence number 4 is above the 3 messages in the mailbox
+      C: r5 FETCH 1,4 (UID)
+      S: r5 BAD Sequence number 4 is above the 3 messages in the mailbox
+      C: r6 SEARCH 2:9
+      S: * SEARCH 2 3
+      S: r6 OK SEARCH completed`);
+  });
+});

@@ -106,17 +106,13 @@ export class SessionView {
   bySeq(set: SequenceSet, lenient = false): Resolved {
     if (set.kind === 'saved') return { ok: true, messages: this.savedMessages() };
     const n = this.messages.length;
+    const spans = set.ranges.map((range) => seqSpan(range, n));
+    const over = spans.find(([lo, hi]) => hi > n || lo < 1);
+    if (over && !lenient) return { ok: false, message: outOfRange(n, over[1]) };
+    // One range (`1:*`, `5`, `3:7`): the messages in it, in order, without a set of every number.
+    if (spans.length === 1) return { ok: true, messages: this.messages.slice(Math.max(spans[0]![0], 1) - 1, Math.min(spans[0]![1], n)) };
     const picked = new Set<number>();
-    for (const range of set.ranges) {
-      const from = range.from === '*' ? n : range.from;
-      const to = range.to === '*' ? n : range.to;
-      const lo = Math.min(from, to);
-      const hi = Math.max(from, to);
-      if (!lenient && (hi > n || lo < 1)) {
-        return { ok: false, message: n === 0 ? 'No messages in the mailbox: no sequence number is valid' : `Sequence number ${hi} is above the ${n} messages in the mailbox` };
-      }
-      for (let seq = Math.max(lo, 1); seq <= Math.min(hi, n); seq++) picked.add(seq);
-    }
+    for (const [lo, hi] of spans) for (let seq = Math.max(lo, 1); seq <= Math.min(hi, n); seq++) picked.add(seq);
     return { ok: true, messages: [...picked].sort((a, b) => a - b).map((seq) => this.messages[seq - 1]!) };
   }
 
@@ -239,4 +235,16 @@ function uidBounds(range: SeqRange, last: number): [number, number] {
   const from = range.from === '*' ? last : range.from;
   const to = range.to === '*' ? last : range.to;
   return [Math.min(from, to), Math.max(from, to)];
+}
+
+/** A range's low and high sequence numbers, `*` being the last message (RFC 9051 §9 seq-range: either order). */
+function seqSpan(range: SeqRange, n: number): [number, number] {
+  const from = range.from === '*' ? n : range.from;
+  const to = range.to === '*' ? n : range.to;
+  return [Math.min(from, to), Math.max(from, to)];
+}
+
+/** RFC 9051 §9 seq-number: a number above the mailbox's messages is invalid (BAD). */
+function outOfRange(n: number, hi: number): string {
+  return n === 0 ? 'No messages in the mailbox: no sequence number is valid' : `Sequence number ${hi} is above the ${n} messages in the mailbox`;
 }

@@ -13,6 +13,8 @@ import type { StoredMessage } from '../../store/types.ts';
 
 /** Octets (UTF-16 units for text, as OutputBuffer counts) of FETCH responses sent before the rest is made (the `more` effect). */
 const STREAM_BATCH = 128 * 1024;
+/** The first part is smaller, so the client has its first responses to read while the next part is made. */
+const FIRST_BATCH = 16 * 1024;
 
 /**
  * @rfc 9051#6.4.5 FETCH. "The \Seen flag is implicitly set" by BODY[...] and BINARY[...]
@@ -37,6 +39,7 @@ export const FETCH: ImapCommandSpec<'FETCH'> = {
     const completed = `${cmd.uid ? 'UID FETCH' : 'FETCH'} completed`;
     const from = (start: number): readonly ImapEffect[] => {
       const effects: ImapEffect[] = [];
+      const batch = start === 0 ? FIRST_BATCH : STREAM_BATCH;
       let size = 0;
       try {
         for (let i = start; i < messages.length; i++) {
@@ -45,7 +48,7 @@ export const FETCH: ImapCommandSpec<'FETCH'> = {
           size += UNTAGGED_FRAME;
           for (let p = 0; p < pieces.length; p++) size += pieces[p]!.length;
           // A big response leaves in parts, so the client reads while the rest is made.
-          if (size >= STREAM_BATCH && i + 1 < messages.length) {
+          if (size >= batch && i + 1 < messages.length) {
             effects.push(more(() => from(i + 1)));
             return effects;
           }
