@@ -10,7 +10,7 @@ import type { ConnectOptions, VirtualNetwork } from '../../../simulator/net/virt
 import { portSpec, type MailProtocol } from '../../../simulator/world/ports.ts';
 import { Dialog } from './dialog.ts';
 import type { LiveDialog } from './live-dialog.ts';
-import { tlsAgreed } from '../../../simulator/observe/index.ts';
+import { tlsAgreed } from '../../../simulator/observe/starttls-watch.ts';
 import './wire.css';
 
 /** The live session's wire, loaded with the live console only (it brings the X.509 parser and the capture writer). */
