@@ -4,7 +4,7 @@
  * A saved World (simulator/world/serialize.ts) holds it under "store". Session state (POP3 locks,
  * store listeners) is not the store's data and is not saved.
  */
-import { arr, bool, fail, int, num, obj, octets, oneOf, str, type RawOctets } from '../wire/json-read.ts';
+import { arr, list, bool, fail, int, num, obj, octets, oneOf, str, type RawOctets } from '../wire/json-read.ts';
 import { Account, canonicalMailboxName } from './account.ts';
 import { MailStore } from './mail-store.ts';
 import { Mailbox } from './mailbox.ts';
@@ -132,7 +132,7 @@ function readMailbox(data: unknown, at: string): Mailbox {
     const modseq = int(mo.modseq, `${where}.modseq`, 1);
     if (modseq > highestModseq) fail(`${where}.modseq: ${modseq} is above the mailbox's highestModseq ${highestModseq}`);
     const raw = octets(mo.raw, `${where}.raw`);
-    const flags = arr(mo.flags, `${where}.flags`).map((f, j) => str(f, `${where}.flags[${j}]`));
+    const flags = list(mo.flags, `${where}.flags`, str);
     box.restore({ uid, raw, flags: new Set(flags), internalDate: num(mo.internalDate, `${where}.internalDate`), modseq });
     lastUid = uid;
   });

@@ -34,6 +34,11 @@ export function arr(value: unknown, at: string): unknown[] {
   return value;
 }
 
+/** Each item of an array read with `read`, each named by its index (`hosts[2]`) in any fault. */
+export function list<T>(value: unknown, at: string, read: (item: unknown, at: string) => T): T[] {
+  return arr(value, at).map((item, i) => read(item, `${at}[${i}]`));
+}
+
 export function str(value: unknown, at: string): string {
   if (typeof value !== 'string') fail(`${at}: expected a string, got ${describe(value)}`);
   return value;

@@ -1,5 +1,5 @@
 /** The virtual network's DNS: just the records mail routing needs; saved as the list of records. */
-import { arr, fail, int, obj, str } from '../wire/json-read.ts';
+import { list, fail, int, obj, str } from '../wire/json-read.ts';
 
 export type DnsRecord =
   | { type: 'A'; name: string; address: string }
@@ -39,7 +39,7 @@ export function serializeDns(dns: Dns): DnsRecord[] {
 
 /** Saved records, checked; throws InvalidData naming the first fault. */
 export function readDns(data: unknown, at: string): Dns {
-  return new Dns(arr(data, at).map((r, i) => readDnsRecord(r, `${at}[${i}]`)));
+  return new Dns(list(data, at, readDnsRecord));
 }
 
 function readDnsRecord(data: unknown, at: string): DnsRecord {

@@ -1,5 +1,5 @@
 import type { HostSettings } from '../host-settings.ts';
-import { arr, bool, int, obj, oneOf, str } from '../wire/json-read.ts';
+import { arr, list, bool, int, obj, oneOf, str } from '../wire/json-read.ts';
 import type { MailProtocol, PortRole, PortSpec, TlsMode } from './ports.ts';
 
 export { DEFAULT_SETTINGS, isEnabled, type HostSettings } from '../host-settings.ts';
@@ -30,14 +30,14 @@ export function serializeHosts(hosts: readonly HostConfig[]): HostConfig[] {
  * HostConfig adds; the ones the engines rely on are checked. They are saved as they are (a clone).
  */
 export function readHosts(data: unknown, at: string): HostConfig[] {
-  return arr(data, at).map((h, i) => readHost(h, `${at}[${i}]`));
+  return list(data, at, readHost);
 }
 
 function readHost(data: unknown, at: string): HostConfig {
   const o = obj(data, at);
   str(o.name, `${at}.name`);
   str(o.address, `${at}.address`);
-  arr(o.domains, `${at}.domains`).forEach((d, i) => str(d, `${at}.domains[${i}]`));
+  list(o.domains, `${at}.domains`, str);
   arr(o.ports, `${at}.ports`).forEach((p, i) => {
     const w = `${at}.ports[${i}]`;
     const po = obj(p, w);
@@ -52,6 +52,6 @@ function readHost(data: unknown, at: string): HostConfig {
   bool(settings.plaintextAuth, `${at}.settings.plaintextAuth`);
   if (settings.starttlsRequired !== undefined) bool(settings.starttlsRequired, `${at}.settings.starttlsRequired`);
   int(settings.maxMessageSize, `${at}.settings.maxMessageSize`, 0);
-  arr(settings.disabled, `${at}.settings.disabled`).forEach((d, i) => str(d, `${at}.settings.disabled[${i}]`));
+  list(settings.disabled, `${at}.settings.disabled`, str);
   return structuredClone(o) as unknown as HostConfig;
 }

@@ -1,5 +1,5 @@
 /** The outbound mail queue: messages a host accepted for other domains, waiting for the MTA; saved with the World. */
-import { arr, int, num, obj, octets, oneOf, str, type RawOctets } from '../wire/json-read.ts';
+import { arr, list, int, num, obj, octets, oneOf, str, type RawOctets } from '../wire/json-read.ts';
 
 export type RecipientStatus = 'pending' | 'delivered' | 'deferred' | 'failed';
 
@@ -36,7 +36,7 @@ const STATUSES = ['pending', 'delivered', 'deferred', 'failed'] as const satisfi
 
 /** A saved queue, checked; throws InvalidData naming the first fault. */
 export function readQueue(data: unknown, at: string): QueuedMessage[] {
-  return arr(data, at).map((q, i) => readQueued(q, `${at}[${i}]`));
+  return list(data, at, readQueued);
 }
 
 function readQueued(data: unknown, at: string): QueuedMessage {
