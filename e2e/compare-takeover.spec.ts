@@ -1,6 +1,7 @@
 /** /compare/: "Take over by hand" — the learner types POP3 and IMAP for one device. */
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Locator, type Page } from '@playwright/test';
+import { SIZES, box, inside } from './geometry.ts';
 
 async function open(page: Page): Promise<void> {
   await page.goto('/compare/');
@@ -11,12 +12,17 @@ function device(page: Page, key: string): Locator {
   return page.locator(`[data-device="${key}"]`);
 }
 
-/** Types one line into the device's console and waits for the reply to show up in its log. */
+/**
+ * Types one line into the device's console and waits for its own reply: the line is the last one
+ * sent and the console is no longer busy (so the previous reply cannot stand in for this one).
+ */
 async function say(console: Locator, line: string, reply: RegExp): Promise<void> {
   const input = console.getByLabel('Command to send');
   await expect(input).toBeEnabled();
   await input.fill(line);
   await input.press('Enter');
+  await expect(console.locator('.mw-console__line--sent').last()).toHaveText(line);
+  await expect(console).toHaveAttribute('data-busy', 'false');
   await expect(console.locator('.mw-console__line--received').last()).toHaveText(reply);
 }
 
@@ -57,6 +63,44 @@ test('the POP3 laptop taken over by hand: log in, STAT, QUIT, all recorded in it
   await expect(lines.filter({ hasText: /^S: \+OK 3 / })).toHaveCount(1);
 });
 
+for (const [size, use] of Object.entries(SIZES)) {
+  test(`${size}: lines typed during the STLS handshake wait their turn, go inside TLS in order, and the reply stays in view`, async ({ page }) => {
+    await page.setViewportSize(use.viewport);
+    await open(page);
+    const console = await takeOver(page, 'pop3-laptop');
+    const input = console.getByLabel('Command to send');
+    // No waiting between the lines: the learner types ahead of the server, as on a terminal.
+    const lines = ['STLS', 'USER alice-pop3@example.com', 'PASS wonderland', 'STAT'];
+    for (const line of lines) {
+      await input.fill(line);
+      await input.press('Enter');
+    }
+    await expect(console).toHaveAttribute('data-busy', 'false');
+    await expect(console.locator('.mw-console__line--waiting')).toHaveCount(0);
+    await expect(page.locator('.mw-cmp-walk')).toHaveAttribute('data-paused', 'true');
+    await expect(console.locator('.mw-console__line--sent')).toHaveText(lines);
+    const reply = console.locator('.mw-console__line--received').last();
+    await expect(reply).toHaveText(/^\+OK 3 \d+/);
+    await page.screenshot({ path: test.info().outputPath(`typeahead-${size}.png`) });
+    // The reply and the command line stay where the learner is typing: whole, inside the viewport,
+    // and not under the sticky walk-through card.
+    const v = page.viewportSize()!;
+    const walk = await box(page.locator('.mw-cmp-walk'));
+    for (const [what, target] of [['reply', reply], ['command line', input]] as const) {
+      const b = await box(target);
+      expect(inside(b, v), `${what} at ${JSON.stringify(b)} inside ${v.width}x${v.height}`).toBe(true);
+      expect(b.y, `${what} below the walk-through card`).toBeGreaterThanOrEqual(walk.y + walk.height);
+    }
+    // The transcript shows the order on the wire: the handshake finished before USER went out.
+    const pane = device(page, 'pop3-laptop').locator('.mw-cmp-transcript');
+    await pane.locator('summary').first().click();
+    const texts = await pane.locator('[data-transcript="pop3-laptop"] li').allTextContents();
+    const tlsUp = texts.findIndex((t) => t.includes('by hand: TLS is up'));
+    expect(tlsUp).toBeGreaterThan(-1);
+    expect(texts.findIndex((t) => t.includes('USER alice-pop3@example.com'))).toBeGreaterThan(tlsUp);
+  });
+}
+
 test('the IMAP phone taken over by hand: STORE \\Seen marks message 1 read on the server', async ({ page }) => {
   await open(page);
   const server = page.locator('.mw-cmp-server[data-server="imap"]');
@@ -81,4 +125,5 @@ test('the IMAP phone taken over by hand: STORE \\Seen marks message 1 read on th
   // Handing back turns the buttons on again for this device.
   await device(page, 'imap-phone').getByRole('button', { name: 'Hand the phone back' }).click();
   await expect(device(page, 'imap-phone').getByTestId('client-console')).toHaveCount(0);
+  await expect(page.locator('.mw-cmp-walk')).toHaveAttribute('data-paused', 'false');
 });

@@ -117,7 +117,7 @@ export default function CompareLab() {
     <div className="mw-compare" data-status={status} aria-busy={busy}>
       {status === 'failed' && <p role="alert">The simulator did not load. Reload the page to try again.</p>}
       {status === 'loading' && <p className="mw-cmp-note">Loading the simulator…</p>}
-      <Walkthrough done={done} outcomes={stepOutcomes} ready={ready && !handsOn} busy={busy} onNext={() => void next()} onBack={() => void replay(done - 1)} onRestart={() => void replay(0)} />
+      <Walkthrough done={done} outcomes={stepOutcomes} ready={ready && !handsOn} paused={handsOn} busy={busy} onNext={() => void next()} onBack={() => void replay(done - 1)} onRestart={() => void replay(0)} />
       <ActionPanel ready={ready} busy={busy} days={days} onDays={setDays} onAction={(id) => void act(id)} onReset={() => void replay(0)} last={last} />
       {snap && (
         <>

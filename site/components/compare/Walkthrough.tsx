@@ -13,13 +13,15 @@ interface Props {
   done: number;
   outcomes: readonly Outcome[];
   ready: boolean;
+  /** A device is driven by hand: the walk-through waits, and its card stops following the scroll. */
+  paused: boolean;
   busy: boolean;
   onNext: () => void;
   onBack: () => void;
   onRestart: () => void;
 }
 
-export function Walkthrough({ done, outcomes, ready, busy, onNext, onBack, onRestart }: Props) {
+export function Walkthrough({ done, outcomes, ready, paused, busy, onNext, onBack, onRestart }: Props) {
   const heading = useRef<HTMLHeadingElement>(null);
   const total = WALKTHROUGH.length;
   const step = done > 0 ? WALKTHROUGH[done - 1] : undefined;
@@ -29,7 +31,7 @@ export function Walkthrough({ done, outcomes, ready, busy, onNext, onBack, onRes
     if (finished) heading.current?.focus();
   }, [finished]);
   return (
-    <section className="mw-cmp-walk" aria-labelledby="h-walk" data-step={done} data-step-id={step?.id ?? 'start'}>
+    <section className="mw-cmp-walk" aria-labelledby="h-walk" data-step={done} data-step-id={step?.id ?? 'start'} data-paused={paused}>
       <h2 id="h-walk">Guided walk-through</h2>
       <div className="mw-cmp-walk-body" aria-live="polite">
         {step ? (
@@ -48,6 +50,7 @@ export function Walkthrough({ done, outcomes, ready, busy, onNext, onBack, onRes
           </p>
         )}
       </div>
+      {paused && <p className="mw-cmp-note">Paused while you drive a device by hand: hand it back to go on.</p>}
       <div className="mw-cmp-walk-nav">
         <button type="button" onClick={() => !busy && onBack()} disabled={!ready || done === 0} aria-disabled={busy || undefined}>
           Back

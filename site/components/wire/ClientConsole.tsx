@@ -4,6 +4,10 @@
  * client does (RFC 3207 §4, RFC 2595 §4, RFC 9051 §6.2.1). Its session id goes to `onSession`,
  * so a WireView beside it can show the same connection from the wire. With `live`, the same
  * console runs on a live server through the bridge relay (live-dialog.ts), loaded on first use.
+ *
+ * Lines typed while the server is still answering (or while the TLS handshake runs) wait in a
+ * queue, shown as waiting, and go in order once the exchange before them is done, as a terminal's
+ * typeahead does: nothing typed is dropped, and no command goes out in the clear mid-handshake.
  */
 import { lazy, Suspense, useEffect, useRef, useState, type FormEvent } from 'react';
 import type { ConnectOptions, VirtualNetwork } from '../../../simulator/net/virtual-network.ts';
@@ -44,6 +48,8 @@ export default function ClientConsole(props: ClientConsoleProps) {
   const [version, setVersion] = useState(0);
   const [draft, setDraft] = useState('');
   const [busy, setBusy] = useState(false);
+  const waiting = useRef<string[]>([]);
+  const draining = useRef(false);
   const dialog = useRef<ConsoleDialog | null>(null);
   const mounted = useRef(true);
   const failures = useRef<string[]>([]);
@@ -63,6 +69,9 @@ export default function ClientConsole(props: ClientConsoleProps) {
   const connect = (): void => {
     void dialog.current?.close();
     failures.current = [];
+    waiting.current = [];
+    draining.current = false;
+    setBusy(false);
     if (live) return void connectLive();
     if (!network) return;
     const result = network.connect(host, port, { tls: implicit ? 'implicit' : 'none', tlsLayer: 'records', ...options });
@@ -91,24 +100,51 @@ export default function ClientConsole(props: ClientConsoleProps) {
   useEffect(() => {
     const log = logRef.current;
     if (log) log.scrollTop = log.scrollHeight;
+    // As the log grows it pushes the command line down: keep the line being typed on screen, with
+    // the reply just above it, as a terminal keeps its prompt (only while the learner is typing here).
+    const input = inputRef.current;
+    if (input && document.activeElement === input) input.scrollIntoView({ block: 'nearest' });
   });
 
-  const send = async (event: FormEvent<HTMLFormElement>): Promise<void> => {
-    event.preventDefault();
-    const d = dialog.current;
-    const line = draft;
-    if (!d || !d.open) return;
-    setDraft('');
+  /** Sends the waiting lines one exchange at a time; a line waits for the reply (and handshake) before it. */
+  const drain = async (d: ConsoleDialog): Promise<void> => {
+    draining.current = true;
     setBusy(true);
     try {
-      const reply = await d.say(line);
-      if (tlsAgreed(line, reply)) {
-        d.note('The server agreed: the client starts the TLS handshake now.');
-        await d.startTls();
+      // The owner is checked before each take: after a reconnect the queue is the new connection's.
+      while (dialog.current === d) {
+        const line = waiting.current.shift();
+        if (line === undefined) break;
+        if (!d.open) {
+          d.note(`Not sent (the connection is closed): ${[line, ...waiting.current].join(' / ')}`, 'error');
+          return;
+        }
+        bump();
+        const reply = await d.say(line);
+        if (tlsAgreed(line, reply)) {
+          d.note('The server agreed: the client starts the TLS handshake now.');
+          await d.startTls();
+        }
       }
     } finally {
-      setBusy(false);
+      // A reconnect mid-exchange hands the queue and the flags to the new connection's drain.
+      if (dialog.current === d) {
+        waiting.current = [];
+        draining.current = false;
+        if (mounted.current) setBusy(false);
+      }
+      if (mounted.current) bump();
     }
+  };
+
+  const send = (event: FormEvent<HTMLFormElement>): void => {
+    event.preventDefault();
+    const d = dialog.current;
+    if (!d || !d.open) return;
+    waiting.current.push(draft);
+    setDraft('');
+    if (draining.current) bump();
+    else void drain(d);
   };
 
   const d = dialog.current;
@@ -120,7 +156,7 @@ export default function ClientConsole(props: ClientConsoleProps) {
   // The live wire goes after the console, not in it: the console's lines stay the console's.
   return (
     <>
-      <section className="mw-console" aria-label={name} data-testid="client-console" data-open={open} data-live={live}>
+      <section className="mw-console" aria-label={name} data-testid="client-console" data-open={open} data-live={live} data-busy={busy}>
         <div className="mw-console__actions">
           <button type="button" className="mw-button" onClick={connect} disabled={!network && !live}>
             {d ? 'Reconnect' : 'Connect'} to {host}:{port}
@@ -137,9 +173,12 @@ export default function ClientConsole(props: ClientConsoleProps) {
             {(d?.lines ?? []).map((l, i) => (
               <li key={i} className={`mw-console__line--${l.kind}`}>{l.text}</li>
             ))}
+            {waiting.current.map((line, i) => (
+              <li key={`w${i}`} className="mw-console__line--waiting">{line}</li>
+            ))}
           </ol>
         </div>
-        <form onSubmit={(e) => void send(e)}>
+        <form onSubmit={send}>
           <input
             ref={inputRef}
             type="text"
@@ -154,7 +193,7 @@ export default function ClientConsole(props: ClientConsoleProps) {
             enterKeyHint="send"
             placeholder={open ? 'Type a command, then Enter' : 'Connect first'}
           />
-          <button type="submit" className="mw-button" disabled={!open || busy}>
+          <button type="submit" className="mw-button" disabled={!open}>
             Send
           </button>
         </form>
