@@ -43,3 +43,28 @@ test('a reply token is explained on keyboard focus', async ({ page }) => {
   await wire.locator('.lab-tok-button', { hasText: 'PIPELINING' }).first().focus();
   await expect(wire.getByTestId('explanation')).toContainText('RFC 2920');
 });
+
+test('BDAT: while its chunk is on the way the state panel shows the chunk state, then the reply moves on (RFC 3030 §2)', async ({ page }) => {
+  await openLab(page);
+  await enter(page, '/connect mail.example.com 25');
+  await expectScreen(page, /220 mail\.example\.com/);
+  await enter(page, 'EHLO laptop.example');
+  await expectScreen(page, /250[ -]CHUNKING/);
+  await enter(page, 'MAIL FROM:<carol@example.net>');
+  await enter(page, 'RCPT TO:<alice@example.com>');
+  const panel = page.locator('[data-panel="state"]');
+  await expect(panel.getByTestId('current-state')).toHaveText('rcpt');
+  // "Subject: hi" CRLF, CRLF, "Hello" CRLF: 22 octets, no dot-stuffing and no end line.
+  await enter(page, 'BDAT 22 LAST');
+  await expect(panel.getByTestId('current-state')).toHaveText('chunk-rcpt');
+  const current = panel.locator('.lab-diagram__state.is-current');
+  await expect(current).toHaveAttribute('data-state', 'chunk-rcpt');
+  // The chunk state is a sub-state drawn beside rcpt, where reading the chunk goes back to.
+  await expect(panel.locator('.lab-diagram__state[data-state="chunk-bdat"]')).toHaveCount(1);
+  await enter(page, 'Subject: hi');
+  await enter(page, '');
+  await expect(panel.getByTestId('current-state')).toHaveText('chunk-rcpt');
+  await enter(page, 'Hello');
+  await expectScreen(page, /250 2\.0\.0 OK/);
+  await expect(panel.getByTestId('current-state')).toHaveText('ready');
+});

@@ -30,6 +30,22 @@ export const SMTP_STATES_EXPLAINED: readonly Explanation[] = [
   ),
   state('data', 'Receiving the message', 'After 354 every line is message content, until a line holding only ".".', ref(5321, '4.1.1.4')),
   state('bdat', 'Between BDAT chunks', 'Some chunks of the message have arrived; the last one is marked BDAT n LAST.', ref(3030, '2')),
+  ...(
+    [
+      ['connected', 'before EHLO'],
+      ['ready', 'no transaction'],
+      ['mail', 'sender given'],
+      ['rcpt', 'recipients given'],
+      ['bdat', 'between chunks'],
+    ] as const
+  ).map(([from, where]) =>
+    state(
+      `chunk-${from}`,
+      `Reading a BDAT chunk (${where})`,
+      `BDAT n was sent: the next n octets are message data, not commands, even if the server will refuse the chunk; then the server answers the BDAT and the session is back in “${from}”.`,
+      ref(3030, '2'),
+    ),
+  ),
   state(
     'auth',
     'Authenticating',

@@ -64,7 +64,7 @@ describe('SMTP dialogue', () => {
 });
 
 describe('SMTP BDAT', () => {
-  it('a chunk\'s octets are data; 250 to BDAT is the bdat state, to BDAT LAST ready (RFC 3030 §2)', () => {
+  it('a chunk\'s octets are data, read in its chunk state; 250 to BDAT is the bdat state, to BDAT LAST ready (RFC 3030 §2)', () => {
     expect(play('smtp', `
       S: 220 hi
       C: EHLO x
@@ -82,7 +82,7 @@ describe('SMTP BDAT', () => {
       C: hiMAIL FROM:<a@b>
       S: 250 2.0.0 queued
       S: 250 ok
-    `)).toEqual(['connected', 'connected', 'ready', 'ready', 'mail', 'mail', 'rcpt', 'rcpt', 'rcpt', 'rcpt', 'rcpt', 'bdat', 'bdat', 'bdat', 'ready', 'mail']);
+    `)).toEqual(['connected', 'connected', 'ready', 'ready', 'mail', 'mail', 'rcpt', 'chunk-rcpt', 'chunk-rcpt', 'chunk-rcpt', 'rcpt', 'bdat', 'chunk-bdat', 'bdat', 'ready', 'mail']);
   });
 
   it('agrees with the SMTP engine after every answer (AUTH, DATA, BDAT chunks of command-like lines)', () => {
@@ -98,7 +98,7 @@ describe('SMTP BDAT', () => {
       seen.push(driver.engine.state);
       expect(d.state).toBe(driver.engine.state);
     }
-    for (const s of ['auth', 'bdat', 'data', 'ready']) expect(seen).toContain(s);
+    for (const s of ['auth', 'chunk-rcpt', 'bdat', 'data', 'ready']) expect(seen).toContain(s);
   });
 });
 

@@ -5,7 +5,7 @@
  * IMAP's, with its sub-states (SASL, IDLE, literals, the TLS handshake), is in imap-dialogue.ts.
  */
 import type { MailProtocol } from '../world/ports.ts';
-import type { SmtpState } from '../smtp/state.ts';
+import { CHUNK_STATE, COMMAND_STATES, type CommandState, type SmtpState } from '../smtp/state.ts';
 import type { Pop3State } from '../pop3/state.ts';
 import { utf8Bytes, utf8Text } from '../wire/bytes.ts';
 import { ImapDialogue } from './imap-dialogue.ts';
@@ -35,6 +35,8 @@ export function dialogueState(protocol: MailProtocol): DialogueState {
   }
 }
 
+const isCommandState = (state: SmtpState): state is CommandState => (COMMAND_STATES as readonly SmtpState[]).includes(state);
+
 const verbOf = (line: string): string => (/^\s*(\S+)/.exec(line)?.[1] ?? '').toUpperCase();
 
 /** RFC 3030 §2: bdat-cmd ::= "BDAT" SP chunk-size [ SP end-marker ]. */
@@ -42,10 +44,17 @@ const BDAT_COMMAND = /^BDAT (\d{1,15})( +LAST)?$/i;
 
 /** SMTP: each final reply (code then SP) answers the oldest command still waiting (RFC 5321 §4.2, RFC 2920). */
 class SmtpDialogue implements DialogueState {
-  state: SmtpState | null = null;
+  /** The state as the replies so far tell it; while a chunk is on its way, its chunk state is shown. */
+  #state: SmtpState | null = null;
   readonly #waiting: string[] = [];
   /** Octets of a BDAT chunk still to come: message data, not commands (RFC 3030 §2). */
   #chunkLeft = 0;
+
+  get state(): SmtpState | null {
+    const home = this.#state;
+    if (this.#chunkLeft > 0 && home !== null && isCommandState(home)) return CHUNK_STATE[home];
+    return home;
+  }
 
   client(line: string): void {
     if (this.#chunkLeft > 0) {
@@ -60,11 +69,11 @@ class SmtpDialogue implements DialogueState {
       if (rest) this.client(rest);
       return;
     }
-    if (this.state === 'data') {
+    if (this.#state === 'data') {
       if (line === '.') this.#waiting.push('end of data'); // RFC 5321 §4.1.1.4
       return;
     }
-    if (this.state === 'auth') {
+    if (this.#state === 'auth') {
       this.#waiting.push('AUTH response');
       return;
     }
@@ -78,12 +87,12 @@ class SmtpDialogue implements DialogueState {
     const reply = smtpReplyLine(line);
     if (!reply?.final) return;
     const code = String(reply.code);
-    if (this.state === null) {
-      this.state = code === '220' ? 'connected' : 'closed';
+    if (this.#state === null) {
+      this.#state = code === '220' ? 'connected' : 'closed';
       return;
     }
     if (code === '421') {
-      this.state = 'closed'; // RFC 5321 §3.8
+      this.#state = 'closed'; // RFC 5321 §3.8
       return;
     }
     this.#answer(this.#waiting.shift(), code);
@@ -92,23 +101,23 @@ class SmtpDialogue implements DialogueState {
   #answer(command: string | undefined, code: string): void {
     const ok = code.startsWith('2');
     switch (command) {
-      case 'EHLO': case 'HELO': if (ok) this.state = 'ready'; return;
-      case 'MAIL': if (ok) this.state = 'mail'; return;
-      case 'RCPT': if (ok) this.state = 'rcpt'; return;
-      case 'DATA': if (code === '354') this.state = 'data'; return;
-      case 'BDAT': if (ok) this.state = 'bdat'; return; // RFC 3030 §2: between chunks
-      case 'BDAT LAST': if (ok) this.state = 'ready'; return;
-      case 'end of data': this.state = 'ready'; return;
-      case 'RSET': if (ok && this.state !== 'connected') this.state = 'ready'; return;
-      case 'AUTH': case 'AUTH response': this.state = code === '334' ? 'auth' : 'ready'; return; // RFC 4954 §4
-      case 'STARTTLS': if (code === '220') this.state = 'starttls'; return;
-      case 'QUIT': if (ok) this.state = 'closed'; return;
+      case 'EHLO': case 'HELO': if (ok) this.#state = 'ready'; return;
+      case 'MAIL': if (ok) this.#state = 'mail'; return;
+      case 'RCPT': if (ok) this.#state = 'rcpt'; return;
+      case 'DATA': if (code === '354') this.#state = 'data'; return;
+      case 'BDAT': if (ok) this.#state = 'bdat'; return; // RFC 3030 §2: between chunks
+      case 'BDAT LAST': if (ok) this.#state = 'ready'; return;
+      case 'end of data': this.#state = 'ready'; return;
+      case 'RSET': if (ok && this.#state !== 'connected') this.#state = 'ready'; return;
+      case 'AUTH': case 'AUTH response': this.#state = code === '334' ? 'auth' : 'ready'; return; // RFC 4954 §4
+      case 'STARTTLS': if (code === '220') this.#state = 'starttls'; return;
+      case 'QUIT': if (ok) this.#state = 'closed'; return;
     }
   }
 
   tlsStarted(): void {
     // RFC 3207 §4.2: the session starts over, before EHLO; the greeting is not repeated.
-    this.state = 'connected';
+    this.#state = 'connected';
     this.#waiting.length = 0;
   }
 }

@@ -49,7 +49,13 @@ describe('BDAT', () => {
     const lines = driver.send(`BDAT ${first.length}\r\n${first}BDAT 4\r\n..\r\nBDAT 0 LAST\r\n`);
     expect(lines).toEqual([`250 2.0.0 ${first.length} octets received`, '250 2.0.0 4 octets received', expect.stringMatching(/^250 2\.0\.0 OK: 37 octets/)]);
     expect(lastMessage(ctx, 'bob@example.org')!.endsWith(`+0000\r\n${first}..\r\n`)).toBe(true);
-    expect(driver.events.filter((e) => e.kind === 'state').map((e) => (e.kind === 'state' ? e.to : ''))).toEqual(['ready', 'mail', 'rcpt', 'bdat', 'ready']);
+    expect(driver.events.filter((e) => e.kind === 'state').map((e) => (e.kind === 'state' ? e.to : ''))).toEqual([
+      'ready', 'mail', 'rcpt',
+      // RFC 3030 §2: each chunk is read in its own state, then its BDAT is answered.
+      'chunk-rcpt', 'rcpt', 'bdat',
+      'chunk-bdat', 'bdat',
+      'chunk-bdat', 'bdat', 'ready',
+    ]);
   });
 
   it('binary-looking bytes and CRLF split across chunks arrive intact', () => {

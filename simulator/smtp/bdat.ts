@@ -4,9 +4,17 @@
  * refused is never held in memory.
  */
 import type { LineBuffer } from '../wire/line-buffer.ts';
-import { read, type InputReader, type SmtpEffect } from './effects.ts';
+import { enter, read, type InputReader, type SmtpEffect } from './effects.ts';
 
-export class ChunkReader implements InputReader {
+/**
+ * The effects that start reading a chunk: the session enters its chunk state (RFC 3030 §2: the
+ * octets after the command line are data) and the reader owns the input until the chunk is whole.
+ */
+export function readChunk(size: number, keep: boolean, done: (chunk: Uint8Array[], now: number) => readonly SmtpEffect[]): SmtpEffect[] {
+  return [enter('chunk announced'), read(new ChunkReader(size, keep, done))];
+}
+
+class ChunkReader implements InputReader {
   private readonly parts: Uint8Array[] = [];
   private remaining: number;
   /** Octets of this chunk kept so far. */
@@ -35,6 +43,6 @@ export class ChunkReader implements InputReader {
       }
       if (this.remaining > 0) return null;
     }
-    return [read(null), ...this.done(this.parts, now)];
+    return [read(null), enter('chunk read'), ...this.done(this.parts, now)];
   }
 }

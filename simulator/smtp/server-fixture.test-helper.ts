@@ -41,6 +41,12 @@ export const REACH: Record<Exclude<SmtpState, 'closed' | 'starttls'>, string> = 
   rcpt: TO_RCPT,
   data: `${TO_RCPT}DATA\r\n`,
   bdat: `${TO_RCPT}BDAT 3\r\nabc`,
+  // A chunk far larger than any test line, so what follows is still chunk octets (RFC 3030 §2).
+  'chunk-connected': 'BDAT 1000\r\n',
+  'chunk-ready': 'EHLO client.test\r\nBDAT 1000\r\n',
+  'chunk-mail': 'EHLO client.test\r\nMAIL FROM:<sender@client.test>\r\nBDAT 1000\r\n',
+  'chunk-rcpt': `${TO_RCPT}BDAT 1000\r\n`,
+  'chunk-bdat': `${TO_RCPT}BDAT 3\r\nabcBDAT 1000\r\n`,
   auth: 'EHLO client.test\r\nAUTH LOGIN\r\n',
 };
 

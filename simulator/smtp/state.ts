@@ -19,11 +19,19 @@ export type SmtpState =
   | 'data'
   /** Between BDAT chunks, before BDAT … LAST (RFC 3030 §2). */
   | 'bdat'
+  /**
+   * RFC 3030 §2: a BDAT command was read; the next chunk-size octets are its chunk, not commands
+   * (read and discarded when the command is refused). Named for the state the command came in,
+   * so the table alone says where reading the chunk goes back to.
+   */
+  | ChunkState
   /** A SASL exchange of 334 challenges and client responses (RFC 4954 §4). */
   | 'auth'
   /** 220 to STARTTLS sent; waiting for the TLS handshake (RFC 3207 §4). */
   | 'starttls'
   | 'closed';
+
+export type ChunkState = 'chunk-connected' | 'chunk-ready' | 'chunk-mail' | 'chunk-rcpt' | 'chunk-bdat';
 
 /** What moves the session: a command, the end of a payload, or the connection itself. */
 export type SmtpInput =
@@ -33,6 +41,8 @@ export type SmtpInput =
   | 'RCPT'
   | 'DATA'
   | 'end of data'
+  | 'chunk announced'
+  | 'chunk read'
   | 'BDAT'
   | 'BDAT LAST'
   | 'RSET'
@@ -46,10 +56,24 @@ export type SmtpInput =
 
 export type SmtpTransition = Transition<SmtpState, SmtpInput>;
 
-export const SMTP_STATES: readonly SmtpState[] = ['connected', 'ready', 'mail', 'rcpt', 'data', 'bdat', 'auth', 'starttls', 'closed'];
-
 /** The states in which the server reads command lines (the others read payload or nothing). */
-export const COMMAND_STATES: readonly SmtpState[] = ['connected', 'ready', 'mail', 'rcpt', 'bdat'];
+export type CommandState = 'connected' | 'ready' | 'mail' | 'rcpt' | 'bdat';
+export const COMMAND_STATES: readonly CommandState[] = ['connected', 'ready', 'mail', 'rcpt', 'bdat'];
+
+/** Where a BDAT command's chunk is read, for each state the command can arrive in. */
+export const CHUNK_STATE = {
+  connected: 'chunk-connected',
+  ready: 'chunk-ready',
+  mail: 'chunk-mail',
+  rcpt: 'chunk-rcpt',
+  bdat: 'chunk-bdat',
+} as const satisfies Record<CommandState, ChunkState>;
+const CHUNK_STATES: readonly ChunkState[] = Object.values(CHUNK_STATE);
+
+/** The states in which a client line is payload (message text, a chunk, a SASL response), not a command. */
+export const PAYLOAD_STATES: readonly SmtpState[] = ['data', ...CHUNK_STATES, 'auth'];
+
+export const SMTP_STATES: readonly SmtpState[] = ['connected', 'ready', 'mail', 'rcpt', 'data', 'bdat', ...CHUNK_STATES, 'auth', 'starttls', 'closed'];
 
 const TRANSACTION_STATES: readonly SmtpState[] = ['mail', 'rcpt', 'bdat'];
 
@@ -68,6 +92,10 @@ export const SMTP_TABLE = stateTable<SmtpState, SmtpInput>({
   { from: 'rcpt', on: 'RCPT', to: 'rcpt', rfc: rfc(5321, '4.1.1.3') },
   { from: 'rcpt', on: 'DATA', to: 'data', rfc: rfc(5321, '4.1.1.4') },
   { from: 'data', on: 'end of data', to: 'ready', rfc: rfc(5321, '4.1.1.4') },
+  // RFC 3030 §2: "the BDAT command is followed immediately by the message data" — whatever the
+  // reply will be, the chunk is read first (a refused chunk is read and discarded).
+  ...COMMAND_STATES.map((from): SmtpTransition => ({ from, on: 'chunk announced', to: CHUNK_STATE[from], rfc: rfc(3030, '2'), note: 'BDAT n: the next n octets are the chunk, not commands' })),
+  ...COMMAND_STATES.map((to): SmtpTransition => ({ from: CHUNK_STATE[to], on: 'chunk read', to, rfc: rfc(3030, '2'), note: 'all n octets read: the BDAT command is answered' })),
   { from: 'rcpt', on: 'BDAT', to: 'bdat', rfc: rfc(3030, '2') },
   { from: 'bdat', on: 'BDAT', to: 'bdat', rfc: rfc(3030, '2') },
   { from: 'rcpt', on: 'BDAT LAST', to: 'ready', rfc: rfc(3030, '2') },
@@ -80,8 +108,8 @@ export const SMTP_TABLE = stateTable<SmtpState, SmtpInput>({
   { from: 'starttls', on: 'TLS started', to: 'connected', rfc: rfc(3207, '4.2') },
   ...rows(COMMAND_STATES, 'QUIT', 'closed', rfc(5321, '4.1.1.10')),
   // RFC 5321 §3.8: the server may close with 421 (too many errors, timeout).
-  ...rows(['connected', 'ready', 'mail', 'rcpt', 'data', 'bdat', 'auth'], '421', 'closed', rfc(5321, '3.8')),
-  ...rows(['connected', 'ready', 'mail', 'rcpt', 'data', 'bdat', 'auth', 'starttls'], 'connection lost', 'closed', rfc(5321, '3.8')),
+  ...rows(['connected', 'ready', 'mail', 'rcpt', 'data', 'bdat', ...CHUNK_STATES, 'auth'], '421', 'closed', rfc(5321, '3.8')),
+  ...rows(['connected', 'ready', 'mail', 'rcpt', 'data', 'bdat', ...CHUNK_STATES, 'auth', 'starttls'], 'connection lost', 'closed', rfc(5321, '3.8')),
   ],
 });
 

@@ -8,6 +8,7 @@
 import { explainRuleBreak, type RuleBreak } from '../../simulator/explain/index.ts';
 import type { MtaEvent } from '../../simulator/mta/mta-types.ts';
 import type { MailProtocol } from '../../simulator/world/ports.ts';
+import { PAYLOAD_STATES } from '../../simulator/smtp/state.ts';
 import type { NetworkEvent, SessionOrigin, SessionRecord } from '../../simulator/net/virtual-network.ts';
 
 export interface TrackedLine {
@@ -59,8 +60,12 @@ export const INITIAL_STATE: Record<MailProtocol, string> = { smtp: 'connected', 
 /** Lines kept per session for the panels (the network log keeps every byte). */
 export const MAX_TRACKED_LINES = 2000;
 
-/** States in which a client line is payload (message text, SASL responses), not a command. */
-const PAYLOAD_STATES = new Set(['data', 'auth', 'bdat']);
+const PAYLOAD = new Set<string>(PAYLOAD_STATES);
+
+/** True when a client line sent in `state` is payload (message text, a BDAT chunk, a SASL response), not a command. */
+export function isPayloadState(state: string): boolean {
+  return PAYLOAD.has(state);
+}
 
 interface Partial {
   client: string;
@@ -166,7 +171,7 @@ export class SessionTracker {
   }
 
   #command(s: TrackedSession, p: Partial, line: string): void {
-    if (PAYLOAD_STATES.has(s.state)) return;
+    if (isPayloadState(s.state)) return;
     s.refusal = { command: line, reply: '', state: s.state, rule: null };
     const pop3 = s.protocol === 'pop3' ? /^(DELE|RSET)\b\s*(\d*)/i.exec(line) : null;
     p.pendingDele = pop3?.[1]?.toUpperCase() === 'DELE' ? Number(pop3[2]) : null;

@@ -1,9 +1,9 @@
 import { canonicalLineEnds } from '../../wire/line-endings.ts';
-import { ChunkReader } from '../bdat.ts';
+import { readChunk } from '../bdat.ts';
 import { isNegotiated } from '../capabilities.ts';
 import type { SmtpCommand } from '../command.ts';
 import { acceptMessage } from '../delivery.ts';
-import { enter, protocolError, read, reply, type SmtpEffect } from '../effects.ts';
+import { enter, protocolError, reply, type SmtpEffect } from '../effects.ts';
 import { R250ChunkOk, R552MessageTooBig } from '../replies.ts';
 import type { BdatProgress, SmtpSession } from '../session.ts';
 import { rfc } from '../../fsm.ts';
@@ -19,7 +19,7 @@ function parseBdat(args: string): { size: number; last: boolean } | null {
 
 /** Reads the chunk and throws it away, then answers (RFC 3030 §2: "MUST accept and discard"). */
 function discard(size: number, answer: SmtpEffect): SmtpEffect[] {
-  return [read(new ChunkReader(size, false, () => [answer]))];
+  return readChunk(size, false, () => [answer]);
 }
 
 function chunkDone(s: SmtpSession, progress: BdatProgress, size: number, last: boolean, fits: boolean, parts: Uint8Array[], now: number): SmtpEffect[] {
@@ -59,7 +59,7 @@ export const BDAT: SmtpCommand = {
     const progress = (tx.bdat ??= { chunks: [], octets: 0, failed: false });
     if (progress.failed) return discard(parsed.size, protocolError({ kind: 'bad-sequence', why: 'an earlier BDAT chunk failed; send RSET' }));
     const fits = progress.octets + parsed.size <= s.settings.maxMessageSize;
-    return [read(new ChunkReader(parsed.size, fits, (parts, now) => chunkDone(s, progress, parsed.size, parsed.last, fits, parts, now)))];
+    return readChunk(parsed.size, fits, (parts, now) => chunkDone(s, progress, parsed.size, parsed.last, fits, parts, now));
   },
   outOfSequence(s, args) {
     const parsed = parseBdat(args);

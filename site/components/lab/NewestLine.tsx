@@ -5,10 +5,8 @@
  */
 import { commandVerb, explainLine, type Explanation, type LineContext, type Protocol, type SpanKind } from '../../../simulator/explain/index.ts';
 import type { TrackedLine, TrackedSession } from '../../world/session-tracker.ts';
-import { isFinalReply } from '../../world/session-tracker.ts';
+import { isFinalReply, isPayloadState } from '../../world/session-tracker.ts';
 import RfcLink from '../rfc/RfcLink.tsx';
-
-const PAYLOAD = new Set(['data', 'auth', 'bdat']);
 
 /** The last client line and the server lines after it (or the greeting when nothing was sent yet). */
 export function newestExchange(session: TrackedSession): { sent: TrackedLine | null; replies: TrackedLine[] } {
@@ -37,7 +35,7 @@ function Meaning({ e }: { e: Explanation }) {
 
 export default function NewestLine({ session }: { session: TrackedSession }) {
   const { sent, replies } = newestExchange(session);
-  const payload = sent !== null && PAYLOAD.has(sent.state);
+  const payload = sent !== null && isPayloadState(sent.state);
   const command = sent && !payload ? commandVerb(session.protocol, sent.text) : undefined;
   const sentMeaning = sent ? meaningOf(session.protocol, sent, { inData: sent.state === 'data', inAuth: sent.state === 'auth' }) : null;
   const final = replies.find((l) => isFinalReply(session.protocol, l.text)) ?? replies.at(-1) ?? null;

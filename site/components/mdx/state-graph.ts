@@ -9,7 +9,10 @@ import { commandState, IMAP_STATES, IMAP_TRANSITIONS, type ImapState } from '../
 /** RFC 9051 §3's four states: the three a command is read in, and logout. */
 const isMainState = (s: ImapState): boolean => s === 'logout' || commandState(s) === s;
 import { POP3_STATES, POP3_TRANSITIONS } from '../../../simulator/pop3/state.ts';
-import { SMTP_STATES, SMTP_TRANSITIONS } from '../../../simulator/smtp/state.ts';
+import { SMTP_STATES, SMTP_TRANSITIONS, type SmtpState } from '../../../simulator/smtp/state.ts';
+
+/** The tutorial draws RFC 5321 §3.3's transaction; BDAT (RFC 3030) and its chunk states are in the lab. */
+const isSmtpMainState = (s: SmtpState): boolean => s !== 'bdat' && !s.startsWith('chunk-');
 
 export type Machine = 'smtp' | 'pop3' | 'imap';
 
@@ -52,7 +55,7 @@ function build(title: string, states: readonly string[], rows: readonly Row[], o
 export function stateGraph(machine: Machine, omitNoise = true): StateGraph {
   switch (machine) {
     case 'smtp':
-      return build('SMTP server states', SMTP_STATES.filter((s) => s !== 'bdat'), SMTP_TRANSITIONS.filter((t) => t.from !== 'bdat' && t.to !== 'bdat' && !t.on.startsWith('BDAT')).map((t) => ({ ...t, rfc: citeRfc(t.rfc) })), omitNoise);
+      return build('SMTP server states', SMTP_STATES.filter(isSmtpMainState), SMTP_TRANSITIONS.filter((t) => isSmtpMainState(t.from) && isSmtpMainState(t.to) && !t.on.startsWith('BDAT')).map((t) => ({ ...t, rfc: citeRfc(t.rfc) })), omitNoise);
     case 'pop3':
       return build('POP3 session states', POP3_STATES, POP3_TRANSITIONS.map((t) => ({ ...t, rfc: citeRfc(t.rfc) })), omitNoise);
     case 'imap':
