@@ -21,13 +21,13 @@ export const ANNOUNCED_CAPABILITIES: ReadonlySet<string> = new Set(IMAP_REGISTRY
 /** A verb a client may send: a command's, or UID, the prefix of the message commands (RFC 9051 §6.4.9). */
 export type ImapVerb = ImapCommand['name'] | 'UID';
 
-/** The commands UID takes: those whose spec has a `parseUid`, in the registry's order. */
-const UID_FORMS: readonly AnyCommand[] = IMAP_REGISTRY.all.filter((c) => c.parseUid !== undefined);
+/** The commands UID takes (those whose spec has a `parseUid`), in the registry's order, with that grammar. */
+const UID_FORMS: ReadonlyArray<[AnyCommand, ArgParser<ImapCommand>]> = IMAP_REGISTRY.all.flatMap((c) => (c.parseUid ? [[c, c.parseUid] as [AnyCommand, ArgParser<ImapCommand>]] : []));
 
 /** Each verb's grammar (RFC 9051 §9 command): the parser reads the verb, then hands the cursor over. */
 export const PARSERS: Readonly<Record<string, ArgParser<ImapCommand>>> = {
   ...Object.fromEntries(IMAP_REGISTRY.all.map((c) => [c.verb, c.parse])),
-  UID: uidArgs<ImapCommand>(Object.fromEntries(UID_FORMS.map((c) => [c.verb, c.parseUid!]))),
+  UID: uidArgs(Object.fromEntries(UID_FORMS.map(([c, parse]) => [c.verb, parse]))),
 };
 
 /**
@@ -36,8 +36,8 @@ export const PARSERS: Readonly<Record<string, ArgParser<ImapCommand>>> = {
  * (§6.4.9 follows the commands it prefixes).
  */
 export const COMMAND_STATES: Readonly<Record<ImapVerb, readonly CommandState[]>> = (() => {
-  const uidStates = [...new Set(UID_FORMS.flatMap((c) => c.states))];
-  const lastUidForm = UID_FORMS.at(-1);
+  const uidStates = [...new Set(UID_FORMS.flatMap(([c]) => c.states))];
+  const lastUidForm = UID_FORMS.at(-1)?.[0];
   const entries: Array<[ImapVerb, readonly CommandState[]]> = [];
   for (const c of IMAP_REGISTRY.all) {
     entries.push([c.name, c.states]);
