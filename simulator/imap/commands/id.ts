@@ -1,7 +1,7 @@
 import { rfc } from '../../fsm.ts';
 import type { ImapCommandSpec } from './command.ts';
 import type { ArgParser } from '../parse/arg-parser.ts';
-import type { Cmd, IdParams } from '../parse/ast.ts';
+import type { Cmd } from '../parse/ast.ts';
 import { type Cursor, SyntaxFault } from '../parse/lexer.ts';
 import { done, untagged } from '../effects.ts';
 import { istring, list } from '../encode.ts';
@@ -13,6 +13,9 @@ const SERVER_ID: Array<[string, string]> = [
   ['vendor', 'Mailwire'],
   ['support-url', 'https://mailwire.example/'],
 ];
+
+/** RFC 2971 ID: field/value pairs, or null for `ID NIL`. Values may be NIL. */
+export type IdParams = Array<[string, string | null]> | null;
 
 export type IdCommand = Cmd<'ID', { params: IdParams }>;
 

@@ -1,7 +1,7 @@
 import { rfc } from '../../fsm.ts';
 import type { ImapCommandSpec } from './command.ts';
 import type { ArgParser } from '../parse/arg-parser.ts';
-import type { Cmd, Flag, SequenceSet, StoreMode } from '../parse/ast.ts';
+import type { Cmd, Flag, SequenceSet } from '../parse/ast.ts';
 import { parseFlag, parseFlagList } from '../parse/flags.ts';
 import { type Cursor, SyntaxFault } from '../parse/lexer.ts';
 import { parseSequenceSet } from '../parse/sequence-set.ts';
@@ -32,6 +32,9 @@ function dedupe(flags: readonly string[]): string[] {
   for (const f of flags) if (!out.some((g) => sameFlag(f, g))) out.push(f);
   return out;
 }
+
+/** RFC 9051 §6.4.6: FLAGS replaces, +FLAGS adds, -FLAGS removes. */
+export type StoreMode = 'replace' | 'add' | 'remove';
 
 export type StoreCommand = Cmd<'STORE', { uid: boolean; set: SequenceSet; mode: StoreMode; silent: boolean; flags: Flag[] }>;
 

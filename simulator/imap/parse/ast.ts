@@ -146,11 +146,6 @@ export interface ListReturn {
   status: StatusItem[] | null;
 }
 
-export type StoreMode = 'replace' | 'add' | 'remove';
-
-/** RFC 2971 ID: field/value pairs, or null for `ID NIL`. Values may be NIL. */
-export type IdParams = Array<[string, string | null]> | null;
-
 /** What every command shape has: the client's tag and the parser's name for the command. */
 export interface CommandShape {
   tag: string;
