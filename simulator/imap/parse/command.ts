@@ -52,7 +52,7 @@ function bad(tag: string, message: string): ParseBad {
 
 /** A learner's first mistake: `LOGIN alice pw` with no tag reads "LOGIN" as the tag. */
 function missingTagHint(tag: string): string {
-  return Object.prototype.hasOwnProperty.call(PARSERS, tag.toUpperCase()) ? ` (every command starts with a tag: try "a1 ${tag} ...")` : '';
+  return PARSERS[tag.toUpperCase()] ? ` (every command starts with a tag: try "a1 ${tag} ...")` : '';
 }
 
 /**
@@ -70,7 +70,7 @@ export function parseCommand(buf: Uint8Array, opts: ParseOptions, pendingAt = -1
   try {
     c.sp('the tag');
     verb = c.keyword('a command name such as NOOP');
-    const parser = Object.prototype.hasOwnProperty.call(PARSERS, verb) ? PARSERS[verb] : undefined;
+    const parser = PARSERS[verb];
     if (!parser) return bad(tag, `unknown command "${verb}"${missingTagHint(tag)}`);
     const command = parser(c, tag, opts);
     if (c.needed) return literalNeeded(tag, verb, c.needed);

@@ -27,7 +27,7 @@ export function uidArgs<C>(forms: Readonly<Record<string, ArgParser<C>>>): ArgPa
   return (c, tag, opts) => {
     c.sp('UID');
     const verb = c.keyword(`${names} after UID`);
-    const parser = Object.prototype.hasOwnProperty.call(forms, verb) ? forms[verb] : undefined;
+    const parser = forms[verb];
     if (!parser) throw new SyntaxFault(`UID must be followed by ${names}, got "${verb}"`);
     return parser(c, tag, opts);
   };
