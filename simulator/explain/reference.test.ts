@@ -1,6 +1,6 @@
 /** The reference pages' data: a card for every command the engines know, a searchable table. */
 import { describe, expect, it } from 'vitest';
-import { COMMAND_STATES } from '../imap/state.ts';
+import { COMMAND_STATES } from '../imap/registry.ts';
 import { POP3_COMMANDS } from '../pop3/registry.ts';
 import { SMTP_COMMANDS } from '../smtp/registry.ts';
 import { commandCards, referenceTable, searchReference } from './reference.ts';

@@ -5,7 +5,7 @@
  */
 import { SMTP_COMMANDS } from '../smtp/registry.ts';
 import { POP3_COMMANDS } from '../pop3/registry.ts';
-import { COMMAND_STATES, isImapVerb } from '../imap/state.ts';
+import { COMMAND_STATES, isImapVerb } from '../imap/registry.ts';
 import { KNOWLEDGE } from './knowledge.ts';
 import { citation, rfcHref } from './rfc.ts';
 import type { EntryKind, Explanation, Protocol } from './types.ts';

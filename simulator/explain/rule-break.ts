@@ -3,7 +3,8 @@
  * it, so the lab's state panel can say "RCPT before MAIL: RFC 5321 §3.3". The rules quote the
  * RFC texts in content/rfc; the state tables are the engines' own.
  */
-import { COMMAND_STATES as IMAP_COMMAND_STATES, isImapVerb, stateName, type CommandState, type ImapState } from '../imap/state.ts';
+import { COMMAND_STATES as IMAP_COMMAND_STATES, isImapVerb } from '../imap/registry.ts';
+import { stateName, type CommandState, type ImapState } from '../imap/state.ts';
 import { allowedCommands as pop3Allowed } from '../pop3/registry.ts';
 import type { Pop3State } from '../pop3/state.ts';
 import { lookup } from './knowledge.ts';

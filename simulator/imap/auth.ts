@@ -2,7 +2,7 @@
 import type { Account } from '../store/account.ts';
 import { passwordsAllowed } from './capabilities.ts';
 import { done, enter, event, type ImapEffect } from './effects.ts';
-import type { ImapProtocolError } from './errors.ts';
+import type { ImapProtocolError } from './protocol-error.ts';
 import { Code, no, ok } from './responses.ts';
 import type { Session } from './session.ts';
 

@@ -5,11 +5,10 @@
 import { commandDisabled } from './capabilities.ts';
 import { protocolError, type ImapEffect } from './effects.ts';
 import { errorResult, type ImapProtocolError } from './errors.ts';
-import type { ImapCommand } from './parse/ast.ts';
-import { IMAP_REGISTRY } from './registry.ts';
+import { COMMAND_STATES, IMAP_REGISTRY, isImapVerb, type ImapCommand } from './registry.ts';
 import type { TaggedResult } from './responses.ts';
 import type { Session } from './session.ts';
-import { COMMAND_STATES, commandState, isImapVerb } from './state.ts';
+import { commandState } from './state.ts';
 
 /** The handler's name for a command as the client wrote it: `UID FETCH`, `FETCH`. */
 export function displayName(cmd: ImapCommand): string {

@@ -4,7 +4,7 @@
  * state themselves; they may change the model (the store, the selected view, the login).
  */
 import type { Piece } from './encode.ts';
-import type { ImapProtocolError } from './errors.ts';
+import type { ImapProtocolError } from './protocol-error.ts';
 import type { ImapEvent } from './events.ts';
 import type { TaggedResult } from './responses.ts';
 import type { Session } from './session.ts';

@@ -2,7 +2,7 @@
 import type { StoredMessage } from '../store/types.ts';
 import type { SequenceSet } from './parse/ast.ts';
 import { compactSequenceSet, formatSequenceSet } from './parse/sequence-set.ts';
-import type { ImapProtocolError } from './errors.ts';
+import type { ImapProtocolError } from './protocol-error.ts';
 import { Code, no, type TaggedResult } from './responses.ts';
 import type { Session } from './session.ts';
 

@@ -4,9 +4,9 @@
  */
 import { describe, expect, it } from 'vitest';
 import { COMMANDS } from './commands/index.ts';
-import { IMAP_REGISTRY } from './registry.ts';
+import { allowedCommands, COMMAND_STATES, IMAP_REGISTRY, type ImapVerb } from './registry.ts';
 import { findTransition } from '../fsm.ts';
-import { allowedCommands, COMMAND_STATES, IMAP_STATES, IMAP_TABLE, IMAP_TRANSITIONS, stateName, type ImapState, type ImapVerb } from './state.ts';
+import { IMAP_STATES, IMAP_TABLE, IMAP_TRANSITIONS, stateName, type ImapState } from './state.ts';
 import { freshWorld, session, type Driver } from './test-helpers.ts';
 
 /** One or more sample invocations of every verb (UID covers its forms). */

@@ -134,65 +134,6 @@ export function commandState(state: ImapState): CommandState | null {
   }
 }
 
-const ANY: readonly CommandState[] = COMMAND;
-const NOT_AUTHENTICATED: readonly CommandState[] = ['not-authenticated'];
-/** RFC 9051 §6.4: "the authenticated state commands" are also valid in the selected state. */
-const AUTHENTICATED: readonly CommandState[] = ['authenticated', 'selected'];
-const SELECTED: readonly CommandState[] = ['selected'];
-
-/**
- * Where each command is valid (RFC 9051 §6.1–§6.4). The command registry takes its `states`
- * from here, so this is the one place that says what a state allows.
- */
-export const COMMAND_STATES = {
-  // §6.1 any state
-  CAPABILITY: ANY,
-  NOOP: ANY,
-  LOGOUT: ANY,
-  ID: ANY, // RFC 2971 §3.1 "valid in any state"
-  // §6.2 not authenticated
-  STARTTLS: NOT_AUTHENTICATED,
-  AUTHENTICATE: NOT_AUTHENTICATED,
-  LOGIN: NOT_AUTHENTICATED,
-  // §6.3 authenticated
-  ENABLE: ['authenticated'] as readonly CommandState[], // §6.3.1 "only valid in the authenticated state, before any mailbox is selected"
-  SELECT: AUTHENTICATED,
-  EXAMINE: AUTHENTICATED,
-  CREATE: AUTHENTICATED,
-  DELETE: AUTHENTICATED,
-  RENAME: AUTHENTICATED,
-  SUBSCRIBE: AUTHENTICATED,
-  UNSUBSCRIBE: AUTHENTICATED,
-  LIST: AUTHENTICATED,
-  LSUB: AUTHENTICATED, // RFC 3501 §6.3.9 (deprecated by RFC 9051 Appendix E item 19)
-  NAMESPACE: AUTHENTICATED,
-  STATUS: AUTHENTICATED,
-  APPEND: AUTHENTICATED,
-  IDLE: AUTHENTICATED,
-  // §6.4 selected
-  CHECK: SELECTED, // RFC 3501 §6.4.1 (removed in RFC 9051, kept for rev1 clients)
-  CLOSE: SELECTED,
-  UNSELECT: SELECTED,
-  EXPUNGE: SELECTED,
-  SEARCH: SELECTED,
-  FETCH: SELECTED,
-  STORE: SELECTED,
-  COPY: SELECTED,
-  MOVE: SELECTED,
-  UID: SELECTED,
-} as const satisfies Record<string, readonly CommandState[]>;
-
-export type ImapVerb = keyof typeof COMMAND_STATES;
-
-export function isImapVerb(word: string): word is ImapVerb {
-  return Object.prototype.hasOwnProperty.call(COMMAND_STATES, word);
-}
-
-/** The commands a client may send in `state` (Tab completion and the BAD reason use this); none in a sub-state. */
-export function allowedCommands(state: ImapState): ImapVerb[] {
-  return (Object.keys(COMMAND_STATES) as ImapVerb[]).filter((verb) => (COMMAND_STATES[verb] as readonly ImapState[]).includes(state));
-}
-
 /** How a state is named in replies: "not authenticated state". */
 export function stateName(state: ImapState): string {
   return `${state.replace(/-/g, ' ')} state`;

@@ -1,6 +1,7 @@
 /** The IMAP observer on transcripts: the four states of RFC 9051 §3 and each sub-state a client can see. */
 import { describe, expect, it } from 'vitest';
-import { allowedCommands, type ImapState } from '../imap/state.ts';
+import { allowedCommands } from '../imap/registry.ts';
+import type { ImapState } from '../imap/state.ts';
 import { dialogueState } from './dialogue-state.ts';
 import { play } from './test-helpers.ts';
 

@@ -7,7 +7,8 @@ import { allowedCommands as smtpAllowed } from '../../simulator/smtp/registry.ts
 import { SMTP_STATES, type SmtpState } from '../../simulator/smtp/state.ts';
 import { allowedCommands as pop3Allowed } from '../../simulator/pop3/registry.ts';
 import { POP3_STATES, type Pop3State } from '../../simulator/pop3/state.ts';
-import { allowedCommands as imapAllowed, IMAP_STATES, type ImapState } from '../../simulator/imap/state.ts';
+import { allowedCommands as imapAllowed } from '../../simulator/imap/registry.ts';
+import { IMAP_STATES, type ImapState } from '../../simulator/imap/state.ts';
 import { PROTOCOL_COMMANDS } from './protocol-commands.ts';
 
 /** Verbs whose argument starts with a keyword the learner always types next (RFC 5321 §4.1.1.2–3). */

@@ -1,22 +1,27 @@
 import { rfc } from '../../fsm.ts';
-import { COMMAND_STATES } from '../state.ts';
 import type { ImapCommandSpec } from './command.ts';
+import { type TransferCommand, transferArgs } from '../parse/transfer.ts';
 import { done, protocolError } from '../effects.ts';
 import { copyUid, expungeIssued, pick } from '../message-set.ts';
 import { Code, no, ok, storeRefusal } from '../responses.ts';
+
+export type CopyCommand = TransferCommand<'COPY'>;
 
 /**
  * @rfc 9051#6.4.7 COPY: "If the destination mailbox does not exist, a server SHOULD return an
  * error. It SHOULD NOT automatically create the mailbox ... the server MUST send the response
  * code "[TRYCREATE]"". With UIDPLUS (RFC 4315 §3) the tagged OK carries COPYUID.
  */
-export const COPY: ImapCommandSpec<'COPY'> = {
+export const COPY: ImapCommandSpec<CopyCommand> = {
   name: 'COPY',
   verb: 'COPY',
-  states: COMMAND_STATES.COPY,
+  order: 290,
+  states: ['selected'], // RFC 9051 §6.4
   summary: 'Copy messages to another mailbox',
   syntax: 'COPY sequence-set mailbox',
   rfc: rfc(9051, '6.4.7'),
+  parse: transferArgs('COPY', false),
+  parseUid: transferArgs('COPY', true),
   handle(s, cmd) {
     const messages = pick(cmd, s);
     if (!Array.isArray(messages)) return [protocolError(messages)];

@@ -1,9 +1,11 @@
 import { rfc } from '../../fsm.ts';
-import { COMMAND_STATES } from '../state.ts';
 import type { ImapCommandSpec } from './command.ts';
+import { type OneMailboxCommand, oneMailboxArgs } from '../parse/one-mailbox.ts';
 import { done, enter, untagged } from '../effects.ts';
 import { hasChildren } from '../mailbox-list.ts';
 import { no, ok, storeRefusal } from '../responses.ts';
+
+export type DeleteCommand = OneMailboxCommand<'DELETE'>;
 
 /**
  * @rfc 9051#6.3.5 DELETE: "It is an error to attempt to delete INBOX or a mailbox name that does
@@ -12,13 +14,15 @@ import { no, ok, storeRefusal } from '../responses.ts';
  * exist, then it SHOULD disallow the DELETE command by returning a tagged NO response. The NO
  * response SHOULD include the HASCHILDREN response code."
  */
-export const DELETE: ImapCommandSpec<'DELETE'> = {
+export const DELETE: ImapCommandSpec<DeleteCommand> = {
   name: 'DELETE',
   verb: 'DELETE',
-  states: COMMAND_STATES.DELETE,
+  order: 120,
+  states: ['authenticated', 'selected'], // RFC 9051 §6.3; §6.4: also valid in the selected state
   summary: 'Remove a mailbox',
   syntax: 'DELETE mailbox',
   rfc: rfc(9051, '6.3.5'),
+  parse: oneMailboxArgs('DELETE'),
   handle(s, cmd) {
     const box = s.user.mailbox(cmd.mailbox);
     if (box && box.name !== 'INBOX' && hasChildren(s.user, box)) {

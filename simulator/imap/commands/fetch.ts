@@ -1,11 +1,14 @@
 import { rfc } from '../../fsm.ts';
-import { COMMAND_STATES } from '../state.ts';
 import type { ImapCommandSpec } from './command.ts';
+import type { ArgParser } from '../parse/arg-parser.ts';
+import type { Cmd, FetchItem, SequenceSet } from '../parse/ast.ts';
+import { parseFetchItems } from '../parse/fetch.ts';
+import { SyntaxFault } from '../parse/lexer.ts';
+import { parseSequenceSet } from '../parse/sequence-set.ts';
 import { done, more, protocolError, UNTAGGED_FRAME, untaggedPieces, type ImapEffect } from '../effects.ts';
 import { pick } from '../message-set.ts';
 import { type Piece } from '../encode.ts';
 import { itemPieces, setsSeen, UnknownCte, type ItemContext } from '../fetch/items.ts';
-import type { FetchItem } from '../parse/ast.ts';
 import { beginPass } from '../message-cache.ts';
 import { no, ok } from '../responses.ts';
 import type { Session } from '../session.ts';
@@ -16,19 +19,37 @@ const STREAM_BATCH = 128 * 1024;
 /** The first part is smaller, so the client has its first responses to read while the next part is made. */
 const FIRST_BATCH = 16 * 1024;
 
+export type FetchCommand = Cmd<'FETCH', { uid: boolean; set: SequenceSet; items: FetchItem[] }>;
+
+/** RFC 9051 §6.4.5 fetch = "FETCH" SP sequence-set SP ("ALL" / "FULL" / "FAST" / fetch-att / "(" fetch-att *(SP fetch-att) ")"). */
+const fetchArgs =
+  (uid: boolean): ArgParser<FetchCommand> =>
+  (c, tag) => {
+    c.sp('FETCH');
+    const set = parseSequenceSet(c);
+    c.sp('the sequence set');
+    const items = parseFetchItems(c);
+    if (c.peek() === 0x20) throw new SyntaxFault('FETCH modifiers are not supported; put several items in parentheses');
+    c.end();
+    return { tag, name: 'FETCH', uid, set, items };
+  };
+
 /**
  * @rfc 9051#6.4.5 FETCH. "The \Seen flag is implicitly set" by BODY[...] and BINARY[...]
  * (not their .PEEK forms); "if this causes the flags to change, they SHOULD be included as
  * part of the FETCH responses". UID FETCH responses always include UID (§6.4.9).
  * RFC 3516 §4.3: a BINARY fetch of an unknown Content-Transfer-Encoding is NO [UNKNOWN-CTE].
  */
-export const FETCH: ImapCommandSpec<'FETCH'> = {
+export const FETCH: ImapCommandSpec<FetchCommand> = {
   name: 'FETCH',
   verb: 'FETCH',
-  states: COMMAND_STATES.FETCH,
+  order: 270,
+  states: ['selected'], // RFC 9051 §6.4
   summary: 'Read flags, headers, bodies and structure of messages',
   syntax: 'FETCH sequence-set (FLAGS ENVELOPE BODY.PEEK[HEADER] ...) | ALL | FAST | FULL',
   rfc: rfc(9051, '6.4.5'),
+  parse: fetchArgs(false),
+  parseUid: fetchArgs(true),
   handle(s, cmd) {
     const messages = pick(cmd, s);
     if (!Array.isArray(messages)) return [protocolError(messages)];

@@ -2,7 +2,7 @@
 // Every file here that exports `export const VERB: ImapCommandSpec` is listed, in file-name order:
 // after adding or removing one, run `npm run gen:commands`. The registry (../registry.ts) puts
 // them in the order learners see them.
-import type { AnyCommand } from './command.ts';
+import type { ShapeOf, SpecOf } from './command.ts';
 import { APPEND } from './append.ts';
 import { AUTHENTICATE } from './authenticate.ts';
 import { CAPABILITY } from './capability.ts';
@@ -33,6 +33,42 @@ import { STORE } from './store.ts';
 import { SUBSCRIBE } from './subscribe.ts';
 import { UNSELECT } from './unselect.ts';
 import { UNSUBSCRIBE } from './unsubscribe.ts';
+
+/** Every command the parser produces: the shape each file's spec parses (its `parse`) and handles. */
+export type ImapCommand =
+  | ShapeOf<typeof APPEND>
+  | ShapeOf<typeof AUTHENTICATE>
+  | ShapeOf<typeof CAPABILITY>
+  | ShapeOf<typeof CHECK>
+  | ShapeOf<typeof CLOSE>
+  | ShapeOf<typeof COPY>
+  | ShapeOf<typeof CREATE>
+  | ShapeOf<typeof DELETE>
+  | ShapeOf<typeof ENABLE>
+  | ShapeOf<typeof EXAMINE>
+  | ShapeOf<typeof EXPUNGE>
+  | ShapeOf<typeof FETCH>
+  | ShapeOf<typeof ID>
+  | ShapeOf<typeof IDLE>
+  | ShapeOf<typeof LIST>
+  | ShapeOf<typeof LOGIN>
+  | ShapeOf<typeof LOGOUT>
+  | ShapeOf<typeof LSUB>
+  | ShapeOf<typeof MOVE>
+  | ShapeOf<typeof NAMESPACE>
+  | ShapeOf<typeof NOOP>
+  | ShapeOf<typeof RENAME>
+  | ShapeOf<typeof SEARCH>
+  | ShapeOf<typeof SELECT>
+  | ShapeOf<typeof STARTTLS>
+  | ShapeOf<typeof STATUS>
+  | ShapeOf<typeof STORE>
+  | ShapeOf<typeof SUBSCRIBE>
+  | ShapeOf<typeof UNSELECT>
+  | ShapeOf<typeof UNSUBSCRIBE>;
+
+/** Any one spec, each with its own command shape. */
+export type AnyCommand = SpecOf<ImapCommand>;
 
 export const COMMANDS: readonly AnyCommand[] = [
   APPEND,

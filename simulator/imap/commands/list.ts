@@ -1,6 +1,8 @@
 import { rfc } from '../../fsm.ts';
-import { COMMAND_STATES } from '../state.ts';
 import type { ImapCommandSpec } from './command.ts';
+import type { ArgParser } from '../parse/arg-parser.ts';
+import type { Cmd, ListReturn, ListSelection } from '../parse/ast.ts';
+import { parseListArgs } from '../parse/list.ts';
 import { done, protocolError, untagged, type ImapEffect } from '../effects.ts';
 import type { Mailbox } from '../../store/mailbox.ts';
 import { HIERARCHY_DELIMITER } from '../../store/types.ts';
@@ -10,18 +12,35 @@ import { statusValues } from '../mailbox-status.ts';
 import { ok } from '../responses.ts';
 import type { Session } from '../session.ts';
 
+export type ListCommand = Cmd<
+  'LIST',
+  {
+    reference: string;
+    patterns: string[];
+    selection: ListSelection;
+    returns: ListReturn;
+    /** Any LIST-EXTENDED syntax was used (selection, multiple patterns or RETURN). */
+    extended: boolean;
+  }
+>;
+
+/** RFC 9051 §6.3.9 list (with RFC 5258 LIST-EXTENDED): ../parse/list.ts reads it. */
+const parse: ArgParser<ListCommand> = (c, tag, opts) => ({ tag, name: 'LIST', ...parseListArgs(c, opts) });
+
 /**
  * @rfc 9051#6.3.9 LIST with the LIST-EXTENDED selection and return options (RFC 5258),
  * RFC 6154 special-use, and RFC 5819 LIST-STATUS: "the server MUST return an untagged LIST
  * response followed by an untagged STATUS response".
  */
-export const LIST: ImapCommandSpec<'LIST'> = {
+export const LIST: ImapCommandSpec<ListCommand> = {
   name: 'LIST',
   verb: 'LIST',
-  states: COMMAND_STATES.LIST,
+  order: 160,
+  states: ['authenticated', 'selected'], // RFC 9051 §6.3; §6.4: also valid in the selected state
   summary: 'List mailboxes matching a pattern',
   syntax: 'LIST [(selection)] reference pattern [RETURN (options)]',
   rfc: rfc(9051, '6.3.9'),
+  parse,
   handle(s, cmd) {
     const sel = cmd.selection;
     // §6.3.9.1: "The RECURSIVEMATCH option MUST NOT occur as the only selection option (or only with REMOTE)".

@@ -1,23 +1,32 @@
 import { rfc } from '../../fsm.ts';
-import { COMMAND_STATES } from '../state.ts';
 import type { ImapCommandSpec } from './command.ts';
+import type { ArgParser } from '../parse/arg-parser.ts';
+import type { Cmd } from '../parse/ast.ts';
+import { parseLsubArgs } from '../parse/list.ts';
 import { done, untagged, type ImapEffect } from '../effects.ts';
 import { HIERARCHY_DELIMITER } from '../../store/types.ts';
 import { mailboxName, quote } from '../encode.ts';
 import { patternMatcher, sortedMailboxes } from '../mailbox-list.ts';
 import { ok } from '../responses.ts';
 
+export type LsubCommand = Cmd<'LSUB', { reference: string; pattern: string }>;
+
+/** RFC 3501 §6.3.9 lsub = "LSUB" SP mailbox SP list-mailbox: ../parse/list.ts reads it. */
+const parse: ArgParser<LsubCommand> = (c, tag, opts) => ({ tag, name: 'LSUB', ...parseLsubArgs(c, opts) });
+
 /**
  * @rfc 3501#6.3.9 LSUB: the subscribed names matching the pattern (IMAP4rev1; RFC 9051
  * Appendix E item 19 replaces it with LIST (SUBSCRIBED)).
  */
-export const LSUB: ImapCommandSpec<'LSUB'> = {
+export const LSUB: ImapCommandSpec<LsubCommand> = {
   name: 'LSUB',
   verb: 'LSUB',
-  states: COMMAND_STATES.LSUB,
+  order: 170,
+  states: ['authenticated', 'selected'], // RFC 3501 §6.3.9 (deprecated by RFC 9051 Appendix E item 19)
   summary: 'List subscribed mailboxes (IMAP4rev1)',
   syntax: 'LSUB reference pattern',
   rfc: rfc(3501, '6.3.9'),
+  parse,
   handle(s, cmd) {
     const matches = patternMatcher(cmd.reference, cmd.pattern);
     const effects: ImapEffect[] = [];

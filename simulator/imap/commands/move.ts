@@ -1,23 +1,28 @@
 import { rfc } from '../../fsm.ts';
-import { COMMAND_STATES } from '../state.ts';
 import type { ImapCommandSpec } from './command.ts';
+import { type TransferCommand, transferArgs } from '../parse/transfer.ts';
 import { done, protocolError, untagged } from '../effects.ts';
 import { copyUid, expungeIssued, pick } from '../message-set.ts';
 import { Code, no, ok, storeRefusal } from '../responses.ts';
+
+export type MoveCommand = TransferCommand<'MOVE'>;
 
 /**
  * @rfc 6851#3.3 MOVE: a COPY then an EXPUNGE of the originals, atomically. "the server SHOULD
  * send ... an untagged OK response with COPYUID" before the untagged EXPUNGE responses, and the
  * tagged OK carries no COPYUID (RFC 6851 §4.3 / RFC 9051 §6.4.8).
  */
-export const MOVE: ImapCommandSpec<'MOVE'> = {
+export const MOVE: ImapCommandSpec<MoveCommand> = {
   name: 'MOVE',
   verb: 'MOVE',
-  states: COMMAND_STATES.MOVE,
+  order: 300,
+  states: ['selected'], // RFC 9051 §6.4
   capability: 'MOVE',
   summary: 'Move messages to another mailbox',
   syntax: 'MOVE sequence-set mailbox',
   rfc: rfc(6851, '3.3'),
+  parse: transferArgs('MOVE', false),
+  parseUid: transferArgs('MOVE', true),
   handle(s, cmd) {
     const messages = pick(cmd, s);
     if (!Array.isArray(messages)) return [protocolError(messages)];

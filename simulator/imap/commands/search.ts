@@ -1,15 +1,33 @@
 import { rfc } from '../../fsm.ts';
-import { COMMAND_STATES } from '../state.ts';
-import type { CommandOf, ImapCommandSpec } from './command.ts';
+import type { ImapCommandSpec } from './command.ts';
+import type { ArgParser } from '../parse/arg-parser.ts';
+import type { Cmd, SearchKey, SearchReturnOption } from '../parse/ast.ts';
+import { parseSearchArgs } from '../parse/search.ts';
 import { done, untagged } from '../effects.ts';
 import { quote } from '../encode.ts';
 import { compactSequenceSet, formatSequenceSet } from '../parse/sequence-set.ts';
 import { isUtf8Charset } from '../parse/search.ts';
-import type { SearchReturnOption } from '../parse/ast.ts';
 import { beginPass } from '../message-cache.ts';
 import { no, ok } from '../responses.ts';
 import { SearchRun } from '../search/evaluate.ts';
 import type { StoredMessage } from '../../store/types.ts';
+
+export type SearchCommand = Cmd<
+  'SEARCH',
+  {
+    uid: boolean;
+    charset: string | null;
+    /** null: no RETURN, answer with SEARCH (rev1) / ESEARCH ALL. []: RETURN () means ALL. */
+    returns: SearchReturnOption[] | null;
+    /** Implicitly ANDed (RFC 9051 §6.4.4). */
+    criteria: SearchKey[];
+  }
+>;
+
+/** RFC 9051 §6.4.4 search = "SEARCH" [search-return-opts] SP search-program: ../parse/search.ts reads it. */
+const searchArgs =
+  (uid: boolean): ArgParser<SearchCommand> =>
+  (c, tag) => ({ tag, name: 'SEARCH', uid, ...parseSearchArgs(c) });
 
 /**
  * @rfc 9051#6.4.4 SEARCH with the RFC 4731 ESEARCH result options. "Servers MUST support
@@ -17,13 +35,16 @@ import type { StoredMessage } from '../../store/types.ts';
  * for no RETURN options get the old `* SEARCH` response (RFC 3501 §7.2.5); IMAP4rev2 sessions
  * always get ESEARCH ("If no result option is specified ..., ALL is assumed").
  */
-export const SEARCH: ImapCommandSpec<'SEARCH'> = {
+export const SEARCH: ImapCommandSpec<SearchCommand> = {
   name: 'SEARCH',
   verb: 'SEARCH',
-  states: COMMAND_STATES.SEARCH,
+  order: 260,
+  states: ['selected'], // RFC 9051 §6.4
   summary: 'Find messages by flags, dates, headers or text',
   syntax: 'SEARCH [RETURN (MIN MAX ALL COUNT SAVE)] [CHARSET UTF-8] criteria...',
   rfc: rfc(9051, '6.4.4'),
+  parse: searchArgs(false),
+  parseUid: searchArgs(true),
   handle(s, cmd) {
     if (!isUtf8Charset(cmd.charset)) {
       if (cmd.returns?.includes('SAVE')) s.selected.saved = []; // §6.4.4.1: a failed SEARCH empties $
@@ -42,7 +63,7 @@ export const SEARCH: ImapCommandSpec<'SEARCH'> = {
 };
 
 /** RFC 4731 §3.1 / RFC 9051 §7.3.4: `ESEARCH (TAG "a1") UID MIN 2 MAX 9 COUNT 3 ALL 2,4,9`. */
-function esearch(cmd: CommandOf<'SEARCH'>, numbers: number[], options: SearchReturnOption[]): string {
+function esearch(cmd: SearchCommand, numbers: number[], options: SearchReturnOption[]): string {
   const parts = [`ESEARCH (TAG ${quote(cmd.tag)})`];
   if (cmd.uid) parts.push('UID');
   // Messages are in sequence order, which is also UID order: the ends are MIN and MAX.

@@ -1,6 +1,6 @@
 import { rfc } from '../../fsm.ts';
-import { COMMAND_STATES } from '../state.ts';
-import type { CommandOf, ImapCommandSpec } from './command.ts';
+import type { ImapCommandSpec } from './command.ts';
+import { type OpenCommand, openArgs } from '../parse/select.ts';
 import { mailboxName, quote } from '../encode.ts';
 import { flagList, flagsInUse, PERMANENT_FLAGS } from '../flags.ts';
 import { mailboxAttributes } from '../mailbox-list.ts';
@@ -17,7 +17,7 @@ import { HIERARCHY_DELIMITER } from '../../store/types.ts';
  * the server SHOULD prefix the text of the tagged OK response with the "[READ-WRITE]" response code."
  * A failed SELECT leaves no mailbox selected.
  */
-export function openMailbox(s: Session, cmd: CommandOf<'SELECT' | 'EXAMINE'>): readonly ImapEffect[] {
+export function openMailbox(s: Session, cmd: OpenCommand<'SELECT' | 'EXAMINE'>): readonly ImapEffect[] {
   const readOnly = cmd.name === 'EXAMINE';
   // RFC 4466 §2.2: select parameters of extensions this server lacks (CONDSTORE, QRESYNC) are errors.
   if (cmd.params.length) return [protocolError({ kind: 'argument', message: `${cmd.name} parameters are not supported here: ${cmd.params.join(' ')}` })];
@@ -60,12 +60,16 @@ export function openMailbox(s: Session, cmd: CommandOf<'SELECT' | 'EXAMINE'>): r
   return effects;
 }
 
-export const SELECT: ImapCommandSpec<'SELECT'> = {
+export type SelectCommand = OpenCommand<'SELECT'>;
+
+export const SELECT: ImapCommandSpec<SelectCommand> = {
   name: 'SELECT',
   verb: 'SELECT',
-  states: COMMAND_STATES.SELECT,
+  order: 90,
+  states: ['authenticated', 'selected'], // RFC 9051 §6.3; §6.4: also valid in the selected state
   summary: 'Open a mailbox to work on its messages',
   syntax: 'SELECT mailbox',
   rfc: rfc(9051, '6.3.2'),
+  parse: openArgs('SELECT'),
   handle: openMailbox,
 };

@@ -1,10 +1,13 @@
 import { rfc } from '../../fsm.ts';
-import { COMMAND_STATES } from '../state.ts';
 import type { ImapCommandSpec } from './command.ts';
+import type { ArgParser } from '../parse/arg-parser.ts';
+import type { Cmd, Flag, SequenceSet } from '../parse/ast.ts';
+import { parseFlag, parseFlagList } from '../parse/flags.ts';
+import { type Cursor, SyntaxFault } from '../parse/lexer.ts';
+import { parseSequenceSet } from '../parse/sequence-set.ts';
 import { done, protocolError, untagged, type ImapEffect } from '../effects.ts';
 import { expungeIssued, pick } from '../message-set.ts';
 import { flagList, flagProblem } from '../flags.ts';
-import type { StoreMode } from '../parse/ast.ts';
 import { Code, no, ok } from '../responses.ts';
 
 /** Keywords compare without case (as Dovecot does); system flags arrive in canonical spelling. */
@@ -30,18 +33,55 @@ function dedupe(flags: readonly string[]): string[] {
   return out;
 }
 
+/** RFC 9051 §6.4.6: FLAGS replaces, +FLAGS adds, -FLAGS removes. */
+export type StoreMode = 'replace' | 'add' | 'remove';
+
+export type StoreCommand = Cmd<'STORE', { uid: boolean; set: SequenceSet; mode: StoreMode; silent: boolean; flags: Flag[] }>;
+
+/** RFC 9051 §9 store-att-flags = (["+" / "-"] "FLAGS" [".SILENT"]) SP (flag-list / (flag *(SP flag))). */
+function storeItem(c: Cursor): { mode: StoreMode; silent: boolean } {
+  const mode: StoreMode = c.accept(0x2b) ? 'add' : c.accept(0x2d) ? 'remove' : 'replace';
+  const word = c.token((b) => b !== 0x20 && b !== 0x28, 'FLAGS, +FLAGS or -FLAGS').toUpperCase();
+  if (word !== 'FLAGS' && word !== 'FLAGS.SILENT') {
+    throw new SyntaxFault(`expected FLAGS, +FLAGS, -FLAGS (optionally .SILENT), got "${word}"`);
+  }
+  return { mode, silent: word === 'FLAGS.SILENT' };
+}
+
+/** RFC 9051 §6.4.6 store = "STORE" SP sequence-set SP store-att-flags. */
+const storeArgs =
+  (uid: boolean): ArgParser<StoreCommand> =>
+  (c, tag) => {
+    c.sp('STORE');
+    const set = parseSequenceSet(c);
+    c.sp('the sequence set');
+    const { mode, silent } = storeItem(c);
+    c.sp(`${mode === 'add' ? '+' : mode === 'remove' ? '-' : ''}FLAGS`);
+    let flags: string[];
+    if (c.peek() === 0x28) flags = parseFlagList(c);
+    else {
+      flags = [parseFlag(c)];
+      while (c.accept(0x20)) flags.push(parseFlag(c));
+    }
+    c.end();
+    return { tag, name: 'STORE', uid, set, mode, silent, flags };
+  };
+
 /**
  * @rfc 9051#6.4.6 STORE FLAGS / +FLAGS / -FLAGS (and .SILENT): "the server returns an untagged
  * FETCH response of the message's flags" unless .SILENT. UID STORE responses carry UID
  * (§6.4.9). \Recent cannot be stored (RFC 3501 §2.3.2).
  */
-export const STORE: ImapCommandSpec<'STORE'> = {
+export const STORE: ImapCommandSpec<StoreCommand> = {
   name: 'STORE',
   verb: 'STORE',
-  states: COMMAND_STATES.STORE,
+  order: 280,
+  states: ['selected'], // RFC 9051 §6.4
   summary: 'Set, add or remove flags',
   syntax: 'STORE sequence-set (+|-)FLAGS[.SILENT] (flags)',
   rfc: rfc(9051, '6.4.6'),
+  parse: storeArgs(false),
+  parseUid: storeArgs(true),
   handle(s, cmd) {
     const problem = cmd.flags.map(flagProblem).find((p) => p !== null);
     if (problem) return [protocolError({ kind: 'argument', message: problem })];

@@ -1,6 +1,8 @@
 /**
- * The typed shape of every IMAP command the server understands (RFC 9051 §6, §9; RFC 3501 for
- * IMAP4rev1 leftovers). The parser produces these; the server never sees raw bytes of a command.
+ * The typed pieces IMAP commands are made of (RFC 9051 §6, §9; RFC 3501 for IMAP4rev1
+ * leftovers): sequence sets, dates, fetch items, search keys, LIST options, and the BAD a command
+ * that cannot be parsed becomes. Each command's own shape is declared in its command file
+ * (commands/<verb>.ts); the parser produces those, so the server never sees raw bytes of a command.
  *
  * Conventions:
  * - Keywords (verbs, fetch items, status items, options) are upper-cased by the parser
@@ -144,69 +146,17 @@ export interface ListReturn {
   status: StatusItem[] | null;
 }
 
-export type StoreMode = 'replace' | 'add' | 'remove';
+/** What every command shape has: the client's tag and the parser's name for the command. */
+export interface CommandShape {
+  tag: string;
+  name: string;
+}
 
-/** RFC 2971 ID: field/value pairs, or null for `ID NIL`. Values may be NIL. */
-export type IdParams = Array<[string, string | null]> | null;
-
-type Cmd<N extends string, A = object> = { tag: string; name: N } & A;
-
-export type ImapCommand =
-  | Cmd<'CAPABILITY'>
-  | Cmd<'NOOP'>
-  | Cmd<'LOGOUT'>
-  | Cmd<'STARTTLS'>
-  /** initialResponse is the base64 text as sent ("=" for an empty response), RFC 4959 SASL-IR. */
-  | Cmd<'AUTHENTICATE', { mechanism: string; initialResponse: string | null }>
-  | Cmd<'LOGIN', { user: string; password: string }>
-  | Cmd<'ENABLE', { capabilities: string[] }>
-  /** params are select-param names upper-cased (e.g. CONDSTORE); none are implemented yet. */
-  | Cmd<'SELECT' | 'EXAMINE', { mailbox: string; params: string[] }>
-  | Cmd<'CREATE', { mailbox: string; specialUse: string[] }> // RFC 6154 §3 CREATE-SPECIAL-USE
-  | Cmd<'DELETE' | 'SUBSCRIBE' | 'UNSUBSCRIBE', { mailbox: string }>
-  | Cmd<'RENAME', { from: string; to: string }>
-  | Cmd<
-      'LIST',
-      {
-        reference: string;
-        patterns: string[];
-        selection: ListSelection;
-        returns: ListReturn;
-        /** Any LIST-EXTENDED syntax was used (selection, multiple patterns or RETURN). */
-        extended: boolean;
-      }
-    >
-  | Cmd<'LSUB', { reference: string; pattern: string }>
-  | Cmd<'NAMESPACE'>
-  | Cmd<'STATUS', { mailbox: string; items: StatusItem[] }>
-  /** `binary` is true for a literal8 `~{n}` (RFC 3516). */
-  | Cmd<
-      'APPEND',
-      { mailbox: string; flags: Flag[]; date: ImapDateTime | null; message: Uint8Array; binary: boolean }
-    >
-  | Cmd<'IDLE'>
-  | Cmd<'CHECK'>
-  | Cmd<'CLOSE'>
-  | Cmd<'UNSELECT'>
-  /** `set` is only present for UID EXPUNGE (RFC 4315 §2.1, RFC 9051 §6.4.9). */
-  | Cmd<'EXPUNGE', { uid: boolean; set: SequenceSet | null }>
-  | Cmd<'COPY' | 'MOVE', { uid: boolean; set: SequenceSet; mailbox: string }>
-  | Cmd<
-      'SEARCH',
-      {
-        uid: boolean;
-        charset: string | null;
-        /** null: no RETURN, answer with SEARCH (rev1) / ESEARCH ALL. []: RETURN () means ALL. */
-        returns: SearchReturnOption[] | null;
-        /** Implicitly ANDed (RFC 9051 §6.4.4). */
-        criteria: SearchKey[];
-      }
-    >
-  | Cmd<'FETCH', { uid: boolean; set: SequenceSet; items: FetchItem[] }>
-  | Cmd<'STORE', { uid: boolean; set: SequenceSet; mode: StoreMode; silent: boolean; flags: Flag[] }>
-  | Cmd<'ID', { params: IdParams }>;
-
-export type CommandName = ImapCommand['name'];
+/**
+ * One command's shape: its name and its arguments. Each command file declares its own beside its
+ * spec (commands/<verb>.ts); the generated commands/index.ts joins them into `ImapCommand`.
+ */
+export type Cmd<N extends string, A = object> = { tag: string; name: N } & A;
 
 /** A command the client sent that cannot be run as written: the server answers `tag BAD message`. */
 export interface ParseBad {

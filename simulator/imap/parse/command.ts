@@ -1,11 +1,11 @@
 /**
  * One complete command's bytes → `ImapCommand` or a BAD (RFC 9051 §2.2.1, §9 command).
  * The reader also calls this on a command whose last literal has not arrived, to learn whether
- * the literal is wanted before asking the client for it (RFC 9051 §7.6).
+ * the literal is wanted before asking the client for it (RFC 9051 §7.6). Each verb's grammar is
+ * its command file's (`parse` in its spec), gathered by the registry.
  */
-import type { ImapCommand, ParseBad } from './ast.ts';
-import { MESSAGE_COMMANDS } from './commands-message.ts';
-import { type ArgParser, SESSION_COMMANDS } from './commands-session.ts';
+import { type ImapCommand, PARSERS } from '../registry.ts';
+import type { ParseBad } from './ast.ts';
 import { Cursor, type LiteralNeed, type LiteralPurpose, SyntaxFault, isAstringChar } from './lexer.ts';
 import type { NameOptions } from './mailbox.ts';
 import { latin1Text } from '../../wire/bytes.ts';
@@ -24,8 +24,6 @@ export interface LiteralWanted {
 }
 
 export type ParseOutcome = { kind: 'command'; command: ImapCommand } | ParseBad | LiteralWanted;
-
-const PARSERS: Record<string, ArgParser> = { ...SESSION_COMMANDS, ...MESSAGE_COMMANDS };
 
 /** Every verb the parser knows (UID counts as one: its commands are FETCH etc. with uid set). */
 export const KNOWN_VERBS: readonly string[] = Object.keys(PARSERS);

@@ -15,7 +15,8 @@
  */
 import { concatBytes, latin1Text } from '../../wire/bytes.ts';
 import { type Line, LineBuffer } from '../../wire/line-buffer.ts';
-import type { ImapCommand, ParseBad } from './ast.ts';
+import type { ImapCommand } from '../registry.ts';
+import type { ParseBad } from './ast.ts';
 import { type LiteralWanted, type ParseOptions, parseCommand } from './command.ts';
 
 export interface ReaderOptions extends ParseOptions {

@@ -2,7 +2,8 @@
  * Test harness (h11 `tr()` style): feeds the same input to a fresh reader whole, one byte at a
  * time, and split at every offset, and returns the results only if all of those agree.
  */
-import type { ImapCommand, ParseBad } from './ast.ts';
+import type { ImapCommand } from '../registry.ts';
+import type { ParseBad } from './ast.ts';
 import { CommandReader, type ReaderOptions, type ReaderResult } from './reader.ts';
 
 function drain(reader: CommandReader, out: ReaderResult[]): void {

@@ -3,7 +3,8 @@
  * states, edges merged per pair of states, a layered layout, and the commands each state allows.
  */
 import { citeRfc } from '../../../simulator/fsm.ts';
-import { IMAP_STATES, IMAP_TRANSITIONS, allowedCommands as imapAllowed, type ImapState } from '../../../simulator/imap/state.ts';
+import { allowedCommands as imapAllowed } from '../../../simulator/imap/registry.ts';
+import { IMAP_STATES, IMAP_TRANSITIONS, type ImapState } from '../../../simulator/imap/state.ts';
 import type { MailProtocol } from '../../../simulator/world/ports.ts';
 import { allowedCommands as pop3Allowed } from '../../../simulator/pop3/registry.ts';
 import { POP3_STATES, POP3_TRANSITIONS, type Pop3State } from '../../../simulator/pop3/state.ts';
