@@ -93,10 +93,15 @@ describe('the IMAP state table', () => {
     expect(IMAP_REGISTRY.allowedIn('not-authenticated').map((c) => c.verb)).toEqual(allowedCommands('not-authenticated'));
   });
 
-  it('orders the registry as the state table does (RFC 9051 §6.1–§6.4), not by file name', () => {
-    const tableOrder = (Object.keys(COMMAND_STATES) as ImapVerb[]).filter((verb) => IMAP_REGISTRY.find(verb));
-    expect(IMAP_REGISTRY.all.map((c) => c.verb)).toEqual(tableOrder);
+  it('lists commands as RFC 9051 §6 groups them, by the first state that allows them, not by file name', () => {
+    // §6.1 any state, §6.2 not authenticated, §6.3 authenticated (and selected), §6.4 selected only.
+    const group = (states: readonly string[]): number =>
+      states.includes('not-authenticated') ? (states.includes('selected') ? 0 : 1) : states.includes('authenticated') ? 2 : 3;
+    const groups = IMAP_REGISTRY.all.map((c) => group(c.states));
+    expect(groups, IMAP_REGISTRY.all.map((c) => c.verb).join(' ')).toEqual([...groups].sort((a, b) => a - b));
     expect(IMAP_REGISTRY.all.slice(0, 4).map((c) => c.verb)).toEqual(['CAPABILITY', 'NOOP', 'LOGOUT', 'ID']);
+    const verbs = IMAP_REGISTRY.all.map((c) => c.verb);
+    expect(verbs).not.toEqual([...verbs].sort());
     for (const state of ['not-authenticated', 'authenticated', 'selected'] as const) expect(IMAP_REGISTRY.allowedIn(state).map((c) => c.verb)).toEqual(allowedCommands(state).filter((v) => v !== 'UID'));
   });
 });
