@@ -1,6 +1,8 @@
 /**
  * The engine's `timer` outputs on one Node timer: the engine names due times, the alarm calls
- * `tick` once when the earliest is reached (engines ignore early or extra ticks).
+ * `tick` once when the earliest is reached. Node's timers run on the monotonic clock and may fire
+ * a millisecond before the engine's clock reaches the time; such a wake-up re-arms and calls nothing,
+ * so a due time is ticked once, not once early and again on time.
  */
 const MAX_DELAY = 2 ** 31 - 1;
 
@@ -41,11 +43,14 @@ export class Alarm {
     this.armedFor = Infinity;
     const now = this.clock();
     let next = Infinity;
+    let reached = false;
     for (const at of this.due) {
-      if (at <= now) this.due.delete(at);
-      else if (at < next) next = at;
+      if (at <= now) {
+        this.due.delete(at);
+        reached = true;
+      } else if (at < next) next = at;
     }
     if (next < Infinity) this.arm(next);
-    this.onDue(now);
+    if (reached) this.onDue(now);
   }
 }
