@@ -7,6 +7,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
 import type { RelayMessage } from '../relay-protocol.ts';
 import { RelayTestClient } from './relay-client.ts';
+import { waitFor } from '../node/conformance-harness.ts';
 import { startRelay, type RelayHandle, type RelayOverrides } from './server.ts';
 import { DEFAULT_LIMITS } from './options.ts';
 import { HIGH_WATER, LOW_WATER, SOCKET_MARK, type Held } from './flow-control.ts';
@@ -51,14 +52,6 @@ async function relayFor(port: number, overrides: RelayOverrides = {}, resolve?: 
 
 const sleep = (ms: number) => new Promise((ok) => setTimeout(ok, ms));
 
-async function until(what: string, check: () => boolean, ms = 10_000): Promise<void> {
-  const deadline = Date.now() + ms;
-  while (!check()) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await sleep(20);
-  }
-}
-
 /** A raw browser side, so a test can stop reading (ws.pause) like a slow browser. */
 async function rawBrowser(url: string): Promise<{ ws: WebSocket; received: () => number; messages: RelayMessage[] }> {
   const ws = new WebSocket(url);
@@ -88,7 +81,7 @@ describe('a browser that leaves during the DNS lookup', () => {
       c.control({ type: 'connect', host: 'mail.slow-dns.test', port: server.port, tls: 'none' });
       c.close();
     }
-    await until('every session to end', () => relay.sessions() === 0);
+    await waitFor('every session to end', () => relay.sessions() === 0);
     await sleep(800); // every lookup has answered by now
     expect(server.accepted()).toBe(0);
     expect(server.open()).toBe(0);
@@ -118,7 +111,7 @@ describe('backpressure', () => {
     expect(written).toBeLessThan(total);
     expect(await relay.metrics.text()).toMatch(/mailwire_relay_backpressure_pauses_total\{paused="server"\} [1-9]/);
     browser.ws.resume();
-    await until('all 16 MiB to arrive', () => browser.received() === total, 30_000);
+    await waitFor('all 16 MiB to arrive', () => browser.received() === total, 30_000);
   }, 40_000);
 
   it('stops reading the browser while the server does not read, and loses nothing', async () => {
@@ -133,7 +126,7 @@ describe('backpressure', () => {
     const relay = await relayFor(server.port);
     const browser = await rawBrowser(relay.url);
     browser.ws.send(JSON.stringify({ type: 'connect', host: '127.0.0.1', port: server.port, tls: 'none' }));
-    await until('connected', () => browser.messages.some((m) => m.type === 'connected'));
+    await waitFor('connected', () => browser.messages.some((m) => m.type === 'connected'));
     const frame = Buffer.alloc(60 * 1024, 0x62);
     for (let sent = 0; sent < total; sent += frame.length) browser.ws.send(frame.subarray(0, Math.min(frame.length, total - sent)));
     await sleep(1500);
@@ -141,7 +134,7 @@ describe('backpressure', () => {
     expect(browser.ws.bufferedAmount).toBeGreaterThan(0);
     expect(await relay.metrics.text()).toMatch(/mailwire_relay_backpressure_pauses_total\{paused="browser"\} [1-9]/);
     serverSocket!.resume();
-    await until('all 16 MiB to reach the server', () => got === total, 30_000);
+    await waitFor('all 16 MiB to reach the server', () => got === total, 30_000);
   }, 40_000);
 });
 
@@ -205,7 +198,7 @@ describe('what a session holds under a slow reader (bounded by construction)', (
     const relay = await relayFor(server.port, { limits: { maxBytes: 1 << 30 } });
     const browser = await rawBrowser(relay.url);
     browser.ws.send(JSON.stringify({ type: 'connect', host: '127.0.0.1', port: server.port, tls: 'none' }));
-    await until('connected', () => browser.messages.some((m) => m.type === 'connected'));
+    await waitFor('connected', () => browser.messages.some((m) => m.type === 'connected'));
     const held = watchHeld(relay);
     // More than the kernel's loopback buffers take: the rest waits in the browser (ws.bufferedAmount).
     const frame = Buffer.alloc(DEFAULT_LIMITS.maxFrame, 0x62);
@@ -228,7 +221,7 @@ describe('a frame far over the cap', () => {
     const relay = await relayFor(server.port);
     const browser = await rawBrowser(relay.url);
     browser.ws.send(JSON.stringify({ type: 'connect', host: '127.0.0.1', port: server.port, tls: 'none' }));
-    await until('connected', () => browser.messages.some((m) => m.type === 'connected'));
+    await waitFor('connected', () => browser.messages.some((m) => m.type === 'connected'));
     const closed = new Promise<number>((ok) => browser.ws.once('close', (code: number) => ok(code)));
     browser.ws.send(Buffer.alloc(DEFAULT_LIMITS.maxFrame * 4 + 1));
     expect(await closed).toBe(1009);
