@@ -8,6 +8,10 @@ test('beside the terminal, the eavesdropper panel shows a password sent in the c
   await enter(page, 'USER bob');
   await expectScreen(page, /-ERR \[AUTH\]/);
   const panel = page.locator('[data-panel="observer"]');
+  // Closed, the panel does not follow the session (no work per line for a view nobody sees)...
+  await expect(panel).not.toHaveAttribute('open');
+  await expect(panel).not.toContainText('USER bob');
+  // ...and opened, it catches up.
   await panel.locator('summary').first().click();
   await expect(panel).toContainText('USER bob');
 });

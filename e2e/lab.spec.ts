@@ -61,6 +61,22 @@ test.describe('the lab terminal', () => {
     await expect(page.locator('.xterm-helper-textarea')).not.toBeFocused();
   });
 
+  test('Tab during an IMAP IDLE completes DONE, the only line the server takes then (RFC 9051 §6.3.13)', async ({ page }) => {
+    await openLab(page);
+    await enter(page, '/connect mail.example.com 993');
+    await expectScreen(page, /\* OK \[CAPABILITY/);
+    await enter(page, 'l1 LOGIN alice wonderland');
+    await expectScreen(page, /l1 OK/);
+    await enter(page, 's1 SELECT INBOX');
+    await expectScreen(page, /s1 OK \[READ-WRITE\]/);
+    await enter(page, 'a1 IDLE');
+    await expectScreen(page, /\+ idling/);
+    await page.keyboard.press('Tab');
+    await expectScreen(page, /:993 tls> DONE\s*$/);
+    await page.keyboard.press('Enter');
+    await expectScreen(page, /a1 OK IDLE terminated/);
+  });
+
   test('line editing keys work in the browser: arrows, Home/End, Alt+Backspace, Ctrl+U', async ({ page }) => {
     await openLab(page);
     await page.keyboard.type('/base64 one two');

@@ -9,11 +9,17 @@ export interface Completion {
   candidates: string[];
 }
 
-/**
- * `before` is the text left of the cursor; `words` the candidates; `wordIndex` which word of the
- * line is the command (1 for IMAP, whose commands follow a tag).
- */
-export function complete(before: string, words: readonly string[], wordIndex = 0): Completion | null {
+/** What Tab may complete on the line being typed. */
+export interface CompletionSource {
+  words: readonly string[];
+  /** Which word of the line is completed: 0, or 1 for an IMAP command, which follows a tag. */
+  wordIndex?: number;
+  /** The words are whole lines (IDLE's DONE, a SASL cancel "*"): nothing follows, so no space is added. */
+  wholeLine?: boolean;
+}
+
+/** `before` is the text left of the cursor. */
+export function complete(before: string, { words, wordIndex = 0, wholeLine = false }: CompletionSource): Completion | null {
   const parts = before.trimStart().split(/\s+/);
   if (parts.length - 1 !== wordIndex) return null;
   const typed = parts[wordIndex] ?? '';
@@ -25,7 +31,7 @@ export function complete(before: string, words: readonly string[], wordIndex = 0
   const fit = (w: string): string => (lower ? w.toLowerCase() : w);
   if (matches.length === 1) {
     const word = matches[0] ?? '';
-    return { replace: typed.length, insert: fit(word) + (word.endsWith(':') ? '' : ' '), candidates: [] };
+    return { replace: typed.length, insert: fit(word) + (wholeLine || word.endsWith(':') ? '' : ' '), candidates: [] };
   }
   return { replace: typed.length, insert: fit(common.length > typed.length ? common : typed), candidates: matches };
 }

@@ -1,6 +1,6 @@
 /**
- * The command verbs each protocol defines, for Tab completion until the engines' registries can
- * say which ones the current state allows (then pass those through `CompletionSource`).
+ * The command verbs each protocol defines, for Tab completion while the server's state is unknown
+ * (state-commands.ts asks the engines' registries which ones a known state allows).
  */
 import type { MailProtocol } from '../../simulator/world/ports.ts';
 

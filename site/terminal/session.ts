@@ -13,7 +13,7 @@ import { tlsSummary, untrustedQuestion } from './certificate-text.ts';
 import { certificateQuestion, relayTlsQuestion, tlsWhere, type Question } from './tls-questions.ts';
 import { SLASH_COMMANDS, findSlashCommand } from './commands/registry.ts';
 import type { ConnectOptions, SlashCommand, TerminalControl } from './commands/types.ts';
-import { complete } from './completion.ts';
+import { complete, type CompletionSource } from './completion.ts';
 import { didYouMean } from './did-you-mean.ts';
 import { errorText, liveErrorText, tryingText } from './connect-messages.ts';
 import { Connection } from './connection.ts';
@@ -24,7 +24,7 @@ import { applyKey } from './key-actions.ts';
 import { parseKeys, type Key } from './keys.ts';
 import { LineEditor } from './line-editor.ts';
 import { liveDefault, relayUrlOf, setLiveDefault, setRelayUrl } from './relay-setting.ts';
-import { commandsFor } from './state-commands.ts';
+import { completionSource } from './state-commands.ts';
 import { transcriptFileName, transcriptText } from './transcript-text.ts';
 
 export interface TerminalScreen {
@@ -42,8 +42,8 @@ export interface TerminalSessionOptions {
   download?: (fileName: string, text: string) => void;
   /** Saves a binary file (the live capture, pcapng). */
   downloadBytes?: (fileName: string, bytes: Uint8Array) => void;
-  /** The verbs Tab may complete for a protocol in a server state (null: unknown). */
-  completions?: (protocol: MailProtocol, state: string | null) => readonly string[];
+  /** What Tab may complete for a protocol in a server state (null: unknown). */
+  completions?: (protocol: MailProtocol, state: string | null) => CompletionSource;
   /** The connector for live servers through a relay (bridge mode). */
   liveConnector?: (relayUrl: string) => Connector;
   /** Whether /connect goes live by default (the lab's "Live" switch); unset: as last chosen here. */
@@ -73,7 +73,7 @@ export class TerminalSession {
       clock: () => Date.now(),
       download: () => {},
       downloadBytes: () => {},
-      completions: commandsFor,
+      completions: completionSource,
       liveConnector: (url) => new BridgeConnector(url, { confirmRelayTls: (q) => this.#askRelayTls(q) }),
       ...options,
     };
@@ -202,9 +202,9 @@ export class TerminalSession {
     const c = this.#connection;
     const protocol = c?.protocol ?? null;
     const result = before.trimStart().startsWith('/')
-      ? complete(before, SLASH_COMMANDS.map((s) => `/${s.name}`))
+      ? complete(before, { words: SLASH_COMMANDS.map((s) => `/${s.name}`) })
       : protocol && c
-        ? complete(before, this.#o.completions(protocol, c.serverState), protocol === 'imap' ? 1 : 0)
+        ? complete(before, this.#o.completions(protocol, c.serverState))
         : null;
     if (!result) return;
     const unchanged = result.insert.length === result.replace;

@@ -5,6 +5,7 @@
  */
 import { useEffect, useLayoutEffect, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 import Guard from './Guard.tsx';
+import { PanelShownContext } from './panel-shown.ts';
 
 export interface LabPanel {
   /** `data-panel` and the heading's id (`lab-<id>`). */
@@ -121,7 +122,9 @@ export default function PanelDock({ panels, wide }: { panels: readonly LabPanel[
             aria-labelledby={wide ? `lab-${p.id}` : `lab-tab-${p.id}`}
           >
             {!wide && <h3 id={`lab-${p.id}`} className="sr-only">{p.title}</h3>}
-            <Guarded panel={p} />
+            <PanelShownContext.Provider value={wide ? (open[p.id] ?? true) : p.id === shown?.id}>
+              <Guarded panel={p} />
+            </PanelShownContext.Provider>
           </section>
         </details>
       ))}

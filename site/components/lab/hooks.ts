@@ -3,6 +3,7 @@ import { createContext, useCallback, useContext, useSyncExternalStore } from 're
 import { useStore } from 'zustand';
 import { appStore } from '../../store/app-store.ts';
 import { afterPaint, cancelAfterPaint } from './after-paint.ts';
+import { PanelShownContext } from './panel-shown.ts';
 import type { PageWorld } from '../../world/page-network.ts';
 import type { TrackedSession } from '../../world/session-tracker.ts';
 
@@ -15,15 +16,20 @@ function subscribeAfterPaint(subscribe: (listener: () => void) => () => void, cb
   };
 }
 
+/** Nothing to hear while the panel is not shown (./panel-shown.ts). */
+const unsubscribed = (): (() => void) => () => {};
+
 /** The tracker's version: changes whenever any session moves; the panels hear of it after the reply is painted. */
 export function useTrackerVersion(world: PageWorld): number {
+  const shown = useContext(PanelShownContext);
   const subscribe = useCallback((cb: () => void) => subscribeAfterPaint((l) => world.tracker.subscribe(l), cb), [world]);
-  return useSyncExternalStore(subscribe, () => world.tracker.version);
+  return useSyncExternalStore(shown ? subscribe : unsubscribed, () => world.tracker.version);
 }
 
 let storeVersion = 0;
 /** A counter bumped by every change in the mail store (messages, flags, mailboxes), heard after the next paint. */
 export function useMailVersion(world: PageWorld): number {
+  const shown = useContext(PanelShownContext);
   const subscribe = useCallback(
     (cb: () => void) =>
       subscribeAfterPaint(
@@ -36,7 +42,7 @@ export function useMailVersion(world: PageWorld): number {
       ),
     [world],
   );
-  return useSyncExternalStore(subscribe, () => storeVersion);
+  return useSyncExternalStore(shown ? subscribe : unsubscribed, () => storeVersion);
 }
 
 /**
