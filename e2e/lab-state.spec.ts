@@ -74,10 +74,14 @@ test('BDAT: while its chunk is on the way the state panel shows the chunk state,
     const name = (await node.getAttribute('data-state')) ?? '';
     expectInside(await box(node.locator('text')), await box(node.locator('rect')), `${name} label`);
   }
+  // The prompt counts the chunk down, so a miscounted BDAT does not just wait in silence.
+  await expectScreen(page, /:25 \[chunk: 22 octets left\]> \s*$/);
   await enter(page, 'Subject: hi');
   await enter(page, '');
   await expect(panel.getByTestId('current-state')).toHaveText('chunk-rcpt');
+  await expectScreen(page, /:25 \[chunk: 7 octets left\]> \s*$/);
   await enter(page, 'Hello');
   await expectScreen(page, /250 2\.0\.0 OK/);
   await expect(panel.getByTestId('current-state')).toHaveText('ready');
+  await expectScreen(page, /mail\.example\.com:25> \s*$/);
 });

@@ -72,7 +72,8 @@ test.describe('the lab terminal', () => {
     await enter(page, 'a1 IDLE');
     await expectScreen(page, /\+ idling/);
     await page.keyboard.press('Tab');
-    await expectScreen(page, /:993 tls> DONE\s*$/);
+    // The prompt says what the server takes now, and Tab put exactly that on the line.
+    await expectScreen(page, /:993 tls \[IDLE\]> DONE\s*$/);
     await page.keyboard.press('Enter');
     await expectScreen(page, /a1 OK IDLE terminated/);
   });

@@ -14,6 +14,11 @@ import { POP3_END, pop3Challenge, pop3MultiLine, pop3StatusLine, smtpReplyLine }
 export interface DialogueState {
   /** The inferred state, or null while it cannot be told (before the greeting). */
   readonly state: string | null;
+  /**
+   * Octets the server still reads as data before it reads commands again: the rest of a BDAT
+   * chunk (RFC 3030 §2) or of an IMAP literal (RFC 9051 §4.3); 0 otherwise.
+   */
+  readonly octetsLeft: number;
   client(line: string): void;
   server(line: string): void;
   tlsStarted(): void;
@@ -49,6 +54,10 @@ class SmtpDialogue implements DialogueState {
   readonly #waiting: string[] = [];
   /** Octets of a BDAT chunk still to come: message data, not commands (RFC 3030 §2). */
   #chunkLeft = 0;
+
+  get octetsLeft(): number {
+    return this.#chunkLeft;
+  }
 
   get state(): SmtpState | null {
     const home = this.#state;
@@ -129,6 +138,8 @@ class SmtpDialogue implements DialogueState {
  */
 class Pop3Dialogue implements DialogueState {
   state: Pop3State | null = null;
+  /** POP3 has no counted data from the client (RFC 1939). */
+  readonly octetsLeft = 0;
   readonly #waiting: Array<{ verb: string; args: string }> = [];
   #inList = false;
 

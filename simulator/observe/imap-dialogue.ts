@@ -79,6 +79,11 @@ export class ImapDialogue {
   /** Octets still to come of a literal in the server's response (RFC 9051 §4.3: data, not a response). */
   #serverLiteral = 0;
 
+  get octetsLeft(): number {
+    const mode = this.#mode;
+    return mode.kind === 'literal' || mode.kind === 'skip' ? mode.left : 0;
+  }
+
   get state(): ImapState | null {
     const main = this.#main;
     const base = main === null ? null : commandState(main);

@@ -89,6 +89,11 @@ export class Connection {
     return typeof engine === 'string' ? engine : (this.#dialogue?.state ?? null);
   }
 
+  /** Octets of a BDAT chunk or IMAP literal the server still reads as data (the dialogue counts them). */
+  get octetsLeft(): number {
+    return this.#dialogue?.octetsLeft ?? 0;
+  }
+
   /** True while typed lines wait (connecting, TLS starting, a question pending). */
   get holding(): boolean {
     return this.#hold !== null || this.status === 'connecting';

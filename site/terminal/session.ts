@@ -25,6 +25,7 @@ import { parseKeys, type Key } from './keys.ts';
 import { LineEditor } from './line-editor.ts';
 import { liveDefault, relayUrlOf, setLiveDefault, setRelayUrl } from './relay-setting.ts';
 import { completionSource } from './state-commands.ts';
+import { payloadNote } from './payload-note.ts';
 import { transcriptFileName, transcriptText } from './transcript-text.ts';
 
 export interface TerminalScreen {
@@ -226,7 +227,8 @@ export class TerminalSession {
   #updatePrompt(): void {
     const c = this.#connection;
     const tls = c && this.#o.store.getState().sessions[c.session.id]?.tls ? ' tls' : '';
-    const where = c ? `${c.session.host}:${c.session.port}${c.live ? ' live' : ''}${tls}${c.status === 'connecting' ? ' connecting' : ''}` : 'mailwire';
+    const payload = c?.protocol ? payloadNote(c.protocol, c.serverState, c.octetsLeft) : null;
+    const where = c ? `${c.session.host}:${c.session.port}${c.live ? ' live' : ''}${tls}${c.status === 'connecting' ? ' connecting' : ''}${payload ? ` [${payload}]` : ''}` : 'mailwire';
     this.editor.prompt = this.#question ? { text: 'Go on? (y/n) ', style: '1;33' } : { text: `${where}> `, style: '1' };
     this.editor.textStyle = c ? LINE_STYLE.client : '';
     updateTerminal(this.#o.store, this.#o.terminalId, { prompt: this.editor.prompt.text });
@@ -251,6 +253,8 @@ export class TerminalSession {
     const meta = { terminalId: this.#o.terminalId, host, port, live, implicitTls: tls === 'implicit' };
     this.#connection = new Connection(transport, spec?.protocol ?? null, this.#o.store, this.#o.clock, {
       line: (t) => {
+        // A reply may move the server into (or out of) reading data: the prompt under it says so.
+        this.#updatePrompt();
         this.#print(printable(t), classifyServerLine(t, this.#connection?.protocol ?? null));
         this.#suggest(t);
       },
