@@ -8,6 +8,8 @@ export interface TerminalRecord {
   lastSessionId: string | null;
   /** The prompt text, e.g. "mail.example.com:25> ". */
   prompt: string;
+  /** The connected server's state as the terminal knows it (the engine's, or inferred live), or null. */
+  serverState: string | null;
 }
 
 export interface TerminalSlice {

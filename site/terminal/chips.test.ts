@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { EXAMPLE_LINES, PROTOCOL_CHIPS, exampleLine } from './chips.ts';
+import { EXAMPLE_LINES, PROTOCOL_CHIPS, exampleLine, touchChips } from './chips.ts';
+import { smtpContext, smtpDriver } from '../../simulator/smtp/server-fixture.test-helper.ts';
 import { makeHarness } from './testing/harness.ts';
 import { createVirtualConnector } from './virtual-connector.ts';
 
@@ -47,5 +48,42 @@ describe('example lines for chips and the lab\'s allowed commands', () => {
     await imap.shows(/^a1 OK/);
     imap.enter(`a2 ${exampleLine('imap', 'SELECT')}`);
     await imap.shows(/^a2 OK/);
+  });
+});
+
+describe('touch chips follow the server state', () => {
+  /** The chips after each line of a session with the real SMTP engine, in the state it reached. */
+  function chipsAlong(lines: readonly string[]): Array<readonly string[]> {
+    const driver = smtpDriver(smtpContext('mail.example.org', 25));
+    return lines.map((line) => {
+      driver.send(`${line}\r\n`);
+      return touchChips('smtp', driver.engine.state);
+    });
+  }
+
+  it('offer the next steps of an SMTP transaction, the end of the message after 354, and nothing inside a chunk', () => {
+    const [ready, mail, rcpt, data, done] = chipsAlong(['EHLO laptop.example', 'MAIL FROM:<carol@example.net>', 'RCPT TO:<bob@example.org>', 'DATA', '.']);
+    expect(ready).toContain('MAIL FROM:<alice@example.com>');
+    expect(ready).not.toContain('DATA');
+    expect(mail).toContain('RCPT TO:<bob@example.org>');
+    expect(mail).not.toContain('MAIL FROM:<alice@example.com>');
+    expect(rcpt).toContain('DATA');
+    // RFC 5321 §4.1.1.4: after 354 a tap adds to the message or ends it; no command chip would be read as one.
+    expect(data).toEqual(['Subject: Hello', '.']);
+    expect(done).toContain('MAIL FROM:<alice@example.com>');
+    const [, , , chunk] = chipsAlong(['EHLO laptop.example', 'MAIL FROM:<carol@example.net>', 'RCPT TO:<bob@example.org>', 'BDAT 100 LAST']);
+    expect(chunk).toEqual([]);
+  });
+
+  it('offer DONE in IDLE and * in a SASL exchange, the only lines those sub-states take', () => {
+    expect(touchChips('imap', 'idle-selected')).toEqual(['DONE']);
+    expect(touchChips('pop3', 'SASL')).toEqual(['*']);
+    expect(touchChips('imap', 'selected')).toContain('a4 FETCH 1 (FLAGS ENVELOPE)');
+    expect(touchChips('imap', 'not-authenticated')).not.toContain('a4 FETCH 1 (FLAGS ENVELOPE)');
+  });
+
+  it('are the protocol\'s own while the state is unknown, and the connect lines when not connected', () => {
+    expect(touchChips('pop3', null)).toEqual(PROTOCOL_CHIPS.pop3);
+    expect(touchChips(null, null)).toContain('/connect mail.example.org 25');
   });
 });

@@ -49,10 +49,15 @@ const LINES_IN: Record<MailProtocol, Partial<Record<string, readonly string[]>>>
   } satisfies Partial<Record<ImapState, readonly string[]>>,
 };
 
+/** The only lines the client may send in `state` when it is a sub-state that takes no command (IDLE, SASL), else undefined. */
+export function onlyLinesIn(protocol: MailProtocol, state: string | null): readonly string[] | undefined {
+  const table = LINES_IN[protocol];
+  return state !== null && Object.hasOwn(table, state) ? table[state] : undefined;
+}
+
 /** What Tab completes on a line typed to a `protocol` server in `state` (null: unknown). */
 export function completionSource(protocol: MailProtocol, state: string | null): CompletionSource {
-  const table = LINES_IN[protocol];
-  const lines = state !== null && Object.hasOwn(table, state) ? table[state] : undefined;
+  const lines = onlyLinesIn(protocol, state);
   if (lines) return { words: lines, wholeLine: true };
   // RFC 9051 §2.2.1: an IMAP command starts with its tag; the verb is the second word.
   return { words: commandsFor(protocol, state), wordIndex: protocol === 'imap' ? 1 : 0 };

@@ -11,7 +11,7 @@ import type { Connector } from '../../../simulator/transport.ts';
 import type { TerminalSession } from '../../terminal/session.ts';
 import { portSpec } from '../../../simulator/world/ports.ts';
 import { appStore } from '../../store/app-store.ts';
-import { DISCONNECTED_CHIPS, PROTOCOL_CHIPS } from '../../terminal/chips.ts';
+import { touchChips } from '../../terminal/chips.ts';
 import { downloadText, siteTheme } from '../../terminal/browser/page-services.ts';
 import { downloadBlob } from '../lab/download.ts';
 import { pageStorage } from '../../browser/page-storage.ts';
@@ -56,6 +56,7 @@ export default function ProtocolTerminal({ terminalId, size = 'compact', live, r
     const id = s.terminals[terminalId]?.sessionId;
     return id ? (s.sessions[id]?.port ?? null) : null;
   });
+  const serverState = useStore(appStore, (s) => s.terminals[terminalId]?.serverState ?? null);
 
   useEffect(() => {
     const section = sectionRef.current;
@@ -140,7 +141,7 @@ export default function ProtocolTerminal({ terminalId, size = 'compact', live, r
 
   const run = (line: string): void => sessionRef.current?.submit(line);
   const protocol = port === null ? null : (portSpec(port)?.protocol ?? null);
-  const chips = protocol ? PROTOCOL_CHIPS[protocol] : DISCONNECTED_CHIPS;
+  const chips = touchChips(protocol, serverState);
 
   return (
     <section ref={sectionRef} className={`mw-terminal mw-terminal--${size}`} aria-label="Protocol terminal" data-status={status}>

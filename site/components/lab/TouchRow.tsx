@@ -1,8 +1,8 @@
-/** On touch screens: an input row and command chips under a lab terminal (as in the island). */
+/** On touch screens: an input row and chips for what the server takes now, under a lab terminal (as in the island). */
 import { useStore } from 'zustand';
 import { portSpec } from '../../../simulator/world/ports.ts';
 import { appStore } from '../../store/app-store.ts';
-import { DISCONNECTED_CHIPS, PROTOCOL_CHIPS } from '../../terminal/chips.ts';
+import { touchChips } from '../../terminal/chips.ts';
 import TouchInput from '../islands/TouchInput.tsx';
 
 export default function TouchRow({ terminalId, run }: { terminalId: string; run: (line: string) => void }) {
@@ -10,7 +10,8 @@ export default function TouchRow({ terminalId, run }: { terminalId: string; run:
     const id = s.terminals[terminalId]?.sessionId;
     return id ? (s.sessions[id]?.port ?? null) : null;
   });
+  const serverState = useStore(appStore, (s) => s.terminals[terminalId]?.serverState ?? null);
   const protocol = port === null ? null : (portSpec(port)?.protocol ?? null);
-  const chips = protocol ? PROTOCOL_CHIPS[protocol] : DISCONNECTED_CHIPS;
+  const chips = touchChips(protocol, serverState);
   return <TouchInput chips={chips} run={run} />;
 }
