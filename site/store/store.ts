@@ -20,7 +20,7 @@ export function createMailwireStore(): MailwireStore {
   }));
 }
 
-const NO_TERMINAL: TerminalRecord = { sessionId: null, lastSessionId: null, prompt: '', serverState: null };
+const NO_TERMINAL: TerminalRecord = { sessionId: null, lastSessionId: null, prompt: '', chips: [] };
 
 export function terminalRecord(store: MailwireStore, terminalId: string): TerminalRecord {
   return store.getState().terminals[terminalId] ?? NO_TERMINAL;

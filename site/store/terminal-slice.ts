@@ -8,8 +8,8 @@ export interface TerminalRecord {
   lastSessionId: string | null;
   /** The prompt text, e.g. "mail.example.com:25> ". */
   prompt: string;
-  /** The connected server's state as the terminal knows it (the engine's, or inferred live), or null. */
-  serverState: string | null;
+  /** The chips a touch screen shows under it: what the server takes in its state now (touch-chips.ts). */
+  chips: readonly string[];
 }
 
 export interface TerminalSlice {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { EXAMPLE_LINES, PROTOCOL_CHIPS, exampleLine, touchChips } from './chips.ts';
+import { EXAMPLE_LINES, PROTOCOL_CHIPS, exampleLine } from './chips.ts';
+import { touchChips } from './touch-chips.ts';
 import { smtpContext, smtpDriver } from '../../simulator/smtp/server-fixture.test-helper.ts';
 import { makeHarness } from './testing/harness.ts';
 import { createVirtualConnector } from './virtual-connector.ts';

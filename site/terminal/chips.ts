@@ -5,7 +5,6 @@
  * sends a bare `EHLO` and earns `501`.
  */
 import type { MailProtocol } from '../../simulator/world/ports.ts';
-import { commandsFor, onlyLinesIn } from './state-commands.ts';
 
 /** Keyed by the verb as the engines' registries name it (`MAIL`, not `MAIL FROM:`). IMAP lines carry no tag. */
 export const EXAMPLE_LINES: Record<MailProtocol, Readonly<Record<string, string>>> = {
@@ -77,22 +76,3 @@ export const PROTOCOL_CHIPS: Record<MailProtocol, readonly string[]> = {
   imap: tagged(['CAPABILITY', 'LOGIN', 'SELECT', 'FETCH', 'LOGOUT']),
 };
 
-/**
- * The chips for a server in `state`: the protocol's chips that the state allows (so a tap offers a
- * next step, not a 503), or in a sub-state the lines it takes: DONE in IDLE and * in a SASL
- * exchange (state-commands.ts), the end of the message after 354, and none inside a BDAT chunk or
- * a literal, whose octets only the learner can count out.
- */
-export function touchChips(protocol: MailProtocol | null, state: string | null): readonly string[] {
-  if (!protocol) return DISCONNECTED_CHIPS;
-  const chips = PROTOCOL_CHIPS[protocol];
-  if (state === null) return chips;
-  const only = onlyLinesIn(protocol, state);
-  if (only) return only;
-  // RFC 5321 §4.1.1.4: a header line, then "." alone ends the message.
-  if (protocol === 'smtp' && state === 'data') return ['Subject: Hello', '.'];
-  const allowed = new Set(commandsFor(protocol, state).map((word) => word.split(/[ :]/)[0]!.toUpperCase()));
-  // RFC 9051 §2.2.1: an IMAP chip starts with its tag; the verb is its second word.
-  const verbOf = (chip: string): string => (chip.split(' ')[protocol === 'imap' ? 1 : 0] ?? '').toUpperCase();
-  return chips.filter((chip) => allowed.has(verbOf(chip)));
-}

@@ -26,6 +26,7 @@ import { LineEditor } from './line-editor.ts';
 import { liveDefault, relayUrlOf, setLiveDefault, setRelayUrl } from './relay-setting.ts';
 import { completionSource } from './state-commands.ts';
 import { payloadNote } from './payload-note.ts';
+import { touchChips } from './touch-chips.ts';
 import { transcriptFileName, transcriptText } from './transcript-text.ts';
 
 export interface TerminalScreen {
@@ -231,7 +232,7 @@ export class TerminalSession {
     const where = c ? `${c.session.host}:${c.session.port}${c.live ? ' live' : ''}${tls}${c.status === 'connecting' ? ' connecting' : ''}${payload ? ` [${payload}]` : ''}` : 'mailwire';
     this.editor.prompt = this.#question ? { text: 'Go on? (y/n) ', style: '1;33' } : { text: `${where}> `, style: '1' };
     this.editor.textStyle = c ? LINE_STYLE.client : '';
-    updateTerminal(this.#o.store, this.#o.terminalId, { prompt: this.editor.prompt.text, serverState: c?.serverState ?? null });
+    updateTerminal(this.#o.store, this.#o.terminalId, { prompt: this.editor.prompt.text, chips: touchChips(c?.protocol ?? null, c?.serverState ?? null) });
   }
 
   /** Redraws the prompt after the connection changed state while the learner may be typing. */

@@ -9,9 +9,10 @@ import TouchInput, { useTouch } from './TouchInput.tsx';
 import { useStore } from 'zustand';
 import type { Connector } from '../../../simulator/transport.ts';
 import type { TerminalSession } from '../../terminal/session.ts';
-import { portSpec } from '../../../simulator/world/ports.ts';
 import { appStore } from '../../store/app-store.ts';
-import { touchChips } from '../../terminal/chips.ts';
+
+/** Until the session has said what the server takes (site/terminal/touch-chips.ts). */
+const NO_CHIPS: readonly string[] = [];
 import { downloadText, siteTheme } from '../../terminal/browser/page-services.ts';
 import { downloadBlob } from '../lab/download.ts';
 import { pageStorage } from '../../browser/page-storage.ts';
@@ -52,11 +53,7 @@ export default function ProtocolTerminal({ terminalId, size = 'compact', live, r
   const sessionRef = useRef<TerminalSession | null>(null);
   const [status, setStatus] = useState<Status>('loading');
   const touch = useTouch();
-  const port = useStore(appStore, (s) => {
-    const id = s.terminals[terminalId]?.sessionId;
-    return id ? (s.sessions[id]?.port ?? null) : null;
-  });
-  const serverState = useStore(appStore, (s) => s.terminals[terminalId]?.serverState ?? null);
+  const chips = useStore(appStore, (s) => s.terminals[terminalId]?.chips ?? NO_CHIPS);
 
   useEffect(() => {
     const section = sectionRef.current;
@@ -140,8 +137,6 @@ export default function ProtocolTerminal({ terminalId, size = 'compact', live, r
   }, [relayUrl]);
 
   const run = (line: string): void => sessionRef.current?.submit(line);
-  const protocol = port === null ? null : (portSpec(port)?.protocol ?? null);
-  const chips = touchChips(protocol, serverState);
 
   return (
     <section ref={sectionRef} className={`mw-terminal mw-terminal--${size}`} aria-label="Protocol terminal" data-status={status}>
