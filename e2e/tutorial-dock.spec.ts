@@ -105,7 +105,7 @@ const DOCKED = ['/learn/how-email-travels/', '/learn/smtp/', '/learn/smtp-extens
 for (const [name, use] of Object.entries(SIZES)) {
   test.describe(`${name}: beside the dock`, () => {
     test.use(use);
-    test('the text column holds its tables; the page does not scroll sideways', async ({ page }) => {
+    test('the text column holds its tables and diagrams; the page does not scroll sideways', async ({ page }) => {
       test.setTimeout(90_000);
       for (const path of DOCKED) {
         await page.goto(path);
@@ -116,6 +116,8 @@ for (const [name, use] of Object.entries(SIZES)) {
           // Beside the dock (wide screens) the tables must fit; on a phone the column is as before.
           if (window.innerWidth >= 1152) {
             for (const t of document.querySelectorAll<HTMLElement>('.sl-markdown-content table')) if (t.scrollWidth > t.clientWidth + 1) out.push(`table: ${t.innerText.slice(0, 40)}`);
+            // A state diagram fits whole too (its last state was cut at the column's edge).
+            for (const d of document.querySelectorAll<HTMLElement>('.mw-diagram__scroll')) if (d.scrollWidth > d.clientWidth + 1) out.push(`diagram: ${d.getAttribute('aria-label')}`);
           }
           return out;
         });
