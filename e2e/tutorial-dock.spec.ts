@@ -173,6 +173,22 @@ test.describe('phone: the dock folds', () => {
     expectInViewport(await box(steps), page);
   });
 
+  test('an exercise\'s verdict under Check is not left under the dock', async ({ page }) => {
+    test.setTimeout(60_000);
+    await openSmtp(page);
+    const exercise = page.locator('mw-exercise[data-id="smtp-relay-denied"]');
+    const check = exercise.getByRole('button', { name: 'Check' });
+    const [b, top] = [await box(check), (await box(dock(page))).y];
+    await page.evaluate((dy) => window.scrollBy(0, dy), b.y + b.height - (top - 4));
+    await check.click();
+    const verdict = exercise.getByRole('status');
+    await expect(verdict).toContainText('Nothing typed yet');
+    const v = await box(verdict);
+    expectInViewport(v, page);
+    expect(overlaps(v, await box(dock(page))), 'the verdict clears the dock').toBe(false);
+    expectInViewport(await box(check), page);
+  });
+
   test('the page does not scroll sideways, and its last line clears the dock', async ({ page }) => {
     await openSmtp(page);
     expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
