@@ -86,7 +86,7 @@ for (const [name, use] of Object.entries(SIZES)) {
   test.describe(name, () => {
     test.use(use);
 
-    test('the SMTP diagram is whole where the panel has room, and scrolls sideways inside its figure on a phone', async ({ page }) => {
+    test('a state diagram is whole where the panel has room (SMTP in the desktop dock, POP3 on a phone too), else it scrolls inside its figure', async ({ page }) => {
       await openLab(page);
       await enter(page, '/connect mail.example.com 25');
       await expectScreen(page, /220 mail\.example\.com/);
@@ -109,6 +109,13 @@ for (const [name, use] of Object.entries(SIZES)) {
         await data.scrollIntoViewIfNeeded();
         expectInside(await box(data), await box(diagram), 'data, scrolled to');
       }
+      // POP3's diagram is narrower: it fits whole at both sizes, scrolled by nothing.
+      await page.locator('.mw-terminal .xterm').click();
+      await enter(page, '/disconnect');
+      await enter(page, '/connect mail.example.com 110');
+      await expect(page.locator('[data-panel="state"]').getByTestId('current-state')).toHaveText('AUTHORIZATION');
+      const [scroll110, client110] = await diagram.evaluate((e) => [e.scrollWidth, e.clientWidth]);
+      expect(scroll110, 'the POP3 diagram fits its panel').toBeLessThanOrEqual(client110);
     });
   });
 }
