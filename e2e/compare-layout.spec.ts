@@ -57,6 +57,22 @@ for (const [name, use] of Object.entries(SIZES)) {
   });
 }
 
+for (const [name, use] of Object.entries(SIZES)) {
+  test(`${name}: the verdict's caption spans its table (one line, not a word a line)`, async ({ browser }) => {
+    const context = await browser.newContext(use);
+    const page = await context.newPage();
+    await page.goto('/compare/');
+    await expect(page.locator('.mw-compare[data-status="ready"]')).toBeVisible();
+    const caption = page.locator('.mw-cmp-verdict caption');
+    await expect(caption).toHaveText('The verdict so far');
+    const [c, t] = [await box(caption), await box(page.locator('.mw-cmp-verdict'))];
+    expect(Math.abs(c.width - t.width), `caption ${c.width} px wide in a ${t.width} px table`).toBeLessThan(1);
+    const line = await caption.evaluate((el) => parseFloat(getComputedStyle(el).lineHeight));
+    expect(c.height, 'one line').toBeLessThan(2 * line);
+    await context.close();
+  });
+}
+
 test('the ring around a changed card does not move under prefers-reduced-motion', async ({ browser }) => {
   for (const reducedMotion of ['reduce', 'no-preference'] as const) {
     const context = await browser.newContext({ reducedMotion });

@@ -94,9 +94,11 @@ for (const [size, use] of Object.entries(SIZES)) {
     // The transcript shows the order on the wire: the handshake finished before USER went out.
     const pane = device(page, 'pop3-laptop').locator('.mw-cmp-transcript');
     await pane.locator('summary').first().click();
-    const texts = await pane.locator('[data-transcript="pop3-laptop"] li').allTextContents();
+    const items = pane.locator('[data-transcript="pop3-laptop"] li');
+    // The pane may still be filling in when it opens: wait for the note before reading the order.
+    await expect(items.filter({ hasText: 'by hand: TLS is up' })).toHaveCount(1);
+    const texts = await items.allTextContents();
     const tlsUp = texts.findIndex((t) => t.includes('by hand: TLS is up'));
-    expect(tlsUp).toBeGreaterThan(-1);
     expect(texts.findIndex((t) => t.includes('USER alice-pop3@example.com'))).toBeGreaterThan(tlsUp);
   });
 }

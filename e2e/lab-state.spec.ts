@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { box, expectInside } from './geometry.ts';
+import { SIZES, box, expectInside } from './geometry.ts';
 import { enter, expectScreen, openLab } from './terminal.ts';
 
 test('RCPT before MAIL: the 503 highlights the state and names the rule with its RFC section', async ({ page }) => {
@@ -85,3 +85,41 @@ test('BDAT: while its chunk is on the way the state panel shows the chunk state,
   await expect(panel.getByTestId('current-state')).toHaveText('ready');
   await expectScreen(page, /mail\.example\.com:25> \s*$/);
 });
+
+for (const [name, use] of Object.entries(SIZES)) {
+  test.describe(name, () => {
+    test.use(use);
+
+    test('a state diagram is whole where the panel has room (SMTP in the desktop dock, POP3 on a phone too), else it scrolls inside its figure', async ({ page }) => {
+      await openLab(page);
+      await enter(page, '/connect mail.example.com 25');
+      await expectScreen(page, /220 mail\.example\.com/);
+      if (name === 'phone') await page.getByRole('tab', { name: 'State' }).click();
+      const diagram = page.locator('[data-panel="state"] .lab-diagram');
+      await diagram.scrollIntoViewIfNeeded();
+      const [scroll, client] = await diagram.evaluate((e) => [e.scrollWidth, e.clientWidth]);
+      if (name === 'desktop') {
+        // The side dock: the right column (data, bdat) is not cut at the panel's edge.
+        expect(scroll, 'no sideways scroll in the dock').toBeLessThanOrEqual(client);
+        for (const state of ['data', 'bdat', 'chunk-bdat']) {
+          expectInside(await box(diagram.locator(`[data-state="${state}"] rect`)), await box(diagram), state);
+        }
+      } else {
+        // Too narrow to read whole: the figure scrolls (its aria-label says so), never the page.
+        expect(scroll, 'the figure scrolls sideways').toBeGreaterThan(client);
+        await expect(diagram).toHaveAttribute('aria-label', /scrolls sideways/);
+        expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(page.viewportSize()!.width);
+        const data = diagram.locator('[data-state="data"] rect');
+        await data.scrollIntoViewIfNeeded();
+        expectInside(await box(data), await box(diagram), 'data, scrolled to');
+      }
+      // POP3's diagram is narrower: it fits whole at both sizes, scrolled by nothing.
+      await page.locator('.mw-terminal .xterm').click();
+      await enter(page, '/disconnect');
+      await enter(page, '/connect mail.example.com 110');
+      await expect(page.locator('[data-panel="state"]').getByTestId('current-state')).toHaveText('AUTHORIZATION');
+      const [scroll110, client110] = await diagram.evaluate((e) => [e.scrollWidth, e.clientWidth]);
+      expect(scroll110, 'the POP3 diagram fits its panel').toBeLessThanOrEqual(client110);
+    });
+  });
+}

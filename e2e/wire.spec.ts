@@ -1,6 +1,7 @@
 /** The wire page: what an on-path observer sees, and the attack scenarios (issue 7). */
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
+import { SIZES, box, expectInside, viewportBox } from './geometry.ts';
 
 async function openWire(page: Page): Promise<void> {
   await page.goto('/wire/');
@@ -122,3 +123,25 @@ test('no console errors while the wire page loads and runs a scenario', async ({
   await expect(page.getByTestId('client-outcome')).toHaveAttribute('data-outcome', 'tls');
   expect(errors).toEqual([]);
 });
+
+for (const [name, use] of Object.entries(SIZES)) {
+  test.describe(name, () => {
+    test.use(use);
+
+    test('"Type it yourself": the mode buttons and the console\'s Connect row stand apart, the reply in view', async ({ page }) => {
+      await openWire(page);
+      await page.getByRole('button', { name: 'Type it yourself' }).click();
+      const connect = page.getByRole('button', { name: 'Connect to mail.example.com:110' });
+      const mode = await box(page.getByRole('group', { name: 'Who drives the client' }));
+      // Two solid buttons one over the other read as one; a gap keeps them two rows.
+      expect((await box(connect)).y - (mode.y + mode.height), 'gap under the mode buttons').toBeGreaterThanOrEqual(4);
+      await connect.click();
+      await typeLine(page, 'CAPA');
+      const reply = page.getByTestId('client-console').locator('li').last();
+      await expect(reply).toHaveText('.');
+      // Where the learner typed: the command line, and the log scrolled to the reply just above it.
+      expectInside(await box(page.getByLabel('Command to send')), viewportBox(page), 'command line');
+      expectInside(await box(reply), viewportBox(page), 'last reply');
+    });
+  });
+}

@@ -16,6 +16,12 @@ const CHAR_W = 7.4;
 const PAD = 14;
 /** Longer names break after their first hyphen: `literal-` / `not-authenticated`. */
 const ONE_LINE = 17;
+/**
+ * The smallest scale the diagram is drawn at: its 12 px labels stay 6 px high. A panel too narrow
+ * for that (SMTP's on a phone) scrolls the figure sideways; a wider one (the desktop dock, POP3's
+ * and IMAP's on a phone) shows the whole diagram.
+ */
+const MIN_SCALE = 0.5;
 
 function labelLines(state: string): string[] {
   const cut = state.indexOf('-');
@@ -39,7 +45,7 @@ export default function StateDiagram({ protocol, current }: { protocol: MailProt
   const describe = graph.edges.map((e) => `${e.from} to ${e.to} on ${e.label}`).join('; ');
   return (
     <figure className="lab-diagram" tabIndex={0} aria-label="State diagram (scrolls sideways when narrow)">
-      <svg viewBox={`0 0 ${width} ${height}`} role="img" aria-labelledby={`sd-${protocol}-t sd-${protocol}-d`} className="lab-diagram__svg">
+      <svg viewBox={`0 0 ${width} ${height}`} role="img" aria-labelledby={`sd-${protocol}-t sd-${protocol}-d`} className="lab-diagram__svg" style={{ minWidth: `${Math.ceil(width * MIN_SCALE)}px` }}>
         <title id={`sd-${protocol}-t`}>{`${protocol.toUpperCase()} server states; current state: ${current}`}</title>
         <desc id={`sd-${protocol}-d`}>{describe}</desc>
         <defs>

@@ -36,16 +36,34 @@ function ready(root: HTMLElement, timeoutMs = 15_000): Promise<HTMLTextAreaEleme
 }
 
 /**
- * Unfolds a folded dock. If the unfolded panel would then cover the snippet that asked (only
- * possible on a narrow screen with the dock folded), the page moves just enough to show it.
+ * If the dock covers `el` (only a dock across the bottom of a narrow screen can: on a wide one it
+ * stands beside the text), the page moves just enough to show it above the dock; an element
+ * taller than the room left moves no higher than a quarter of the window, so the button pressed
+ * just above it stays in view.
  */
+function clear(el: Element, dock: Element): void {
+  const [a, d] = [el.getBoundingClientRect(), dock.getBoundingClientRect()];
+  if (a.right <= d.left || d.right <= a.left) return;
+  const covered = a.bottom - d.top;
+  const move = Math.min(covered + 8, a.top - window.innerHeight / 4);
+  if (covered > 0 && move > 0) window.scrollBy({ top: move, behavior: 'instant' });
+}
+
+/**
+ * Shows `el` (what a snippet or an exercise says under the button pressed) above the
+ * terminal's dock.
+ */
+export function clearOfDock(terminalId: string, el: Element): void {
+  const dock = terminalRoot(terminalId)?.closest('.mw-dock');
+  if (dock && (dock as HTMLElement).dataset['open'] === 'true') clear(el, dock);
+}
+
+/** Unfolds a folded dock; the snippet that asked stays in view above it. */
 function unfold(root: HTMLElement, from: Element | null): void {
   const dock = root.closest('.mw-dock');
   if (!dock || (dock as HTMLElement).dataset['open'] === 'true') return;
   dock.dispatchEvent(new CustomEvent('mw-dock-open'));
-  if (!from) return;
-  const covered = from.getBoundingClientRect().bottom - dock.getBoundingClientRect().top;
-  if (covered > 0) window.scrollBy({ top: covered + 8, behavior: 'instant' });
+  if (from) clear(from, dock);
 }
 
 /** Whether the terminal has an open (or opening) connection, read from the page's store. */
