@@ -136,6 +136,39 @@ test.describe('phone 390x844', () => {
   });
 });
 
+test.describe('phone 390x844 with a touch screen', () => {
+  test.use({ viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true });
+
+  test('a refusal\'s rule shows between the screen and the input row, and both are in view', async ({ page }) => {
+    await page.goto('/lab/');
+    await expect(page.locator('.mw-terminal[data-status="ready"]')).toBeVisible();
+    const input = page.getByRole('textbox', { name: 'Line to send' });
+    const send = async (line: string): Promise<void> => {
+      await input.fill(line);
+      await page.getByRole('button', { name: 'Send', exact: true }).tap();
+    };
+    await send('/connect mail.example.com 25');
+    await expectScreen(page, /220 mail\.example\.com/);
+    await send('EHLO laptop.example');
+    await expectScreen(page, /^250 HELP/m);
+    await send('RCPT TO:<bob@example.org>');
+    const rule = page.getByTestId('rule-broken');
+    await expect(rule).toContainText('RCPT needs a MAIL FROM first');
+    const [s, r, i] = [await box(terminal(page)), await box(rule), await box(input)];
+    expect(r.y, 'under the screen').toBeGreaterThanOrEqual(s.y + s.height);
+    expect(i.y, 'above the input row').toBeGreaterThanOrEqual(r.y + r.height);
+    await input.focus();
+    // The refusal as the terminal printed it, the rule under it and the input row: all on screen.
+    const reply = page.locator('.xterm-rows > div', { hasText: '503 5.5.1' }).last();
+    expectInViewport(await box(reply), page);
+    expectInViewport(await box(rule), page);
+    expectInViewport(await box(input), page);
+    await rule.getByText('Why, and what is allowed here').tap();
+    await expect(rule).toContainText('If a RCPT command appears without a previous MAIL command');
+    await page.screenshot({ path: test.info().outputPath('rule-phone-touch.png') });
+  });
+});
+
 for (const [size, viewport] of [['desktop', { width: 1366, height: 860 }], ['phone', { width: 390, height: 844 }]] as const) {
   for (const theme of ['light', 'dark'] as const) {
     test(`axe: no serious or critical violations in the lab, ${size}, ${theme}`, async ({ page }) => {

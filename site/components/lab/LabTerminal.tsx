@@ -1,5 +1,5 @@
 /** One terminal of the lab (see ./mount-terminal.ts), with the touch row on touch screens. */
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { appStore } from '../../store/app-store.ts';
 import { focusTerminal } from '../../store/lab-actions.ts';
 import { mountTerminal } from './mount-terminal.ts';
@@ -10,11 +10,13 @@ import { useTouch } from '../islands/TouchInput.tsx';
 interface Props {
   terminalId: string;
   label: string;
+  /** Shown between the screen and the touch row (the lab's refusal rule on a narrow screen). */
+  underScreen?: ReactNode;
 }
 
 type Status = 'loading' | 'ready' | 'failed';
 
-export default function LabTerminal({ terminalId, label }: Props) {
+export default function LabTerminal({ terminalId, label, underScreen }: Props) {
   const screenRef = useRef<HTMLDivElement>(null);
   const [status, setStatus] = useState<Status>('loading');
   const touch = useTouch();
@@ -54,6 +56,7 @@ export default function LabTerminal({ terminalId, label }: Props) {
         )}
       </div>
       <p className="mw-terminal__hint">Tab completes commands; press Esc then Tab to move focus out of the terminal.</p>
+      {underScreen}
       {touch && status === 'ready' && <TouchRow terminalId={terminalId} run={(line) => terminalHandle(terminalId)?.run(line)} />}
     </section>
   );

@@ -1,11 +1,35 @@
 /**
  * After a refusal (`503`, `530`, `-ERR`, `BAD` …), the rule the command broke with the RFC's own
- * sentence (simulator/explain/rule-break.ts), shown beside the terminal until the next command.
+ * sentence (simulator/explain/rule-break.ts), shown beside the terminal until the next command
+ * (under it, compact, on a narrow screen).
  */
 import type { PageWorld } from '../../world/page-network.ts';
 import type { Refusal } from '../../world/session-tracker.ts';
 import { useFocusedSession } from './hooks.ts';
 import RfcLink from '../rfc/RfcLink.tsx';
+
+/**
+ * Under a narrow screen's terminal, above its input row: the rule and its section on one or two
+ * lines, the rest one tap away, so the screen's last lines and the input stay in view with it.
+ */
+function RuleBrokenCompact({ refusal }: { refusal: Refusal }) {
+  const rule = refusal.rule;
+  return (
+    <div className="lab-rule lab-rule--compact" role="alert" data-testid="rule-broken">
+      <p className="lab-rule__rule">
+        <strong>Refused:</strong> {rule ? rule.rule : 'the server refused this command; the reply text says why.'} {rule && <RfcLink r={rule.rfc} />}
+      </p>
+      <details>
+        <summary>Why, and what is allowed here</summary>
+        <p>
+          <code>{refusal.command}</code> → <code>{refusal.reply}</code> (sent in state <code>{refusal.state}</code>)
+        </p>
+        {rule?.quote && <blockquote>“{rule.quote}”</blockquote>}
+        {rule?.allowed && rule.allowed.length > 0 && <p>Allowed in this state: {rule.allowed.join(', ')}</p>}
+      </details>
+    </div>
+  );
+}
 
 function RuleBroken({ refusal }: { refusal: Refusal }) {
   const rule = refusal.rule;
@@ -30,9 +54,9 @@ function RuleBroken({ refusal }: { refusal: Refusal }) {
   );
 }
 
-export default function RuleCallout({ world }: { world: PageWorld }) {
+export default function RuleCallout({ world, compact = false }: { world: PageWorld; compact?: boolean }) {
   const session = useFocusedSession(world);
   const refusal = session?.refusal;
   if (!refusal?.reply) return null;
-  return <RuleBroken refusal={refusal} />;
+  return compact ? <RuleBrokenCompact refusal={refusal} /> : <RuleBroken refusal={refusal} />;
 }

@@ -2,7 +2,7 @@
  * The lab once its code has loaded: the terminal tabs (and split) on the page's world, and the
  * panels that show why each reply came back: state, wire, mailboxes, delivery, world settings.
  */
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useState, type ReactNode } from 'react';
 import { useStore } from 'zustand';
 import { appStore } from '../../store/app-store.ts';
 import { closeTab, MAX_TABS, openTab, showTab, toggleSplit } from '../../store/lab-actions.ts';
@@ -61,7 +61,8 @@ function Tabs() {
   );
 }
 
-function Terminals() {
+/** `callout`: shown in the active terminal, under its screen (a narrow screen's refusal rule, issue 13). */
+function Terminals({ callout }: { callout?: ReactNode }) {
   const { tabs, active, split } = useStore(appStore, (s) => s.lab);
   return (
     <div className={`lab-terminals${split ? ' is-split' : ''}`}>
@@ -69,7 +70,7 @@ function Terminals() {
         const visible = id === active || id === split;
         return (
           <div key={id} role="tabpanel" id={`panel-${id}`} aria-labelledby={`tab-${id}`} hidden={!visible} className="lab-terminals__pane" style={{ order: id === active ? 0 : 1 }}>
-            <LabTerminal terminalId={id} label={`Protocol terminal: ${tabLabel(id)}`} />
+            <LabTerminal terminalId={id} label={`Protocol terminal: ${tabLabel(id)}`} underScreen={id === active ? callout : undefined} />
           </div>
         );
       })}
@@ -160,7 +161,9 @@ export default function Workspace() {
         <ConnectPicker world={world} />
         {/* The live terminals stay mounted (their sessions go on) while a fork is shown. */}
         <div style={{ display: inFork ? 'none' : 'contents' }}>
-          <Terminals />
+          {/* Narrow: a refusal's rule goes right under the terminal's screen, above a phone's input
+              row and chips, where the learner is looking; wide: at the top of the column beside it. */}
+          <Terminals callout={wide ? undefined : <RuleCallout world={panelWorld} compact />} />
         </div>
         {fork && (
           <div style={{ display: inFork ? 'contents' : 'none' }}>
@@ -173,7 +176,7 @@ export default function Workspace() {
       </div>
       <ViewSessionsContext.Provider value={sessions}>
         <aside className="lab-side" aria-label="What the session did" data-showing={view ? `${inFork ? 'fork-' : ''}step-${view.step}` : inFork ? 'fork' : 'live'}>
-          <RuleCallout world={panelWorld} />
+          {wide && <RuleCallout world={panelWorld} />}
           {wide && <MissionPanel world={world} />}
           <PanelDock panels={labPanels(panelWorld, world)} wide={wide} />
         </aside>
