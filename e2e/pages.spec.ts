@@ -60,3 +60,13 @@ for (const theme of ['light', 'dark'] as const) {
     });
   }
 }
+
+test('/live/: "Run on both" cannot submit the form before its island has loaded (no native submit, no reload)', async ({ page, request }) => {
+  // The island loads when it scrolls into view: what the server sent is what a quick click meets.
+  const html = await (await request.get('/live/')).text();
+  expect(html).toMatch(/<button type="submit" disabled="">Run on both<\/button>/);
+  await page.goto('/live/');
+  const run = page.getByRole('button', { name: 'Run on both' });
+  await run.scrollIntoViewIfNeeded();
+  await expect(run).toBeEnabled();
+});

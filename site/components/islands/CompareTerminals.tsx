@@ -3,7 +3,7 @@
  * one (through the relay), with the two transcripts side by side. The engines, the bridge and
  * the runner load only when the learner presses Run.
  */
-import { useState, type SubmitEvent } from 'react';
+import { useEffect, useState, type SubmitEvent } from 'react';
 import type { Connector } from '../../../simulator/transport.ts';
 import type { CompareLine } from '../../terminal/compare.ts';
 import { portSpec, type MailProtocol } from '../../../simulator/world/ports.ts';
@@ -47,6 +47,10 @@ export default function CompareTerminals(props: CompareTerminalsProps) {
   const [livePort, setLivePort] = useState(String(props.livePort ?? props.simPort ?? 143));
   const [script, setScript] = useState(props.script ?? SCRIPTS[portSpec(props.simPort ?? 143)?.protocol ?? 'imap']);
   const [untrusted, setUntrusted] = useState(props.acceptUntrusted ?? false);
+  // The page loads this island when it scrolls into view: until then the button stays disabled, so
+  // a quick click (or Enter) does not submit the form natively and reload the page.
+  const [hydrated, setHydrated] = useState(false);
+  useEffect(() => setHydrated(true), []);
   const [sides, setSides] = useState<[Side, Side] | null>(null);
   const [status, setStatus] = useState('');
   const [liveTarget, setLiveTarget] = useState<{ host: string; port: number; protocol: MailProtocol | null } | null>(null);
@@ -89,7 +93,7 @@ export default function CompareTerminals(props: CompareTerminalsProps) {
           <input type="checkbox" checked={untrusted} onChange={(e) => setUntrusted(e.target.checked)} /> Go on if the live
           certificate is not trusted
         </label>
-        <button type="submit">Run on both</button>
+        <button type="submit" disabled={!hydrated}>Run on both</button>
       </form>
       <p role="status" className="mw-compare__status">{status}</p>
       {sides && (
