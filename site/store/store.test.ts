@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { appendTranscript, createMailwireStore, endSession, openSession, terminalRecord, transcriptOf, updateSession } from './store.ts';
+import { appendTranscript, createMailwireStore, endSession, openSession, terminalRecord, transcriptOf, updateSession, updateTerminal } from './store.ts';
 import { TRANSCRIPT_LIMIT } from './transcript-slice.ts';
 import type { SessionRecord } from './session-slice.ts';
 
@@ -42,5 +42,21 @@ describe('mailwire store', () => {
     const store = createMailwireStore();
     updateSession(store, 'nope', { status: 'open' });
     expect(store.getState().sessions).toEqual({});
+  });
+});
+
+describe('updateTerminal', () => {
+  it('tells subscribers of a change, and not of a patch that changes nothing', () => {
+    const store = createMailwireStore();
+    let heard = 0;
+    store.subscribe(() => heard++);
+    const chips = ['EHLO laptop.example.com'];
+    updateTerminal(store, 't', { prompt: 'a> ', chips });
+    expect(heard).toBe(1);
+    updateTerminal(store, 't', { prompt: 'a> ', chips });
+    expect(heard).toBe(1);
+    updateTerminal(store, 't', { prompt: 'b> ' });
+    expect(heard).toBe(2);
+    expect(terminalRecord(store, 't')).toMatchObject({ prompt: 'b> ', chips });
   });
 });

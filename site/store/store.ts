@@ -26,7 +26,10 @@ export function terminalRecord(store: MailwireStore, terminalId: string): Termin
   return store.getState().terminals[terminalId] ?? NO_TERMINAL;
 }
 
+/** Changes a terminal's record; a patch that changes nothing (the prompt after every reply line) tells no subscriber. */
 export function updateTerminal(store: MailwireStore, terminalId: string, patch: Partial<TerminalRecord>): void {
+  const current = store.getState().terminals[terminalId];
+  if (current && (Object.keys(patch) as Array<keyof TerminalRecord>).every((key) => Object.is(current[key], patch[key]))) return;
   store.setState((s) => ({ terminals: { ...s.terminals, [terminalId]: { ...(s.terminals[terminalId] ?? NO_TERMINAL), ...patch } } }));
 }
 
