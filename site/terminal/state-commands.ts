@@ -18,16 +18,23 @@ const SMTP_WORDS: Record<string, string> = { MAIL: 'MAIL FROM:', RCPT: 'RCPT TO:
 
 const isIn = <S extends string>(states: readonly S[], s: string): s is S => (states as readonly string[]).includes(s);
 
-export function commandsFor(protocol: MailProtocol, state: string | null): readonly string[] {
-  if (state === null) return PROTOCOL_COMMANDS[protocol];
+/** The verbs (as the registries name them) the engines allow in `state`, or null when the state is not theirs. */
+export function allowedVerbs(protocol: MailProtocol, state: string): readonly string[] | null {
   switch (protocol) {
     case 'smtp':
-      return isIn<SmtpState>(SMTP_STATES, state) ? smtpAllowed(state).map((c) => SMTP_WORDS[c.verb] ?? c.verb) : PROTOCOL_COMMANDS.smtp;
+      return isIn<SmtpState>(SMTP_STATES, state) ? smtpAllowed(state).map((c) => c.verb) : null;
     case 'pop3':
-      return isIn<Pop3State>(POP3_STATES, state) ? pop3Allowed(state) : PROTOCOL_COMMANDS.pop3;
+      return isIn<Pop3State>(POP3_STATES, state) ? pop3Allowed(state) : null;
     case 'imap':
-      return isIn<ImapState>(IMAP_STATES, state) ? imapAllowed(state) : PROTOCOL_COMMANDS.imap;
+      return isIn<ImapState>(IMAP_STATES, state) ? imapAllowed(state) : null;
   }
+}
+
+/** The command words Tab offers in `state`: the allowed verbs (every verb while the state is unknown). */
+export function commandsFor(protocol: MailProtocol, state: string | null): readonly string[] {
+  const verbs = state === null ? null : allowedVerbs(protocol, state);
+  if (!verbs) return PROTOCOL_COMMANDS[protocol];
+  return protocol === 'smtp' ? verbs.map((verb) => SMTP_WORDS[verb] ?? verb) : verbs;
 }
 
 /**

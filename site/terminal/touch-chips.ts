@@ -5,7 +5,7 @@
  */
 import type { MailProtocol } from '../../simulator/world/ports.ts';
 import { DISCONNECTED_CHIPS, PROTOCOL_CHIPS } from './chips.ts';
-import { commandsFor, onlyLinesIn } from './state-commands.ts';
+import { allowedVerbs, onlyLinesIn } from './state-commands.ts';
 
 /**
  * The chips for a server in `state`: the protocol's chips that the state allows (so a tap offers a
@@ -31,8 +31,9 @@ function chipsFor(protocol: MailProtocol | null, state: string | null): readonly
   if (only) return only;
   // RFC 5321 §4.1.1.4: a header line, then "." alone ends the message.
   if (protocol === 'smtp' && state === 'data') return ['Subject: Hello', '.'];
-  const allowed = new Set(commandsFor(protocol, state).map((word) => word.split(/[ :]/)[0]!.toUpperCase()));
+  const verbs = allowedVerbs(protocol, state);
+  if (!verbs) return chips;
   // RFC 9051 §2.2.1: an IMAP chip starts with its tag; the verb is its second word.
-  const verbOf = (chip: string): string => (chip.split(' ')[protocol === 'imap' ? 1 : 0] ?? '').toUpperCase();
-  return chips.filter((chip) => allowed.has(verbOf(chip)));
+  const verbOf = (chip: string): string => chip.split(' ')[protocol === 'imap' ? 1 : 0] ?? '';
+  return chips.filter((chip) => verbs.includes(verbOf(chip)));
 }
