@@ -5,7 +5,7 @@
  * IMAP's, with its sub-states (SASL, IDLE, literals, the TLS handshake), is in imap-dialogue.ts.
  */
 import type { MailProtocol } from '../world/ports.ts';
-import { CHUNK_STATE, COMMAND_STATES, type CommandState, type SmtpState } from '../smtp/state.ts';
+import { CHUNK_STATE, isCommandState, type SmtpState } from '../smtp/state.ts';
 import type { Pop3State } from '../pop3/state.ts';
 import { utf8Bytes, utf8Text } from '../wire/bytes.ts';
 import { ImapDialogue } from './imap-dialogue.ts';
@@ -39,8 +39,6 @@ export function dialogueState(protocol: MailProtocol): DialogueState {
     case 'imap': return new ImapDialogue();
   }
 }
-
-const isCommandState = (state: SmtpState): state is CommandState => (COMMAND_STATES as readonly SmtpState[]).includes(state);
 
 const verbOf = (line: string): string => (/^\s*(\S+)/.exec(line)?.[1] ?? '').toUpperCase();
 

@@ -120,6 +120,16 @@ export function nextState(from: SmtpState, on: SmtpInput): SmtpState {
   return tableNext(SMTP_TABLE, from, on);
 }
 
+/** The states in which the server reads command lines (a BDAT command arrives in one of these). */
+export function isCommandState(state: SmtpState): state is CommandState {
+  return (COMMAND_STATES as readonly SmtpState[]).includes(state);
+}
+
+/** RFC 3030 §2: a BDAT chunk's octets are being read. */
+export function isChunkState(state: string): state is ChunkState {
+  return (CHUNK_STATES as readonly string[]).includes(state);
+}
+
 export function isTransactionState(state: SmtpState): boolean {
   return TRANSACTION_STATES.includes(state);
 }

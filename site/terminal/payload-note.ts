@@ -5,6 +5,10 @@
  * or the end of IDLE. Null when the next line is a command.
  */
 import type { MailProtocol } from '../../simulator/world/ports.ts';
+import { isChunkState } from '../../simulator/smtp/state.ts';
+import { LITERAL_STATE } from '../../simulator/imap/state.ts';
+
+const LITERAL_STATES: readonly string[] = Object.values(LITERAL_STATE);
 
 export function payloadNote(protocol: MailProtocol, state: string | null, octetsLeft: number): string | null {
   if (state === null) return null;
@@ -12,13 +16,13 @@ export function payloadNote(protocol: MailProtocol, state: string | null, octets
   switch (protocol) {
     case 'smtp':
       if (state === 'data') return 'message'; // RFC 5321 §4.1.1.4: until a line of just "."
-      if (state.startsWith('chunk-')) return `chunk: ${left}`; // RFC 3030 §2
+      if (isChunkState(state)) return `chunk: ${left}`; // RFC 3030 §2
       return state === 'auth' ? 'SASL' : null; // RFC 4954 §4
     case 'pop3':
       return state === 'SASL' ? 'SASL' : null; // RFC 5034 §4
     case 'imap':
-      if (state.startsWith('literal-') && octetsLeft > 0) return `literal: ${left}`; // RFC 9051 §4.3
+      if (LITERAL_STATES.includes(state) && octetsLeft > 0) return `literal: ${left}`; // RFC 9051 §4.3
       if (state === 'sasl') return 'SASL'; // RFC 9051 §6.2.2
-      return state.startsWith('idle-') ? 'IDLE' : null; // RFC 9051 §6.3.13: DONE ends it
+      return state === 'idle-authenticated' || state === 'idle-selected' ? 'IDLE' : null; // RFC 9051 §6.3.13: DONE ends it
   }
 }

@@ -9,10 +9,10 @@ import { commandState, IMAP_STATES, IMAP_TRANSITIONS, type ImapState } from '../
 /** RFC 9051 §3's four states: the three a command is read in, and logout. */
 const isMainState = (s: ImapState): boolean => s === 'logout' || commandState(s) === s;
 import { POP3_STATES, POP3_TRANSITIONS } from '../../../simulator/pop3/state.ts';
-import { SMTP_STATES, SMTP_TRANSITIONS, type SmtpState } from '../../../simulator/smtp/state.ts';
+import { isChunkState, SMTP_STATES, SMTP_TRANSITIONS, type SmtpState } from '../../../simulator/smtp/state.ts';
 
 /** The tutorial draws RFC 5321 §3.3's transaction; BDAT (RFC 3030) and its chunk states are in the lab. */
-const isSmtpMainState = (s: SmtpState): boolean => s !== 'bdat' && !s.startsWith('chunk-');
+const isSmtpMainState = (s: SmtpState): boolean => s !== 'bdat' && !isChunkState(s);
 
 export type Machine = 'smtp' | 'pop3' | 'imap';
 
