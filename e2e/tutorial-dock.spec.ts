@@ -35,6 +35,21 @@ async function bringUp(page: Page, id: string): Promise<Locator> {
   return snippet;
 }
 
+/** Scrolls so `button` sits just above the dock: what shows under it after a press starts under the dock. */
+async function scrollJustAboveDock(page: Page, button: Locator): Promise<void> {
+  const [b, top] = [await box(button), (await box(dock(page))).y];
+  await page.evaluate((dy) => window.scrollBy(0, dy), b.y + b.height - (top - 4));
+  expect((await box(button)).y + (await box(button)).height).toBeLessThanOrEqual(top);
+}
+
+/** `said` (a status under `button`) is on screen, off the dock, and `button` stays on screen. */
+async function expectClearOfDock(page: Page, said: Locator, button: Locator, what: string): Promise<void> {
+  const s = await box(said);
+  expectInViewport(s, page);
+  expect(overlaps(s, await box(dock(page))), what).toBe(false);
+  expectInViewport(await box(button), page);
+}
+
 for (const [name, use] of Object.entries(SIZES)) {
   test.describe(`${name}`, () => {
     test.use(use);
@@ -165,16 +180,11 @@ test.describe('phone: the dock folds', () => {
     const snippet = page.locator('[data-snippet="smtp-rcpt"]');
     const steps = snippet.getByRole('button', { name: 'Run the steps before this' });
     // The button just above the dock: the status line that wraps under it starts under the dock.
-    const [b, top] = [await box(steps), (await box(dock(page))).y];
-    await page.evaluate((dy) => window.scrollBy(0, dy), b.y + b.height - (top - 4));
-    expect((await box(steps)).y + (await box(steps)).height).toBeLessThanOrEqual(top);
+    await scrollJustAboveDock(page, steps);
     await steps.click();
     const status = snippet.getByRole('status');
     await expect(status).toHaveText('Ran the 3 steps before this; on the prompt: press Enter.');
-    const s = await box(status);
-    expectInViewport(s, page);
-    expect(overlaps(s, await box(dock(page))), 'the status clears the dock').toBe(false);
-    expectInViewport(await box(steps), page);
+    await expectClearOfDock(page, status, steps, 'the status clears the dock');
   });
 
   test('an exercise\'s verdict under Check is not left under the dock', async ({ page }) => {
@@ -182,15 +192,11 @@ test.describe('phone: the dock folds', () => {
     await openSmtp(page);
     const exercise = page.locator('mw-exercise[data-id="smtp-relay-denied"]');
     const check = exercise.getByRole('button', { name: 'Check' });
-    const [b, top] = [await box(check), (await box(dock(page))).y];
-    await page.evaluate((dy) => window.scrollBy(0, dy), b.y + b.height - (top - 4));
+    await scrollJustAboveDock(page, check);
     await check.click();
     const verdict = exercise.getByRole('status');
     await expect(verdict).toContainText('Nothing typed yet');
-    const v = await box(verdict);
-    expectInViewport(v, page);
-    expect(overlaps(v, await box(dock(page))), 'the verdict clears the dock').toBe(false);
-    expectInViewport(await box(check), page);
+    await expectClearOfDock(page, verdict, check, 'the verdict clears the dock');
   });
 
   test('the page does not scroll sideways, and its last line clears the dock', async ({ page }) => {
