@@ -71,7 +71,7 @@ export const CHUNK_STATE = {
 const CHUNK_STATES: readonly ChunkState[] = Object.values(CHUNK_STATE);
 
 /** The states in which a client line is payload (message text, a chunk, a SASL response), not a command. */
-export const PAYLOAD_STATES: readonly SmtpState[] = ['data', ...CHUNK_STATES, 'auth'];
+const PAYLOAD_STATES: readonly SmtpState[] = ['data', ...CHUNK_STATES, 'auth'];
 
 export const SMTP_STATES: readonly SmtpState[] = ['connected', 'ready', 'mail', 'rcpt', 'data', 'bdat', ...CHUNK_STATES, 'auth', 'starttls', 'closed'];
 
@@ -123,6 +123,11 @@ export function nextState(from: SmtpState, on: SmtpInput): SmtpState {
 /** The states in which the server reads command lines (a BDAT command arrives in one of these). */
 export function isCommandState(state: SmtpState): state is CommandState {
   return (COMMAND_STATES as readonly SmtpState[]).includes(state);
+}
+
+/** True when a client line sent in `state` is payload (message text, a BDAT chunk, a SASL response), not a command. */
+export function isPayloadState(state: string): boolean {
+  return (PAYLOAD_STATES as readonly string[]).includes(state);
 }
 
 /** RFC 3030 §2: a BDAT chunk's octets are being read. */

@@ -8,7 +8,7 @@
 import { explainRuleBreak, type RuleBreak } from '../../simulator/explain/index.ts';
 import type { MtaEvent } from '../../simulator/mta/mta-types.ts';
 import type { MailProtocol } from '../../simulator/world/ports.ts';
-import { PAYLOAD_STATES } from '../../simulator/smtp/state.ts';
+import { isPayloadState } from '../../simulator/smtp/state.ts';
 import type { NetworkEvent, SessionOrigin, SessionRecord } from '../../simulator/net/virtual-network.ts';
 
 export interface TrackedLine {
@@ -59,13 +59,6 @@ export interface TrackedSession {
 export const INITIAL_STATE: Record<MailProtocol, string> = { smtp: 'connected', pop3: 'AUTHORIZATION', imap: 'not-authenticated' };
 /** Lines kept per session for the panels (the network log keeps every byte). */
 export const MAX_TRACKED_LINES = 2000;
-
-const PAYLOAD = new Set<string>(PAYLOAD_STATES);
-
-/** True when a client line sent in `state` is payload (message text, a BDAT chunk, a SASL response), not a command. */
-export function isPayloadState(state: string): boolean {
-  return PAYLOAD.has(state);
-}
 
 interface Partial {
   client: string;

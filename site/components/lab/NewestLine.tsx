@@ -5,7 +5,8 @@
  */
 import { commandVerb, explainLine, type Explanation, type LineContext, type Protocol, type SpanKind } from '../../../simulator/explain/index.ts';
 import type { TrackedLine, TrackedSession } from '../../world/session-tracker.ts';
-import { isFinalReply, isPayloadState } from '../../world/session-tracker.ts';
+import { isFinalReply } from '../../world/session-tracker.ts';
+import { isPayloadState } from '../../../simulator/smtp/state.ts';
 import RfcLink from '../rfc/RfcLink.tsx';
 
 /** The last client line and the server lines after it (or the greeting when nothing was sent yet). */
