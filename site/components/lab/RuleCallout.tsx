@@ -8,6 +8,18 @@ import type { Refusal } from '../../world/session-tracker.ts';
 import { useFocusedSession } from './hooks.ts';
 import RfcLink from '../rfc/RfcLink.tsx';
 
+/** When no rule is known for the refusal. */
+const NO_RULE = 'The server refused this command; the reply text says why.';
+
+/** The refused exchange: what was sent, what came back, in which state. */
+function Exchange({ refusal }: { refusal: Refusal }) {
+  return (
+    <>
+      <code>{refusal.command}</code> → <code>{refusal.reply}</code> (sent in state <code>{refusal.state}</code>)
+    </>
+  );
+}
+
 /**
  * Under a narrow screen's terminal, above its input row: the rule and its section on one or two
  * lines, the rest one tap away, so the screen's last lines and the input stay in view with it.
@@ -17,12 +29,12 @@ function RuleBrokenCompact({ refusal }: { refusal: Refusal }) {
   return (
     <div className="lab-rule lab-rule--compact" role="alert" data-testid="rule-broken">
       <p className="lab-rule__rule">
-        <strong>Refused:</strong> {rule ? rule.rule : 'the server refused this command; the reply text says why.'} {rule && <RfcLink r={rule.rfc} />}
+        <strong>Refused:</strong> {rule ? rule.rule : NO_RULE} {rule && <RfcLink r={rule.rfc} />}
       </p>
       <details>
         <summary>Why, and what is allowed here</summary>
         <p>
-          <code>{refusal.command}</code> → <code>{refusal.reply}</code> (sent in state <code>{refusal.state}</code>)
+          <Exchange refusal={refusal} />
         </p>
         {rule?.quote && <blockquote>“{rule.quote}”</blockquote>}
         {rule?.allowed && rule.allowed.length > 0 && <p>Allowed in this state: {rule.allowed.join(', ')}</p>}
@@ -36,7 +48,7 @@ function RuleBroken({ refusal }: { refusal: Refusal }) {
   return (
     <div className="lab-rule" role="alert" data-testid="rule-broken">
       <p>
-        <strong>Refused:</strong> <code>{refusal.command}</code> → <code>{refusal.reply}</code> (sent in state <code>{refusal.state}</code>)
+        <strong>Refused:</strong> <Exchange refusal={refusal} />
       </p>
       {rule ? (
         <>
@@ -48,7 +60,7 @@ function RuleBroken({ refusal }: { refusal: Refusal }) {
           </p>
         </>
       ) : (
-        <p className="lab-rule__rule">The server refused this command; the reply text says why.</p>
+        <p className="lab-rule__rule">{NO_RULE}</p>
       )}
     </div>
   );
