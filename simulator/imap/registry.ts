@@ -47,7 +47,7 @@ export const COMMAND_STATES: Readonly<Record<ImapVerb, readonly CommandState[]>>
 })();
 
 export function isImapVerb(word: string): word is ImapVerb {
-  return Object.prototype.hasOwnProperty.call(COMMAND_STATES, word);
+  return Object.hasOwn(COMMAND_STATES, word);
 }
 
 /** The commands a client may send in `state` (Tab completion and the BAD reason use this); none in a sub-state. */
