@@ -1,6 +1,6 @@
 /**
- * What the server reads the next typed line as when it is not a command, for the prompt (short:
- * it stays on one row of a phone's terminal): message text, a chunk's or a literal's octets with
+ * What the server reads the next typed line as when it is not a command, for the prompt (kept
+ * short: with a host name it still fits a phone's 40 columns, except a chunk's or literal's count): message text, a chunk's or a literal's octets with
  * how many are still wanted (a miscounted BDAT otherwise just waits in silence), a SASL response,
  * or the end of IDLE. Null when the next line is a command.
  */
