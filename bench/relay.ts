@@ -6,6 +6,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { connect, createServer, type AddressInfo, type Server } from 'node:net';
 import { WebSocket } from 'ws';
+import { freePort } from '../simulator/transports/node/free-ports.ts';
 import { cpuMs } from './process-cpu.ts';
 import { startRelayProcess } from './relay-process.ts';
 import { timed, type Row } from './report.ts';
@@ -110,12 +111,7 @@ function median(values: readonly number[]): number {
 }
 
 async function websockify(port: number): Promise<{ child: ChildProcess; url: string } | null> {
-  const listen = await new Promise<number>((ok) => {
-    const probe = createServer().listen(0, '127.0.0.1', () => {
-      const p = (probe.address() as AddressInfo).port;
-      probe.close(() => ok(p));
-    });
-  });
+  const listen = await freePort();
   const child = spawn('websockify', [`127.0.0.1:${listen}`, `127.0.0.1:${port}`], { stdio: 'ignore' });
   const up = await new Promise<boolean>((ok) => {
     child.once('error', () => ok(false));

@@ -4,18 +4,10 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { createServer, type AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
+import { freePorts } from '../simulator/transports/node/free-ports.ts';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
-
-export async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
-  const { port } = server.address() as AddressInfo;
-  await new Promise<void>((ok) => server.close(() => ok()));
-  return port;
-}
 
 export interface ServeProcess {
   ports: { smtp: number; pop3: number; imap: number };
@@ -27,7 +19,8 @@ export interface ServeProcess {
 
 /** Runs serve.ts under tsx with `args` added, plaintext auth on, user bench/bench; waits until it listens. */
 export async function startServeProcess(args: readonly string[] = []): Promise<ServeProcess> {
-  const ports = { smtp: await freePort(), pop3: await freePort(), imap: await freePort() };
+  const [smtp, pop3, imap] = (await freePorts(3)) as [number, number, number];
+  const ports = { smtp, pop3, imap };
   const child: ChildProcess = spawn(
     process.execPath,
     ['--import', 'tsx', 'simulator/transports/node/serve.ts', '--smtp', String(ports.smtp), '--pop3', String(ports.pop3), '--imap', String(ports.imap), '--user', 'bench:bench', '--plaintext-auth', ...args],

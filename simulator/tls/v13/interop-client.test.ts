@@ -5,11 +5,12 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { connect, createServer as createNetServer } from 'node:net';
+import { connect } from 'node:net';
 import { createServer as createTlsServer } from 'node:tls';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeOpensslCerts, type OpensslCerts, type ServerKeyType } from '../../testing/openssl-certs.ts';
 import { pump } from '../../testing/tls-pump.ts';
+import { freePort } from '../../transports/node/free-ports.ts';
 import { systemRandom } from '../../transports/system-random.ts';
 import { TlsClient } from './client.ts';
 import type { GroupName } from './groups.ts';
@@ -33,15 +34,6 @@ const EXPECTED_SCHEME: Record<ServerKeyType, string> = {
   'RSA-PSS': 'rsa_pss_pss_sha256',
   Ed25519: 'ed25519',
 };
-
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const s = createNetServer().listen(0, '127.0.0.1', () => {
-      const port = (s.address() as { port: number }).port;
-      s.close(() => resolve(port));
-    });
-  });
-}
 
 /** Connects our client, sends `line`, waits for `expect` back, then closes with close_notify. */
 async function converse(port: number, opts: { groups?: GroupName[] }, line: string, reply: (text: string) => boolean) {

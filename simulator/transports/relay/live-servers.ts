@@ -7,9 +7,9 @@
  */
 import { execFileSync } from 'node:child_process';
 import { chmodSync, chownSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { freePorts } from '../node/free-ports.ts';
 import type { TestPki } from './test-pki.ts';
 
 export interface LivePorts {
@@ -29,14 +29,6 @@ export interface LiveServers {
   user: { login: string; password: string; address: string };
   dir: string;
   stop(): void;
-}
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
-  const { port } = server.address() as AddressInfo;
-  await new Promise<void>((ok) => server.close(() => ok()));
-  return port;
 }
 
 function ids(name: string): { uid: number; gid: number } {
@@ -165,7 +157,8 @@ export interface LiveServerExtras {
 export async function startLiveServers(pki: TestPki, extras: LiveServerExtras = {}): Promise<LiveServers> {
   const dir = mkdtempSync(join(tmpdir(), 'mailwire-live-'));
   chmodSync(dir, 0o755);
-  const ports: LivePorts = { imap: await freePort(), imaps: await freePort(), pop3: await freePort(), pop3s: await freePort(), smtp: await freePort(), smtps: await freePort(), smtpTls12: await freePort(), smtpsTls12: await freePort() };
+  const [imap, imaps, pop3, pop3s, smtp, smtps, smtpTls12, smtpsTls12] = (await freePorts(8)) as [number, number, number, number, number, number, number, number];
+  const ports: LivePorts = { imap, imaps, pop3, pop3s, smtp, smtps, smtpTls12, smtpsTls12 };
   const dovecot = ids('dovecot');
   for (const sub of ['run', 'state', 'home', 'mail/alice/Maildir/new', 'mail/alice/Maildir/cur', 'mail/alice/Maildir/tmp', 'spool', 'data', 'postfix']) mkdirSync(join(dir, sub), { recursive: true });
   writeFileSync(join(dir, 'mail/alice/Maildir/new/1764144000.M1P1.mail.test'), WELCOME);
@@ -175,30 +168,46 @@ export async function startLiveServers(pki: TestPki, extras: LiveServerExtras = 
   writeFileSync(join(dir, 'dovecot.conf'), dovecotConfig(dir, pki, ports) + (extras.dovecot ?? ''));
   writeFileSync(join(dir, 'postfix/main.cf'), postfixMain(dir, pki, dovecot) + (extras.postfix ?? ''));
   writeFileSync(join(dir, 'postfix/master.cf'), postfixMaster(ports));
-  // Both daemonise; their children keep inherited pipes open, so give them none.
-  execFileSync('dovecot', ['-c', join(dir, 'dovecot.conf')], { stdio: 'ignore' });
+  // Both daemonise; their children keep inherited pipes open, so give them none. What went wrong
+  // is in their log files, which a failure quotes.
+  const logs = (): string => ['dovecot.log', 'postfix.log'].map((name) => `${name}: ${tail(join(dir, name))}`).join('; ');
+  try {
+    execFileSync('dovecot', ['-c', join(dir, 'dovecot.conf')], { stdio: 'ignore' });
+  } catch (error) {
+    throw new Error(`dovecot did not start: ${(error as Error).message}; ${logs()}`);
+  }
   try {
     execFileSync('postfix', ['-c', join(dir, 'postfix'), 'start'], { stdio: 'ignore' });
   } catch (error) {
     execFileSync('dovecot', ['-c', join(dir, 'dovecot.conf'), 'stop'], { stdio: 'ignore' });
-    throw new Error(`postfix did not start: ${(error as Error).message}`);
+    throw new Error(`postfix did not start: ${(error as Error).message}; ${logs()}`);
   }
-  await waitForPorts(Object.values(ports));
-  return {
-    ports,
-    user: { login: 'alice', password: 'wonderland', address: 'alice@mail.test' },
-    dir,
-    stop() {
-      for (const cmd of [['postfix', '-c', join(dir, 'postfix'), 'stop'], ['dovecot', '-c', join(dir, 'dovecot.conf'), 'stop']] as const) {
-        try {
-          execFileSync(cmd[0], cmd.slice(1), { stdio: 'ignore' });
-        } catch {
-          // already stopped
-        }
+  const stop = (): void => {
+    for (const cmd of [['postfix', '-c', join(dir, 'postfix'), 'stop'], ['dovecot', '-c', join(dir, 'dovecot.conf'), 'stop']] as const) {
+      try {
+        execFileSync(cmd[0], cmd.slice(1), { stdio: 'ignore' });
+      } catch {
+        // already stopped
       }
-      rmSync(dir, { recursive: true, force: true });
-    },
+    }
+    rmSync(dir, { recursive: true, force: true });
   };
+  try {
+    await waitForPorts(Object.values(ports));
+  } catch (error) {
+    const message = `${(error as Error).message}; ${logs()}`;
+    stop();
+    throw new Error(message);
+  }
+  return { ports, user: { login: 'alice', password: 'wonderland', address: 'alice@mail.test' }, dir, stop };
+}
+
+function tail(file: string): string {
+  try {
+    return readFileSync(file, 'utf8').trim().split('\n').slice(-3).join(' | ') || '(empty)';
+  } catch {
+    return '(none)';
+  }
 }
 
 async function waitForPorts(ports: number[]): Promise<void> {

@@ -3,9 +3,9 @@
  * conformance-tools.sh under `npm test`), refuse new sessions while Redis is away, and recover.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { createServer, type AddressInfo } from 'node:net';
 import { Redis } from 'ioredis';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { freePort } from '../node/free-ports.ts';
 import { RelayTestClient } from './relay-client.ts';
 import { startRelay, type RelayHandle } from './server.ts';
 
@@ -15,14 +15,6 @@ let redis: ChildProcess | null = null;
 let admin: Redis;
 const relays: RelayHandle[] = [];
 const clients: RelayTestClient[] = [];
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
-  const { port: p } = server.address() as AddressInfo;
-  await new Promise((ok) => server.close(ok));
-  return p;
-}
 
 async function startRedis(): Promise<void> {
   redis = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: 'ignore' });
