@@ -12,6 +12,15 @@ const npx = process.platform === 'win32' ? 'npx.cmd' : 'npx';
 const work = mkdtempSync(join(tmpdir(), 'mailwire-test-'));
 /** @type {Array<{ suite: string, passed: number, failed: number, note: string }>} */
 const results = [];
+// What failed, by name and first line of its error: CI shows only the end of the output, so the
+// summary must say which test or file to look at.
+/** @type {string[]} */
+const failures = [];
+
+function firstLine(text) {
+  const line = String(text ?? '').split('\n').find((l) => l.trim() !== '') ?? '';
+  return line.length > 200 ? `${line.slice(0, 200)}…` : line;
+}
 
 function banner(text) {
   console.log(`\n=== ${text} ${'='.repeat(Math.max(0, 70 - text.length))}`);
@@ -40,7 +49,12 @@ function readJson(file) {
 function vitest() {
   banner('unit tests (vitest)');
   const out = join(work, 'vitest.json');
-  const status = run(npx, ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${out}`]);
+  const failuresOut = join(work, 'vitest-failures.json');
+  const status = run(
+    npx,
+    ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${out}`, '--reporter=./scripts/vitest-failures.mjs'],
+    { MAILWIRE_VITEST_FAILURES: failuresOut },
+  );
   const report = readJson(out);
   if (!report) {
     results.push({ suite: 'vitest', passed: 0, failed: 1, note: `no report (exit ${status})` });
@@ -50,6 +64,7 @@ function vitest() {
   const brokenFiles = (report.testResults ?? []).filter(
     (f) => f.status === 'failed' && !(f.assertionResults ?? []).some((a) => a.status === 'failed'),
   ).length;
+  for (const f of readJson(failuresOut) ?? []) failures.push(`vitest ${f.where}: ${firstLine(f.message)}`);
   const failed = (report.numFailedTests ?? 0) + brokenFiles;
   const passed = report.numPassedTests ?? 0;
   const bad = status !== 0 && failed === 0 ? 1 : 0;
@@ -66,9 +81,25 @@ function playwright() {
     results.push({ suite: 'playwright', passed: 0, failed: 1, note: `no report (exit ${status})` });
     return;
   }
+  collectPlaywrightFailures(report);
   const failed = (stats.unexpected ?? 0) + (report.errors?.length ?? 0);
   const bad = status !== 0 && failed === 0 ? 1 : 0;
   results.push({ suite: 'playwright', passed: (stats.expected ?? 0) + (stats.flaky ?? 0), failed: failed + bad, note: `${stats.skipped ?? 0} skipped, ${stats.flaky ?? 0} flaky` });
+}
+
+function collectPlaywrightFailures(report) {
+  for (const e of report.errors ?? []) failures.push(`playwright: ${firstLine(e.message)}`);
+  const walk = (suite, titles) => {
+    for (const spec of suite.specs ?? []) {
+      for (const t of spec.tests ?? []) {
+        if (t.status !== 'unexpected') continue;
+        const last = t.results?.[t.results.length - 1];
+        failures.push(`playwright [${t.projectName}] ${spec.file}:${spec.line} › ${[...titles, spec.title].join(' › ')}: ${firstLine(last?.error?.message)}`);
+      }
+    }
+    for (const child of suite.suites ?? []) walk(child, [...titles, child.title]);
+  };
+  for (const suite of report.suites ?? []) walk(suite, []);
 }
 
 function notRun(suite, why) {
@@ -95,6 +126,11 @@ else playwright();
 rmSync(work, { recursive: true, force: true });
 
 banner('summary');
+if (failures.length > 0) {
+  console.log('  what failed:');
+  for (const f of failures.slice(0, 12)) console.log(`    ${f}`);
+  if (failures.length > 12) console.log(`    … and ${failures.length - 12} more above`);
+}
 for (const r of results) {
   console.log(`  ${r.failed ? 'FAIL' : 'pass'}  ${r.suite.padEnd(16)} ${String(r.passed).padStart(4)} passed ${String(r.failed).padStart(4)} failed  ${r.note}`);
 }
