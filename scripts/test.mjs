@@ -18,7 +18,9 @@ const results = [];
 const failures = [];
 
 function firstLine(text) {
-  const line = String(text ?? '').split('\n').find((l) => l.trim() !== '') ?? '';
+  // Without the colour codes Playwright puts in its messages.
+  const plain = String(text ?? '').replace(/\x1b\[[0-9;]*m/g, '');
+  const line = plain.split('\n').find((l) => l.trim() !== '') ?? '';
   return line.length > 200 ? `${line.slice(0, 200)}…` : line;
 }
 
