@@ -78,6 +78,13 @@ export type ImapTransition = Transition<ImapState, ImapTrigger>;
 /** Where a literal or IDLE started from, and the sub-state that stands for it. */
 export const LITERAL_STATE = { 'not-authenticated': 'literal-not-authenticated', authenticated: 'literal-authenticated', selected: 'literal-selected' } as const satisfies Record<CommandState, ImapState>;
 
+const LITERAL_STATES: readonly string[] = Object.values(LITERAL_STATE);
+
+/** RFC 9051 §4.3: a literal's octets are being read. */
+export function isLiteralState(state: string): boolean {
+  return LITERAL_STATES.includes(state);
+}
+
 const OPEN: readonly ImapState[] = IMAP_STATES.filter((s) => s !== 'logout');
 const COMMAND: readonly CommandState[] = ['not-authenticated', 'authenticated', 'selected'];
 

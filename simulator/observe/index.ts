@@ -4,6 +4,7 @@
  * live mode and the virtual clients' readers all use these, so the rules are written once.
  */
 export { dialogueState, protocolFromGreeting, type DialogueState } from './dialogue-state.ts';
+export { isPayloadLine } from './payload.ts';
 export { expectsReply, replyComplete, type Expectation } from './reply-end.ts';
 export {
   imapCommandTag,

@@ -6,10 +6,9 @@
 import type { TlsInfo } from '../../simulator/engine.ts';
 import type { Transport, TransportEvent } from '../../simulator/transport.ts';
 import type { MailProtocol } from '../../simulator/world/ports.ts';
-import { isPayloadState } from '../../simulator/smtp/state.ts';
 import { appendTranscript, endSession, openSession, updateSession, type MailwireStore } from '../store/store.ts';
 import type { SessionRecord } from '../store/session-slice.ts';
-import { dialogueState, protocolFromGreeting, type DialogueState, StartTlsWatch, type StartTlsVerdict } from '../../simulator/observe/index.ts';
+import { dialogueState, isPayloadLine, protocolFromGreeting, type DialogueState, StartTlsWatch, type StartTlsVerdict } from '../../simulator/observe/index.ts';
 
 export interface ConnectionEvents {
   /** A complete line from the server (without its line ending). */
@@ -109,7 +108,7 @@ export class Connection {
     appendTranscript(this.store, this.session.id, { time: this.clock(), direction: 'client', bytes });
     this.transport.send(bytes);
     const state = this.serverState;
-    const inData = state !== null && isPayloadState(state);
+    const inData = state !== null && this.#protocol !== null && isPayloadLine(this.#protocol, state);
     this.#dialogue?.client(text);
     // RFC 3207 §4.2 / RFC 2595 §4: nothing more goes out until the server has answered.
     if (this.#protocol && !inData && !this.transport.tls && this.#watch.clientLine(this.#protocol, text)) this.#hold = 'starttls';

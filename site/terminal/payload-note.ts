@@ -6,9 +6,7 @@
  */
 import type { MailProtocol } from '../../simulator/world/ports.ts';
 import { isChunkState } from '../../simulator/smtp/state.ts';
-import { LITERAL_STATE } from '../../simulator/imap/state.ts';
-
-const LITERAL_STATES: readonly string[] = Object.values(LITERAL_STATE);
+import { isLiteralState } from '../../simulator/imap/state.ts';
 
 export function payloadNote(protocol: MailProtocol, state: string | null, octetsLeft: number): string | null {
   if (state === null) return null;
@@ -21,7 +19,7 @@ export function payloadNote(protocol: MailProtocol, state: string | null, octets
     case 'pop3':
       return state === 'SASL' ? 'SASL' : null; // RFC 5034 §4
     case 'imap':
-      if (LITERAL_STATES.includes(state) && octetsLeft > 0) return `literal: ${left}`; // RFC 9051 §4.3
+      if (isLiteralState(state) && octetsLeft > 0) return `literal: ${left}`; // RFC 9051 §4.3
       if (state === 'sasl') return 'SASL'; // RFC 9051 §6.2.2
       return state === 'idle-authenticated' || state === 'idle-selected' ? 'IDLE' : null; // RFC 9051 §6.3.13: DONE ends it
   }

@@ -131,6 +131,22 @@ describe('TLS in the terminal', () => {
     );
   });
 
+  it('a STARTTLS inside an IMAP literal is message text: nothing is held', async () => {
+    const { h, bridge } = live();
+    h.enter('/connect --live localhost 143');
+    const t = bridge.last;
+    t.emit({ type: 'open', remote: 'localhost (127.0.0.1)', port: 143 });
+    t.reply('* OK [CAPABILITY IMAP4rev1 STARTTLS] ready');
+    await settle();
+    h.enter('a1 APPEND INBOX {13}');
+    t.reply('+ Ready for literal data');
+    await settle();
+    h.enter('a9 STARTTLS');
+    h.enter('');
+    h.enter('a2 NOOP');
+    expect(t.sent).toEqual(['a1 APPEND INBOX {13}\r\n', 'a9 STARTTLS\r\n', '\r\n', 'a2 NOOP\r\n']);
+  });
+
   it('a refused STARTTLS releases the held lines without starting TLS', async () => {
     const { h, bridge } = live();
     h.enter('/connect --live localhost 25');

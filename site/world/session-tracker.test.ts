@@ -67,6 +67,38 @@ describe('SessionTracker', () => {
     expect(tracker.session(t.sessionId)!.pop3Deleted).toEqual([]);
   });
 
+  it('takes a POP3 SASL response for payload: a refused login is the AUTH command\'s, and the credentials are not a command', () => {
+    const { tracker, type, open } = lab();
+    const t = open(110);
+    type(t, ['STLS']);
+    t.startTls();
+    const response = btoa('\0alice@example.com\0wrong');
+    type(t, ['AUTH PLAIN']);
+    expect(tracker.session(t.sessionId)?.state).toBe('SASL');
+    type(t, [response]);
+    const s = tracker.session(t.sessionId)!;
+    expect(s.lines.at(-1)?.text).toMatch(/^-ERR/);
+    expect(s.refusal).toMatchObject({ command: 'AUTH PLAIN', state: 'AUTHORIZATION' });
+    expect(s.refusal?.reply).toMatch(/^-ERR/);
+  });
+
+  it('takes an IMAP literal for payload, and the line after it for the rest of the same command', () => {
+    const { tracker, type, open } = lab();
+    const t = open(143);
+    type(t, ['a0 STARTTLS']);
+    t.startTls();
+    type(t, ['a1 LOGIN alice@example.com wonderland', 'a2 APPEND NoSuchBox {10}']);
+    expect(tracker.session(t.sessionId)?.state).toBe('literal-authenticated');
+    // The literal spells a command the server would refuse; it is message text here.
+    type(t, ['a9 BOGUS', '']);
+    const s = tracker.session(t.sessionId)!;
+    expect(s.lines.at(-1)?.text).toMatch(/^a2 NO /);
+    expect(s.refusal).toMatchObject({ command: 'a2 APPEND NoSuchBox {10}', state: 'authenticated' });
+    type(t, ['a3 APPEND INBOX {10}', 'a9 BOGUS', '']);
+    expect(tracker.session(t.sessionId)?.lines.at(-1)?.text).toMatch(/^a3 OK /);
+    expect(tracker.session(t.sessionId)?.refusal).toBeNull();
+  });
+
   it('joins a submitted message to the relay session and draws its hops', async () => {
     const { network, tracker, type, open } = lab();
     const t = open(465);

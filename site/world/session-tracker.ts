@@ -8,7 +8,8 @@
 import { explainRuleBreak, type RuleBreak } from '../../simulator/explain/index.ts';
 import type { MtaEvent } from '../../simulator/mta/mta-types.ts';
 import type { MailProtocol } from '../../simulator/world/ports.ts';
-import { isPayloadState } from '../../simulator/smtp/state.ts';
+import { isPayloadLine } from '../../simulator/observe/index.ts';
+import { isLiteralState } from '../../simulator/imap/state.ts';
 import type { NetworkEvent, SessionOrigin, SessionRecord } from '../../simulator/net/virtual-network.ts';
 
 export interface TrackedLine {
@@ -65,6 +66,8 @@ interface Partial {
   server: string;
   pendingDele: number | null;
   pendingRset: boolean;
+  /** An IMAP literal was just sent: the next line goes on with the same command (RFC 9051 §4.3). */
+  continues: boolean;
 }
 
 export class SessionTracker {
@@ -131,7 +134,7 @@ export class SessionTracker {
       closed: record.closedAt !== null, lines: [], refusal: null, messages: [], pop3Account: null, pop3Deleted: [],
     };
     this.#sessions.set(s.id, s);
-    this.#partial.set(s.id, { client: '', server: '', pendingDele: null, pendingRset: false });
+    this.#partial.set(s.id, { client: '', server: '', pendingDele: null, pendingRset: false, continues: false });
     return s;
   }
 
@@ -164,7 +167,15 @@ export class SessionTracker {
   }
 
   #command(s: TrackedSession, p: Partial, line: string): void {
-    if (isPayloadState(s.state)) return;
+    if (isPayloadLine(s.protocol, s.state)) {
+      p.continues = s.protocol === 'imap' && isLiteralState(s.state);
+      return;
+    }
+    // The rest of a command after its literal: a refusal that follows is the command's, named by its first line.
+    if (p.continues) {
+      p.continues = false;
+      return;
+    }
     s.refusal = { command: line, reply: '', state: s.state, rule: null };
     const pop3 = s.protocol === 'pop3' ? /^(DELE|RSET)\b\s*(\d*)/i.exec(line) : null;
     p.pendingDele = pop3?.[1]?.toUpperCase() === 'DELE' ? Number(pop3[2]) : null;
