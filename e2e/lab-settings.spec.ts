@@ -8,6 +8,7 @@ test('a host setting changes what the server advertises, and it is kept across a
   await host.getByRole('checkbox', { name: 'PIPELINING' }).uncheck();
 
   const picker = page.getByRole('form', { name: 'Connect the terminal in use' });
+  await picker.getByLabel('Host').selectOption('mail.example.com');
   await picker.getByLabel('Port').selectOption('25');
   await picker.getByRole('button', { name: 'Connect' }).click();
   await expectScreen(page, /220 mail\.example\.com/);

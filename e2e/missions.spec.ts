@@ -1,6 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { expectSettledInViewport } from './geometry.ts';
+import { MISSIONS } from '../site/missions/registry.ts';
 import { enter, expectScreen } from './terminal.ts';
 
 async function axeClean(page: Page): Promise<void> {
@@ -73,12 +74,17 @@ test.describe('desktop 1366x860', () => {
     await expect(page.locator('.mw-terminal[data-status="ready"]')).toBeVisible();
     const panel = page.locator('#lab-missions');
     const terminal = page.locator('.mw-terminal[data-terminal="lab"] .mw-terminal__screen');
+    const picker = page.getByRole('form', { name: 'Connect the terminal in use' });
     const titles = await panel.locator('.lab-missions__all button').allTextContents();
     expect(titles.length).toBeGreaterThanOrEqual(12);
     for (const title of titles) {
       await panel.locator('.lab-missions__all > summary').click();
       await panel.locator('.lab-missions__all').getByRole('button', { name: title.trim(), exact: true }).click();
       await expect(panel.getByRole('heading', { level: 2 })).toContainText(title.trim());
+      // The Connect picker moves to where the mission starts.
+      const start = MISSIONS.find((m) => m.title === title.trim())!.start;
+      await expect(picker.getByLabel('Host')).toHaveValue(start.host);
+      await expect(picker.getByLabel('Port')).toHaveValue(String(start.port));
       await panel.locator('.lab-missions__all > summary').click();
       await panel.evaluate((el) => el.scrollIntoView({ block: 'start' }));
       await expectSettledInViewport(page, panel, `${title}: panel`);
@@ -160,9 +166,8 @@ test.describe('phone 390x844', () => {
     await page.getByRole('button', { name: /^Hide/ }).tap();
     await expect(checklist).toBeHidden();
 
-    const line = page.getByRole('textbox', { name: 'Line to send' });
-    await line.fill('/connect mail.example.org 25');
-    await line.press('Enter');
+    // The Connect button opens the connection the mission asks for.
+    await page.getByRole('form', { name: 'Connect the terminal in use' }).getByRole('button', { name: 'Connect' }).tap();
     await expectScreen(page, '220 mail.example.org');
     // The folded bar stays at the top while the learner types below.
     const bar = page.getByRole('button', { name: /^Checklist \(1\/3\)/ });

@@ -75,6 +75,7 @@ export const ACCESS_MISSIONS: Mission[] = [
     id: 'mission-imap-read',
     title: 'Bob reads it over IMAP',
     goal: 'As Bob, log in to mail.example.org over IMAP with TLS (port 993), open the INBOX and read a message from Alice.',
+    start: { host: 'mail.example.org', port: 993 },
     items: [
       item('login', 'Logged in as bob@example.org over TLS', (run) => bobSessions(run, IMAP).length > 0),
       item('select', 'Opened the INBOX (SELECT … OK)', bobDid(IMAP, /^\S+\s+SELECT\s+"?INBOX"?\s*$/i)),
@@ -91,7 +92,8 @@ export const ACCESS_MISSIONS: Mission[] = [
   {
     id: 'mission-imap-organise',
     title: 'Flag it and file it',
-    goal: 'As Bob over IMAP, flag a message as important, create a folder, and move a message into it.',
+    goal: 'As Bob on mail.example.org over IMAP, flag a message as important, create a folder, and move a message into it.',
+    start: { host: 'mail.example.org', port: 993 },
     items: [
       item('flagged', 'A message carries the \\Flagged flag (STORE)', (run) =>
         bobSessions(run, IMAP).some(({ s, login }) => answeredWith(run, s, /^\S+\s+(?:UID\s+)?STORE\b/i, /\bFLAGS \([^)]*\\Flagged/i, login) >= 0)),
@@ -109,6 +111,7 @@ export const ACCESS_MISSIONS: Mission[] = [
     id: 'mission-pop3-read',
     title: 'Download with POP3',
     goal: 'As Bob, log in to mail.example.org over POP3 with TLS (port 995), list the messages, download one and sign off.',
+    start: { host: 'mail.example.org', port: 995 },
     items: [
       item('login', 'Logged in as bob@example.org over TLS (USER, PASS)', (run) => bobSessions(run, POP3).length > 0),
       item('list', 'Listed the maildrop (STAT or LIST)', bobDid(POP3, /^(?:STAT|LIST)\b/i)),
@@ -126,6 +129,7 @@ export const ACCESS_MISSIONS: Mission[] = [
     id: 'mission-pop3-delete',
     title: 'Delete over POP3',
     goal: 'As Bob over POP3 with TLS, delete one message from mail.example.org so that it is really gone.',
+    start: { host: 'mail.example.org', port: 995 },
     items: [
       item('dele', 'Marked a message for deletion (DELE, +OK)', bobDid(POP3, /^DELE\s+\d+\s*$/i)),
       item('quit', 'Ended the session with QUIT after DELE (the UPDATE state)', quitAfterDele),
@@ -142,6 +146,7 @@ export const ACCESS_MISSIONS: Mission[] = [
     id: 'mission-pop3-stls',
     title: 'POP3 on 110: why is USER refused?',
     goal: 'On mail.example.org port 110, find out why the server refuses Bob\'s user name, then log in as Bob without changing port.',
+    start: { host: 'mail.example.org', port: 110 },
     items: [
       item('refused', 'USER before TLS was refused with -ERR [AUTH]', onSome(ORG, [110], (r, s) => answeredWith(r, s, /^USER\b/i, /^-ERR \[AUTH\]/) >= 0)),
       item('stls', 'Upgraded the connection with STLS (+OK)', onSome(ORG, [110], (r, s) => tlsFrom(r, s) > 0)),
@@ -158,6 +163,7 @@ export const ACCESS_MISSIONS: Mission[] = [
     id: 'mission-imap-143',
     title: 'Diagnose why a client can\'t log in on 143',
     goal: 'Alice\'s mail client says "login failed" on mail.example.com port 143. Reproduce it by hand, find the reason in the server\'s own words, and log in as Alice without changing port.',
+    start: { host: 'mail.example.com', port: 143 },
     items: [
       item('capability', 'Asked for CAPABILITY and saw LOGINDISABLED', onSome(COM, IMAP, (r, s) => answeredWith(r, s, /^\S+\s+CAPABILITY\s*$/i, /\bLOGINDISABLED\b/) >= 0)),
       item('refused', 'LOGIN was refused with NO [PRIVACYREQUIRED]', onSome(COM, [143], (r, s) => answeredWith(r, s, /^\S+\s+LOGIN\b/i, /^\S+ NO \[PRIVACYREQUIRED\]/i) >= 0)),

@@ -70,6 +70,16 @@ describe('missions', () => {
     expect(cited).toBeGreaterThan(20);
   });
 
+  it('start where the goal says and the solution goes: the Connect picker is set there', () => {
+    for (const m of MISSIONS) {
+      const first = solution(m.id).right.find((l) => l.startsWith('/connect '));
+      expect(first, m.id).toBe(`/connect ${m.start.host} ${m.start.port}`);
+      expect(m.goal, m.id).toContain(m.start.host);
+    }
+    // All but the two that leave the choice of the TLS port to the learner name it too.
+    expect(MISSIONS.filter((m) => !new RegExp(`\\b${m.start.port}\\b`).test(m.goal)).map((m) => m.id)).toEqual(['mission-imap-organise', 'mission-pop3-delete']);
+  });
+
   it('hints point at tools and never hand over a line of the solution', () => {
     for (const m of MISSIONS) {
       const lines = solution(m.id).right.filter((l) => l.length > 8 && !l.startsWith('/'));

@@ -50,6 +50,7 @@ export const SMTP_MISSIONS: Mission[] = [
     id: 'mission-hello',
     title: 'Say hello to a mail server',
     goal: 'Open a connection to mail.example.org on port 25, where servers hand mail to each other, introduce yourself with EHLO and say goodbye.',
+    start: { host: 'mail.example.org', port: 25 },
     items: [
       item('connected', 'Connected to mail.example.org on port 25 and got its 220 greeting', onSome(ORG, [25], (_, s) => greeted(s))),
       item('ehlo', 'Said EHLO and got the server\'s list of extensions (250)', onSome(ORG, [25], (r, s) => accepted(r, s, /^EHLO\s+\S/i) !== null)),
@@ -66,6 +67,7 @@ export const SMTP_MISSIONS: Mission[] = [
     id: 'mission-deliver',
     title: 'Deliver a message by hand',
     goal: 'Be the sending server: on mail.example.org port 25, deliver a message from alice@example.com to bob@example.org, and see it land in Bob\'s INBOX.',
+    start: { host: 'mail.example.org', port: 25 },
     items: [
       item('sender', 'The server accepted the sender (MAIL FROM, 250)', onSome(ORG, [25], (r, s) => accepted(r, s, /^MAIL FROM:/i) !== null)),
       item('recipient', 'The server accepted bob@example.org as the recipient (RCPT TO, 250)', onSome(ORG, [25], (r, s) => accepted(r, s, RCPT_BOB) !== null)),
@@ -83,6 +85,7 @@ export const SMTP_MISSIONS: Mission[] = [
     id: 'mission-relay-denied',
     title: 'Ask a stranger to relay',
     goal: 'On mail.example.org port 25, try to send mail to someone at example.com, find out why the server says no, and check that it still takes mail for its own domain.',
+    start: { host: 'mail.example.org', port: 25 },
     items: [
       item('refused', 'A recipient outside example.org was refused (554 5.7.1)', onSome(ORG, [25], (r, s) => answeredWith(r, s, /^RCPT TO:\s*<[^>]*@(?!example\.org>)[^>]*>/i, /^554 5\.7\.1 /) >= 0)),
       item('own', 'In the same session, a recipient at example.org was accepted (250)', onSome(ORG, [25], (r, s) => answeredWith(r, s, /^RCPT TO:/i, /^554 5\.7\.1 /) >= 0 && accepted(r, s, /^RCPT TO:\s*<[^>]*@example\.org>/i) !== null)),
@@ -98,6 +101,7 @@ export const SMTP_MISSIONS: Mission[] = [
     id: 'mission-auth',
     title: 'Prove you are Alice',
     goal: 'On mail.example.com port 465, where TLS starts with the first byte, log in as alice@example.com with AUTH PLAIN.',
+    start: { host: 'mail.example.com', port: 465 },
     items: [
       item('connected', 'Connected to mail.example.com on port 465 (encrypted from the start)', onSome(COM, [465], (_, s) => greeted(s))),
       item('offered', 'EHLO listed AUTH with the PLAIN mechanism', onSome(COM, [465], (r, s) => answeredWith(r, s, /^EHLO\s+\S/i, /^250[ -]AUTH\b.*\bPLAIN\b/i) >= 0)),
@@ -114,6 +118,7 @@ export const SMTP_MISSIONS: Mission[] = [
     id: 'mission-starttls',
     title: 'Upgrade the connection',
     goal: 'On mail.example.com port 587, see AUTH refused in plaintext, upgrade to TLS with STARTTLS, and log in as Alice.',
+    start: { host: 'mail.example.com', port: 587 },
     items: [
       item('connected', 'Connected to mail.example.com on port 587', onSome(COM, [587], (_, s) => greeted(s))),
       item('ehlo', 'Said EHLO', onSome(COM, [587], (r, s) => accepted(r, s, /^EHLO\s+\S/i) !== null)),
@@ -133,6 +138,7 @@ export const SMTP_MISSIONS: Mission[] = [
     id: 'mission-submit',
     title: 'Send as Alice',
     goal: 'As Alice\'s mail program, send a message to bob@example.org on mail.example.com port 587 with STARTTLS and AUTH, and follow it to mail.example.org.',
+    start: { host: 'mail.example.com', port: 587 },
     items: [
       item('login', 'On 587: STARTTLS, then logged in as alice@example.com', onSome(COM, [587], (r, s) => loginOverTls(r, s, ALICE) >= 0)),
       item('sent', 'Sent a message to bob@example.org as Alice on 587 with STARTTLS and AUTH (250 … queued as)', (run) => submittedByAlice(run).length > 0),

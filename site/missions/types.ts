@@ -20,6 +20,12 @@ export interface Mission {
   title: string;
   /** The goal in one sentence. */
   goal: string;
+  /**
+   * Where the goal's first connection goes. The lab's Connect picker is set to it when the mission
+   * opens, so the button next to the checklist does what the checklist asks; the goal names the
+   * host already, and the port in all but two.
+   */
+  start: { host: string; port: number };
   items: MissionItem[];
   /** Pointers at tools (`/help`, `/base64`, the panels): never the lines to type. */
   hints: string[];

@@ -64,3 +64,8 @@ export function ensureTabs(store: MailwireStore, count: number): string[] {
   showTab(store, FIRST_TAB);
   return store.getState().lab.tabs.slice(0, count);
 }
+
+/** The mission panel opened a mission (use-mission.ts). */
+export function openMission(store: MailwireStore, id: string): void {
+  patch(store, (lab) => (lab.mission === id ? {} : { mission: id }));
+}

@@ -12,6 +12,8 @@ export interface LabLayout {
   focus: string;
   /** Per terminal, the network session it is connected to now (VirtualTransport.sessionId). */
   networkSessions: Record<string, string | null>;
+  /** The mission open in the mission panel (its id), which the Connect picker starts from; null until the panel chose. */
+  mission: string | null;
 }
 
 export interface LabSlice {
@@ -21,5 +23,5 @@ export interface LabSlice {
 export const FIRST_TAB = 'lab';
 
 export const createLabSlice: StateCreator<LabSlice, [], [], LabSlice> = () => ({
-  lab: { tabs: [FIRST_TAB], active: FIRST_TAB, split: null, focus: FIRST_TAB, networkSessions: {} },
+  lab: { tabs: [FIRST_TAB], active: FIRST_TAB, split: null, focus: FIRST_TAB, networkSessions: {}, mission: null },
 });

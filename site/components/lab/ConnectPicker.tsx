@@ -1,6 +1,12 @@
-/** Pick a host and a port from lists (what each port is for) and connect the terminal in use. */
-import { useState } from 'react';
+/**
+ * Pick a host and a port from lists (what each port is for) and connect the terminal in use. The
+ * lists start at the open mission's first connection, and move there when another mission opens.
+ */
+import { useEffect, useState } from 'react';
+import { useStore } from 'zustand';
 import { MAIL_PORTS } from '../../../simulator/world/ports.ts';
+import { missionById, MISSIONS } from '../../missions/registry.ts';
+import { appStore } from '../../store/app-store.ts';
 import type { PageWorld } from '../../world/page-network.ts';
 import { useFocusedTerminal } from './hooks.ts';
 import { terminalHandle } from './terminal-handles.ts';
@@ -9,9 +15,17 @@ const ROLE: Record<string, string> = { relay: 'server to server', submission: 's
 
 export default function ConnectPicker({ world }: { world: PageWorld }) {
   const terminalId = useFocusedTerminal();
+  const missionId = useStore(appStore, (s) => s.lab.mission);
   const hosts = world.network.world.hosts;
-  const [host, setHost] = useState(hosts[0]?.name ?? '');
-  const [port, setPort] = useState(587);
+  const wanted = (missionById(missionId ?? '') ?? MISSIONS[0]!).start;
+  // A world imported without the mission's host keeps the picker on a host it has.
+  const start = hosts.some((h) => h.name === wanted.host) ? wanted : { host: hosts[0]?.name ?? '', port: wanted.port };
+  const [host, setHost] = useState(start.host);
+  const [port, setPort] = useState(start.port);
+  useEffect(() => {
+    setHost(start.host);
+    setPort(start.port);
+  }, [start.host, start.port]);
   const ports = hosts.find((h) => h.name === host)?.ports ?? MAIL_PORTS;
   return (
     <form

@@ -9,6 +9,8 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { loadProgress, markDone } from '../../exercises/progress.ts';
 import { pageStorage } from '../../browser/page-storage.ts';
+import { appStore } from '../../store/app-store.ts';
+import { openMission } from '../../store/lab-actions.ts';
 import { closedSessionIds, liveRun } from '../../missions/live.ts';
 import { evaluate, firstOpen, missionById, MISSIONS, type ItemResult } from '../../missions/registry.ts';
 import type { Mission } from '../../missions/types.ts';
@@ -31,7 +33,8 @@ export interface MissionView {
 export function useMission(world: PageWorld): MissionView {
   const storage = useMemo(() => pageStorage(), []);
   const [done, setDone] = useState(() => loadProgress(storage).done);
-  const [id, setId] = useState(() => firstOpen(done).id);
+  // The store keeps the open mission while the panel moves (narrow and wide layouts place it apart).
+  const [id, setId] = useState(() => appStore.getState().lab.mission ?? firstOpen(done).id);
   const [exclude, setExclude] = useState(() => closedSessionIds(world));
   const [ticked, setTicked] = useState<ReadonlySet<string>>(() => new Set());
   const [completedNow, setCompletedNow] = useState(false);
@@ -39,6 +42,7 @@ export function useMission(world: PageWorld): MissionView {
   const trackerVersion = useTrackerVersion(world);
   const mailVersion = useMailVersion(world);
   const mission = missionById(id) ?? MISSIONS[0]!;
+  useEffect(() => openMission(appStore, mission.id), [mission.id]);
 
   const results = useMemo(
     () => evaluate(mission, liveRun({ network: world.network, tracker: world.tracker }, exclude)),
