@@ -34,7 +34,8 @@ export const exercises: Exercise[] = [
     hints: ['On 993 the connection is TLS from its first byte (RFC 8314 §3.2).', 'The greeting does not list STARTTLS.', 'Send STARTTLS with a tag, as any IMAP command.'],
     solution: ['/connect mail.example.com 993', 'a STARTTLS', 'b LOGOUT'],
     wrong: ['/connect mail.example.com 143', 'a STARTTLS', 'b LOGOUT'],
-    check: answered('STARTTLS on 993 was refused', /^\S+ STARTTLS$/i, /^\S+ (?:BAD|NO) /, 993),
+    // RFC 9051 §6.2.1: on an Implicit TLS port the server MUST always answer STARTTLS with a tagged BAD.
+    check: answered('STARTTLS on 993 was refused with BAD', /^\S+ STARTTLS$/i, /^\S+ BAD /, 993),
   },
   {
     id: 'tls-submission-both',
