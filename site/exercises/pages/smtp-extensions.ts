@@ -1,4 +1,4 @@
-/** Page 3, SMTP extensions and authentication: EHLO keywords, SIZE, AUTH and Base64, STARTTLS. */
+/** Page 5, SMTP extensions and authentication: EHLO keywords, SIZE, AUTH and Base64, STARTTLS. */
 import { all, answered, findExchange, pass, fail } from '../checks.ts';
 import type { Exercise, GoalCheck, Snippet } from '../types.ts';
 

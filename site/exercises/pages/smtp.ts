@@ -124,8 +124,16 @@ export const snippets: Snippet[] = [
     reply: [/^250 2\.0\.0 OK: \d+ octets, queued as \S+$/],
     display: ['250 2.0.0 OK: 27 octets, queued as MWX…'],
   },
-  { id: 'smtp-relay', after: ['smtp-greeting', 'smtp-ehlo'], setup: [...TO_BOB, 'MAIL FROM:<bob@example.org>'], lines: ['RCPT TO:<alice@example.com>'], reply: ['554 5.7.1 <alice@example.com>: Relay access denied'] },
-  { id: 'smtp-nested-mail', after: ['smtp-greeting', 'smtp-ehlo', 'smtp-mail'], setup: [...TO_BOB, 'MAIL FROM:<alice@example.com>'], lines: ['MAIL FROM:<alice@example.com>'], reply: ['503 5.5.1 Bad sequence of commands: nested MAIL command; a transaction is already open (RSET ends it)'] },
+  // A whole transaction start, not just RCPT: in page order it follows a refused message, whose transaction is over.
+  {
+    id: 'smtp-relay', after: ['smtp-greeting', 'smtp-ehlo'], setup: TO_BOB, lines: ['MAIL FROM:<bob@example.org>', 'RCPT TO:<alice@example.com>'],
+    reply: ['250 2.1.0 Sender OK', '554 5.7.1 <alice@example.com>: Relay access denied'],
+  },
+  // Two MAIL commands, not one: in page order it follows the finished transaction above, after which one MAIL is accepted.
+  {
+    id: 'smtp-nested-mail', after: ['smtp-greeting', 'smtp-ehlo'], setup: TO_BOB, lines: ['MAIL FROM:<alice@example.com>', 'MAIL FROM:<alice@example.com>'],
+    reply: ['250 2.1.0 Sender OK', '503 5.5.1 Bad sequence of commands: nested MAIL command; a transaction is already open (RSET ends it)'],
+  },
   { id: 'smtp-quit', after: ['smtp-greeting', 'smtp-ehlo'], setup: TO_BOB, lines: ['QUIT'], reply: ['221 2.0.0 mail.example.org Service closing transmission channel'] },
   { id: 'smtp-line-too-long', after: ['smtp-greeting', 'smtp-ehlo'], setup: TO_BOB, lines: [LONG_COMMAND, 'NOOP'], reply: ['500 5.5.6 Line too long (the limit is 512 octets)', '250 2.0.0 OK'] },
   {

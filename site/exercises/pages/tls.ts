@@ -34,7 +34,8 @@ export const exercises: Exercise[] = [
     hints: ['On 993 the connection is TLS from its first byte (RFC 8314 §3.2).', 'The greeting does not list STARTTLS.', 'Send STARTTLS with a tag, as any IMAP command.'],
     solution: ['/connect mail.example.com 993', 'a STARTTLS', 'b LOGOUT'],
     wrong: ['/connect mail.example.com 143', 'a STARTTLS', 'b LOGOUT'],
-    check: answered('STARTTLS on 993 was refused', /^\S+ STARTTLS$/i, /^\S+ (?:BAD|NO) /, 993),
+    // RFC 9051 §6.2.1: on an Implicit TLS port the server MUST always answer STARTTLS with a tagged BAD.
+    check: answered('STARTTLS on 993 was refused with BAD', /^\S+ STARTTLS$/i, /^\S+ BAD /, 993),
   },
   {
     id: 'tls-submission-both',
@@ -59,10 +60,10 @@ export const exercises: Exercise[] = [
     hints: [
       'The SMTP extensions page showed STARTTLS on 587; on 25 it works the same, without AUTH.',
       'After the upgrade, EHLO again, then the envelope and DATA as on the SMTP page.',
-      'Bob\'s new message is number 3; BODY.PEEK[HEADER.FIELDS (RECEIVED)] fetches only that line without setting \\Seen.',
+      'In a FETCH, * stands for the last message, the one just delivered; BODY.PEEK[HEADER.FIELDS (RECEIVED)] fetches only that line without setting \\Seen.',
     ],
-    solution: [...RELAY_OVER_TLS, ...BOB_INBOX, 'c FETCH 3 BODY.PEEK[HEADER.FIELDS (RECEIVED)]', 'd LOGOUT'],
-    wrong: [...RELAY_OVER_TLS.filter((l, i) => i !== 2 && i !== 3), ...BOB_INBOX, 'c FETCH 3 BODY.PEEK[HEADER.FIELDS (RECEIVED)]', 'd LOGOUT'],
+    solution: [...RELAY_OVER_TLS, ...BOB_INBOX, 'c FETCH * BODY.PEEK[HEADER.FIELDS (RECEIVED)]', 'd LOGOUT'],
+    wrong: [...RELAY_OVER_TLS.filter((l, i) => i !== 2 && i !== 3), ...BOB_INBOX, 'c FETCH * BODY.PEEK[HEADER.FIELDS (RECEIVED)]', 'd LOGOUT'],
     check: all(
       mailboxHas('a message "One hop" that came in over TLS is in Bob\'s INBOX', 'bob@example.org', 'INBOX',
         (m) => header(/^Subject: One hop/i)(m) && /\(using TLSv1\.[23] /.test(new TextDecoder().decode(m.raw))),
@@ -77,7 +78,7 @@ export const snippets: Snippet[] = [
   { id: 'tls-143-starttls', after: ['tls-143-greeting'], setup: ['/connect mail.example.com 143'], lines: ['b STARTTLS'], reply: ['b OK Begin TLS negotiation now'] },
   { id: 'tls-993-starttls', setup: ['/connect mail.example.com 993'], lines: ['a STARTTLS'], reply: ['a BAD TLS is already active on this connection'] },
   {
-    id: 'tls-received', setup: [...RELAY_OVER_TLS, ...BOB_INBOX], lines: ['c FETCH 3 BODY.PEEK[HEADER.FIELDS (RECEIVED)]'],
+    id: 'tls-received', setup: [...RELAY_OVER_TLS, ...BOB_INBOX], lines: ['c FETCH * BODY.PEEK[HEADER.FIELDS (RECEIVED)]'],
     reply: [
       /^\* 3 FETCH \(BODY\[HEADER\.FIELDS \(RECEIVED\)\] \{\d+\}$/,
       'Received: from mail.example.com ([203.0.113.5])',
