@@ -120,6 +120,20 @@ const DOCKED = ['/learn/how-email-travels/', '/learn/smtp/', '/learn/smtp-extens
 for (const [name, use] of Object.entries(SIZES)) {
   test.describe(`${name}: beside the dock`, () => {
     test.use(use);
+    test('a snippet that opens a connection, run while connected, gets a new one', async ({ page }) => {
+      test.setTimeout(60_000);
+      await page.goto('/learn/ports/');
+      await expect(page.locator('[data-mw-terminal] .mw-terminal[data-status="ready"]')).toBeVisible({ timeout: 30_000 });
+      for (const [id, greeting] of [['ports-465', /220 mail\.example\.com ESMTP/], ['ports-995', /\+OK mail\.example\.com POP3/]] as const) {
+        const snippet = await bringUp(page, id);
+        await snippet.getByRole('button', { name: 'Run in terminal' }).click();
+        await expect(snippet.getByRole('status')).toHaveText('On the prompt: press Enter.');
+        await page.keyboard.press('Enter');
+        await expect(row(page, greeting)).toBeVisible();
+      }
+      await expect(rows(page)).not.toContainText('Already connected');
+    });
+
     test('the text column holds its tables and diagrams; the page does not scroll sideways', async ({ page }) => {
       test.setTimeout(90_000);
       for (const path of DOCKED) {

@@ -75,24 +75,22 @@ async function connected(terminalId: string): Promise<boolean> {
   return status === 'open' || status === 'connecting';
 }
 
+/**
+ * Puts `lines` on the terminal's prompt as a paste: each but the last is sent, the last waits for
+ * Enter. A snippet that opens a connection means a new one, and the terminal holds one at a time:
+ * while connected, `/disconnect` goes first (a learner's own `/connect` would get "Already
+ * connected").
+ */
 export async function placeOnPrompt(terminalId: string, lines: readonly string[], from: Element | null = null): Promise<boolean> {
   const root = terminalRoot(terminalId);
   if (!root) return false;
   unfold(root, from);
   const textarea = await ready(root);
   if (!textarea) return false;
+  const fresh = lines[0]?.startsWith('/connect ') && (await connected(terminalId)) ? ['/disconnect'] : [];
   textarea.focus({ preventScroll: true });
   const data = new DataTransfer();
-  data.setData('text/plain', lines.join('\r'));
+  data.setData('text/plain', [...fresh, ...lines].join('\r'));
   textarea.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
   return true;
-}
-
-/**
- * Replays the steps a snippet continues (`before`, which start with /connect) from a fresh
- * connection, then puts the snippet's own lines on the prompt as placeOnPrompt does.
- */
-export async function placeAfterSteps(terminalId: string, before: readonly string[], lines: readonly string[], from: Element | null = null): Promise<boolean> {
-  const fresh = before[0]?.startsWith('/connect ') && (await connected(terminalId)) ? ['/disconnect'] : [];
-  return placeOnPrompt(terminalId, [...fresh, ...before, ...lines], from);
 }
