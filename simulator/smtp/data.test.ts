@@ -78,23 +78,23 @@ describe('SMTP smuggling: only <CRLF>.<CRLF> ends the data', () => {
 });
 
 describe('line and size limits', () => {
-  it('a 512-octet command line is fine, 513 is "500 5.5.6 Line too long" (RFC 5321 §4.5.3.1.4)', () => {
+  it('a 512-octet command line is fine, 513 is "500 5.5.2 Line too long" (RFC 5321 §4.5.3.1.4)', () => {
     const driver = smtpDriver();
     expect(driver.send(`NOOP ${'x'.repeat(512 - 7)}\r\n`)).toEqual(['250 2.0.0 OK']);
-    expect(driver.send(`NOOP ${'x'.repeat(512 - 6)}\r\n`)).toEqual(['500 5.5.6 Line too long (the limit is 512 octets)']);
+    expect(driver.send(`NOOP ${'x'.repeat(512 - 6)}\r\n`)).toEqual(['500 5.5.2 Line too long (the limit is 512 octets)']);
     expect(driver.send('NOOP\r\n')).toEqual(['250 2.0.0 OK']);
   });
 
   it('an over-long command split across many writes is dropped as it arrives', () => {
     const driver = smtpDriver();
     for (let i = 0; i < 100; i++) expect(driver.send('y'.repeat(1000))).toEqual([]);
-    expect(driver.send('\r\nNOOP\r\n')).toEqual(['500 5.5.6 Line too long (the limit is 512 octets)', '250 2.0.0 OK']);
+    expect(driver.send('\r\nNOOP\r\n')).toEqual(['500 5.5.2 Line too long (the limit is 512 octets)', '250 2.0.0 OK']);
   });
 
-  it('a 1000-octet text line is fine (1001 when dot-stuffed); longer ones fail the message with 500 5.5.6', () => {
+  it('a 1000-octet text line is fine (1001 when dot-stuffed); longer ones fail the message with 554 5.6.0 (RFC 5321 §4.3.2)', () => {
     expect(sendData(`${'a'.repeat(998)}\r\n.${'.'.repeat(998)}\r\n.\r\n`).lines[0]).toMatch(/^250 /);
     const { driver, lines } = sendData(`${'a'.repeat(999)}\r\nrest\r\n.\r\nNOOP\r\n`);
-    expect(lines).toEqual(['500 5.5.6 Line too long: a message line exceeded 1000 octets', '250 2.0.0 OK']);
+    expect(lines).toEqual(['554 5.6.0 Message not accepted: a line exceeded 1000 octets', '250 2.0.0 OK']);
     expect(driver.engine.state).toBe('ready');
   });
 

@@ -14,7 +14,7 @@
 import type { LineBuffer } from '../wire/line-buffer.ts';
 import { acceptMessage } from './delivery.ts';
 import { enter, read, reply, type InputReader, type SmtpEffect } from './effects.ts';
-import { R500TextLineTooLong, R552MessageTooBig } from './replies.ts';
+import { R554TextLineTooLong, R552MessageTooBig } from './replies.ts';
 import type { SmtpSession } from './session.ts';
 
 /** RFC 5321 §4.5.3.1.6: 1000 octets with the CRLF, "not counting the leading dot duplicated for transparency". */
@@ -66,7 +66,7 @@ export class DataReader implements InputReader {
   private finish(now: number): SmtpEffect[] {
     const s = this.session;
     let answer: SmtpEffect[];
-    if (this.tooLong) answer = [reply(R500TextLineTooLong)];
+    if (this.tooLong) answer = [reply(R554TextLineTooLong)];
     else if (this.tooBig) answer = [reply(R552MessageTooBig(s.settings.maxMessageSize))];
     else answer = acceptMessage(s, concat(this.parts, this.size), now);
     this.parts = [];

@@ -53,9 +53,19 @@ export const R454TlsUnavailable = r(454, '4.7.0', 'TLS not available due to temp
 // ── 5xx ─────────────────────────────────────────────────────────────────────
 export const R500Unrecognized = r(500, '5.5.2', 'Error: command not recognized');
 export const R500NotUtf8 = r(500, '5.5.2', 'Error: command line is not valid UTF-8');
-/** RFC 5321 §4.5.3.1.10: "500 Line too long". The limit is §4.5.3.1.4's; the lab cites it, not the wire. */
-export const R500LineTooLong = r(500, '5.5.6', 'Line too long (the limit is 512 octets)');
-export const R500TextLineTooLong = r(500, '5.5.6', 'Line too long: a message line exceeded 1000 octets');
+/**
+ * RFC 5321 §4.5.3.1.9: "500 Line too long", for a command line over §4.5.3.1.4's 512 octets. The
+ * detail is X.5.2, a command that could not be interpreted (RFC 3463 §3.6); X.5.6 is RFC 4954's,
+ * for a SASL line only.
+ */
+export const R500LineTooLong = r(500, '5.5.2', 'Line too long (the limit is 512 octets)');
+/**
+ * A message line over §4.5.3.1.6's 1,000 octets, answered after the final dot: of the replies
+ * RFC 5321 §4.3.2 lists there, 554 (transaction failed), with X.6.0, a problem with the content
+ * (RFC 3463 §3.7).
+ */
+export const R554TextLineTooLong = r(554, '5.6.0', 'Message not accepted: a line exceeded 1000 octets');
+/** RFC 4954 §4, §6. */
 export const R500AuthLineTooLong = r(500, '5.5.6', 'Authentication Exchange line is too long');
 export const R501Syntax = (syntax: string): Reply => r(501, '5.5.4', `Syntax: ${syntax}`);
 export const R501BadSender = (why: string): Reply => r(501, '5.1.7', `Bad sender address syntax: ${why}`);

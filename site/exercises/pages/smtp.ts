@@ -98,7 +98,7 @@ export const exercises: Exercise[] = [
     solution: [...TO_BOB, LONG_COMMAND, 'NOOP', 'QUIT'],
     wrong: [...TO_BOB, 'NOOP', 'QUIT'],
     check: all(
-      answered('a command over 512 octets was refused with 500 5.5.6', /^.{511,}$/, /^500 5\.5\.6 /, 25),
+      answered('a command over 512 octets was refused with 500', /^.{511,}$/, /^500 5\.5\.2 /, 25),
       answered('a NOOP after it still got 250', /^NOOP$/i, /^250 /, 25),
     ),
   },
@@ -135,9 +135,9 @@ export const snippets: Snippet[] = [
     reply: ['250 2.1.0 Sender OK', '503 5.5.1 Bad sequence of commands: nested MAIL command; a transaction is already open (RSET ends it)'],
   },
   { id: 'smtp-quit', after: ['smtp-greeting', 'smtp-ehlo'], setup: TO_BOB, lines: ['QUIT'], reply: ['221 2.0.0 mail.example.org Service closing transmission channel'] },
-  { id: 'smtp-line-too-long', after: ['smtp-greeting', 'smtp-ehlo'], setup: TO_BOB, lines: [LONG_COMMAND, 'NOOP'], reply: ['500 5.5.6 Line too long (the limit is 512 octets)', '250 2.0.0 OK'] },
+  { id: 'smtp-line-too-long', after: ['smtp-greeting', 'smtp-ehlo'], setup: TO_BOB, lines: [LONG_COMMAND, 'NOOP'], reply: ['500 5.5.2 Line too long (the limit is 512 octets)', '250 2.0.0 OK'] },
   {
     id: 'smtp-text-line-too-long', setup: [...TO_BOB, 'MAIL FROM:<alice@example.com>', 'RCPT TO:<bob@example.org>', 'DATA', 'Subject: Long', '', LONG_TEXT], lines: ['.'],
-    reply: ['500 5.5.6 Line too long: a message line exceeded 1000 octets'],
+    reply: ['554 5.6.0 Message not accepted: a line exceeded 1000 octets'],
   },
 ];
