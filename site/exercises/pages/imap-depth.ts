@@ -15,7 +15,7 @@ export const exercises: Exercise[] = [
     start: 'default',
     title: 'Move a message to Archive',
     goal: 'As alice on 993, move message 1 ("Welcome to Mailwire") from INBOX to Archive in one command.',
-    hints: ['MOVE (RFC 6851, part of IMAP4rev2) is COPY + delete + expunge in one atomic step.', 'The untagged * 1 EXPUNGE tells you message numbers shifted.', 'MOVE takes the message numbers, then the mailbox name.'],
+    hints: ['MOVE (RFC 6851, part of IMAP4rev2) has the effect of COPY, \\Deleted and EXPUNGE, as a single action (RFC 6851 §3.3).', 'The untagged * 1 EXPUNGE tells you message numbers shifted.', 'MOVE takes the message numbers, then the mailbox name.'],
     solution: [...ALICE_INBOX, 'c MOVE 1 Archive', 'd LOGOUT'],
     wrong: [...ALICE_INBOX, 'c COPY 1 Archive', 'd LOGOUT'],
     check: all(
