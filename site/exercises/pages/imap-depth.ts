@@ -84,8 +84,11 @@ export const exercises: Exercise[] = [
 
 export const snippets: Snippet[] = [
   { id: 'imap-uid-fetch', setup: ALICE_INBOX_REV2, lines: ['c UID FETCH 1:* (FLAGS)'], reply: ['* 1 FETCH (UID 1 FLAGS (\\Seen))', '* 2 FETCH (UID 2 FLAGS ())', '* 3 FETCH (UID 3 FLAGS (\\Flagged))', 'c OK UID FETCH completed'] },
-  { id: 'imap-partial', setup: ALICE_INBOX_REV2, lines: ['c FETCH 2 (BODY.PEEK[TEXT]<0.20>)'], reply: ['* 2 FETCH (BODY[TEXT]<0> {20}', 'This is a multi-part)', 'c OK FETCH completed'] },
-  { id: 'imap-bodystructure', setup: ALICE_INBOX_REV2, lines: ['c FETCH 1 BODYSTRUCTURE'], reply: ['* 1 FETCH (BODYSTRUCTURE ("TEXT" "PLAIN" ("CHARSET" "utf-8") NIL NIL "7BIT" 92 5 NIL NIL NIL NIL))', 'c OK FETCH completed'] },
+  { id: 'imap-partial', setup: ALICE_INBOX_REV2, lines: ['c FETCH 2 (BODY.PEEK[1]<0.20>)'], reply: ['* 2 FETCH (BODY[1]<0> {20}', 'Alice, the plans are)', 'c OK FETCH completed'] },
+  {
+    id: 'imap-bodystructure', setup: ALICE_INBOX_REV2, lines: ['c FETCH 2 BODYSTRUCTURE'],
+    reply: ['* 2 FETCH (BODYSTRUCTURE (("TEXT" "PLAIN" ("CHARSET" "utf-8") NIL NIL "7BIT" 49 1 NIL NIL NIL NIL)("TEXT" "CSV" ("NAME" "plans.csv") NIL NIL "BASE64" 64 1 NIL ("ATTACHMENT" ("FILENAME" "plans.csv")) NIL NIL) "MIXED" ("BOUNDARY" "b1") NIL NIL NIL))', 'c OK FETCH completed'],
+  },
   { id: 'imap-move', setup: ALICE_INBOX_REV2, lines: ['c MOVE 1 Archive'], reply: [/^\* OK \[COPYUID \d+ 1 1\] Moved$/, '* 1 EXPUNGE', 'c OK MOVE completed'], display: ['* OK [COPYUID 1795683605 1 1] Moved', '* 1 EXPUNGE', 'c OK MOVE completed'] },
   { id: 'imap-literal', setup: ['/connect mail.example.com 993'], lines: ['a LOGIN alice@example.com {10}'], reply: ['+ Ready for literal data'] },
 ];
