@@ -48,7 +48,7 @@ export const exercises: Exercise[] = [
     title: 'Ask by UID, not by position',
     goal: 'As alice on 993, delete message 1 for good, then fetch the flags of the "Café on Friday?" message by its UID (3), which did not change.',
     hints: [
-      'After an expunge, sequence numbers shift down; UIDs never change (RFC 9051 §2.3.1).',
+      'After an expunge, sequence numbers shift down; UIDs never change (RFC 9051 §2.3.1.1, §7.5.1).',
       'UID FETCH takes UIDs instead of sequence numbers.',
       'Expunge message 1 first (\\Deleted, then EXPUNGE); then ask for the message by its UID.',
     ],
