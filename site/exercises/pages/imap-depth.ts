@@ -15,7 +15,7 @@ export const exercises: Exercise[] = [
     start: 'default',
     title: 'Move a message to Archive',
     goal: 'As alice on 993, move message 1 ("Welcome to Mailwire") from INBOX to Archive in one command.',
-    hints: ['MOVE (RFC 6851, part of IMAP4rev2) is COPY + delete + expunge in one atomic step.', 'The untagged * 1 EXPUNGE tells you message numbers shifted.', 'MOVE takes the message numbers, then the mailbox name.'],
+    hints: ['MOVE (RFC 6851, part of IMAP4rev2) has the effect of COPY, \\Deleted and EXPUNGE, as a single action (RFC 6851 §3.3).', 'The untagged * 1 EXPUNGE tells you message numbers shifted.', 'MOVE takes the message numbers, then the mailbox name.'],
     solution: [...ALICE_INBOX, 'c MOVE 1 Archive', 'd LOGOUT'],
     wrong: [...ALICE_INBOX, 'c COPY 1 Archive', 'd LOGOUT'],
     check: all(
@@ -48,7 +48,7 @@ export const exercises: Exercise[] = [
     title: 'Ask by UID, not by position',
     goal: 'As alice on 993, delete message 1 for good, then fetch the flags of the "Café on Friday?" message by its UID (3), which did not change.',
     hints: [
-      'After an expunge, sequence numbers shift down; UIDs never change (RFC 9051 §2.3.1).',
+      'After an expunge, sequence numbers shift down; UIDs never change (RFC 9051 §2.3.1.1, §7.5.1).',
       'UID FETCH takes UIDs instead of sequence numbers.',
       'Expunge message 1 first (\\Deleted, then EXPUNGE); then ask for the message by its UID.',
     ],
@@ -84,8 +84,11 @@ export const exercises: Exercise[] = [
 
 export const snippets: Snippet[] = [
   { id: 'imap-uid-fetch', setup: ALICE_INBOX_REV2, lines: ['c UID FETCH 1:* (FLAGS)'], reply: ['* 1 FETCH (UID 1 FLAGS (\\Seen))', '* 2 FETCH (UID 2 FLAGS ())', '* 3 FETCH (UID 3 FLAGS (\\Flagged))', 'c OK UID FETCH completed'] },
-  { id: 'imap-partial', setup: ALICE_INBOX_REV2, lines: ['c FETCH 2 (BODY.PEEK[TEXT]<0.20>)'], reply: ['* 2 FETCH (BODY[TEXT]<0> {20}', 'This is a multi-part)', 'c OK FETCH completed'] },
-  { id: 'imap-bodystructure', setup: ALICE_INBOX_REV2, lines: ['c FETCH 1 BODYSTRUCTURE'], reply: ['* 1 FETCH (BODYSTRUCTURE ("TEXT" "PLAIN" ("CHARSET" "utf-8") NIL NIL "7BIT" 92 5 NIL NIL NIL NIL))', 'c OK FETCH completed'] },
+  { id: 'imap-partial', setup: ALICE_INBOX_REV2, lines: ['c FETCH 2 (BODY.PEEK[1]<0.20>)'], reply: ['* 2 FETCH (BODY[1]<0> {20}', 'Alice, the plans are)', 'c OK FETCH completed'] },
+  {
+    id: 'imap-bodystructure', setup: ALICE_INBOX_REV2, lines: ['c FETCH 2 BODYSTRUCTURE'],
+    reply: ['* 2 FETCH (BODYSTRUCTURE (("TEXT" "PLAIN" ("CHARSET" "utf-8") NIL NIL "7BIT" 49 1 NIL NIL NIL NIL)("TEXT" "CSV" ("NAME" "plans.csv") NIL NIL "BASE64" 64 1 NIL ("ATTACHMENT" ("FILENAME" "plans.csv")) NIL NIL) "MIXED" ("BOUNDARY" "b1") NIL NIL NIL))', 'c OK FETCH completed'],
+  },
   { id: 'imap-move', setup: ALICE_INBOX_REV2, lines: ['c MOVE 1 Archive'], reply: [/^\* OK \[COPYUID \d+ 1 1\] Moved$/, '* 1 EXPUNGE', 'c OK MOVE completed'], display: ['* OK [COPYUID 1795683605 1 1] Moved', '* 1 EXPUNGE', 'c OK MOVE completed'] },
   { id: 'imap-literal', setup: ['/connect mail.example.com 993'], lines: ['a LOGIN alice@example.com {10}'], reply: ['+ Ready for literal data'] },
 ];

@@ -1,4 +1,4 @@
-/** Page 11, troubleshooting: real failures reproduced, each with the reply that names it. */
+/** Page 12, troubleshooting: real failures reproduced, each with the reply that names it. */
 import { answered } from '../checks.ts';
 import type { Exercise, Snippet } from '../types.ts';
 
