@@ -16,7 +16,7 @@ import { lineMatches } from './snippet-run.ts';
 const LEARN = join(import.meta.dirname, '../../content/learn');
 
 /** The pages whose snippets are meant to be followed in order (the SMTP and TLS path). */
-const PAGES = ['how-email-travels', 'ports', 'smtp', 'smtp-extensions', 'tls'];
+const PAGES = ['how-email-travels', 'ports', 'smtp', 'smtp-extensions', 'tls', 'using-the-terminal', 'pop3', 'imap', 'imap-in-depth', 'pop3-vs-imap', 'mail-client-setup', 'troubleshooting'];
 
 function snippetIds(slug: string): string[] {
   const text = readFileSync(join(LEARN, `${slug}.mdx`), 'utf8');
