@@ -71,7 +71,7 @@ test('SMTP: run a snippet, then complete an exercise through the UI', async ({ p
     await page.keyboard.type(line);
     await page.keyboard.press('Enter');
   }
-  await expectScreen(page, /554 5\.7\.1/);
+  await expectScreen(page, /550 5\.7\.1/);
   await check.click();
   await expect(exercise.getByRole('status')).toContainText('Done');
   await expect(exercise.locator('.mw-exercise__done')).toBeVisible();

@@ -181,7 +181,7 @@ export const SMTP_REPLY_CODES: readonly Explanation[] = [
   code(
     '550',
     'Requested action not taken: mailbox unavailable',
-    'Permanent refusal: no such mailbox, no access, or rejected by policy.',
+    'Permanent refusal: no such mailbox, no access, or rejected by policy, such as a relay refused (RFC 5321 §3.6.2).',
     S422,
   ),
   code(
@@ -205,7 +205,7 @@ export const SMTP_REPLY_CODES: readonly Explanation[] = [
   code(
     '554',
     'Transaction failed',
-    'The transaction failed; as a greeting instead of 220 it means "No SMTP service here". (Mailwire also uses it to refuse relaying, with 5.7.1.)',
+    'The transaction failed; as a greeting instead of 220 it means "No SMTP service here". Postfix also refuses relaying with it (554 5.7.1), where RFC 5321 §3.6.2 asks for 550.',
     S422,
   ),
   code(

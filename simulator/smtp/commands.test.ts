@@ -141,7 +141,7 @@ describe('MAIL and RCPT arguments (RFC 5321 §4.1.2)', () => {
     expect(driver.send('RCPT TO:<Postmaster>\r\n')).toEqual(['250 2.1.5 Recipient OK']);
     expect(driver.send('RCPT TO:<BOB@EXAMPLE.ORG>\r\n')).toEqual(['250 2.1.5 Recipient OK']);
     expect(driver.send('RCPT TO:<nobody@example.org>\r\n')).toEqual(['550 5.1.1 <nobody@example.org>: Recipient address rejected: User unknown']);
-    expect(driver.send('RCPT TO:<alice@example.com>\r\n')).toEqual(['554 5.7.1 <alice@example.com>: Relay access denied']);
+    expect(driver.send('RCPT TO:<alice@example.com>\r\n')).toEqual(['550 5.7.1 <alice@example.com>: Relay access denied']);
     expect(driver.send('RCPT TO:<bob@example.org> NOTIFY=NEVER\r\n')).toEqual(['555 5.5.4 Unsupported parameter NOTIFY']);
     expect(driver.send('RCPT TO:<>\r\n')).toEqual(['501 5.1.3 Bad recipient address syntax: the null path <> is not allowed here']);
     expect(driver.send('RCPT <bob@example.org>\r\n')).toEqual(['501 5.5.4 Syntax: RCPT TO:<address> [parameters]']);

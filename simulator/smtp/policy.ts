@@ -11,7 +11,7 @@ import {
   R550UserUnknown,
   R552MailboxFull,
   R553SenderNotOwned,
-  R554RelayDenied,
+  R550RelayDenied,
   type Reply,
 } from './replies.ts';
 import type { Recipient, SmtpSession } from './session.ts';
@@ -61,6 +61,6 @@ export function recipientCheck(session: SmtpSession, mailbox: Mailbox, declaredS
     return { mailbox, account: account.address };
   }
   // RFC 5321 §3.6.2 / RFC 6409 §4.3: relaying only for authenticated submitters.
-  if (!session.user) return R554RelayDenied(mailbox.address);
+  if (!session.user) return R550RelayDenied(mailbox.address);
   return { mailbox, account: null };
 }

@@ -89,7 +89,11 @@ export const R550NonAsciiSender = r(550, '5.6.7', 'Non-ASCII addresses need the 
 export const R553NonAsciiRecipient = r(553, '5.6.7', 'Non-ASCII addresses need the SMTPUTF8 parameter on MAIL FROM');
 export const R553SenderNotOwned = (address: string, user: string): Reply =>
   r(553, '5.7.1', `<${address}>: Sender address rejected: not owned by user ${user}`);
-export const R554RelayDenied = (address: string): Reply => r(554, '5.7.1', `<${address}>: Relay access denied`);
+/**
+ * RFC 5321 §3.6.2: a relay refused for policy reasons SHOULD be answered with 550. (Postfix's
+ * default, relay_domains_reject_code, is 554; the RFC's is followed here.)
+ */
+export const R550RelayDenied = (address: string): Reply => r(550, '5.7.1', `<${address}>: Relay access denied`);
 /** RFC 1870 §6.1: a message over the fixed maximum size is a permanent 552. */
 export const R552MessageTooBig = (max: number): Reply => r(552, '5.3.4', `Message size exceeds fixed maximum message size of ${max} octets`);
 export const R552MailboxFull = (address: string): Reply => r(552, '5.2.2', `<${address}>: Mailbox full`);

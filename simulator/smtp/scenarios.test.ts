@@ -92,7 +92,7 @@ describe('RFC 5321 Appendix D', () => {
       C: MAIL FROM:<JQP@bar.com>
       S: 250 2.1.0 Sender OK
       C: RCPT TO:<Jones@XYZ.COM>
-      S: 554 5.7.1 <Jones@xyz.com>: Relay access denied
+      S: 550 5.7.1 <Jones@xyz.com>: Relay access denied
       C: DATA
       S: 503 5.5.1 Bad sequence of commands: need RCPT command
       C: QUIT

@@ -30,7 +30,7 @@ export interface RunResult {
 /** One goal of an exercise and whether the run met it. */
 export interface GoalResult {
   done: boolean;
-  /** The goal, said the same whether or not it is met ("the relay attempt was refused with 554 5.7.1"). */
+  /** The goal, said the same whether or not it is met ("the relay attempt was refused with 550 5.7.1"). */
   goal: string;
   /** When not done: what was found instead. */
   detail?: string;

@@ -87,8 +87,8 @@ export const SMTP_MISSIONS: Mission[] = [
     goal: 'On mail.example.org port 25, try to send mail to someone at example.com, find out why the server says no, and check that it still takes mail for its own domain.',
     start: { host: 'mail.example.org', port: 25 },
     items: [
-      item('refused', 'A recipient outside example.org was refused (554 5.7.1)', onSome(ORG, [25], (r, s) => answeredWith(r, s, /^RCPT TO:\s*<[^>]*@(?!example\.org>)[^>]*>/i, /^554 5\.7\.1 /) >= 0)),
-      item('own', 'In the same session, a recipient at example.org was accepted (250)', onSome(ORG, [25], (r, s) => answeredWith(r, s, /^RCPT TO:/i, /^554 5\.7\.1 /) >= 0 && accepted(r, s, /^RCPT TO:\s*<[^>]*@example\.org>/i) !== null)),
+      item('refused', 'A recipient outside example.org was refused (550 5.7.1)', onSome(ORG, [25], (r, s) => answeredWith(r, s, /^RCPT TO:\s*<[^>]*@(?!example\.org>)[^>]*>/i, /^550 5\.7\.1 /) >= 0)),
+      item('own', 'In the same session, a recipient at example.org was accepted (250)', onSome(ORG, [25], (r, s) => answeredWith(r, s, /^RCPT TO:/i, /^550 5\.7\.1 /) >= 0 && accepted(r, s, /^RCPT TO:\s*<[^>]*@example\.org>/i) !== null)),
     ],
     hints: [
       '/hosts shows which domains each server is responsible for.',

@@ -66,7 +66,7 @@ export const exercises: Exercise[] = [
     ],
     solution: [...TO_BOB, 'MAIL FROM:<bob@example.org>', 'RCPT TO:<alice@example.com>', 'QUIT'],
     wrong: [...TO_BOB, 'MAIL FROM:<bob@example.org>', 'RCPT TO:<bob@example.org>', 'QUIT'],
-    check: answered('the relay attempt was refused with 554 5.7.1', /^RCPT TO:<alice@example\.com>/i, /^554 5\.7\.1 /, 25),
+    check: answered('the relay attempt was refused with 550 5.7.1', /^RCPT TO:<alice@example\.com>/i, /^550 5\.7\.1 /, 25),
   },
   {
     id: 'smtp-rset',
@@ -127,7 +127,7 @@ export const snippets: Snippet[] = [
   // A whole transaction start, not just RCPT: in page order it follows a refused message, whose transaction is over.
   {
     id: 'smtp-relay', after: ['smtp-greeting', 'smtp-ehlo'], setup: TO_BOB, lines: ['MAIL FROM:<bob@example.org>', 'RCPT TO:<alice@example.com>'],
-    reply: ['250 2.1.0 Sender OK', '554 5.7.1 <alice@example.com>: Relay access denied'],
+    reply: ['250 2.1.0 Sender OK', '550 5.7.1 <alice@example.com>: Relay access denied'],
   },
   // Two MAIL commands, not one: in page order it follows the finished transaction above, after which one MAIL is accepted.
   {

@@ -48,7 +48,7 @@ export const exercises: Exercise[] = [
 export const snippets: Snippet[] = [
   { id: 'trouble-refused', setup: [], lines: ['/connect mail.example.com 26'], reply: ['REFUSED: mail.example.com port 26: connection refused (nothing listens there)'] },
   { id: 'trouble-535', setup: ['/connect mail.example.com 465', 'EHLO laptop'], lines: ['AUTH PLAIN AGFsaWNlQGV4YW1wbGUuY29tAHdyb25n'], reply: ['535 5.7.8 Authentication credentials invalid'] },
-  { id: 'trouble-relay', setup: ['/connect mail.example.org 25', 'EHLO laptop', 'MAIL FROM:<bob@example.org>'], lines: ['RCPT TO:<alice@example.com>'], reply: ['554 5.7.1 <alice@example.com>: Relay access denied'] },
+  { id: 'trouble-relay', setup: ['/connect mail.example.org 25', 'EHLO laptop', 'MAIL FROM:<bob@example.org>'], lines: ['RCPT TO:<alice@example.com>'], reply: ['550 5.7.1 <alice@example.com>: Relay access denied'] },
   { id: 'trouble-530', setup: ['/connect mail.example.com 587', 'EHLO laptop'], lines: ['AUTH PLAIN AGFsaWNlQGV4YW1wbGUuY29tAHdvbmRlcmxhbmQ='], reply: ['530 5.7.0 Must issue a STARTTLS command first'] },
   { id: 'trouble-authfailed', setup: ['/connect mail.example.com 993'], lines: ['a LOGIN alice@example.com nope'], reply: ['a NO [AUTHENTICATIONFAILED] Invalid credentials'] },
   { id: 'trouble-logindisabled', setup: ['/connect mail.example.com 143'], lines: ['a LOGIN alice@example.com wonderland'], reply: ['a NO [PRIVACYREQUIRED] Plaintext passwords are refused before TLS: send STARTTLS first, or use port 993'] },
