@@ -81,7 +81,7 @@ describe('Python smtplib', () => {
     );
     expect(result.ehlo).toBe(250);
     expect(result.refused).toEqual({});
-    expect(result.relay).toBe(554);
+    expect(result.relay).toBe(550); // RFC 5321 §3.6.2
     expect(result.features).toEqual(expect.arrayContaining(['pipelining', '8bitmime', 'enhancedstatuscodes', 'size']));
     await expectDelivered('carol@example.com', 'smtplib-dots', sent);
   });
