@@ -26,21 +26,26 @@ export function withProtocol(s: SmtpSession, tx: Transaction): string {
   return tx.smtputf8 ? `UTF8SMTP${suffix}` : `ESMTP${suffix}`;
 }
 
+/** RFC 8314 §4.3 tls-cipher-name: the registered name, as the TLS Cipher Suite Registry spells it. */
+const TLS_CIPHER_NAME = /^[A-Za-z][A-Za-z0-9_]*$/;
+
 /**
- * RFC 5321 §4.4 Time-stamp-line. "for" names the recipient only when there is one, so that a
- * copy does not reveal the other (Bcc) recipients.
+ * RFC 5321 §4.4 Time-stamp-line: from, by, with, id, for, then the additional registered clauses.
+ * "for" names the recipient only when there is one, so that a copy does not reveal the other
+ * (Bcc) recipients. After TLS, the version goes in a comment (as Postfix writes it) and the
+ * cipher suite in RFC 8314 §4.3's `tls` clause, which a submission server SHOULD add.
  */
 export function receivedHeader(s: SmtpSession, tx: Transaction, id: string, now: number): string {
   const helo = s.helo?.name ?? '';
   const from = isDomain(helo) || isAddressLiteral(helo) ? helo : 'unknown';
   const lines = [`Received: from ${from} (${peerLiteral(s)})`];
   lines.push(`\tby ${s.hostName} (Mailwire) with ${withProtocol(s, tx)} id ${id}`);
-  if (s.tls) lines.push(`\t(using ${s.tls.version} with cipher ${s.tls.cipher})`);
+  if (s.tls) lines.push(`\t(using ${s.tls.version})`);
   if (s.user) lines.push(`\t(Authenticated sender: ${s.user})`);
   const only = tx.recipients.length === 1 ? tx.recipients[0] : undefined;
-  const stamp = rfc5322Date(now);
-  if (only) lines.push(`\tfor <${only.mailbox.address}>; ${stamp}`);
-  else lines[lines.length - 1] += `; ${stamp}`;
+  if (only) lines.push(`\tfor <${only.mailbox.address}>`);
+  if (s.tls && TLS_CIPHER_NAME.test(s.tls.cipher)) lines.push(`\ttls ${s.tls.cipher}`);
+  lines[lines.length - 1] += `; ${rfc5322Date(now)}`;
   return lines.join('\r\n') + '\r\n';
 }
 
