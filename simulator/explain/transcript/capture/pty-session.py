@@ -1,7 +1,8 @@
 # Runs a command in a pseudo-terminal, as a person at a terminal would, and prints what the
 # terminal showed: the program's output with the typed lines echoed. Each typed line is sent once
 # the screen shows the text it waits for. Used to capture openssl s_client sessions.
-# usage: pty-session.py JSON  where JSON = {"argv": [...], "steps": [[wait_for, line], ...], "timeout": s}
+# usage: pty-session.py JSON  where JSON = {"argv": [...], "steps": [[wait_for, line, times?], ...], "timeout": s}
+# A step waits until `wait_for` has appeared `times` times (default 1) since the last typed line.
 import json, os, pty, select, sys, time
 
 spec = json.loads(sys.argv[1])
@@ -12,9 +13,9 @@ out = b""
 mark = 0  # where the output after the last typed line starts
 deadline = time.time() + spec.get("timeout", 20)
 
-def read_until(needle):
+def read_until(needle, times=1):
     global out
-    while needle.encode() not in out[mark:] and time.time() < deadline:
+    while out[mark:].count(needle.encode()) < times and time.time() < deadline:
         ready, _, _ = select.select([fd], [], [], 0.2)
         if ready:
             try:
@@ -25,8 +26,9 @@ def read_until(needle):
                 return
             out += chunk
 
-for wait_for, line in spec["steps"]:
-    read_until(wait_for)
+for step in spec["steps"]:
+    wait_for, line = step[0], step[1]
+    read_until(wait_for, step[2] if len(step) > 2 else 1)
     mark = len(out)
     os.write(fd, (line + "\n").encode())
 read_until(spec.get("end", "\x00never"))
