@@ -108,14 +108,20 @@ describe('/connect --live and /relay', () => {
   });
 });
 
+/** A live IMAP connection on 143 that has had its greeting, offering STARTTLS. */
+async function greetedOn143() {
+  const { h, bridge } = live();
+  h.enter('/connect --live localhost 143');
+  const t = bridge.last;
+  t.emit({ type: 'open', remote: 'localhost (127.0.0.1)', port: 143 });
+  t.reply('* OK [CAPABILITY IMAP4rev1 STARTTLS] ready');
+  await settle();
+  return { h, t };
+}
+
 describe('TLS in the terminal', () => {
   it('starts TLS once the server agrees to STARTTLS, holding typed lines until it is on', async () => {
-    const { h, bridge } = live();
-    h.enter('/connect --live localhost 143');
-    const t = bridge.last;
-    t.emit({ type: 'open', remote: 'localhost (127.0.0.1)', port: 143 });
-    t.reply('* OK [CAPABILITY IMAP4rev1 STARTTLS] ready');
-    await settle();
+    const { h, t } = await greetedOn143();
     h.enter('a STARTTLS');
     h.enter('a2 LOGIN alice wonderland');
     expect(t.sent).toEqual(['a STARTTLS\r\n']);
@@ -132,12 +138,7 @@ describe('TLS in the terminal', () => {
   });
 
   it('a STARTTLS inside an IMAP literal is message text: nothing is held', async () => {
-    const { h, bridge } = live();
-    h.enter('/connect --live localhost 143');
-    const t = bridge.last;
-    t.emit({ type: 'open', remote: 'localhost (127.0.0.1)', port: 143 });
-    t.reply('* OK [CAPABILITY IMAP4rev1 STARTTLS] ready');
-    await settle();
+    const { h, t } = await greetedOn143();
     h.enter('a1 APPEND INBOX {13}');
     t.reply('+ Ready for literal data');
     await settle();
