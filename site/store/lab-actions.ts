@@ -67,5 +67,5 @@ export function ensureTabs(store: MailwireStore, count: number): string[] {
 
 /** The mission panel opened a mission (use-mission.ts). */
 export function openMission(store: MailwireStore, id: string): void {
-  patch(store, (lab) => (lab.mission === id ? {} : { mission: id }));
+  if (store.getState().lab.mission !== id) patch(store, () => ({ mission: id }));
 }
