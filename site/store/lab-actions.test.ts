@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { closeTab, ensureTabs, focusTerminal, MAX_TABS, openTab, setNetworkSession, showTab, toggleSplit } from './lab-actions.ts';
+import { closeTab, ensureTabs, focusTerminal, MAX_TABS, openMission, openTab, setNetworkSession, showTab, toggleSplit } from './lab-actions.ts';
 import { createMailwireStore } from './store.ts';
 
 describe('lab layout actions', () => {
@@ -10,6 +10,16 @@ describe('lab layout actions', () => {
     expect(store.getState().lab).toMatchObject({ active: 'lab-2', focus: 'lab-2' });
     while (openTab(store) !== null);
     expect(store.getState().lab.tabs).toHaveLength(MAX_TABS);
+  });
+
+  it('keeps the open mission for the Connect picker, and leaves the layout as it is when it does not change', () => {
+    const store = createMailwireStore();
+    expect(store.getState().lab.mission).toBeNull();
+    openMission(store, 'mission-auth');
+    const lab = store.getState().lab;
+    expect(lab.mission).toBe('mission-auth');
+    openMission(store, 'mission-auth');
+    expect(store.getState().lab).toBe(lab);
   });
 
   it('splits side by side (opening a second terminal when needed) and back', () => {
