@@ -51,9 +51,10 @@ export class Pop3Server implements ServerEngine<Pop3State, Pop3Event> {
   start(now: number): Output<Pop3Event>[] {
     const s = this.session;
     s.now = now;
-    // RFC 1939 §7 suggests "process-ID.clock@hostname"; the connection's number (the counter that
-    // ends its session id) plays the process-ID.
-    if (isEnabled(s.ctx.host, 'APOP')) s.banner = `<${/(\d+)$/.exec(s.ctx.sessionId)?.[1] ?? '0'}.${Math.floor(now)}@${s.host}>`;
+    // RFC 1939 §7 suggests "process-ID.clock@hostname"; the connection's id plays the process-ID,
+    // whole (it is what is unique, whatever the transport puts in it), its other characters as "-"
+    // so the msg-id stays readable (`mail.example.org:995#1` → `mail.example.org-995-1`).
+    if (isEnabled(s.ctx.host, 'APOP')) s.banner = `<${s.ctx.sessionId.replace(/[^A-Za-z0-9.-]+/g, '-')}.${Math.floor(now)}@${s.host}>`;
     this.apply([reply(R.greeting(s.host, s.banner))]);
     this.arm(now);
     return this.flush();

@@ -108,7 +108,7 @@ export const exercises: Exercise[] = [
 ];
 
 export const snippets: Snippet[] = [
-  { id: 'pop3-greeting', setup: [], lines: ['/connect mail.example.org 995'], reply: ['+OK mail.example.org POP3 Mailwire ready <1.1795683600000@mail.example.org>'] },
+  { id: 'pop3-greeting', setup: [], lines: ['/connect mail.example.org 995'], reply: ['+OK mail.example.org POP3 Mailwire ready <mail.example.org-995-1.1795683600000@mail.example.org>'] },
   { id: 'pop3-user', after: ['pop3-greeting'], setup: ['/connect mail.example.org 995'], lines: ['USER bob@example.org', 'PASS builder'], reply: ['+OK send PASS', '+OK maildrop locked and ready: 2 messages (665 octets)'] },
   { id: 'pop3-stat', after: ['pop3-greeting', 'pop3-user'], setup: BOB_995, lines: ['STAT'], reply: ['+OK 2 665'] },
   { id: 'pop3-list', after: ['pop3-greeting', 'pop3-user'], setup: BOB_995, lines: ['LIST'], reply: ['+OK 2 messages (665 octets)', '1 356', '2 309', '.'] },

@@ -50,7 +50,7 @@ export const exercises: Exercise[] = [
 
 export const snippets: Snippet[] = [
   { id: 'ports-465', setup: [], lines: ['/connect mail.example.com 465'], reply: ['220 mail.example.com ESMTP Mailwire'] },
-  { id: 'ports-995', setup: [], lines: ['/connect mail.example.com 995'], reply: [/^\+OK mail\.example\.com POP3 Mailwire ready <\d+\.\d+@mail\.example\.com>$/], display: ['+OK mail.example.com POP3 Mailwire ready <1.1795683600000@mail.example.com>'] },
+  { id: 'ports-995', setup: [], lines: ['/connect mail.example.com 995'], reply: [/^\+OK mail\.example\.com POP3 Mailwire ready <mail\.example\.com-995-\d+\.\d+@mail\.example\.com>$/], display: ['+OK mail.example.com POP3 Mailwire ready <mail.example.com-995-1.1795683600000@mail.example.com>'] },
   { id: 'ports-65535', setup: [], lines: ['/connect mail.example.com 65536'], reply: ['"65536" is not a port number (1-65535). Usage: /connect HOST PORT'] },
   {
     id: 'ports-ehlo-25', setup: ['/connect mail.example.com 25'], lines: ['EHLO laptop'],
