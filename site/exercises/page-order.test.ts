@@ -4,9 +4,10 @@
  * the page tells the learner to: a snippet that continues earlier ones (`after`) is typed into the
  * session as it is, unless that session has closed (QUIT); one that does not, and has setup, is
  * reached with its "Run the steps before this" button (a fresh connection); and a `/connect`
- * comes after a `/disconnect`, since the terminal holds one connection at a time.
+ * comes after a `/disconnect`, as "Run in terminal" sends one first (the terminal holds one
+ * connection at a time).
  */
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { snippetById } from './registry.ts';
@@ -15,8 +16,8 @@ import { lineMatches } from './snippet-run.ts';
 
 const LEARN = join(import.meta.dirname, '../../content/learn');
 
-/** The pages whose snippets are meant to be followed in order (the SMTP and TLS path). */
-const PAGES = ['how-email-travels', 'ports', 'smtp', 'smtp-extensions', 'tls', 'using-the-terminal', 'pop3', 'imap', 'imap-in-depth', 'pop3-vs-imap', 'mail-client-setup', 'troubleshooting'];
+/** Every tutorial page (a page without snippets passes at once). */
+const PAGES = readdirSync(LEARN).filter((f) => f.endsWith('.mdx')).map((f) => f.slice(0, -'.mdx'.length));
 
 function snippetIds(slug: string): string[] {
   const text = readFileSync(join(LEARN, `${slug}.mdx`), 'utf8');
