@@ -48,10 +48,18 @@ const swaks: FormatReader = {
   },
 };
 
+/**
+ * curl's progress meter, on stderr beside -v's lines when stdout is not a terminal: it redraws with
+ * a leading CR and no line end, so the next -v line follows it on the same line
+ * (`  0     0    0     0    0     0      0      0 --:--:-- --:--:-- --:--:--     0< +OK`).
+ */
+const CURL_PROGRESS = /^\s*\d+(?:\s+[\d.]+[kMGTP]?){7}(?:\s+(?:--:--:--|\d+:\d\d:\d\d)){3}\s+[\d.]+[kMGTP]?(?=[<>*{}] )/;
+
 /** curl -v: `> ` client, `< ` server, `* ` its own notes, `{ [n bytes data]` and `} […]` data markers. */
 const curl: FormatReader = {
   format: 'curl',
-  read(line) {
+  read(glued) {
+    const line = glued.replace(CURL_PROGRESS, '');
     let m = /^> (.*)$/.exec(line);
     if (m) return { side: 'client', texts: [m[1]!] };
     m = /^< (.*)$/.exec(line);
