@@ -38,9 +38,18 @@ export function nstring(value: string | null, opts: StringOptions): Piece[] {
   return value === null ? ['NIL'] : istring(value, opts);
 }
 
+/**
+ * `"value"` when the value may be quoted as it is (printable ASCII with nothing to escape, as most
+ * header text is), else null: the caller then takes istring's general path.
+ */
+export function plainQuoted(value: string): string | null {
+  return value.length <= MAX_QUOTED && isPlainQuotable(value) ? `"${value}"` : null;
+}
+
 export function istring(value: string, opts: StringOptions): Piece[] {
   // Printable ASCII with nothing to escape (most header text): quoted as it is, no scan twice.
-  if (value.length <= MAX_QUOTED && isPlainQuotable(value)) return [`"${value}"`];
+  const plain = plainQuoted(value);
+  if (plain !== null) return [plain];
   // The common case stays a string piece: joined with its neighbours and encoded once.
   const options = encodeOptions(opts);
   if (canQuote(value, options) && !value.includes('\0')) return [quoteString(value)];
