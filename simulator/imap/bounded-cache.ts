@@ -83,14 +83,17 @@ export class BoundedCache<K extends object, V> {
     return slot.value;
   }
 
-  /** The cached value for `key`, computed (and kept, budget allowing) when missing. */
+  /**
+   * The cached value for `key`, computed (and kept, budget allowing) when missing. A value just
+   * kept is read back through `get`, so the pass that fills the cache also runs the path the next
+   * pass takes: V8 then has type feedback for it, instead of throwing away the code it optimized
+   * for misses ("insufficient type feedback", --trace-deopt) in the middle of the next SEARCH.
+   */
   getOrCompute(key: K, compute: (key: K) => V): V {
-    let value = this.get(key);
-    if (value === undefined) {
-      value = compute(key);
-      this.set(key, value);
-    }
-    return value;
+    const value = this.get(key);
+    if (value !== undefined) return value;
+    const computed = compute(key);
+    return this.set(key, computed) ? this.get(key)! : computed;
   }
 
   /**
