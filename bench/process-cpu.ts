@@ -8,7 +8,8 @@ import { readFileSync } from 'node:fs';
 /** USER_HZ: /proc counts CPU time in ticks of 1/100 s on every Linux the bench runs on. */
 const TICKS_PER_SECOND = 100;
 
-function descendants(pid: number): number[] {
+/** The processes below `pid` (children, theirs, and so on), from /proc; empty off Linux or when it is gone. */
+export function descendants(pid: number): number[] {
   let children: number[] = [];
   try {
     for (const task of readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').trim().split(/\s+/)) if (task) children.push(Number(task));

@@ -41,7 +41,7 @@ function benchArgs(argv: string[]): BenchArgs {
   return {
     count: positive('--count', values.count ?? '10000'),
     memoryMessages: positive('--memory-messages', values['memory-messages'] ?? '100000'),
-    rounds: positive('--rounds', values.rounds ?? '3'),
+    rounds: positive('--rounds', values.rounds ?? '5'),
     only,
   };
 }
@@ -83,10 +83,11 @@ async function main(): Promise<void> {
   console.log(`Mailwire benchmark, Node ${process.version}, ${new Date().toISOString()}`);
   if (rows.length) console.log(table(rows));
   if (wanted('real')) {
-    console.log(`\nReal clients (Python imaplib, smtplib, poplib), one command at a time; read-only rows: median of ${args.rounds} alternating rounds; ratio = Mailwire / Dovecot or Postfix:`);
+    console.log(`\nReal clients (Python imaplib, smtplib, poplib), one command at a time; read-only rows: median of ${args.rounds} alternating rounds; ratio = Mailwire / Dovecot or Postfix, the median of the rounds' ratios (their range):`);
     try {
       const real = await benchRealClients({ imapCount: args.count, rounds: args.rounds });
       console.log(comparisonTable(real.rows));
+      console.log(real.pinning);
       if (real.skipped) console.log(`Dovecot/Postfix not run: ${real.skipped}`);
     } catch (error) {
       console.log(failure('real clients', error));
