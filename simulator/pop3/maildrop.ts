@@ -4,6 +4,7 @@
  * and mail that arrives meanwhile is only seen at the next login.
  */
 import type { Mailbox } from '../store/mailbox.ts';
+import type { StoredMessage } from '../store/types.ts';
 import { canonicalLines } from '../wire/line-endings.ts';
 
 export interface MaildropMessage {
@@ -13,9 +14,48 @@ export interface MaildropMessage {
   readonly uid: number;
   /** @rfc 1939#7 UIDL unique-id: 1 to 70 characters in 0x21-0x7E, never reused in a maildrop. */
   readonly uniqueId: string;
-  /** The octets RETR sends (before byte-stuffing); `size` is its length. */
-  readonly wire: Uint8Array;
+  /** The octets RETR sends (before byte-stuffing), made when RETR or TOP asks; `size` is their length. */
+  wire(): Uint8Array;
   readonly size: number;
+}
+
+/**
+ * RFC 1939 §11: the size a message has on the wire, every line ending in CRLF, per stored
+ * message. Stored octets never change, so each message is scanned for its line ends once, not at
+ * every login: a login counts a maildrop it has seen before without reading its messages (a
+ * profile of `npm run serve` under poplib: a third of the server's CPU was these scans at PASS).
+ * Keyed weakly: an expunged message's entry goes with it.
+ */
+const wireSizes = new WeakMap<StoredMessage, number>();
+
+function wireSize(m: StoredMessage): number {
+  let size = wireSizes.get(m);
+  if (size === undefined) {
+    size = canonicalLines(m.raw).length;
+    wireSizes.set(m, size);
+  }
+  return size;
+}
+
+/** One message of the snapshot: the stored message stays readable for RETR even if IMAP expunges it meanwhile. */
+class SnapshotMessage implements MaildropMessage {
+  readonly number: number;
+  readonly uid: number;
+  readonly uniqueId: string;
+  readonly size: number;
+  private readonly stored: StoredMessage;
+
+  constructor(number: number, uniqueId: string, stored: StoredMessage) {
+    this.number = number;
+    this.uid = stored.uid;
+    this.uniqueId = uniqueId;
+    this.size = wireSize(stored);
+    this.stored = stored;
+  }
+
+  wire(): Uint8Array {
+    return canonicalLines(this.stored.raw);
+  }
 }
 
 export type Lookup =
@@ -29,11 +69,8 @@ export class Maildrop {
   private readonly retrieved = new Set<number>();
 
   constructor(inbox: Mailbox) {
-    this.messages = inbox.messages.map((m, i) => {
-      const wire = canonicalLines(m.raw);
-      // UIDVALIDITY.UID: unique for as long as the mailbox exists, as Dovecot's default %v.%u.
-      return { number: i + 1, uid: m.uid, uniqueId: `${inbox.uidValidity}.${m.uid}`, wire, size: wire.length };
-    });
+    // UIDVALIDITY.UID: unique for as long as the mailbox exists, as Dovecot's default %v.%u.
+    this.messages = inbox.messages.map((m, i) => new SnapshotMessage(i + 1, `${inbox.uidValidity}.${m.uid}`, m));
   }
 
   get count(): number {

@@ -21,6 +21,6 @@ export const RETR: Pop3Command = {
     if (!found.ok) return found.effects;
     const m = found.message;
     maildropOf(s).markRetrieved(m.number);
-    return [multi(R.retr(m.size), m.wire)];
+    return [multi(R.retr(m.size), m.wire())];
   },
 };

@@ -24,6 +24,6 @@ export const TOP: Pop3Command = {
     const found = messageArg(s, arg);
     if (!found.ok) return found.effects;
     const m = found.message;
-    return [multi(R.top, topOf(m.wire, Number(lines)))];
+    return [multi(R.top, topOf(m.wire(), Number(lines)))];
   },
 };
