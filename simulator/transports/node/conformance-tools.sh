@@ -13,6 +13,9 @@ missing=()
 for tool in python3 curl fetchmail openssl swaks dovecot postfix redis-server websockify; do
   command -v "$tool" >/dev/null 2>&1 || missing+=("$tool")
 done
+# swaks speaks TLS (--tls, --tls-on-connect) through Net::SSLeay, which Debian's swaks only
+# recommends: without it every TLS run ends "TLS not available: requires Net::SSLeay".
+perl -MNet::SSLeay -e 1 >/dev/null 2>&1 || missing+=(swaks-tls)
 [ ${#missing[@]} -eq 0 ] && exit 0
 
 if [ "$(id -u)" -ne 0 ] || ! command -v apt-get >/dev/null 2>&1; then
@@ -28,6 +31,7 @@ for tool in "${missing[@]}"; do
     fetchmail) packages+=(fetchmail) ;;
     openssl) packages+=(openssl) ;;
     swaks) packages+=(swaks) ;;
+    swaks-tls) packages+=(libnet-ssleay-perl) ;;
     dovecot) packages+=(dovecot-imapd dovecot-pop3d) ;;
     postfix) packages+=(postfix) ;;
     redis-server) packages+=(redis-server) ;;
