@@ -1,6 +1,7 @@
 /**
- * Wireshark's tshark, for the capture tests that check a file decrypts: only where it is installed
- * (it is not a project dependency; those tests skip and say so elsewhere).
+ * Wireshark's tshark, for the capture tests that check a file decrypts. The test setup installs it
+ * (simulator/transports/node/conformance-tools.sh); where it cannot (not root, not Debian), those
+ * tests skip and say so in their names.
  */
 import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
@@ -16,7 +17,7 @@ export const TSHARK: string | null = (() => {
 })();
 
 /** What the skipped suites' names say about tshark. */
-export const TSHARK_LABEL = TSHARK ?? 'skipped: tshark is not installed; it is not a project dependency';
+export const TSHARK_LABEL = TSHARK ?? 'skipped: tshark is not installed (simulator/transports/node/conformance-tools.sh installs it as root on Debian)';
 
 /** Writes `bytes` to `dir/name` and returns what `tshark -n -r` prints with `args`. */
 export function tsharkRead(dir: string, name: string, bytes: Uint8Array, args: readonly string[]): string {
