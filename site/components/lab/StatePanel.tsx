@@ -14,7 +14,7 @@ export default function StatePanel({ world }: { world: PageWorld }) {
   const session = useFocusedSession(world);
   const terminalId = useFocusedTerminal();
   if (!session) {
-    return <p className="lab-note">Connect a terminal (for example <code>/connect mail.example.com 587</code>) to see the server's state machine.</p>;
+    return <p className="lab-note">Connect a terminal (for example <code>/connect mail.example.org 25</code>) to see the server's state machine.</p>;
   }
   const allowed = session.closed ? [] : allowedHere(session.protocol, session.state);
   const out = stateGraph(session.protocol).edges.filter((e) => e.from === session.state);
