@@ -1,32 +1,156 @@
 /**
  * Loopback ports for a server that has to be told its port numbers (Dovecot, Postfix,
- * redis-server, websockify, a child `npm run serve`). The kernel picks each one (listen on port 0),
- * and all of them are held open together before any is closed: picked one after another, a port
- * just closed can be handed out again, and a set of eight had a repeat about once in 300 tries
- * (Linux 6, 2026-12-03), which made Dovecot fail to start with two listeners on one port.
- * Another process can still take a port before the server binds it; that is the price of a server
- * that cannot be handed a listening socket.
+ * redis-server, websockify, a child `npm run serve`), free until that server binds them:
+ * - Outside the kernel's ephemeral range (Linux: net.ipv4.ip_local_port_range, 32768-60999),
+ *   from which every outgoing connection on the machine takes its local port. Picked inside it,
+ *   a port could be taken by any connect() in the second or two before Postfix binds it; in a
+ *   clean-clone CI run with the live e2e tests in parallel, Postfix failed so: "fatal: bind
+ *   127.0.0.1 port 36431: Address already in use".
+ * - Claimed with a file in a directory that every process on the machine shares, so two test
+ *   workers (or a test and the bench) never pick the same one. A claim only has to last until
+ *   the server binds its port (then the bind itself keeps others off): one older than
+ *   CLAIM_LIFETIME_MS, or whose process has ended, is taken over, and old ones are swept.
+ * - Each one bound on 127.0.0.1 while the set is picked, so a port in use (by anything) is skipped.
  */
-import { createServer, type AddressInfo, type Server } from 'node:net';
+import { closeSync, mkdirSync, openSync, readFileSync, readdirSync, rmSync, statSync, writeSync } from 'node:fs';
+import { createServer, type Server } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+/** Where the claims live: `<port>`, holding the claiming process's pid. */
+const CLAIMS = join(tmpdir(), 'mailwire-port-claims');
+/** The first port picked from: above most services' registered ports. */
+const LOWEST = 10_000;
+/** How long a claim holds: far longer than any server here takes to start and bind. */
+const CLAIM_LIFETIME_MS = 10 * 60_000;
+
+/** The ports below the ephemeral range, from LOWEST: [first, last]. */
+function range(): [number, number] {
+  let ephemeralLow = 32_768;
+  try {
+    const low = Number(readFileSync('/proc/sys/net/ipv4/ip_local_port_range', 'utf8').trim().split(/\s+/)[0]);
+    if (Number.isInteger(low) && low > LOWEST + 1000) ephemeralLow = low;
+  } catch {
+    // Not Linux: 10000-32767 lies below macOS's and Windows's ephemeral range too (49152 up).
+  }
+  return [LOWEST, ephemeralLow - 1];
+}
+
+const mine = new Set<number>();
+let started = false;
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/** Claims `port` for this process; false when a live process holds it. Exported for its test. */
+export function claim(port: number): boolean {
+  mkdirSync(CLAIMS, { recursive: true });
+  const path = join(CLAIMS, String(port));
+  for (let attempt = 0; attempt < 2; attempt++) {
+    try {
+      const fd = openSync(path, 'wx');
+      writeSync(fd, String(process.pid));
+      closeSync(fd);
+      mine.add(port);
+      return true;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+      let text: string;
+      try {
+        text = readFileSync(path, 'utf8');
+      } catch {
+        continue; // given back meanwhile: try again
+      }
+      // A claim still being written has no pid yet: it is live. One of an ended process, or an
+      // old one, is stale.
+      const holder = /^[1-9][0-9]*$/.test(text) ? Number(text) : null;
+      if (holder === process.pid) return false;
+      if (!expired(path) && (holder === null || alive(holder))) return false;
+      rmSync(path, { force: true });
+    }
+  }
+  return false;
+}
+
+function expired(path: string): boolean {
+  try {
+    return Date.now() - statSync(path).mtimeMs > CLAIM_LIFETIME_MS;
+  } catch {
+    return false;
+  }
+}
+
+/** Gives back every claim of this process (the servers it started are gone with it). */
+function releaseAll(): void {
+  for (const port of mine) rmSync(join(CLAIMS, String(port)), { force: true });
+  mine.clear();
+}
+
+/** Removes old claims, left by processes that were killed before they could give theirs back. */
+function sweep(): void {
+  for (const name of readdirSync(CLAIMS)) if (expired(join(CLAIMS, name))) rmSync(join(CLAIMS, name), { force: true });
+}
+
+function bind(port: number): Promise<Server | null> {
+  return new Promise((ok) => {
+    const server = createServer();
+    server.once('error', () => ok(null));
+    server.listen(port, '127.0.0.1', () => ok(server));
+  });
+}
 
 export async function freePorts(count: number): Promise<number[]> {
+  mkdirSync(CLAIMS, { recursive: true });
+  if (!started) {
+    started = true;
+    sweep();
+    process.once('exit', releaseAll);
+  }
+  const [first, last] = range();
+  const span = last - first + 1;
   const held: Server[] = [];
+  const ports: number[] = [];
   try {
-    for (let i = 0; i < count; i++) {
-      const server = createServer();
+    // From a random start, so processes do not all try the same ports first.
+    const start = Math.floor(Math.random() * span);
+    for (let i = 0; i < span && ports.length < count; i++) {
+      const port = first + ((start + i) % span);
+      if (mine.has(port) || !claim(port)) continue;
+      const server = await bind(port);
+      if (!server) {
+        mine.delete(port);
+        rmSync(join(CLAIMS, String(port)), { force: true });
+        continue;
+      }
       held.push(server);
-      await new Promise<void>((ok, fail) => {
-        server.once('error', fail);
-        server.listen(0, '127.0.0.1', ok);
-      });
+      ports.push(port);
     }
-    return held.map((server) => (server.address() as AddressInfo).port);
+    if (ports.length < count) throw new Error(`freePorts: only ${ports.length} of ${count} free ports in ${first}-${last}`);
+    return ports;
   } finally {
-    await Promise.all(held.map((server) => new Promise<void>((ok) => (server.listening ? server.close(() => ok()) : ok()))));
+    await Promise.all(held.map((server) => new Promise<void>((ok) => server.close(() => ok()))));
   }
 }
 
 export async function freePort(): Promise<number> {
   const [port] = await freePorts(1);
   return port!;
+}
+
+/** Where the claims live (for tests). */
+export const CLAIMS_DIR = CLAIMS;
+
+/** The claim files in the shared directory now (for tests). */
+export function claimedPorts(): number[] {
+  try {
+    return readdirSync(CLAIMS).map(Number).filter(Number.isInteger);
+  } catch {
+    return [];
+  }
 }
