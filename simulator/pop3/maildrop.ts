@@ -23,7 +23,7 @@ export interface MaildropMessage {
  * RFC 1939 §11: the size a message has on the wire, every line ending in CRLF, per stored
  * message. Stored octets never change, so each message is scanned for its line ends once, not at
  * every login: a login counts a maildrop it has seen before without reading its messages (a
- * profile of `npm run serve` under poplib: a third of the server's CPU was these scans at PASS).
+ * profile of `npm run serve` under poplib: about a quarter of the server's CPU was these scans at PASS).
  * Keyed weakly: an expunged message's entry goes with it.
  */
 const wireSizes = new WeakMap<StoredMessage, number>();
