@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -60,6 +60,7 @@ describe('freePorts', () => {
     // Ports above the range freePorts picks from, so no other test's claims are touched.
     const [ended, old, live] = [61_500, 61_501, 61_502];
     const path = (port: number): string => join(CLAIMS_DIR, String(port));
+    mkdirSync(CLAIMS_DIR, { recursive: true });
     writeFileSync(path(ended), '2147483646'); // no process has this pid
     writeFileSync(path(old), String(process.ppid));
     const hourAgo = new Date(Date.now() - 3_600_000);

@@ -18,7 +18,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 /** Where the claims live: `<port>`, holding the claiming process's pid. */
-const CLAIMS = join(tmpdir(), 'mailwire-port-claims');
+export const CLAIMS_DIR = join(tmpdir(), 'mailwire-port-claims');
 /** The first port picked from: above most services' registered ports. */
 const LOWEST = 10_000;
 /** How long a claim holds: far longer than any server here takes to start and bind. */
@@ -39,6 +39,17 @@ function range(): [number, number] {
 const mine = new Set<number>();
 let started = false;
 
+/** Once per process: the shared directory made, old claims swept, this process's given back at exit. */
+function start(): void {
+  if (started) return;
+  started = true;
+  mkdirSync(CLAIMS_DIR, { recursive: true });
+  sweep();
+  process.once('exit', () => {
+    for (const port of mine) release(port);
+  });
+}
+
 function alive(pid: number): boolean {
   try {
     process.kill(pid, 0);
@@ -50,8 +61,8 @@ function alive(pid: number): boolean {
 
 /** Claims `port` for this process; false when a live process holds it. Exported for its test. */
 export function claim(port: number): boolean {
-  mkdirSync(CLAIMS, { recursive: true });
-  const path = join(CLAIMS, String(port));
+  start();
+  const path = join(CLAIMS_DIR, String(port));
   for (let attempt = 0; attempt < 2; attempt++) {
     try {
       const fd = openSync(path, 'wx');
@@ -86,15 +97,15 @@ function expired(path: string): boolean {
   }
 }
 
-/** Gives back every claim of this process (the servers it started are gone with it). */
-function releaseAll(): void {
-  for (const port of mine) rmSync(join(CLAIMS, String(port)), { force: true });
-  mine.clear();
+/** Gives a claim back (the port could not be bound, or the process is leaving). */
+function release(port: number): void {
+  mine.delete(port);
+  rmSync(join(CLAIMS_DIR, String(port)), { force: true });
 }
 
 /** Removes old claims, left by processes that were killed before they could give theirs back. */
 function sweep(): void {
-  for (const name of readdirSync(CLAIMS)) if (expired(join(CLAIMS, name))) rmSync(join(CLAIMS, name), { force: true });
+  for (const name of readdirSync(CLAIMS_DIR)) if (expired(join(CLAIMS_DIR, name))) rmSync(join(CLAIMS_DIR, name), { force: true });
 }
 
 function bind(port: number): Promise<Server | null> {
@@ -106,12 +117,7 @@ function bind(port: number): Promise<Server | null> {
 }
 
 export async function freePorts(count: number): Promise<number[]> {
-  mkdirSync(CLAIMS, { recursive: true });
-  if (!started) {
-    started = true;
-    sweep();
-    process.once('exit', releaseAll);
-  }
+  start();
   const [first, last] = range();
   const span = last - first + 1;
   const held: Server[] = [];
@@ -124,8 +130,7 @@ export async function freePorts(count: number): Promise<number[]> {
       if (mine.has(port) || !claim(port)) continue;
       const server = await bind(port);
       if (!server) {
-        mine.delete(port);
-        rmSync(join(CLAIMS, String(port)), { force: true });
+        release(port);
         continue;
       }
       held.push(server);
@@ -143,13 +148,10 @@ export async function freePort(): Promise<number> {
   return port!;
 }
 
-/** Where the claims live (for tests). */
-export const CLAIMS_DIR = CLAIMS;
-
 /** The claim files in the shared directory now (for tests). */
 export function claimedPorts(): number[] {
   try {
-    return readdirSync(CLAIMS).map(Number).filter(Number.isInteger);
+    return readdirSync(CLAIMS_DIR).map(Number).filter(Number.isInteger);
   } catch {
     return [];
   }
