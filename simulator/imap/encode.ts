@@ -42,7 +42,7 @@ export function nstring(value: string | null, opts: StringOptions): Piece[] {
  * `"value"` when the value may be quoted as it is (printable ASCII with nothing to escape, as most
  * header text is), else null: the caller then takes istring's general path.
  */
-export function plainQuoted(value: string): string | null {
+function plainQuoted(value: string): string | null {
   return value.length <= MAX_QUOTED && isPlainQuotable(value) ? `"${value}"` : null;
 }
 
@@ -54,6 +54,37 @@ export function istring(value: string, opts: StringOptions): Piece[] {
   const options = encodeOptions(opts);
   if (canQuote(value, options) && !value.includes('\0')) return [quoteString(value)];
   return [encodeValue(value, options)];
+}
+
+/**
+ * nstring's pieces pushed onto `out`, with no array of their own: an ENVELOPE spelled with one
+ * array per value made some forty per message, and FETCH 1:* ENVELOPE of 10,000 not yet cached
+ * spent about 4 µs a message of ~8 making and joining them.
+ */
+export function pushNstring(out: Piece[], value: string | null, opts: StringOptions): void {
+  const plain = value === null ? 'NIL' : plainQuoted(value);
+  if (plain !== null) out.push(plain);
+  else out.push(...istring(value!, opts));
+}
+
+/**
+ * Adjacent text pieces joined into one string each (literals stay apart). `join` makes a flat
+ * string; `+=` would make a tree of the parts, which V8 walks part by part each time a cached
+ * copy is encoded (measured on Node 22: FETCH 1:* ENVELOPE of 10,000 took 4x as long).
+ */
+export function joinText(pieces: Piece[]): Piece[] {
+  const out: Piece[] = [];
+  let text: string[] = [];
+  for (const p of pieces) {
+    if (typeof p === 'string') text.push(p);
+    else {
+      if (text.length) out.push(text.join(''));
+      text = [];
+      out.push(p);
+    }
+  }
+  if (text.length || !out.length) out.push(text.join(''));
+  return out;
 }
 
 /** `"text"` for ASCII we produce ourselves (media types, tags). */

@@ -1,13 +1,12 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Address, Envelope } from '../../mime/types.ts';
-import { list, nstring, type Piece, type StringOptions } from '../encode.ts';
-import { joinText } from '../message-cache.ts';
+import { joinText, list, nstring, type Piece, type StringOptions } from '../encode.ts';
 import { envelopePieces } from './structure.ts';
 
 /**
  * RFC 9051 §9 envelope spelled value by value with the general string helpers: what
- * envelopePieces must send, whether it takes its one-string path or not.
+ * envelopePieces must send, for plain header text and for text that needs quoting or a literal.
  */
 function spelled(env: Envelope, opts: StringOptions): Piece[] {
   const addresses = (l: Address[] | null): Piece[] =>
