@@ -1,30 +1,42 @@
 /** The TLS certificate for `npm run serve`: the one given, or a self-signed one made at start. */
+import { X509Certificate, createPrivateKey } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { generate } from 'selfsigned';
+import { p256 } from '@noble/curves/nist.js';
+import { generateSigningKey, issueCertificate } from '../../tls/v13/ca.ts';
+import type { PrivateKey } from '../../tls/v13/signatures.ts';
+import { systemRandom } from '../system-random.ts';
 import type { TlsCredentials } from './tcp-server.ts';
 
-/** A self-signed certificate for `hostName`, also valid for localhost and the loopback addresses. */
-export async function selfSignedCertificate(hostName: string): Promise<TlsCredentials> {
-  const pems = await generate([{ name: 'commonName', value: hostName }], {
-    keyType: 'ec',
-    curve: 'P-256',
-    algorithm: 'sha256',
-    extensions: [
-      { name: 'basicConstraints', cA: false },
-      { name: 'keyUsage', digitalSignature: true, keyEncipherment: true },
-      { name: 'extKeyUsage', serverAuth: true },
-      {
-        name: 'subjectAltName',
-        altNames: [
-          { type: 2, value: hostName },
-          { type: 2, value: 'localhost' },
-          { type: 7, ip: '127.0.0.1' },
-          { type: 7, ip: '::1' },
-        ],
-      },
-    ],
+const DAY_MS = 86_400_000;
+
+/**
+ * A self-signed certificate for `hostName`, also valid for localhost and the loopback addresses,
+ * issued by the same code as the virtual network's certificates (tls/v13/ca.ts): ECDSA P-256,
+ * serverAuth, a random 128-bit serial (RFC 5280 §4.1.2.2), valid from a minute ago for a year.
+ */
+export function selfSignedCertificate(hostName: string): TlsCredentials {
+  const random = systemRandom();
+  const key = generateSigningKey('P-256', random);
+  const now = Date.now();
+  const der = issueCertificate({
+    subject: hostName,
+    key,
+    serial: random.bytes(16),
+    notBefore: now - 60_000,
+    notAfter: now + 365 * DAY_MS,
+    dnsNames: hostName === 'localhost' ? ['localhost'] : [hostName, 'localhost'],
+    ipAddresses: ['127.0.0.1', '::1'],
   });
-  return { cert: pems.cert, key: pems.private };
+  return { cert: new X509Certificate(der).toString(), key: privateKeyPem(key) };
+}
+
+/** Node's TLS takes the key as PEM: the P-256 scalar and its point as a JWK (RFC 7518 §6.2), exported as PKCS #8. */
+function privateKeyPem(key: PrivateKey): string {
+  if (key.kind !== 'ec' || key.curve !== 'P-256') throw new Error(`not a P-256 key: ${key.kind}`);
+  const point = p256.getPublicKey(key.secret, false);
+  const b64url = (bytes: Uint8Array): string => Buffer.from(bytes).toString('base64url');
+  const jwk = { kty: 'EC', crv: 'P-256', d: b64url(key.secret), x: b64url(point.subarray(1, 33)), y: b64url(point.subarray(33, 65)) };
+  return createPrivateKey({ key: jwk, format: 'jwk' }).export({ type: 'pkcs8', format: 'pem' }).toString();
 }
 
 export function certificateFromFiles(certFile: string, keyFile: string): TlsCredentials {

@@ -35,7 +35,7 @@ async function listen(protocol: MailProtocol, virtualPort: number): Promise<numb
 
 const ports: Partial<Record<MailProtocol, number>> = {};
 beforeAll(async () => {
-  tls = await selfSignedCertificate(host.name);
+  tls = selfSignedCertificate(host.name);
   ports.smtp = await listen('smtp', 25);
   ports.pop3 = await listen('pop3', 110);
   ports.imap = await listen('imap', 143);

@@ -51,7 +51,7 @@ export async function startServers(options: ServeOptions = {}): Promise<RunningS
   const { world, host } = prepareWorld({ ...options, now: Date.now() });
   const wanted = wantedServices(options.ports);
   const engines = await loadEngines([...new Set(wanted.map(({ service }) => service.protocol))]);
-  const tls = options.tls ?? (await selfSignedCertificate(host.name));
+  const tls = options.tls ?? selfSignedCertificate(host.name);
   const listeners: TcpListener[] = [];
   const mta = await startMta(world, options.onMtaEvent);
   const running: RunningServers = {

@@ -98,7 +98,7 @@ const storeChanges = (listener: (change: MailChange) => void): (() => void) => {
 };
 
 beforeAll(async () => {
-  tls = await selfSignedCertificate('toy.example');
+  tls = selfSignedCertificate('toy.example');
   const makeEngine = (peer: Peer): ToyEngine => {
     const engine = new ToyEngine(peer);
     engines.push(engine);
