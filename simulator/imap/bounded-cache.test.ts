@@ -87,6 +87,17 @@ describe('BoundedCache', () => {
     }
   });
 
+  it('a walk larger than the budget remembers only a budget’s worth of its misses, the first asked', () => {
+    const keys = keysOf(100);
+    const cache = new BoundedCache<Key, string>(100, (v) => v.length);
+    for (const k of keys) cache.set(k, 'x'.repeat(10)); // 1,000 octets asked for: only the first 100 remembered
+    cache.newPass();
+    // Walked the other way, only those ten may be kept: the other ninety were never remembered.
+    const kept = [...keys].reverse().filter((k) => cache.set(k, 'x'.repeat(10)));
+    expect(kept.map((k) => k.id)).toEqual([9, 8, 7, 6, 5, 4, 3, 2, 1, 0]);
+    expect(cache.size).toBe(100);
+  });
+
   it('a value above the whole budget is not kept and pushes nothing out', () => {
     const [a, b] = keysOf(2) as [Key, Key];
     const cache = new BoundedCache<Key, string>(10, (v) => v.length);
@@ -151,7 +162,9 @@ describe('BoundedCache', () => {
           }
           expect(cache.size).toBeLessThanOrEqual(budget);
         }
-        // Asked for in one pass, then again first thing in the next: kept whenever it fits on its own.
+        // Asked for first thing in a pass, then again first thing in the next: kept whenever it fits
+        // on its own (later in a pass, only while the pass has not yet missed a budget's worth).
+        cache.newPass();
         cache.set(keys[0]!, 'first');
         cache.newPass();
         if (budget >= 6) expect(cache.set(keys[0]!, 'fresh')).toBe(true);
