@@ -39,6 +39,13 @@ describe('FETCH in parts', () => {
     expect(server.state).toBe('selected');
   });
 
+  it('small responses leave in parts of at most 100 messages, though all 403 fit the first part’s octets', () => {
+    const { driver, total } = bigMailbox();
+    const parts = [fetched(driver.send('c FETCH 1:* (FLAGS)\r\n'))];
+    for (let i = 0; i < total && parts.reduce((a, b) => a + b, 0) < total; i++) parts.push(fetched(driver.tick()));
+    expect(parts).toEqual([100, 100, 100, 100, total - 400]);
+  });
+
   it('a small FETCH is one response in the one call, with no tick asked for', () => {
     const world = freshWorld();
     const driver = new EngineDriver(imapServer(world));
