@@ -90,7 +90,7 @@ describe('BoundedCache', () => {
   it('a walk larger than the budget remembers only a budget’s worth of its misses, the first asked', () => {
     const keys = keysOf(100);
     const cache = new BoundedCache<Key, string>(100, (v) => v.length);
-    for (const k of keys) cache.set(k, 'x'.repeat(10)); // 1,000 octets asked for: only the first 100 remembered
+    for (const k of keys) cache.set(k, 'x'.repeat(10)); // 1,000 octets asked for: only the first ten keys (100 octets) remembered
     cache.newPass();
     // Walked the other way, only those ten may be kept: the other ninety were never remembered.
     const kept = [...keys].reverse().filter((k) => cache.set(k, 'x'.repeat(10)));

@@ -3,7 +3,6 @@ import { X509Certificate, createPrivateKey } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { p256 } from '@noble/curves/nist.js';
 import { generateSigningKey, issueCertificate } from '../../tls/v13/ca.ts';
-import type { PrivateKey } from '../../tls/v13/signatures.ts';
 import { systemRandom } from '../system-random.ts';
 import type { TlsCredentials } from './tcp-server.ts';
 
@@ -27,15 +26,14 @@ export function selfSignedCertificate(hostName: string): TlsCredentials {
     dnsNames: hostName === 'localhost' ? ['localhost'] : [hostName, 'localhost'],
     ipAddresses: ['127.0.0.1', '::1'],
   });
-  return { cert: new X509Certificate(der).toString(), key: privateKeyPem(key) };
+  return { cert: new X509Certificate(der).toString(), key: p256KeyPem(key.secret) };
 }
 
 /** Node's TLS takes the key as PEM: the P-256 scalar and its point as a JWK (RFC 7518 §6.2), exported as PKCS #8. */
-function privateKeyPem(key: PrivateKey): string {
-  if (key.kind !== 'ec' || key.curve !== 'P-256') throw new Error(`not a P-256 key: ${key.kind}`);
-  const point = p256.getPublicKey(key.secret, false);
+function p256KeyPem(secret: Uint8Array): string {
+  const point = p256.getPublicKey(secret, false);
   const b64url = (bytes: Uint8Array): string => Buffer.from(bytes).toString('base64url');
-  const jwk = { kty: 'EC', crv: 'P-256', d: b64url(key.secret), x: b64url(point.subarray(1, 33)), y: b64url(point.subarray(33, 65)) };
+  const jwk = { kty: 'EC', crv: 'P-256', d: b64url(secret), x: b64url(point.subarray(1, 33)), y: b64url(point.subarray(33, 65)) };
   return createPrivateKey({ key: jwk, format: 'jwk' }).export({ type: 'pkcs8', format: 'pem' }).toString();
 }
 
