@@ -8,16 +8,21 @@
  *   127.0.0.1 port 36431: Address already in use".
  * - Claimed with a file in a directory that every process on the machine shares, so two test
  *   workers (or a test and the bench) never pick the same one. A claim only has to last until
- *   the server binds its port (then the bind itself keeps others off): one older than
- *   CLAIM_LIFETIME_MS, or whose process has ended, is taken over, and old ones are swept.
+ *   the server binds its port (then the bind itself keeps others off). Each claim is a file of
+ *   its own, `<port>.<pid>.<n>`, and a process that finds another live claim on its port gives the
+ *   port up: two at once may both give it up, never both keep it. (Taking over one shared file per
+ *   port was not safe: two processes that found the same stale claim each removed it and made
+ *   their own, the second removing the first's; a clean-clone CI run gave both the same two ports.)
+ *   A claim whose process has ended, or one older than CLAIM_LIFETIME_MS, counts for nothing and is
+ *   removed by whoever finds it (its name is its own, so that removes nothing else).
  * - Each one bound on 127.0.0.1 while the set is picked, so a port in use (by anything) is skipped.
  */
-import { closeSync, mkdirSync, openSync, readFileSync, readdirSync, rmSync, statSync, writeSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { createServer, type Server } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-/** Where the claims live: `<port>`, holding the claiming process's pid. */
+/** Where the claims live: `<port>.<pid>.<n>`, empty files. */
 export const CLAIMS_DIR = join(tmpdir(), 'mailwire-port-claims');
 /** The first port picked from: above most services' registered ports. */
 const LOWEST = 10_000;
@@ -36,17 +41,19 @@ function range(): [number, number] {
   return [LOWEST, ephemeralLow - 1];
 }
 
-const mine = new Set<number>();
+/** This process's claims: port -> its claim's file name. */
+const mine = new Map<number, string>();
+let made = 0;
 let started = false;
 
-/** Once per process: the shared directory made, old claims swept, this process's given back at exit. */
+/** Once per process: the shared directory made, stale claims swept, this process's given back at exit. */
 function start(): void {
   if (started) return;
   started = true;
   mkdirSync(CLAIMS_DIR, { recursive: true });
-  sweep();
+  for (const name of readdirSync(CLAIMS_DIR)) if (stale(name)) rmSync(join(CLAIMS_DIR, name), { force: true });
   process.once('exit', () => {
-    for (const port of mine) release(port);
+    for (const port of [...mine.keys()]) release(port);
   });
 }
 
@@ -59,53 +66,44 @@ function alive(pid: number): boolean {
   }
 }
 
-/** Claims `port` for this process; false when a live process holds it. Exported for its test. */
-export function claim(port: number): boolean {
-  start();
-  const path = join(CLAIMS_DIR, String(port));
-  for (let attempt = 0; attempt < 2; attempt++) {
-    try {
-      const fd = openSync(path, 'wx');
-      writeSync(fd, String(process.pid));
-      closeSync(fd);
-      mine.add(port);
-      return true;
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-      let text: string;
-      try {
-        text = readFileSync(path, 'utf8');
-      } catch {
-        continue; // given back meanwhile: try again
-      }
-      // A claim still being written has no pid yet: it is live. One of an ended process, or an
-      // old one, is stale.
-      const holder = /^[1-9][0-9]*$/.test(text) ? Number(text) : null;
-      if (holder === process.pid) return false;
-      if (!expired(path) && (holder === null || alive(holder))) return false;
-      rmSync(path, { force: true });
-    }
+const CLAIM_NAME = /^(\d+)\.([1-9]\d*)\.\d+$/;
+
+/** A claim that counts for nothing: its process has ended, it is old, or it is not a claim's name. */
+function stale(name: string): boolean {
+  const parts = CLAIM_NAME.exec(name);
+  if (!parts || !alive(Number(parts[2]))) return true;
+  try {
+    return Date.now() - statSync(join(CLAIMS_DIR, name)).mtimeMs > CLAIM_LIFETIME_MS;
+  } catch {
+    return true; // removed meanwhile
   }
-  return false;
 }
 
-function expired(path: string): boolean {
-  try {
-    return Date.now() - statSync(path).mtimeMs > CLAIM_LIFETIME_MS;
-  } catch {
+/** Claims `port` for this process; false when another live claim on it exists. Exported for its test. */
+export function claim(port: number): boolean {
+  start();
+  const name = `${port}.${process.pid}.${++made}`;
+  closeSync(openSync(join(CLAIMS_DIR, name), 'wx'));
+  // Ours is in the directory before we look: of two processes that claim at once, at least the
+  // second to look sees the first's claim.
+  for (const other of readdirSync(CLAIMS_DIR)) {
+    if (other === name || !other.startsWith(`${port}.`)) continue;
+    if (stale(other)) {
+      rmSync(join(CLAIMS_DIR, other), { force: true });
+      continue;
+    }
+    rmSync(join(CLAIMS_DIR, name), { force: true });
     return false;
   }
+  mine.set(port, name);
+  return true;
 }
 
 /** Gives a claim back (the port could not be bound, or the process is leaving). */
 function release(port: number): void {
+  const name = mine.get(port);
   mine.delete(port);
-  rmSync(join(CLAIMS_DIR, String(port)), { force: true });
-}
-
-/** Removes old claims, left by processes that were killed before they could give theirs back. */
-function sweep(): void {
-  for (const name of readdirSync(CLAIMS_DIR)) if (expired(join(CLAIMS_DIR, name))) rmSync(join(CLAIMS_DIR, name), { force: true });
+  if (name) rmSync(join(CLAIMS_DIR, name), { force: true });
 }
 
 function bind(port: number): Promise<Server | null> {
@@ -148,10 +146,10 @@ export async function freePort(): Promise<number> {
   return port!;
 }
 
-/** The claim files in the shared directory now (for tests). */
+/** The ports with a claim in the shared directory now, live or not (for tests). */
 export function claimedPorts(): number[] {
   try {
-    return readdirSync(CLAIMS_DIR).map(Number).filter(Number.isInteger);
+    return [...new Set(readdirSync(CLAIMS_DIR).map((name) => Number(CLAIM_NAME.exec(name)?.[1])).filter(Number.isInteger))];
   } catch {
     return [];
   }
