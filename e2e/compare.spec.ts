@@ -29,7 +29,25 @@ async function nextStep(page: Page): Promise<string> {
   await page.keyboard.press('Enter');
   await expect(walk(page)).toHaveAttribute('data-step', String(done + 1));
   await expect(page.locator('.mw-compare')).toHaveAttribute('aria-busy', 'false');
+  await scrollSettled(page);
   return (await walk(page).getAttribute('data-step-id')) ?? '';
+}
+
+/**
+ * Waits until the page holds still: after a step it may scroll the cards the step changed into
+ * view, smoothly (follow-changes.ts), and a click aimed while the page moves may miss its button
+ * (the likely cause of one CI failure: Back, clicked right after a step, left the walk-through
+ * where it was, with no page error before the wait ran out).
+ */
+async function scrollSettled(page: Page): Promise<void> {
+  await page.waitForFunction(
+    () =>
+      new Promise<boolean>((done) => {
+        const y = window.scrollY;
+        const frames = (n: number): void => void requestAnimationFrame(() => (n > 1 ? frames(n - 1) : done(window.scrollY === y)));
+        frames(4);
+      }),
+  );
 }
 
 /** Runs the walk-through up to and including the step with this id (the Scenario's step ids). */
