@@ -59,7 +59,7 @@ describe('ENVELOPE wire form (RFC 9051 §9 envelope)', () => {
     );
   });
 
-  it('plain header text comes as one string', () => {
+  it('plain header text joins into one string (what the ENVELOPE cache keeps)', () => {
     const env: Envelope = {
       date: 'Thu, 26 Nov 2026 10:00:00 +0000',
       subject: 'Report 0',
@@ -72,7 +72,7 @@ describe('ENVELOPE wire form (RFC 9051 §9 envelope)', () => {
       inReplyTo: null,
       messageId: '<bench.0@example.net>',
     };
-    expect(envelopePieces(env, { utf8: false })).toEqual([
+    expect(joinText(envelopePieces(env, { utf8: false }))).toEqual([
       '("Thu, 26 Nov 2026 10:00:00 +0000" "Report 0" (("Bench Sender" NIL "sender" "example.net")) NIL NIL NIL NIL NIL NIL "<bench.0@example.net>")',
     ]);
   });

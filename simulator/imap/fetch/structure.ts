@@ -3,7 +3,7 @@
  * `body`). The data comes from the MIME layer; this file only spells it.
  */
 import type { Address, BodyStructure, Disposition, Envelope, SinglePartFields } from '../../mime/types.ts';
-import { joinText, list, nstring, pushNstring, quote, type Piece, type StringOptions } from '../encode.ts';
+import { list, nstring, pushNstring, quote, type Piece, type StringOptions } from '../encode.ts';
 
 /** RFC 9051 §9 envelope: date, subject, from, sender, reply-to, to, cc, bcc, in-reply-to, message-id. */
 export function envelopePieces(env: Envelope, opts: StringOptions): Piece[] {
@@ -20,7 +20,7 @@ export function envelopePieces(env: Envelope, opts: StringOptions): Piece[] {
   out.push(' ');
   pushNstring(out, env.messageId, opts);
   out.push(')');
-  return joinText(out);
+  return out;
 }
 
 /** RFC 9051 §9 env-from etc.: "(" 1*address ")" / nil — addresses are not separated by SP. */
