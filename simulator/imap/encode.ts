@@ -47,24 +47,27 @@ function plainQuoted(value: string): string | null {
 }
 
 export function istring(value: string, opts: StringOptions): Piece[] {
+  return [istringPiece(value, opts)];
+}
+
+/** RFC 9051 §9 string as the one piece it always is: quoted text, or a literal. */
+function istringPiece(value: string, opts: StringOptions): Piece {
   // Printable ASCII with nothing to escape (most header text): quoted as it is, no scan twice.
   const plain = plainQuoted(value);
-  if (plain !== null) return [plain];
+  if (plain !== null) return plain;
   // The common case stays a string piece: joined with its neighbours and encoded once.
   const options = encodeOptions(opts);
-  if (canQuote(value, options) && !value.includes('\0')) return [quoteString(value)];
-  return [encodeValue(value, options)];
+  if (canQuote(value, options) && !value.includes('\0')) return quoteString(value);
+  return encodeValue(value, options);
 }
 
 /**
- * nstring's pieces pushed onto `out`, with no array of their own: an ENVELOPE spelled with one
+ * nstring's piece pushed onto `out`, with no array of its own: an ENVELOPE spelled with one
  * array per value made some forty per message, and FETCH 1:* ENVELOPE of 10,000 not yet cached
  * spent about 4 µs a message of ~8 making and joining them.
  */
 export function pushNstring(out: Piece[], value: string | null, opts: StringOptions): void {
-  const plain = value === null ? 'NIL' : plainQuoted(value);
-  if (plain !== null) out.push(plain);
-  else out.push(...istring(value!, opts));
+  out.push(value === null ? 'NIL' : istringPiece(value, opts));
 }
 
 /**
