@@ -39,8 +39,8 @@ export class BoundedCache<K extends object, V> {
   private readonly missed = new WeakMap<K, number>();
   /**
    * Estimated octets of the values this pass asked for and did not keep. A pass records only as
-   * many misses as a later pass could keep (the budget's worth, the first asked, which is the order
-   * the next walk asks in): a walk of 100,000 messages otherwise left an entry per message in the
+   * many misses as a later pass could keep (the budget's worth, the first asked: what a next walk in
+   * the same order keeps first): a walk of 100,000 messages otherwise left an entry per message in the
    * map above of every cache it used, about 4 MB each, for as long as the messages lived.
    */
   private missedCost = 0;

@@ -12,7 +12,8 @@
  *   its own, `<port>.<pid>.<n>`, and a process that finds another live claim on its port gives the
  *   port up: two at once may both give it up, never both keep it. (Taking over one shared file per
  *   port was not safe: two processes that found the same stale claim each removed it and made
- *   their own, the second removing the first's; a clean-clone CI run gave both the same two ports.)
+ *   their own, the second removing the first's; two processes taking over the same 300 stale
+ *   claims at once both kept 1-5 of the ports.)
  *   A claim whose process has ended, or one older than CLAIM_LIFETIME_MS, counts for nothing and is
  *   removed by whoever finds it (its name is its own, so that removes nothing else).
  * - Each one bound on 127.0.0.1 while the set is picked, so a port in use (by anything) is skipped.
@@ -122,9 +123,9 @@ export async function freePorts(count: number): Promise<number[]> {
   const ports: number[] = [];
   try {
     // From a random start, so processes do not all try the same ports first.
-    const start = Math.floor(Math.random() * span);
+    const offset = Math.floor(Math.random() * span);
     for (let i = 0; i < span && ports.length < count; i++) {
-      const port = first + ((start + i) % span);
+      const port = first + ((offset + i) % span);
       if (mine.has(port) || !claim(port)) continue;
       const server = await bind(port);
       if (!server) {
