@@ -85,6 +85,21 @@ export interface CertificateRequest {
   ipAddresses?: readonly string[];
 }
 
+/**
+ * RFC 5280 §4.1.2.2: the serial is a positive INTEGER of at most 20 octets. The sign bit is
+ * cleared, and leading zero octets are dropped as DER's minimal encoding requires (X.690 §8.3.2:
+ * the first nine bits are never all zero); OpenSSL refuses the certificate otherwise, which one
+ * random serial in 256 hit. An all-zero serial (not positive) becomes 1.
+ */
+function serialNumber(bytes: Uint8Array): Uint8Array {
+  const serial = bytes.slice(0, 20);
+  if (serial.length) serial[0]! &= 0x7f;
+  let start = 0;
+  while (start < serial.length - 1 && serial[start] === 0 && serial[start + 1]! < 0x80) start++;
+  const minimal = serial.subarray(start);
+  return minimal.length === 0 || (minimal.length === 1 && minimal[0] === 0) ? Uint8Array.of(1) : minimal;
+}
+
 /** The DER of a new certificate. A leaf gets digitalSignature and serverAuth; a CA keyCertSign. */
 export function issueCertificate(req: CertificateRequest): Uint8Array {
   const issuer = req.issuer ?? { subject: req.subject, key: req.key };
@@ -99,12 +114,9 @@ export function issueCertificate(req: CertificateRequest): Uint8Array {
   }
   const names = [...(req.dnsNames ?? []).map((dNSName) => new GeneralName({ dNSName })), ...(req.ipAddresses ?? []).map((iPAddress) => new GeneralName({ iPAddress }))];
   if (names.length > 0) exts.push(extension(id_ce_subjectAltName, false, new SubjectAlternativeName(names)));
-  // RFC 5280 §4.1.2.2: the serial is a positive INTEGER of at most 20 octets: clear the sign bit.
-  const serial = req.serial.slice(0, 20);
-  serial[0]! &= 0x7f;
   const tbs = new TBSCertificate({
     version: Version.v3,
-    serialNumber: buffer(serial),
+    serialNumber: buffer(serialNumber(req.serial)),
     signature: signatureAlgorithm(issuer.key),
     issuer: commonName(issuer.subject),
     validity: new Validity({ notBefore: new Date(req.notBefore), notAfter: new Date(req.notAfter) }),
