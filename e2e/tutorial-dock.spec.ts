@@ -182,6 +182,10 @@ test.describe('phone: the dock folds', () => {
     const snippet = await bringUp(page, 'smtp-greeting');
     await snippet.getByRole('button', { name: 'Run in terminal' }).click();
     await expect(dock(page).getByRole('button', { name: 'Hide' })).toHaveAttribute('aria-expanded', 'true');
+    // The dock unfolds at once; the line reaches the prompt (and focus the terminal) a moment later.
+    // An Enter pressed before that lands on the focused Run button and runs the snippet again.
+    await expect(snippet.getByRole('status')).toHaveText('On the prompt: press Enter.');
+    await expect(page.locator('[data-mw-terminal] .xterm-helper-textarea')).toBeFocused();
     await page.keyboard.press('Enter');
     await expect(row(page, /220 mail\.example\.org/)).toBeVisible();
     const [s, d] = [await box(snippet.getByRole('button', { name: 'Run in terminal' })), await box(dock(page))];
