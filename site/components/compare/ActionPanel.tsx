@@ -2,6 +2,7 @@
 import { useId } from 'react';
 import { ACTIONS, type ActionId, type Outcome } from './actions.ts';
 import { OutcomeList } from './OutcomeList.tsx';
+import { StepFailure } from './StepFailure.tsx';
 
 interface Props {
   ready: boolean;
@@ -11,9 +12,11 @@ interface Props {
   onAction: (id: ActionId) => void;
   onReset: () => void;
   last: { label: string; outcomes: readonly Outcome[] } | null;
+  /** Why the last button's action stopped part-way, or null. */
+  failure: string | null;
 }
 
-export function ActionPanel({ ready, busy, days, onDays, onAction, onReset, last }: Props) {
+export function ActionPanel({ ready, busy, days, onDays, onAction, onReset, last, failure }: Props) {
   const daysId = useId();
   return (
     <section className="mw-cmp-actions" aria-labelledby="h-actions">
@@ -39,6 +42,7 @@ export function ActionPanel({ ready, busy, days, onDays, onAction, onReset, last
           Start again
         </button>
       </div>
+      {failure && <StepFailure message={failure} recover="Start again resets both mailboxes." />}
       <div aria-live="polite" className="mw-cmp-last">
         {last && (
           <>

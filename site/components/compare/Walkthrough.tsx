@@ -7,6 +7,7 @@ import { useEffect, useRef } from 'react';
 import { COMPARE_WALKTHROUGH as WALKTHROUGH } from '../../../simulator/scenarios/compare-walkthrough.ts';
 import type { Outcome } from './actions.ts';
 import { OutcomeList } from './OutcomeList.tsx';
+import { StepFailure } from './StepFailure.tsx';
 
 interface Props {
   /** Steps done so far (0: not started). */
@@ -19,9 +20,11 @@ interface Props {
   onNext: () => void;
   onBack: () => void;
   onRestart: () => void;
+  /** Why the last step stopped part-way, or null. */
+  failure: string | null;
 }
 
-export function Walkthrough({ done, outcomes, ready, paused, busy, onNext, onBack, onRestart }: Props) {
+export function Walkthrough({ done, outcomes, ready, paused, busy, onNext, onBack, onRestart, failure }: Props) {
   const heading = useRef<HTMLHeadingElement>(null);
   const total = WALKTHROUGH.length;
   const step = done > 0 ? WALKTHROUGH[done - 1] : undefined;
@@ -51,6 +54,12 @@ export function Walkthrough({ done, outcomes, ready, paused, busy, onNext, onBac
         )}
       </div>
       {paused && <p className="mw-cmp-note">Paused while you drive a device by hand: hand it back to go on.</p>}
+      {failure && (
+        <StepFailure
+          message={failure}
+          recover={done === 0 ? 'Start again, under “Try it yourself”, resets both mailboxes.' : 'Back starts from a fresh mailbox and replays the steps up to the one before this.'}
+        />
+      )}
       <div className="mw-cmp-walk-nav">
         <button type="button" onClick={() => !busy && onBack()} disabled={!ready || done === 0} aria-disabled={busy || undefined}>
           Back

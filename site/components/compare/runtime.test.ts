@@ -76,6 +76,17 @@ describe('the compare runtime', () => {
     await Promise.all([a, b]);
     expect(order).toEqual(['a:start', 'a:end', 'b']);
   });
+
+  it('a run that throws leaves its message in the snapshot, not busy, until the next run finishes or a reset', async () => {
+    const rt = new CompareRuntime(() => T0);
+    await expect(rt.run(async () => Promise.reject(new Error('the server hung up')))).rejects.toThrow('the server hung up');
+    expect(rt.snapshot()).toMatchObject({ busy: false, failure: 'the server hung up' });
+    await press(rt, 'laptop-check');
+    expect(rt.snapshot().failure).toBeNull();
+    await expect(rt.run(async () => Promise.reject(new Error('again')))).rejects.toThrow('again');
+    rt.reset();
+    expect(rt.snapshot().failure).toBeNull();
+  });
 });
 
 describe('the buttons', () => {

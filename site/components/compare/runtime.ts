@@ -28,6 +28,8 @@ export interface CompareSnapshot {
   transcripts: Record<string, readonly TranscriptLine[]>;
   /** Devices the learner drives by hand (`pop3-laptop` …): the buttons leave them alone. */
   takenOver: readonly string[];
+  /** Why the last step or button stopped part-way (its error's message), until the next one finishes or a reset. */
+  failure: string | null;
 }
 
 const NOTIFY_MS = 40;
@@ -40,6 +42,7 @@ export class CompareRuntime {
   private scheduler!: ManualScheduler;
   private version = 0;
   private busy = false;
+  private failure: string | null = null;
   private cached: CompareSnapshot | null = null;
   private readonly listeners = new Set<() => void>();
   private unhook: Array<() => void> = [];
@@ -55,6 +58,7 @@ export class CompareRuntime {
   reset(): void {
     for (const off of this.unhook) off();
     this.hands.clear();
+    this.failure = null;
     this.build();
     this.changed();
   }
@@ -123,11 +127,15 @@ export class CompareRuntime {
       verdict: s.verdict(),
       transcripts,
       takenOver: [...this.hands.keys()],
+      failure: this.failure,
     };
     return this.cached;
   };
 
-  /** Runs actions one after another: a second click waits for the first to finish. */
+  /**
+   * Runs actions one after another: a second click waits for the first to finish. One that throws
+   * still rejects, and its message stays in the snapshot so the page can say what happened.
+   */
   run<T>(work: (scenario: Scenario) => Promise<T>): Promise<T> {
     const next = this.queue.then(async () => {
       this.busy = true;
@@ -135,7 +143,12 @@ export class CompareRuntime {
       // The network's clock follows the page's, so sessions age as they would (never backwards).
       this.scheduler.advanceTo(Math.max(this.scheduler.now, this.clock()));
       try {
-        return await work(this.scenario);
+        const result = await work(this.scenario);
+        this.failure = null;
+        return result;
+      } catch (error) {
+        this.failure = error instanceof Error ? error.message : String(error);
+        throw error;
       } finally {
         this.busy = false;
         this.changed();
