@@ -25,7 +25,7 @@ async function runStep(s: Scenario, step: WalkStep): Promise<Outcome[]> {
 }
 
 /** A run that threw: its message is in the snapshot, and the panel that started it says so. */
-const shownBelow = (): void => {};
+const shownInItsPanel = (): void => {};
 
 const noSubscribe = (): (() => void) => () => {};
 const noSnapshot = (): CompareSnapshot | null => null;
@@ -125,8 +125,8 @@ export default function CompareLab() {
     <div className="mw-compare" data-status={status} aria-busy={busy}>
       {status === 'failed' && <p role="alert">The simulator did not load. Reload the page to try again.</p>}
       {status === 'loading' && <p className="mw-cmp-note">Loading the simulator…</p>}
-      <Walkthrough done={done} outcomes={stepOutcomes} ready={ready && !handsOn} paused={handsOn} busy={busy} onNext={() => next().catch(shownBelow)} onBack={() => replay(done - 1).catch(shownBelow)} onRestart={() => replay(0).catch(shownBelow)} failure={failedIn === 'walk' ? (snap?.failure ?? null) : null} />
-      <ActionPanel ready={ready} busy={busy} days={days} onDays={setDays} onAction={(id) => act(id).catch(shownBelow)} onReset={() => replay(0, 'actions').catch(shownBelow)} last={last} failure={failedIn === 'actions' ? (snap?.failure ?? null) : null} />
+      <Walkthrough done={done} outcomes={stepOutcomes} ready={ready && !handsOn} paused={handsOn} busy={busy} onNext={() => next().catch(shownInItsPanel)} onBack={() => replay(done - 1).catch(shownInItsPanel)} onRestart={() => replay(0).catch(shownInItsPanel)} failure={failedIn === 'walk' ? (snap?.failure ?? null) : null} />
+      <ActionPanel ready={ready} busy={busy} days={days} onDays={setDays} onAction={(id) => act(id).catch(shownInItsPanel)} onReset={() => replay(0, 'actions').catch(shownInItsPanel)} last={last} failure={failedIn === 'actions' ? (snap?.failure ?? null) : null} />
       {snap && (
         <>
           <div className="mw-cmp-sender">
