@@ -182,7 +182,7 @@ test.describe('phone: the dock folds', () => {
     const snippet = await bringUp(page, 'smtp-greeting');
     await snippet.getByRole('button', { name: 'Run in terminal' }).click();
     await expect(dock(page).getByRole('button', { name: 'Hide' })).toHaveAttribute('aria-expanded', 'true');
-    // The dock unfolds at once; the line reaches the prompt (and focus the terminal) a moment later.
+    // The dock unfolds at once; the line reaches the prompt, and the terminal gets focus, a moment later.
     // An Enter pressed before that lands on the focused Run button and runs the snippet again.
     await expect(snippet.getByRole('status')).toHaveText('On the prompt: press Enter.');
     await expect(page.locator('[data-mw-terminal] .xterm-helper-textarea')).toBeFocused();

@@ -24,9 +24,6 @@ async function runStep(s: Scenario, step: WalkStep): Promise<Outcome[]> {
   return [{ side: 'pop3', actor: '', ...results.pop3 }, { side: 'imap', actor: '', ...results.imap }];
 }
 
-/** A run that threw: its message is in the snapshot, and the panel that started it says so. */
-const shownInItsPanel = (): void => {};
-
 const noSubscribe = (): (() => void) => () => {};
 const noSnapshot = (): CompareSnapshot | null => null;
 
@@ -59,8 +56,9 @@ export default function CompareLab() {
   /** What the last step or button changed, and a count that restarts the highlight each time. */
   const [changes, setChanges] = useState<{ of: Changes; stamp: number; follow: boolean } | null>(null);
   const stamps = useRef(0);
-  /** Which panel's button started the run that failed: the message shows there (the runtime keeps it). */
+  /** The panel whose button started the run that failed: its message (kept by the runtime) shows there. */
   const [failedIn, setFailedIn] = useState<'walk' | 'actions'>('walk');
+  const attempt = (panel: 'walk' | 'actions', run: () => Promise<unknown>): void => void run().catch(() => setFailedIn(panel));
   /** The step whose changes still wait to be brought into view (once the page has drawn them). */
   const toFollow = useRef<number | null>(null);
   const ready = status === 'ready' && runtime !== null;
@@ -71,7 +69,6 @@ export default function CompareLab() {
       if (!runtime) return;
       const label = ACTIONS.find((a) => a.id === id)?.label ?? id;
       const before = runtime.snapshot();
-      setFailedIn('actions');
       const outcomes = await runtime.run((s) => runAction(s, id, { days, takenOver: runtime.takenOver }));
       setLast({ label: id === 'days' ? `${label}: ${days} days` : label, outcomes });
       setChanges({ of: changesBetween(before, runtime.snapshot()), stamp: ++stamps.current, follow: false });
@@ -81,9 +78,8 @@ export default function CompareLab() {
 
   /** Starts again and replays the first `steps` steps (the simulator is deterministic). */
   const replay = useCallback(
-    async (steps: number, from: 'walk' | 'actions' = 'walk') => {
+    async (steps: number) => {
       if (!runtime) return;
-      setFailedIn(from);
       runtime.reset();
       setLast(null);
       let outcomes: Outcome[] = [];
@@ -98,7 +94,6 @@ export default function CompareLab() {
   const next = useCallback(async () => {
     if (!runtime || done >= WALKTHROUGH.length) return;
     const before = runtime.snapshot();
-    setFailedIn('walk');
     const outcomes = await runtime.run((s) => runStep(s, WALKTHROUGH[done]!));
     setDone(done + 1);
     setStepOutcomes(outcomes);
@@ -125,8 +120,8 @@ export default function CompareLab() {
     <div className="mw-compare" data-status={status} aria-busy={busy}>
       {status === 'failed' && <p role="alert">The simulator did not load. Reload the page to try again.</p>}
       {status === 'loading' && <p className="mw-cmp-note">Loading the simulator…</p>}
-      <Walkthrough done={done} outcomes={stepOutcomes} ready={ready && !handsOn} paused={handsOn} busy={busy} onNext={() => next().catch(shownInItsPanel)} onBack={() => replay(done - 1).catch(shownInItsPanel)} onRestart={() => replay(0).catch(shownInItsPanel)} failure={failedIn === 'walk' ? (snap?.failure ?? null) : null} />
-      <ActionPanel ready={ready} busy={busy} days={days} onDays={setDays} onAction={(id) => act(id).catch(shownInItsPanel)} onReset={() => replay(0, 'actions').catch(shownInItsPanel)} last={last} failure={failedIn === 'actions' ? (snap?.failure ?? null) : null} />
+      <Walkthrough done={done} outcomes={stepOutcomes} ready={ready && !handsOn} paused={handsOn} busy={busy} onNext={() => attempt('walk', next)} onBack={() => attempt('walk', () => replay(done - 1))} onRestart={() => attempt('walk', () => replay(0))} failure={failedIn === 'walk' ? (snap?.failure ?? null) : null} />
+      <ActionPanel ready={ready} busy={busy} days={days} onDays={setDays} onAction={(id) => attempt('actions', () => act(id))} onReset={() => attempt('actions', () => replay(0))} last={last} failure={failedIn === 'actions' ? (snap?.failure ?? null) : null} />
       {snap && (
         <>
           <div className="mw-cmp-sender">

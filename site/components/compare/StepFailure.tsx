@@ -2,7 +2,7 @@
 export function StepFailure({ message, recover }: { message: string; recover: string }) {
   return (
     <p role="alert" className="mw-cmp-failure">
-      That stopped part-way with an error: {message}. The columns may show it half done; {recover}
+      That stopped part-way with an error: {message.replace(/\.$/, '')}. The columns may show it half done; {recover}
     </p>
   );
 }
