@@ -1,5 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
+import { box, expectInViewport, SIZES } from './geometry.ts';
 import { openLab } from './terminal.ts';
 
 async function typeIn(page: Page, terminal: string, line: string): Promise<void> {
@@ -63,5 +64,36 @@ for (const theme of ['light', 'dark'] as const) {
       .filter((v) => v.impact === 'serious' || v.impact === 'critical')
       .map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
     expect(bad).toEqual([]);
+  });
+}
+
+for (const [size, use] of Object.entries(SIZES)) {
+  test.describe(`${size}: the connect picker`, () => {
+    test.use(use);
+    test('shows every host and port it offers whole, with Connect in the viewport', async ({ page }) => {
+      await openLab(page);
+      const picker = page.getByRole('form', { name: 'Connect the terminal in use' });
+      for (const name of ['Host', 'Port']) {
+        const select = picker.getByLabel(name);
+        for (const label of await select.locator('option').allTextContents()) {
+          await select.selectOption({ label });
+          // What it needs: a select styled like it, holding only this option, at its natural width.
+          const [has, needs] = await select.evaluate((el: HTMLSelectElement, text) => {
+            const probe = document.createElement('select');
+            const style = getComputedStyle(el);
+            probe.style.cssText = `position:absolute;visibility:hidden;width:max-content;font:${style.font};padding:${style.padding};border:${style.border}`;
+            probe.append(new Option(text));
+            document.body.append(probe);
+            const needed = probe.getBoundingClientRect().width;
+            probe.remove();
+            return [el.getBoundingClientRect().width, needed];
+          }, label);
+          expect(has, `${name} "${label}": ${has} px wide, needs ${needs}`).toBeGreaterThanOrEqual(needs - 0.5);
+          expectInViewport(await box(select), page);
+        }
+      }
+      await picker.getByRole('button', { name: 'Connect' }).scrollIntoViewIfNeeded();
+      expectInViewport(await box(picker.getByRole('button', { name: 'Connect' })), page);
+    });
   });
 }

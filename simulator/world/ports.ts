@@ -113,6 +113,22 @@ export const MAIL_PORTS: readonly PortSpec[] = PORT_FACTS.filter((f) => f.listen
   port, protocol, role, tls, iana: iana?.service ?? null, rfc,
 }));
 
+/** The command that upgrades a plaintext connection to TLS: POP3's is STLS (RFC 2595 §4), SMTP's and IMAP's STARTTLS (RFC 3207 §4, RFC 9051 §6.2.1). */
+export function upgradeVerb(protocol: MailProtocol): 'STARTTLS' | 'STLS' {
+  return protocol === 'pop3' ? 'STLS' : 'STARTTLS';
+}
+
+/**
+ * A port in one short line, for the lists a learner picks a port from: `25: SMTP relay (STARTTLS)`,
+ * `2525: SMTP submission, unofficial (STARTTLS)`, `995: POP3 (implicit TLS)`. POP3 and IMAP are
+ * only ever mailbox access, so their role goes unsaid.
+ */
+export function portLabel(p: PortSpec): string {
+  const tls = p.tls === 'implicit' ? 'implicit TLS' : p.tls === 'starttls' ? upgradeVerb(p.protocol) : 'no TLS';
+  const what = p.protocol === 'smtp' ? `SMTP ${p.role}${p.iana === null ? ', unofficial' : ''}` : p.protocol.toUpperCase();
+  return `${p.port}: ${what} (${tls})`;
+}
+
 export function portSpec(port: number): PortSpec | undefined {
   return MAIL_PORTS.find((p) => p.port === port);
 }

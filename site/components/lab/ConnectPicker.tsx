@@ -4,14 +4,13 @@
  */
 import { useEffect, useState } from 'react';
 import { useStore } from 'zustand';
-import { MAIL_PORTS } from '../../../simulator/world/ports.ts';
+import type { HostConfig } from '../../../simulator/world/host.ts';
+import { MAIL_PORTS, portLabel } from '../../../simulator/world/ports.ts';
 import { missionById, MISSIONS } from '../../missions/registry.ts';
 import { appStore } from '../../store/app-store.ts';
 import type { PageWorld } from '../../world/page-network.ts';
 import { useFocusedTerminal } from './hooks.ts';
 import { terminalHandle } from './terminal-handles.ts';
-
-const ROLE: Record<string, string> = { relay: 'server to server', submission: 'submission', access: 'mailbox access' };
 
 export default function ConnectPicker({ world }: { world: PageWorld }) {
   const terminalId = useFocusedTerminal();
@@ -39,20 +38,24 @@ export default function ConnectPicker({ world }: { world: PageWorld }) {
       <label>
         Host{' '}
         <select value={host} onChange={(e) => setHost(e.target.value)}>
-          {hosts.map((h) => <option key={h.name} value={h.name}>{h.name} ({h.domains.join(', ')})</option>)}
+          {hosts.map((h) => <option key={h.name} value={h.name}>{hostLabel(h)}</option>)}
         </select>
       </label>
-      <label>
-        Port{' '}
-        <select value={port} onChange={(e) => setPort(Number(e.target.value))}>
-          {ports.map((p) => (
-            <option key={p.port} value={p.port}>
-              {p.port}: {p.protocol.toUpperCase()} {ROLE[p.role] ?? p.role}{p.tls === 'implicit' ? ', TLS from the start' : p.tls === 'starttls' ? ', STARTTLS' : ''}
-            </option>
-          ))}
-        </select>
-      </label>
-      <button type="submit">Connect</button>
+      {/* Port and Connect share a line below the host, so the port's label, the longest, is never cut. */}
+      <div className="lab-row lab-connect__go">
+        <label>
+          Port{' '}
+          <select value={port} onChange={(e) => setPort(Number(e.target.value))}>
+            {ports.map((p) => <option key={p.port} value={p.port}>{portLabel(p)}</option>)}
+          </select>
+        </label>
+        <button type="submit">Connect</button>
+      </div>
     </form>
   );
+}
+
+/** A host by its name, and the mail domains it serves unless the name already says it (mail.example.org serves example.org). */
+function hostLabel(h: HostConfig): string {
+  return h.domains.length === 1 && h.name.endsWith(`.${h.domains[0]}`) ? h.name : `${h.name} (${h.domains.join(', ')})`;
 }

@@ -5,7 +5,7 @@
  */
 import { useRef, useState } from 'react';
 import { exportSession, tlsModeOf, type ExportLine, type ExportSession, type ToolExport } from '../../../simulator/explain/export/index.ts';
-import type { MailProtocol } from '../../../simulator/world/ports.ts';
+import { upgradeVerb, type MailProtocol } from '../../../simulator/world/ports.ts';
 import './export.css';
 
 const TOOL_NAMES: Record<ToolExport['tool'], string> = { swaks: 'swaks', openssl: 'openssl s_client', curl: 'curl' };
@@ -92,7 +92,7 @@ function ExportBody({ input }: { input: ExportSession }) {
       </div>
       <p className="lab-note">
         The session was {session.protocol.toUpperCase()} to <code>{session.host}:{session.port}</code>
-        {input.tls === 'implicit' ? ' with TLS from the start' : input.tls === 'starttls' ? ' upgraded with STARTTLS' : ' without TLS'}. Point the
+        {input.tls === 'implicit' ? ' with TLS from the start' : input.tls === 'starttls' ? ` upgraded with ${upgradeVerb(session.protocol)}` : ' without TLS'}. Point the
         commands at your own server by editing the host and port.
       </p>
       {exported ? exported.map((t) => <ToolSection key={t.tool} exported={t} />) : <p role="alert">Enter a host and a port number (0–65535).</p>}

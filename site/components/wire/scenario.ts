@@ -3,6 +3,7 @@ import type { ClientTlsPolicy, LoginOutcome } from '../../../simulator/scenarios
 import type { AttackOptions } from '../../../simulator/net/virtual-network.ts';
 import type { ServerIdentityKind } from '../../../simulator/net/tls-pki.ts';
 import type { CertificatePolicy } from '../../../simulator/net/virtual-network.ts';
+import { MAIL_PORTS, portLabel } from '../../../simulator/world/ports.ts';
 
 export interface Scenario {
   port: number;
@@ -25,17 +26,12 @@ export const DEFAULT_SCENARIO: Scenario = {
   certificatePolicy: 'strict',
 };
 
-/** The ports a learner can pick, in the order the issue lists them. */
-export const LAB_PORTS: ReadonlyArray<{ port: number; label: string; starttls: boolean }> = [
-  { port: 25, label: '25: SMTP relay (STARTTLS)', starttls: true },
-  { port: 587, label: '587: submission (STARTTLS)', starttls: true },
-  { port: 2525, label: '2525: submission, unofficial (STARTTLS)', starttls: true },
-  { port: 465, label: '465: submission (implicit TLS)', starttls: false },
-  { port: 110, label: '110: POP3 (STLS)', starttls: true },
-  { port: 995, label: '995: POP3 (implicit TLS)', starttls: false },
-  { port: 143, label: '143: IMAP (STARTTLS)', starttls: true },
-  { port: 993, label: '993: IMAP (implicit TLS)', starttls: false },
-];
+/** The ports a learner can pick: those the virtual hosts listen on. */
+export const LAB_PORTS: ReadonlyArray<{ port: number; label: string; starttls: boolean }> = MAIL_PORTS.map((p) => ({
+  port: p.port,
+  label: portLabel(p),
+  starttls: p.tls === 'starttls',
+}));
 
 export function hasStarttls(port: number): boolean {
   return LAB_PORTS.find((p) => p.port === port)?.starttls ?? false;
