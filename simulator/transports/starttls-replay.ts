@@ -5,7 +5,7 @@
  * learner already saw that dialogue once; this second one is not shown.
  */
 import { protocolFromGreeting, StartTlsWatch } from '../observe/index.ts';
-import type { MailProtocol } from '../world/ports.ts';
+import { upgradeVerb, type MailProtocol } from '../world/ports.ts';
 
 export type ReplayStep = { type: 'send'; line: string } | { type: 'agreed' } | { type: 'failed'; reason: string };
 
@@ -64,8 +64,8 @@ export class StartTlsReplay {
 
   #startTls(): ReplayStep {
     this.#stage = 'starttls';
-    // RFC 3207 §4, RFC 2595 §4 (STLS), RFC 9051 §6.2.1.
-    const line = this.protocol === 'smtp' ? 'STARTTLS' : this.protocol === 'pop3' ? 'STLS' : 'r1 STARTTLS';
+    // IMAP's commands carry a tag (RFC 9051 §2.2.1).
+    const line = this.protocol === 'imap' ? 'r1 STARTTLS' : upgradeVerb(this.protocol!);
     this.#watch.clientLine(this.protocol!, line);
     return { type: 'send', line: `${line}\r\n` };
   }
